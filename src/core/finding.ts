@@ -65,6 +65,9 @@ export interface Finding {
   stated?: Decimal;
   /** When the stated value is a bound (超500). */
   statedBound?: Bound;
+  /** What the level above requires (below-assignment); difference is then stated − expected. */
+  expected?: Decimal;
+  expectedBound?: Bound;
   computed?: Decimal;
   computedBound?: Bound;
   /** computed − stated. */

@@ -1,11 +1,170 @@
 /**
- * Renders a finding's evidence as a sentence in the reader's language.
- * (Placeholder signature; full wording in progress.)
+ * Renders a finding's evidence as a sentence in the reader's language, at the edge
+ * (CLI, pane, report). Findings themselves carry no prose.
  */
-import type { Finding } from "./finding";
+import type { Bound } from "./cell";
+import type { Decimal } from "./decimal";
+import type { Finding, Hint, RuleId, Severity, Tolerance } from "./finding";
 
 export type Lang = "zh" | "en";
 
-export function renderMessage(finding: Finding, lang: Lang): string {
-  return lang === "zh" ? `${finding.rule} ${finding.cell}` : `${finding.rule} at ${finding.cell}`;
+const BOUND_TEXT: Record<Lang, Record<Bound, string>> = {
+  zh: { gt: "超", ge: "不低于", lt: "低于", le: "不超过" },
+  en: { gt: "more than ", ge: "at least ", lt: "less than ", le: "at most " },
+};
+
+export function formatValue(v: Decimal | undefined, bound: Bound | undefined, lang: Lang): string {
+  if (!v) return "";
+  const text = v.toString();
+  return bound ? BOUND_TEXT[lang][bound] + text : text;
+}
+
+function signed(v: Decimal | undefined): string {
+  if (!v) return "";
+  const s = v.toString();
+  return v.sign() > 0 ? `+${s}` : s;
+}
+
+export const RULE_TITLES: Record<RuleId, Record<Lang, string>> = {
+  "sum-mismatch": { zh: "合计不符", en: "Sum mismatch" },
+  "sum-rounding": { zh: "舍入差异", en: "Rounding difference" },
+  "mean-out-of-range": { zh: "均值越界", en: "Mean out of range" },
+  "weighted-mean-mismatch": { zh: "加权平均不符", en: "Weighted mean mismatch" },
+  "growth-mismatch": { zh: "增长计算不符", en: "Growth mismatch" },
+  "below-assignment": { zh: "未达下达目标", en: "Below assignment" },
+  "part-exceeds-total": { zh: "其中项超总数", en: "Part exceeds total" },
+  "components-mismatch": { zh: "分项合计不符", en: "Components mismatch" },
+  "cross-sheet-mismatch": { zh: "跨表不符", en: "Cross-sheet mismatch" },
+  "progression-decrease": { zh: "逐年递减", en: "Decrease over time" },
+  "formula-omits-child": { zh: "公式漏项", en: "Formula omits a child" },
+  "unit-misplaced": { zh: "单位归属错误", en: "Unit misplaced" },
+  "unit-missing": { zh: "缺少下级单位", en: "Unit missing" },
+  "duplicate-unit": { zh: "单位重复", en: "Duplicate unit" },
+  "error-value": { zh: "错误值", en: "Error value" },
+  "not-a-number": { zh: "非数值", en: "Not a number" },
+  "missing-value": { zh: "空缺值", en: "Missing value" },
+  "qualitative-target": { zh: "定性目标", en: "Qualitative target" },
+};
+
+export const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "info" },
+};
+
+export function describeTolerance(t: Tolerance | undefined, lang: Lang): string {
+  if (!t) return "";
+  const zh = lang === "zh";
+  switch (t.basis) {
+    case "exact-count":
+      return zh ? "容差 0（整数计数，须精确相等）" : "tolerance 0 (whole-number count: must match exactly)";
+    case "exact":
+      return zh ? "容差 0（精确比较）" : "tolerance 0 (exact comparison)";
+    case "user":
+      return zh ? `容差 ${t.value}（用户设定）` : `tolerance ${t.value} (set by the user)`;
+    case "written-multiplier":
+      return zh
+        ? `舍入容差 ${t.value}，最大舍入误差 ${t.worstCase}（含"万/亿"书写的数值，只精确到末位）`
+        : `rounding tolerance ${t.value}, worst case ${t.worstCase} (values written with 万/亿 are known only to their last digit)`;
+    case "shown-precision":
+      return zh
+        ? `舍入容差 ${t.value}，最大舍入误差 ${t.worstCase}（${t.values} 个数值，各保留到 ${t.unit}）`
+        : `rounding tolerance ${t.value}, worst case ${t.worstCase} (${t.values} values each shown to ${t.unit})`;
+  }
+}
+
+export function renderHint(h: Hint, lang: Lang): string {
+  const zh = lang === "zh";
+  const who = h.unit ? `${h.unit}（${h.cell}）` : h.cell;
+  const whoEn = h.unit ? `${h.unit} (${h.cell})` : h.cell;
+  const sug = h.suggested?.toString();
+  switch (h.kind) {
+    case "transposed-digits":
+      return zh ? `${who}可能两位数字颠倒，应为 ${sug}？` : `${whoEn} may have two digits swapped: ${sug}?`;
+    case "dropped-digit":
+      return zh ? `${who}可能少录一位数字，应为 ${sug}？` : `${whoEn} may have lost a digit: ${sug}?`;
+    case "extra-digit":
+      return zh ? `${who}可能多录一位数字，应为 ${sug}？` : `${whoEn} may have an extra digit: ${sug}?`;
+    case "omitted-child":
+      return zh ? `差额恰等于${who}，合计可能漏计了它` : `the difference equals ${whoEn}: the total may leave it out`;
+    case "double-counted-child":
+      return zh ? `差额恰等于${who}，合计可能重复计入了它` : `the difference equals ${whoEn}: the total may count it twice`;
+  }
+}
+
+function detail(f: Finding, key: string): string {
+  const v = f.details?.[key];
+  return v === undefined ? "" : String(v);
+}
+
+export function renderMessage(f: Finding, lang: Lang): string {
+  const zh = lang === "zh";
+  const stated = formatValue(f.stated, f.statedBound, lang);
+  const computed = formatValue(f.computed, f.computedBound, lang);
+  const diff = signed(f.difference);
+  const unit = f.unit ?? "";
+  const text = detail(f, "text");
+  switch (f.rule) {
+    case "sum-mismatch":
+    case "sum-rounding": {
+      const n = detail(f, "children");
+      const share = detail(f, "expected") === "100";
+      const tol = describeTolerance(f.tolerance, lang);
+      if (zh) {
+        const head = share
+          ? `${n} 个下级单位占比合计 ${computed}，应为 100，相差 ${diff}`
+          : `${n} 个下级单位合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
+        const tail = f.rule === "sum-rounding" ? "，在舍入范围内" : f.severity === "warning" ? "，超出通常的舍入误差" : "";
+        return `${head}${tail}；${tol}`;
+      }
+      const head = share
+        ? `the ${n} shares add up to ${computed}, not 100 (difference ${diff})`
+        : `the ${n} children add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
+      const tail = f.rule === "sum-rounding" ? ", within rounding" : f.severity === "warning" ? ", larger than rounding usually explains" : "";
+      return `${head[0].toUpperCase()}${head.slice(1)}${tail}; ${tol}`;
+    }
+    case "mean-out-of-range": {
+      const min = detail(f, "min");
+      const max = detail(f, "max");
+      return zh
+        ? `${unit}目标 ${stated} 不在下级单位的最小值 ${min} 与最大值 ${max} 之间；比率指标的总体值是下级的加权平均，不可能超出此范围`
+        : `The ${unit} target ${stated} lies outside the children's range [${min}, ${max}]; a ratio's total is a weighted mean of its children and cannot leave that range`;
+    }
+    case "below-assignment": {
+      const expected = formatValue(f.expected, f.expectedBound, lang);
+      const cap = detail(f, "direction") === "cap";
+      return zh
+        ? cap
+          ? `${unit}目标 ${stated} 高于上级下达的上限 ${expected}（相差 ${diff}）`
+          : `${unit}目标 ${stated} 低于上级下达目标 ${expected}（相差 ${diff}）`
+        : cap
+          ? `The ${unit} target ${stated} exceeds the assigned cap ${expected} (difference ${diff})`
+          : `The ${unit} target ${stated} is below the assignment ${expected} (difference ${diff})`;
+    }
+    case "progression-decrease": {
+      const p = detail(f, "period");
+      const e = detail(f, "earlierPeriod");
+      return zh
+        ? `${p} 的值 ${stated} 低于 ${e} 的 ${computed}；存量或累计指标不应随时间减少`
+        : `The ${p} value ${stated} is lower than the ${e} value ${computed}; a stock or cumulative value should not fall over time`;
+    }
+    case "duplicate-unit":
+      return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
+    case "error-value":
+      return zh ? `单元格为错误值 ${text}，无法参与校核` : `The cell holds the error value ${text} and cannot be checked`;
+    case "not-a-number":
+      return zh ? `"${text}" 既不是数值、界限值，也不是定性表述，无法参与校核` : `"${text}" is neither a number, a bound, "-", nor qualitative wording`;
+    case "missing-value":
+      return zh
+        ? `${unit}未分配（${text || "空白"}），按 0 计入合计`
+        : `${unit} has no allocation (${text || "blank"}), counted as 0 in the sum`;
+    case "qualitative-target":
+      return zh ? `定性目标"${text}"，无法进行数值校核` : `Qualitative target "${text}" cannot be checked numerically`;
+    default: {
+      const title = RULE_TITLES[f.rule][lang];
+      return [title, stated && `${zh ? "填报" : "stated"} ${stated}`, computed && `${zh ? "计算" : "computed"} ${computed}`, diff && `${zh ? "差" : "difference"} ${diff}`]
+        .filter(Boolean)
+        .join(zh ? "，" : ", ");
+    }
+  }
 }

@@ -1,0 +1,314 @@
+/**
+ * Layout detection: finds the tables on a sheet and what each column means (PRODUCT §3).
+ * Both orientations are tried on an oriented view; the one whose headers read more like
+ * units, totals and periods wins. Every decision carries its reason.
+ */
+import { normalizeLabel, displayLabel } from "../text";
+import { isErrorValue, type RawValue, type SheetGrid } from "../grid";
+import type { IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation } from "../model";
+import { sheetView, type SheetView } from "./view";
+import { classifyLabel, isNoteLine, measureFromName, measureLine, type LabelRole } from "./labels";
+import { classifyIndicator } from "./indicator";
+import { parseCell } from "../parse/cellText";
+import type { CellValue } from "../cell";
+import { Decimal } from "../decimal";
+
+/** How far down a sheet a header is looked for: titles and 单位 lines sit above it. */
+const HEADER_SCAN_ROWS = 60;
+/** A run of this many blank rows ends a table (single blank rows are separators). */
+const TABLE_GAP = 3;
+
+export interface DetectedSheet {
+  tables: TableMap[];
+  score: number;
+}
+
+function textOf(v: RawValue): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return "";
+}
+
+interface HeaderColumn {
+  col: number;
+  label: string;
+  display: string;
+  role: LabelRole;
+}
+
+interface HeaderCandidate {
+  row: number;
+  columns: HeaderColumn[];
+  score: number;
+  kind: "split" | "progression";
+}
+
+function readHeader(view: SheetView, row: number): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  for (let c = 0; c < view.cols; c++) {
+    const v = view.raw(row, c);
+    if (typeof v !== "string" && typeof v !== "number") continue;
+    if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2099)) continue;
+    const text = textOf(v);
+    const label = normalizeLabel(text);
+    if (!label) continue;
+    // A number in a header row is a year (2025) or data; only years are labels.
+    const role = classifyLabel(label);
+    columns.push({ col: c, label, display: displayLabel(text), role });
+  }
+  return columns;
+}
+
+function headerScore(columns: HeaderColumn[]): HeaderCandidate["kind"] | null {
+  let units = 0,
+    totals = 0,
+    periods = 0;
+  for (const h of columns) {
+    if (h.role.role === "unit") units++;
+    else if (h.role.role === "total" || h.role.role === "target") totals++;
+    else if (h.role.role === "period") periods++;
+  }
+  if (periods >= 2 && units === 0) return "progression";
+  if ((totals >= 1 && units >= 1) || units >= 2) return "split";
+  return null;
+}
+
+function scoreOf(columns: HeaderColumn[]): number {
+  let s = 0;
+  for (const h of columns) {
+    switch (h.role.role) {
+      case "unit":
+        s += 1;
+        break;
+      case "total":
+      case "target":
+        s += 3;
+        break;
+      case "assignment":
+      case "period":
+        s += 2;
+        break;
+      case "name":
+      case "index":
+        s += 1;
+        break;
+    }
+  }
+  return s;
+}
+
+function rowIsBlank(view: SheetView, row: number, from: number, to: number): boolean {
+  for (let c = from; c <= to; c++) {
+    const v = view.raw(row, c);
+    if (v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+  }
+  return true;
+}
+
+function firstText(view: SheetView, row: number, to: number): string {
+  for (let c = 0; c <= to; c++) {
+    const v = view.raw(row, c);
+    if (typeof v === "string" && v.trim()) return normalizeLabel(v);
+  }
+  return "";
+}
+
+/** Is this value a number (or number-like text, bound, dash) rather than a label? */
+function isDataLike(v: RawValue, measure?: string): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === "number" || isErrorValue(v)) return true;
+  const parsed: CellValue = parseCell(v, { measure });
+  return parsed.kind === "number" || parsed.kind === "dash" || parsed.kind === "error";
+}
+
+function defaultMeasureAbove(view: SheetView, headerRow: number, width: number): string | undefined {
+  for (let r = Math.max(0, headerRow - 4); r < headerRow; r++) {
+    for (let c = 0; c < Math.min(width, view.cols); c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== "string") continue;
+      const m = measureLine(normalizeLabel(v));
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap; endRow: number } | null {
+  const cols = header.columns;
+  const byRole = (role: LabelRole["role"]) => cols.filter((h) => h.role.role === role);
+  const firstDataCol = cols.find((h) => ["unit", "total", "target", "assignment", "period"].includes(h.role.role))?.col ?? 0;
+  const nameCol =
+    byRole("name")[0]?.col ??
+    // The indicator names sit left of the first unit or period column, after any 序号.
+    [...cols].reverse().find((h) => h.col < firstDataCol && h.role.role !== "index")?.col ??
+    Math.max(0, firstDataCol - 1);
+  const indexCol = byRole("index")[0]?.col;
+  const measureCol = byRole("measure")[0]?.col;
+  const noteCols = byRole("note").map((h) => h.col);
+  const lastCol = Math.max(...cols.map((h) => h.col));
+  const defaultMeasure = defaultMeasureAbove(view, header.row, lastCol + 1);
+
+  // Indicator rows: below the header until a note line or a long gap.
+  const rows: number[] = [];
+  let blanks = 0;
+  let endRow = header.row;
+  for (let r = header.row + 1; r < view.rows; r++) {
+    if (rowIsBlank(view, r, 0, lastCol)) {
+      if (++blanks >= TABLE_GAP) break;
+      continue;
+    }
+    const lead = firstText(view, r, Math.min(nameCol, lastCol));
+    if (lead && isNoteLine(lead)) break;
+    // Another header row starts another table; only a row with a label where data belongs can be one.
+    const probe = view.raw(r, firstDataCol);
+    if (typeof probe === "string" && !isDataLike(probe) && headerScore(readHeader(view, r)) !== null) break;
+    blanks = 0;
+    const nameRaw = view.raw(r, nameCol);
+    const name = typeof nameRaw === "string" ? displayLabel(nameRaw) : typeof nameRaw === "number" ? String(nameRaw) : "";
+    if (!name) continue;
+    rows.push(r);
+    endRow = r;
+  }
+  if (rows.length === 0) return null;
+
+  const indicators: IndicatorLine[] = rows.map((r) => {
+    const nameRaw = view.raw(r, nameCol);
+    const name = typeof nameRaw === "string" ? displayLabel(nameRaw) : String(nameRaw);
+    const measureCell = measureCol !== undefined ? view.raw(r, measureCol) : undefined;
+    const measure =
+      (typeof measureCell === "string" && normalizeLabel(measureCell)) ||
+      measureFromName(normalizeLabel(name)) ||
+      defaultMeasure ||
+      "";
+    const facts = classifyIndicator(normalizeLabel(name), measure);
+    return { line: r, name, measure, ...facts };
+  });
+
+  const range = (() => {
+    const a = view.toSheet(header.row, 0);
+    const b = view.toSheet(endRow, lastCol);
+    return {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    };
+  })();
+  const base = {
+    sheet: view.grid.name,
+    orientation: view.orientation,
+    range,
+    headerLine: header.row,
+    nameLine: nameCol,
+    measureLine: measureCol,
+    indexLine: indexCol,
+    noteLines: noteCols,
+    indicators,
+    defaultMeasure,
+  };
+
+  const periodCols = byRole("period");
+  if (header.kind === "progression") {
+    const periods: PeriodLine[] = periodCols.map((h) => {
+      const role = h.role as Extract<LabelRole, { role: "period" }>;
+      return { line: h.col, label: h.display, year: role.year, span: role.span };
+    });
+    return { table: { ...base, type: "progression", periods }, endRow };
+  }
+
+  const unitLine = (h: HeaderColumn, unit: string, why: Reason): UnitLine => ({ line: h.col, label: h.display, unit, why });
+  const assignmentCol = byRole("assignment")[0];
+  const assignment = assignmentCol
+    ? unitLine(assignmentCol, assignmentCol.display, {
+        by: "keyword",
+        evidence: (assignmentCol.role as { keyword: string }).keyword,
+      })
+    : undefined;
+  const targetCol = byRole("target")[0] ?? byRole("total")[0];
+  const unitCols = cols.filter(
+    (h) => h.col > nameCol && h !== targetCol && h !== assignmentCol && (h.role.role === "unit" || h.role.role === "other"),
+  );
+  let parent: UnitLine | undefined;
+  if (targetCol) {
+    const role = targetCol.role as { unit: string; keyword: string };
+    parent = unitLine(targetCol, role.unit, { by: "keyword", evidence: role.keyword });
+  } else {
+    parent = arithmeticParent(view, unitCols, indicators);
+  }
+  if (!parent) return null;
+  const parentLine = parent.line;
+  const children = unitCols
+    .filter((h) => h.col !== parentLine)
+    .map((h) => unitLine(h, h.display, { by: h.role.role === "unit" ? "keyword" : "position", evidence: h.label }));
+  if (children.length === 0) return null;
+  return {
+    table: { ...base, type: "split", policy: "exact", parent, assignment, children },
+    endRow,
+  };
+}
+
+/**
+ * A column is the parent without a keyword only when the others add up to it on most rows
+ * (PRODUCT §3): never on one coincidence, never on a table of units alone.
+ */
+function arithmeticParent(view: SheetView, unitCols: HeaderColumn[], indicators: IndicatorLine[]): UnitLine | undefined {
+  if (unitCols.length < 3) return undefined;
+  const fits = new Map<number, number>();
+  let tested = 0;
+  for (const ind of indicators) {
+    if (ind.kind !== "additive") continue;
+    const values: (Decimal | null)[] = unitCols.map((h) => {
+      const cell = parseCell(view.raw(ind.line, h.col), { measure: ind.measure });
+      return cell.kind === "number" && !cell.bound ? cell.value : cell.kind === "dash" || cell.kind === "empty" ? Decimal.ZERO : null;
+    });
+    if (values.some((v) => v === null)) continue;
+    const total = Decimal.sum(values as Decimal[]);
+    if (total.isZero()) continue;
+    tested++;
+    values.forEach((v, i) => {
+      if (v!.add(v!).eq(total)) fits.set(i, (fits.get(i) ?? 0) + 1);
+    });
+  }
+  if (tested < 2) return undefined;
+  let best = -1,
+    bestCount = 0;
+  for (const [i, n] of fits) if (n > bestCount) [best, bestCount] = [i, n];
+  if (best < 0 || bestCount * 2 <= tested) return undefined;
+  const h = unitCols[best];
+  return { line: h.col, label: h.display, unit: h.display, why: { by: "arithmetic", evidence: `sum holds on ${bestCount} of ${tested} rows` } };
+}
+
+function detectInView(view: SheetView): DetectedSheet {
+  const tables: TableMap[] = [];
+  let score = 0;
+  let r = 0;
+  let scanned = 0;
+  while (r < view.rows && scanned < HEADER_SCAN_ROWS) {
+    const columns = readHeader(view, r);
+    const kind = headerScore(columns);
+    if (kind) {
+      const built = buildTable(view, { row: r, columns, kind, score: scoreOf(columns) });
+      if (built) {
+        tables.push(built.table);
+        score += scoreOf(columns) + built.table.indicators.length;
+        r = built.endRow + 1;
+        scanned = 0;
+        continue;
+      }
+    }
+    r++;
+    scanned++;
+  }
+  return { tables, score };
+}
+
+export function detectSheet(grid: SheetGrid): DetectedSheet {
+  const orientations: Orientation[] = ["indicators-in-rows", "units-in-rows"];
+  let best: DetectedSheet = { tables: [], score: 0 };
+  for (const o of orientations) {
+    const found = detectInView(sheetView(grid, o));
+    if (found.score > best.score) best = found;
+  }
+  return best;
+}
+

@@ -1,0 +1,81 @@
+/**
+ * The table map: what detection understood about a table, in the words of PRODUCT §2.
+ * Lines are positions in the table's oriented view (indicators are view rows, units view
+ * columns); `orientation` says how the view maps onto the sheet.
+ */
+import type { RangeBox } from "./address";
+
+export type Orientation = "indicators-in-rows" | "units-in-rows";
+export type IndicatorKind = "additive" | "share" | "ratio" | "qualitative";
+export type Direction = "floor" | "cap";
+export type FlowStock = "flow" | "stock" | "unknown";
+export type Policy = "exact" | "at-least";
+
+/** Why detection decided something: keyword, arithmetic fit, user, or default. */
+export interface Reason {
+  by: "keyword" | "arithmetic" | "user" | "default" | "position";
+  /** The keyword or evidence, e.g. "目标", "sum holds on 5 of 5 rows". */
+  evidence: string;
+}
+
+export interface UnitLine {
+  /** View column (indicators-in-rows: sheet column; units-in-rows: sheet row). */
+  line: number;
+  /** The header text as the planner wrote it (padding removed). */
+  label: string;
+  /** The unit it names (杭州市目标 → 杭州市; 合计 → 合计). */
+  unit: string;
+  why: Reason;
+}
+
+export interface PeriodLine {
+  line: number;
+  label: string;
+  /** Sortable period key: the (last) year, e.g. 2025 for 2021-2025年. */
+  year: number;
+  /** A period total (十四五合计) rather than a single period. */
+  span?: [number, number];
+}
+
+export interface IndicatorLine {
+  /** View row. */
+  line: number;
+  name: string;
+  measure: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  flow: FlowStock;
+  /** Whole-number counts are exact: tolerance 0. */
+  count: boolean;
+  why: Reason[];
+}
+
+interface TableBase {
+  sheet: string;
+  orientation: Orientation;
+  /** The table's area on the sheet (header to last indicator). */
+  range: RangeBox;
+  headerLine: number;
+  nameLine: number;
+  measureLine?: number;
+  indexLine?: number;
+  noteLines: number[];
+  indicators: IndicatorLine[];
+  /** From a 单位：万元 line above the table. */
+  defaultMeasure?: string;
+}
+
+export interface SplitTable extends TableBase {
+  type: "split";
+  policy: Policy;
+  parent: UnitLine;
+  assignment?: UnitLine;
+  children: UnitLine[];
+}
+
+export interface ProgressionTable extends TableBase {
+  type: "progression";
+  periods: PeriodLine[];
+}
+
+export type TableMap = SplitTable | ProgressionTable;

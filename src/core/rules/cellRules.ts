@@ -1,0 +1,77 @@
+/**
+ * Per-cell findings (PRODUCT §4): error values, text that is not a number, blank or `-` children
+ * of additive rows, and qualitative targets. One finding per cell; none of these counts as a check.
+ */
+import type { CellValue } from "../cell";
+import type { Finding } from "../finding";
+import type { IndicatorLine, UnitLine } from "../model";
+import { address, type ParsedProgression, type ParsedSplit } from "../table";
+import type { SheetView } from "../detect/view";
+import type { ProgressionRule, RuleOutput, SplitRule } from "./rule";
+
+type Role = "parent" | "assignment" | "child" | "period";
+
+function cellFinding(
+  view: SheetView,
+  sheet: string,
+  indicator: IndicatorLine,
+  line: UnitLine | { line: number; label: string; unit?: string },
+  cell: CellValue,
+  role: Role,
+  out: RuleOutput,
+): void {
+  const base = {
+    sheet,
+    cell: address(view, indicator, line),
+    related: [] as string[],
+    indicator: indicator.name,
+    unit: "unit" in line && line.unit ? line.unit : line.label,
+    hints: [],
+  };
+  const f = ((): Finding | null => {
+    switch (cell.kind) {
+      case "error":
+        return { ...base, rule: "error-value", severity: "error", details: { text: cell.code, role } };
+      case "text":
+        return cell.qualitative
+          ? { ...base, rule: "qualitative-target", severity: "info", details: { text: cell.text, role } }
+          : { ...base, rule: "not-a-number", severity: "warning", details: { text: cell.text, role } };
+      case "dash":
+      case "empty":
+        if (role !== "child" || (indicator.kind !== "additive" && indicator.kind !== "share")) return null;
+        return { ...base, rule: "missing-value", severity: "info", details: { text: cell.kind === "dash" ? cell.text : "", role } };
+      default:
+        return null;
+    }
+  })();
+  if (f) out.finding(f);
+}
+
+export const splitCellRule: SplitRule = {
+  id: "error-value",
+  scope: "split",
+  run(t: ParsedSplit, out: RuleOutput) {
+    const { map, view } = t;
+    for (const row of t.rows) {
+      const ind = row.indicator;
+      if (row.assignment && map.assignment) cellFinding(view, map.sheet, ind, map.assignment, row.assignment, "assignment", out);
+      cellFinding(view, map.sheet, ind, map.parent, row.parent, "parent", out);
+      row.children.forEach((c, i) => cellFinding(view, map.sheet, ind, map.children[i], c, "child", out));
+    }
+  },
+};
+
+export const progressionCellRule: ProgressionRule = {
+  id: "error-value",
+  scope: "progression",
+  run(t: ParsedProgression, out: RuleOutput) {
+    const { map, view } = t;
+    map.indicators.forEach((ind, i) => {
+      map.periods.forEach((p, j) => {
+        const cell = t.cells[i][j];
+        // A blank or dash in a year column is not missing: progressions are not splits.
+        if (cell.kind === "error" || cell.kind === "text") cellFinding(view, map.sheet, ind, { line: p.line, label: p.label }, cell, "period", out);
+      });
+    });
+  },
+};

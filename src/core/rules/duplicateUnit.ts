@@ -1,0 +1,29 @@
+/** duplicate-unit: the same child unit twice under one parent (PRODUCT §4). */
+import { a1 } from "../address";
+import { normalizeLabel } from "../text";
+import type { RuleOutput, SplitRule } from "./rule";
+import type { ParsedSplit } from "../table";
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  const { map, view } = t;
+  const seen = new Map<string, string>();
+  let failed = false;
+  const header = (line: number) => {
+    const p = view.toSheet(map.headerLine, line);
+    return a1(p.row, p.col);
+  };
+  for (const child of map.children) {
+    const key = normalizeLabel(child.unit);
+    const first = seen.get(key);
+    const here = header(child.line);
+    if (first) {
+      failed = true;
+      out.finding({ rule: "duplicate-unit", severity: "error", sheet: map.sheet, cell: here, related: [first], unit: child.unit, hints: [] });
+    } else seen.set(key, here);
+  }
+  const range = `${header(map.children[0].line)}:${header(map.children[map.children.length - 1].line)}`;
+  if (failed) out.failed();
+  else out.passed({ rule: "duplicate-unit", sheet: map.sheet, cell: header(map.parent.line), related: [range], unit: map.parent.unit });
+}
+
+export const duplicateUnitRule: SplitRule = { id: "duplicate-unit", scope: "split", run };

@@ -1,0 +1,11 @@
+/** The rule registry: adding a rule is one new module and one line here. */
+import { belowAssignmentRule } from "./belowAssignment";
+import { progressionCellRule, splitCellRule } from "./cellRules";
+import { duplicateUnitRule } from "./duplicateUnit";
+import { meanOutOfRangeRule } from "./meanOutOfRange";
+import { progressionDecreaseRule } from "./progressionDecrease";
+import type { ProgressionRule, SplitRule } from "./rule";
+import { sumMismatchRule } from "./sumMismatch";
+
+export const SPLIT_RULES: SplitRule[] = [splitCellRule, duplicateUnitRule, sumMismatchRule, meanOutOfRangeRule, belowAssignmentRule];
+export const PROGRESSION_RULES: ProgressionRule[] = [progressionCellRule, progressionDecreaseRule];

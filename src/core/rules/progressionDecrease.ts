@@ -1,0 +1,74 @@
+/**
+ * progression-decrease: a stock (拥有量, 保有量, 总数) or cumulative (累计) value must not fall
+ * from one period to a later one (PRODUCT §3.5). A cell's own words decide over the row's name:
+ * 累计 cells are compared even in a row named 每年新增…, 新增 cells never are. Years are never
+ * summed into each other. A 万-written value is known only to its last digit, so a fall must
+ * exceed that uncertainty to be certain.
+ */
+import { Decimal } from "../decimal";
+import type { NumberCell } from "../cell";
+import { certainlyBelow, intervalOf, type Interval } from "../interval";
+import { address, type ParsedProgression } from "../table";
+import { pow10neg } from "./rounding";
+import type { ProgressionRule, RuleOutput } from "./rule";
+
+const HALF = Decimal.parse("0.5")!;
+
+function uncertain(cell: NumberCell): Interval {
+  const i = intervalOf(cell);
+  if (!cell.multiplier) return i;
+  const half = cell.multiplier.mul(pow10neg(cell.shownDecimals)).mul(HALF);
+  return { ...i, lo: i.lo && i.lo.sub(half), hi: i.hi && i.hi.add(half) };
+}
+
+function run(t: ParsedProgression, out: RuleOutput): void {
+  const { map, view } = t;
+  const order = map.periods.map((p, j) => ({ p, j })).filter(({ p }) => !p.span && p.year > 0);
+  order.sort((x, y) => x.p.year - y.p.year);
+  map.indicators.forEach((ind, i) => {
+    const series = order
+      .map(({ p, j }) => ({ p, cell: t.cells[i][j] }))
+      .filter((e): e is { p: (typeof order)[number]["p"]; cell: NumberCell } => {
+        if (e.cell.kind !== "number" || e.cell.qualifier === "new") return false;
+        return e.cell.qualifier === "cumulative" || (ind.flow === "stock" && ind.kind !== "ratio");
+      });
+    if (series.length < 2) return;
+    let failed = false;
+    for (let k = 1; k < series.length; k++) {
+      const earlier = series[k - 1];
+      const later = series[k];
+      if (!certainlyBelow(uncertain(later.cell), uncertain(earlier.cell))) continue;
+      failed = true;
+      out.finding({
+        rule: "progression-decrease",
+        severity: "warning",
+        sheet: map.sheet,
+        cell: address(view, ind, later.p),
+        related: [address(view, ind, earlier.p)],
+        indicator: ind.name,
+        stated: later.cell.value,
+        statedBound: later.cell.bound,
+        computed: earlier.cell.value,
+        computedBound: earlier.cell.bound,
+        difference: later.cell.value.sub(earlier.cell.value),
+        hints: [],
+        details: { period: later.p.label, earlierPeriod: earlier.p.label, flow: ind.flow },
+      });
+    }
+    const first = series[0];
+    const last = series[series.length - 1];
+    if (failed) out.failed();
+    else
+      out.passed({
+        rule: "progression-decrease",
+        sheet: map.sheet,
+        cell: address(view, ind, last.p),
+        related: [address(view, ind, first.p)],
+        indicator: ind.name,
+        stated: last.cell.value,
+        computed: first.cell.value,
+      });
+  });
+}
+
+export const progressionDecreaseRule: ProgressionRule = { id: "progression-decrease", scope: "progression", run };

@@ -1,0 +1,111 @@
+/**
+ * sum-mismatch / sum-rounding: an additive row's children must add up to the parent, a share
+ * row's children to 100 (PRODUCT §4). Bounds (超500) make interval sums; those fail only when
+ * certainly violated. Under the at-least policy (层层加码) children may exceed the parent.
+ */
+import { compressCells } from "../address";
+import type { NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import type { Finding } from "../finding";
+import { addIntervals, certainlyBelow, describe, intervalOf, isPoint, point, type Interval } from "../interval";
+import { judgeDifference } from "../tolerance";
+import { address, sheetPos, type ParsedRow, type ParsedSplit } from "../table";
+import { sumHints, type HintCandidate } from "./hints";
+import { roundingUnits } from "./rounding";
+import type { RuleOutput, SplitRule } from "./rule";
+
+const HUNDRED = Decimal.fromInt(100);
+
+function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
+  const { map, view } = t;
+  const ind = row.indicator;
+  if (ind.kind !== "additive" && ind.kind !== "share") return;
+  const share = ind.kind === "share";
+  const parentCell = row.parent;
+  let stated: Interval;
+  if (parentCell.kind === "number") stated = intervalOf(parentCell);
+  else if (share && (parentCell.kind === "empty" || parentCell.kind === "dash")) stated = point(HUNDRED);
+  else return; // No stated total to check (blank, qualitative or an error: reported per cell).
+
+  const numeric: NumberCell[] = [];
+  const childCells: { line: (typeof map.children)[number]; cell: NumberCell }[] = [];
+  let sum: Interval = point(Decimal.ZERO);
+  for (let i = 0; i < row.children.length; i++) {
+    const c = row.children[i];
+    if (c.kind === "number") {
+      numeric.push(c);
+      childCells.push({ line: map.children[i], cell: c });
+      sum = addIntervals(sum, intervalOf(c));
+    } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
+  }
+
+  const parentAddress = address(view, ind, map.parent);
+  const related = compressCells(map.children.map((c) => sheetPos(view, ind, c)));
+  const values = parentCell.kind === "number" ? [parentCell, ...numeric] : numeric;
+  const rounding = roundingUnits(ind, values, [parentCell, ...row.children]);
+  const statedDesc = describe(stated)!;
+  const computedDesc = describe(sum);
+  const base = {
+    sheet: map.sheet,
+    cell: parentAddress,
+    related,
+    indicator: ind.name,
+    unit: map.parent.unit,
+    stated: statedDesc.value,
+    statedBound: statedDesc.bound,
+    details: { children: numeric.length, total: map.children.length, ...(share ? { expected: "100" } : {}) },
+  };
+
+  if (isPoint(stated) && isPoint(sum)) {
+    const difference = sum.lo.sub(stated.lo);
+    const verdict = judgeDifference(difference, rounding);
+    const atLeastOk = map.policy === "at-least" && difference.sign() > 0;
+    if (verdict.severity === "pass" || atLeastOk) {
+      out.passed({ ...base, rule: "sum-mismatch", computed: sum.lo, difference, tolerance: verdict.tolerance });
+      return;
+    }
+    if (verdict.severity === "info") {
+      out.passed({ ...base, rule: "sum-mismatch", computed: sum.lo, difference, tolerance: verdict.tolerance });
+      out.finding({ ...base, rule: "sum-rounding", severity: "info", computed: sum.lo, difference, tolerance: verdict.tolerance, hints: [] });
+      return;
+    }
+    const hintChildren: HintCandidate[] = childCells
+      .filter((c) => !c.cell.multiplier)
+      .map((c) => ({ cell: address(view, ind, c.line), unit: c.line.unit, value: c.cell.value }));
+    const hints = share
+      ? []
+      : sumHints(difference, { cell: parentAddress, unit: map.parent.unit, value: stated.lo }, sum.lo, hintChildren);
+    out.failed();
+    out.finding({ ...base, rule: "sum-mismatch", severity: verdict.severity, computed: sum.lo, difference, tolerance: verdict.tolerance, hints });
+    return;
+  }
+
+  // Bounds: certainly too small, or (exact policy) certainly too large.
+  const tooSmall = certainlyBelow(sum, stated);
+  const tooLarge = map.policy === "exact" && certainlyBelow(stated, sum);
+  const tolerance = judgeDifference(Decimal.ZERO, rounding).tolerance;
+  const withBound: Finding = {
+    ...base,
+    rule: "sum-mismatch",
+    severity: "error",
+    computed: computedDesc?.value,
+    computedBound: computedDesc?.bound,
+    tolerance,
+    hints: [],
+  };
+  if (tooSmall || tooLarge) {
+    const gap = tooSmall ? sum.hi!.sub(stated.lo!) : sum.lo!.sub(stated.hi!);
+    out.failed();
+    out.finding({ ...withBound, difference: gap });
+  } else {
+    out.passed({ ...base, rule: "sum-mismatch", computed: computedDesc?.value, tolerance });
+  }
+}
+
+export const sumMismatchRule: SplitRule = {
+  id: "sum-mismatch",
+  scope: "split",
+  run(t, out) {
+    for (const row of t.rows) checkRow(t, row, out);
+  },
+};
