@@ -18,6 +18,8 @@ export type LabelRole =
 
 const INDEX = /^(序号|编号|序|No\.?|NO\.?|#)$/i;
 const NAME = /^(指标名称|指标|指标项目|项目|名称|主要指标|考核指标|指标内容|内容)$/;
+/** The header over a list of units (units-in-rows tables): it is the name line of the view. */
+const UNIT_HEADER = /^(地区|地区名称|区域|区县|县区|县市区|区县市|区、县\(市\)|区县\(市\)|各区县\(市\)|单位名称|地方|行政区|行政区划|市县|市州|城市|地市|设区市|乡镇|乡镇\(街道\)|镇街|街道)$/;
 const MEASURE = /^(单位|计量单位|指标单位)$/;
 const NOTE = /^(备注|说明|注|责任单位|牵头单位|责任部门|配合单位|牵头部门|责任处室|数据来源|来源|完成时限|口径说明)$/;
 const ASSIGNMENT = /(下达|上级分解|省定|国家下达|分配任务|考核目标值)/;
@@ -34,7 +36,7 @@ const UNIT_SUFFIX = /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新�
 export function classifyLabel(label: string): LabelRole {
   if (label === "") return { role: "other" };
   if (INDEX.test(label)) return { role: "index" };
-  if (NAME.test(label)) return { role: "name" };
+  if (NAME.test(label) || UNIT_HEADER.test(label)) return { role: "name" };
   if (MEASURE.test(label)) return { role: "measure" };
   if (NOTE.test(label)) return { role: "note" };
   const span = YEAR_SPAN.exec(label);

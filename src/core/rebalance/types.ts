@@ -47,7 +47,8 @@ export interface ChildInput {
   denominator?: Decimal;
 }
 
-interface RequestBase {
+/** What every method but fix-parent shares. */
+export interface RequestBase {
   /** The parent's new target (for the ratio method: the parent's ratio R*). */
   target: Decimal;
   children: readonly ChildInput[];

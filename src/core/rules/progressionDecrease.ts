@@ -30,7 +30,7 @@ function run(t: ParsedProgression, out: RuleOutput): void {
       .map(({ p, j }) => ({ p, cell: t.cells[i][j] }))
       .filter((e): e is { p: (typeof order)[number]["p"]; cell: NumberCell } => {
         if (e.cell.kind !== "number" || e.cell.qualifier === "new") return false;
-        return e.cell.qualifier === "cumulative" || (ind.flow === "stock" && ind.kind !== "ratio");
+        return e.cell.qualifier === "cumulative" || ind.flow === "stock";
       });
     if (series.length < 2) return;
     let failed = false;

@@ -1,0 +1,813 @@
+/**
+ * What a planner's cell means (PRODUCT §2): numbers stored or typed as text, bounds (超500),
+ * qualifiers (累计, 新增), multipliers (1.7万), glued units (23项), dashes, error codes and wording.
+ *
+ * Conventions the rest of the engine may rely on:
+ * - `value` is exact (Decimal, never a float) and is expressed in the row's measure when the cell's
+ *   own multiplier/unit can be reconciled with it (3500万元 in a 亿元 row → 0.35).
+ * - A NumberCell is known to ±½ · 10^-shownDecimals · (multiplier ?? 1) in `value` units:
+ *   `shownDecimals` counts the digits as written or shown (1.7万 → 1), and `multiplier` is the factor
+ *   that turned the written digits into `value` (10000 for 1.7万, 0.0001 for 3500万元 in a 亿元 row).
+ * - `suffix` is the unit `value` is expressed in as far as the cell says: an applied multiplier is
+ *   not part of it (56.7亿元 with no measure → 5670000000, suffix 元), a multiplier that belongs to
+ *   the measure is (42.0万亩 in a 万亩 row → 42.0, suffix 万亩), and a converted value carries the
+ *   measure (3500万元 in a 亿元 row → suffix 亿元).
+ * - parseCell never throws.
+ */
+import { Decimal } from "../decimal";
+import type { RawValue } from "../grid";
+import type { Bound, CellValue, EmptyCell, NumberCell, ParseContext, Qualifier, TextCell } from "../cell";
+import { normalizeText } from "../text";
+
+// ---------------------------------------------------------------------------------------------
+// Number formats
+
+interface FormatInfo {
+  /** Fewest and most decimals the format shows; undefined when the format does not decide them. */
+  minDecimals?: number;
+  maxDecimals?: number;
+  percent: boolean;
+}
+
+const NO_FORMAT: FormatInfo = { percent: false };
+const formatCache = new Map<string, FormatInfo>();
+let lastFormat: string | undefined;
+let lastFormatInfo: FormatInfo = NO_FORMAT;
+
+function formatInfo(format: string | null | undefined): FormatInfo {
+  if (format === undefined || format === null || format === "") return NO_FORMAT;
+  // Formats repeat along a row, so the last one answers most calls without a hash lookup.
+  if (format === lastFormat) return lastFormatInfo;
+  let info = formatCache.get(format);
+  if (info === undefined) {
+    info = analyzeFormat(format);
+    if (formatCache.size > 4096) formatCache.clear();
+    formatCache.set(format, info);
+  }
+  lastFormat = format;
+  lastFormatInfo = info;
+  return info;
+}
+
+function analyzeFormat(format: string): FormatInfo {
+  let percent = false;
+  let afterPoint = false;
+  let minD = 0;
+  let maxD = 0;
+  let placeholders = 0;
+  let lastPlaceholder = -1;
+  let lastComma = -1;
+  let decides = true;
+  const n = format.length;
+  for (let i = 0; i < n; i++) {
+    const ch = format[i];
+    if (ch === ";") break; // only the first (positive) section
+    switch (ch) {
+      case '"': {
+        const close = format.indexOf('"', i + 1);
+        i = close < 0 ? n : close;
+        break;
+      }
+      case "\\":
+      case "_":
+      case "*":
+        i++; // escaped literal, width-of-char padding, fill char: the next char is not a code
+        break;
+      case "[": {
+        const close = format.indexOf("]", i + 1);
+        i = close < 0 ? n : close;
+        break;
+      }
+      case "%":
+        percent = true;
+        break;
+      case ".":
+        afterPoint = true;
+        break;
+      case "0":
+      case "#":
+      case "?":
+        placeholders++;
+        lastPlaceholder = i;
+        if (afterPoint) {
+          maxD++;
+          if (ch === "0") minD++;
+        }
+        break;
+      case ",":
+        lastComma = i;
+        break;
+      case "@":
+      case "/":
+        decides = false; // text or fraction/date formats: decimals are not what is shown
+        break;
+      default: {
+        const c = ch.toLowerCase();
+        if (c === "e" && (format[i + 1] === "+" || format[i + 1] === "-")) decides = false;
+        else if (c === "y" || c === "m" || c === "d" || c === "h" || c === "s") decides = false;
+        else if (c === "g" && format.slice(i, i + 7).toLowerCase() === "general") {
+          decides = false;
+          i += 6;
+        }
+      }
+    }
+  }
+  // A comma after the last digit placeholder scales the shown value by 1000 (0.0, shows
+  // thousands); the shown digits are then not decimals of the value, so the format decides nothing.
+  if (lastComma > lastPlaceholder) decides = false;
+  if (!decides || placeholders === 0) return { percent };
+  return { minDecimals: minD, maxDecimals: maxD, percent };
+}
+
+/** Decimals a number format fixes ("0.00" → 2, "#,##0.0" → 1, "0.0%" → 1); undefined when it does not. */
+export function decimalsFromFormat(format: string | undefined): number | undefined {
+  const info = formatInfo(format);
+  return info.minDecimals !== undefined && info.minDecimals === info.maxDecimals ? info.minDecimals : undefined;
+}
+
+/** Whether the format multiplies the stored value by 100 for display (an unquoted, unescaped %). */
+export function isPercentFormat(format: string | undefined): boolean {
+  return formatInfo(format).percent;
+}
+
+function shownDecimalsFor(value: Decimal, info: FormatInfo): number {
+  const own = value.scale;
+  if (info.minDecimals === undefined || info.maxDecimals === undefined) return own;
+  return own < info.minDecimals ? info.minDecimals : own > info.maxDecimals ? info.maxDecimals : own;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact decimals from ASCII text
+
+// Exponents beyond this cannot come from a double (≈1e±308, 5e-324) and would make Decimal build
+// enormous powers of ten, so such text is not taken as a number.
+const MAX_EXPONENT = 400;
+
+/** `[+-]digits[.digits][e[+-]digits]` spanning exactly [start, end), or null. */
+function asciiDecimal(s: string, start: number, end: number): Decimal | null {
+  let i = start;
+  let neg = false;
+  let c = s.charCodeAt(i);
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  const digitsStart = i;
+  let acc = 0;
+  let nd = 0;
+  let frac = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      acc = acc * 10 + (c - 48);
+      nd++;
+      if (dot >= 0) frac++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else break;
+  }
+  if (nd === 0) return null;
+  const digitsEnd = i;
+  let exp = 0;
+  if (i < end) {
+    if (c !== 101 && c !== 69) return null;
+    i++;
+    let eneg = false;
+    c = s.charCodeAt(i);
+    if (c === 43 || c === 45) {
+      eneg = c === 45;
+      i++;
+    }
+    let ed = 0;
+    for (; i < end; i++) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      exp = exp * 10 + (c - 48);
+      if (exp > MAX_EXPONENT) return null;
+      ed++;
+    }
+    if (ed === 0) return null;
+    if (eneg) exp = -exp;
+  }
+  let units: bigint;
+  if (nd <= 15) units = BigInt(acc);
+  else {
+    const digits = dot < 0 ? s.slice(digitsStart, digitsEnd) : s.slice(digitsStart, dot) + s.slice(dot + 1, digitsEnd);
+    units = BigInt(digits);
+  }
+  return Decimal.of(neg ? -units : units, frac - exp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared results
+
+const EMPTY: EmptyCell = Object.freeze({ kind: "empty" }) as EmptyCell;
+
+const MULTIPLIERS = new Map<number, Decimal>();
+function multiplierFor(exp: number): Decimal {
+  let m = MULTIPLIERS.get(exp);
+  if (m === undefined) {
+    m = Decimal.ONE.shift(exp);
+    MULTIPLIERS.set(exp, m);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+/** Parses one raw cell value; never throws. */
+export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
+  try {
+    if (typeof raw === "number") return fromNumber(raw, ctx === undefined ? undefined : ctx.numberFormat);
+    if (typeof raw === "string") return fastText(raw) ?? parseText(raw, ctx === undefined ? undefined : ctx.measure);
+    if (raw === null || raw === undefined) return EMPTY;
+    if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE", qualitative: false };
+    return fromOther(raw);
+  } catch {
+    return { kind: "text", text: safeString(raw), qualitative: false };
+  }
+}
+
+function fromNumber(n: number, format: string | undefined): CellValue {
+  // Excel cannot hold NaN or ±∞; a door that produced one met an overflow, which Excel shows as #NUM!.
+  if (!Number.isFinite(n)) return { kind: "error", code: "#NUM!" };
+  let value: Decimal;
+  if (Number.isSafeInteger(n)) value = Decimal.of(BigInt(n), 0);
+  else {
+    const s = String(n);
+    value = asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(n);
+  }
+  const info = formatInfo(format);
+  if (info.percent) {
+    const shown = value.shift(2);
+    return {
+      kind: "number",
+      value: shown,
+      shownDecimals: shownDecimalsFor(shown, info),
+      suffix: "%",
+      fromText: false,
+      percentFormat: true,
+    };
+  }
+  return { kind: "number", value, shownDecimals: shownDecimalsFor(value, info), fromText: false };
+}
+
+/** Plain ASCII decimals ("123", "-4.5") without building any intermediate string. */
+function fastText(s: string): CellValue | undefined {
+  const n = s.length;
+  if (n === 0) return EMPTY;
+  if (n > 17) return undefined;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i = 1;
+  }
+  let acc = 0;
+  let nd = 0;
+  let frac = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      acc = acc * 10 + (c - 48);
+      nd++;
+      if (dot) frac++;
+    } else if (c === 46 && !dot) dot = true;
+    else return undefined;
+  }
+  if (nd === 0 || nd > 15) return undefined;
+  const units = BigInt(acc);
+  return { kind: "number", value: Decimal.of(neg ? -units : units, frac), shownDecimals: frac, fromText: true, text: s };
+}
+
+function fromOther(raw: object): CellValue {
+  const v = raw as { error?: unknown };
+  if (typeof v.error === "string") return { kind: "error", code: v.error };
+  if (typeof (raw as unknown) === "bigint") {
+    return { kind: "number", value: Decimal.of(raw as unknown as bigint, 0), shownDecimals: 0, fromText: false };
+  }
+  return { kind: "text", text: safeString(raw), qualitative: false };
+}
+
+function safeString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return "";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+// Traditional forms of characters used in number notation that text.ts does not map (yet).
+const EXTRA_TRADITIONAL = "約爭餘噸輛條較確現預頃隻筆幣釐暫適積";
+const EXTRA_SIMPLIFIED = "约争余吨辆条较确现预顷只笔币厘暂适积";
+const EXTRA_MAP = new Map([...EXTRA_TRADITIONAL].map((ch, i) => [ch, EXTRA_SIMPLIFIED[i]]));
+const HAS_EXTRA = new RegExp(`[${EXTRA_TRADITIONAL}]`);
+const EXTRA_ALL = new RegExp(`[${EXTRA_TRADITIONAL}]`, "g");
+
+function normalizeCellText(raw: string): string {
+  let ascii = true;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return raw;
+  const s = normalizeText(raw);
+  return HAS_EXTRA.test(s) ? s.replace(EXTRA_ALL, (ch) => EXTRA_MAP.get(ch) ?? ch) : s;
+}
+
+/** 0 = visible, 1 = whitespace or control (separates words), 2 = invisible (zero width, soft hyphen). */
+function spaceClass(c: number): 0 | 1 | 2 {
+  if (c <= 0x20 || (c >= 0x7f && c <= 0xa0)) return 1;
+  if (c < 0x1680) return c === 0xad ? 2 : 0;
+  if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) return 2;
+  if (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) return 1;
+  if (c === 0x202f || c === 0x205f || c === 0x3000) return 1;
+  return 0;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * `compact` drops every space (what numbers, dashes and codes are matched on: `1 234 户`, `N / A`);
+ * `display` keeps one space only between two latin letters or digits, because padding between
+ * CJK characters (`合  计`) is layout while `to be set` would lose its words.
+ */
+function squeeze(s: string): { compact: string; display: string } {
+  let compact = "";
+  let display = "";
+  let pending = false;
+  let prev = -1;
+  let start = 0; // start of the current run of visible characters
+  for (let i = 0; i < s.length; i++) {
+    const cls = spaceClass(s.charCodeAt(i));
+    if (cls === 0) continue;
+    const run = s.slice(start, i);
+    if (run.length > 0) {
+      if (pending && prev >= 0 && isAsciiAlnum(prev) && isAsciiAlnum(run.charCodeAt(0))) display += " ";
+      compact += run;
+      display += run;
+      prev = run.charCodeAt(run.length - 1);
+      pending = false;
+    }
+    if (cls === 1) pending = true;
+    start = i + 1;
+  }
+  const run = s.slice(start);
+  if (run.length > 0) {
+    if (pending && prev >= 0 && isAsciiAlnum(prev) && isAsciiAlnum(run.charCodeAt(0))) display += " ";
+    compact += run;
+    display += run;
+  }
+  return { compact, display };
+}
+
+const ERROR_CODES = new Set([
+  "#REF!", "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!", "#SPILL!", "#CALC!",
+  "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+]);
+
+const DASH_WORDS = new Set(["无", "暂无", "不适用", "n/a", "na", "n.a.", "n.a"]);
+
+function isDashChar(c: number): boolean {
+  return (
+    c === 45 || c === 47 || // - /
+    (c >= 0x2010 && c <= 0x2015) || // ‐ ‑ ‒ – — ―
+    c === 0x2212 || c === 0x2500 || c === 0x2501 || c === 0x30fc // − ─ ━ ー
+  );
+}
+
+function isDash(compact: string): boolean {
+  let all = true;
+  for (let i = 0; i < compact.length; i++) {
+    if (!isDashChar(compact.charCodeAt(i))) {
+      all = false;
+      break;
+    }
+  }
+  return all || DASH_WORDS.has(compact.toLowerCase());
+}
+
+function parseText(raw: string, measure: string | undefined): CellValue {
+  const { compact, display } = squeeze(normalizeCellText(raw));
+  if (compact.length === 0) return EMPTY;
+  if (compact.charCodeAt(0) === 35) {
+    const code = compact.toUpperCase();
+    if (ERROR_CODES.has(code)) return { kind: "error", code };
+  }
+  if (isDash(compact)) return { kind: "dash", text: display };
+  const num = parseNumberText(compact, measureInfo(measure));
+  if (num !== null) {
+    num.text = raw;
+    return num;
+  }
+  return textCell(display, compact);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number notation: [prefix words] number [余/多] [multiplier] [余/多] [unit] [tail words]
+
+interface Word {
+  word: string;
+  bound?: Bound;
+  qualifier?: Qualifier;
+}
+
+const PREFIX_WORDS: Word[] = [
+  ...["大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最少", "最低", "≥", "≧", ">="].map(
+    (word): Word => ({ word, bound: "ge" }),
+  ),
+  ...["小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "最多", "至多", "最高", "控制在", "≤", "≦", "<="].map(
+    (word): Word => ({ word, bound: "le" }),
+  ),
+  ...["超过", "超出", "大于", "高于", "多于", "超", ">"].map((word): Word => ({ word, bound: "gt" })),
+  ...["低于", "少于", "小于", "不到", "不足", "<"].map((word): Word => ({ word, bound: "lt" })),
+  { word: "累计", qualifier: "cumulative" },
+  { word: "累积", qualifier: "cumulative" },
+  { word: "新增", qualifier: "new" },
+  // Words that say "the target is" without changing the number.
+  ...["约", "大约", "预计", "力争", "争取", "达到", "达", "完成", "确保", "实现", "目标", "共", "共计"].map(
+    (word): Word => ({ word }),
+  ),
+];
+
+const TAIL_WORDS: Word[] = [
+  { word: "及以上", bound: "ge" },
+  { word: "以上", bound: "ge" },
+  { word: "+", bound: "ge" },
+  { word: "及以下", bound: "le" },
+  { word: "以下", bound: "le" },
+  { word: "以内", bound: "le" },
+  { word: "之内", bound: "le" },
+  { word: "左右" },
+];
+
+/** Words indexed by first character, longest first, so 不超过 wins over 超 and >= over >. */
+function indexWords(words: Word[]): Map<string, Word[]> {
+  const m = new Map<string, Word[]>();
+  for (const w of [...words].sort((a, b) => b.word.length - a.word.length)) {
+    const list = m.get(w.word[0]);
+    if (list) list.push(w);
+    else m.set(w.word[0], [w]);
+  }
+  return m;
+}
+const PREFIX_INDEX = indexWords(PREFIX_WORDS);
+
+function wordAt(index: Map<string, Word[]>, s: string, i: number): Word | undefined {
+  const list = index.get(s[i]);
+  if (list === undefined) return undefined;
+  for (const w of list) if (s.startsWith(w.word, i)) return w;
+  return undefined;
+}
+
+function tailWordAt(s: string, end: number): Word | undefined {
+  for (const w of TAIL_WORDS) if (end - w.word.length >= 0 && s.startsWith(w.word, end - w.word.length)) return w;
+  return undefined;
+}
+
+/** Combines two bounds in one cell; null when they point opposite ways (超500以内). */
+function combine(a: Bound | undefined, b: Bound | undefined): Bound | undefined | null {
+  if (a === undefined) return b;
+  if (b === undefined || a === b) return a;
+  const upA = a === "gt" || a === "ge";
+  const upB = b === "gt" || b === "ge";
+  if (upA !== upB) return null;
+  return upA ? "gt" : "lt"; // the strict one of a same-direction pair
+}
+
+function isSign(c: number): boolean {
+  // Hyphen-like characters are typed as minus signs; the em dash is not (it means "no allocation").
+  return c === 45 || c === 43 || c === 0x2212 || (c >= 0x2010 && c <= 0x2013);
+}
+
+interface Scanned {
+  value: Decimal;
+  end: number;
+}
+
+/** A number at s[i…]: sign, digits with valid thousands groups, decimals, exponent. */
+function scanNumber(s: string, i: number, end: number): Scanned | null {
+  let neg = false;
+  let c = s.charCodeAt(i);
+  if (i < end && isSign(c)) {
+    neg = c !== 43;
+    i++;
+  }
+  let digits = "";
+  let intDigits = 0;
+  let group = -1; // digits in the current group after a comma; -1 = no comma seen
+  let j = i;
+  for (; j < end; j++) {
+    c = s.charCodeAt(j);
+    if (c >= 48 && c <= 57) {
+      intDigits++;
+      if (group >= 0) group++;
+    } else if (c === 44 && s.charCodeAt(j + 1) >= 48 && s.charCodeAt(j + 1) <= 57 && j + 1 < end) {
+      // Thousands groups: a first group of 1–3 digits, then groups of exactly 3 ("1,23,4" is not a number).
+      if (group < 0 ? intDigits === 0 || intDigits > 3 : group !== 3) return null;
+      digits += s.slice(i, j);
+      i = j + 1;
+      group = 0;
+    } else break;
+  }
+  if (group >= 0 && group !== 3) return null;
+  digits += s.slice(i, j);
+  let frac = 0;
+  if (j < end && s.charCodeAt(j) === 46) {
+    let k = j + 1;
+    while (k < end && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+    frac = k - j - 1;
+    if (intDigits === 0 && frac === 0) return null;
+    digits += s.slice(j + 1, k);
+    j = k;
+  }
+  if (intDigits === 0 && frac === 0) return null;
+  let exp = 0;
+  c = s.charCodeAt(j);
+  if (j < end && (c === 101 || c === 69)) {
+    let k = j + 1;
+    let eneg = false;
+    const sc = s.charCodeAt(k);
+    if (k < end && (sc === 43 || sc === 45)) {
+      eneg = sc === 45;
+      k++;
+    }
+    const expStart = k;
+    while (k < end && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+    if (k > expStart) {
+      if (k - expStart > 4) return null;
+      exp = Number(s.slice(expStart, k));
+      if (exp > MAX_EXPONENT) return null;
+      if (eneg) exp = -exp;
+      j = k;
+    }
+  }
+  const units = BigInt(digits);
+  return { value: Decimal.of(neg ? -units : units, frac - exp), end: j };
+}
+
+/** 十百千 only count as multipliers before 万/亿 (百分点 is a unit); 千 alone is one (5千米 = 5000米). */
+function multiplierAt(s: string, j: number, end: number): { exp: number; len: number } | null {
+  if (j >= end) return null;
+  const ch = s[j];
+  const next = j + 1 < end ? s[j + 1] : "";
+  let base = 0;
+  let k = j;
+  if (ch === "十" || ch === "百" || ch === "千") {
+    if (next !== "万" && next !== "亿") return ch === "千" ? { exp: 3, len: 1 } : null;
+    base = ch === "十" ? 1 : ch === "百" ? 2 : 3;
+    k++;
+  }
+  if (s[k] === "万") {
+    if (k + 1 < end && s[k + 1] === "亿") return { exp: base + 12, len: k + 2 - j };
+    return { exp: base + 4, len: k + 1 - j };
+  }
+  if (s[k] === "亿") return { exp: base + 8, len: k + 1 - j };
+  return null;
+}
+
+function isHanLike(c: number): boolean {
+  return (
+    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || // CJK, ext B+ surrogates
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) // kana, hangul
+  );
+}
+
+function isLatin(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A plain unit word: 项, 万亩 (after the multiplier: 亩), 公里, 元/人, km, m2, %, ‰. */
+function isUnit(u: string): boolean {
+  const n = u.length;
+  if (n === 0) return true;
+  if (n === 1 && (u === "%" || u === "‰" || u === "‱")) return true;
+  if (n > 8) return false;
+  let han = 0;
+  for (let i = 0; i < n; i++) {
+    const c = u.charCodeAt(i);
+    if (isHanLike(c)) han++;
+    else if (isLatin(c) || c === 0x2f || c === 0xb7 || c === 0xb0) continue; // letters / · °
+    // Superscripts become digits under NFKC (m² → m2, km³ → km3); a digit is part of a unit only
+    // there, so 12a3 stays a broken number.
+    else if ((c === 50 || c === 51) && i > 0 && u[i - 1] === "m" && (i === n - 1 || u[i + 1] === "/")) continue;
+    else return false;
+  }
+  return han <= 4;
+}
+
+interface MeasureInfo {
+  text: string;
+  exp: number;
+  base: string;
+}
+
+const measureCache = new Map<string, MeasureInfo | undefined>();
+
+function measureInfo(measure: string | undefined): MeasureInfo | undefined {
+  if (measure === undefined || measure === "") return undefined;
+  if (measureCache.has(measure)) return measureCache.get(measure);
+  let m = squeeze(normalizeCellText(measure)).compact;
+  if (m.startsWith("单位:")) m = m.slice(3);
+  m = m.replace(/^[([【]+|[)\]】]+$/g, "");
+  let info: MeasureInfo | undefined;
+  if (m !== "") {
+    const mult = multiplierAt(m, 0, m.length);
+    info = mult ? { text: m, exp: mult.exp, base: m.slice(mult.len) } : { text: m, exp: 0, base: m };
+  }
+  if (measureCache.size > 4096) measureCache.clear();
+  measureCache.set(measure, info);
+  return info;
+}
+
+/** The number notation of a whole compact cell text, or null when the text is not one. */
+function parseNumberText(s: string, measure: MeasureInfo | undefined): NumberCell | null {
+  let i = 0;
+  let end = s.length;
+  let bound: Bound | undefined;
+  let qualifier: Qualifier | undefined;
+  for (let guard = 0; guard < 6 && i < end; guard++) {
+    const w = wordAt(PREFIX_INDEX, s, i);
+    if (w === undefined) break;
+    if (w.bound) {
+      if (bound) return null; // two bound words (超不低于…) are not a way to write a target
+      bound = w.bound;
+    }
+    // 累计新增 is an amount added up over the period: a cumulative figure.
+    if (w.qualifier && qualifier !== "cumulative") qualifier = w.qualifier;
+    i += w.word.length;
+  }
+  let tailBound: Bound | undefined;
+  for (let guard = 0; guard < 3 && end > i; guard++) {
+    const w = tailWordAt(s, end);
+    if (w === undefined) break;
+    if (w.bound) {
+      if (tailBound) return null;
+      tailBound = w.bound;
+    }
+    end -= w.word.length;
+  }
+  const num = scanNumber(s, i, end);
+  if (num === null) return null;
+  let j = num.end;
+  let more = false;
+  if (j < end && (s[j] === "余" || s[j] === "多")) {
+    more = true;
+    j++;
+  }
+  const mult = multiplierAt(s, j, end);
+  const multText = mult === null ? "" : s.slice(j, j + mult.len);
+  if (mult !== null) j += mult.len;
+  if (!more && mult !== null && j < end && (s[j] === "余" || s[j] === "多")) {
+    more = true;
+    j++;
+  }
+  const unit = s.slice(j, end);
+  if (!isUnit(unit)) return null;
+  let b = combine(bound, tailBound);
+  if (b !== null && more) b = combine(b, "gt");
+  if (b === null) return null;
+
+  const written = num.value;
+  const mc = mult === null ? 0 : mult.exp;
+  let value = written;
+  let multiplier: Decimal | undefined;
+  let suffix: string | undefined;
+  if (measure !== undefined && (unit === "" || unit === measure.base)) {
+    // The cell's digits are in the row's measure, or convert to it by a power of ten.
+    const exp = mc - measure.exp;
+    if (exp === 0) suffix = multText + unit || undefined;
+    else {
+      value = written.shift(exp);
+      multiplier = multiplierFor(exp);
+      suffix = unit === "" ? undefined : measure.text;
+    }
+  } else {
+    if (mc !== 0) {
+      value = written.shift(mc);
+      multiplier = multiplierFor(mc);
+    }
+    suffix = unit || undefined;
+  }
+  const cell: NumberCell = { kind: "number", value, shownDecimals: written.scale, fromText: true };
+  if (multiplier !== undefined) cell.multiplier = multiplier;
+  if (b !== undefined) cell.bound = b;
+  if (qualifier !== undefined) cell.qualifier = qualifier;
+  if (suffix !== undefined) cell.suffix = suffix;
+  return cell;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording
+
+const RANGE_SEPARATORS = "-~—–〜至到";
+
+/**
+ * A range (5-8, 5%~8%, 2021-2025年) is a legitimate way to give a target that cannot be summed:
+ * qualitative when it runs low → high; a "range" running backwards (2024-5) is more likely a date
+ * or a typo. undefined = not range-shaped.
+ */
+function rangeVerdict(s: string): boolean | undefined {
+  let i = 0;
+  for (let guard = 0; guard < 4; guard++) {
+    const w = wordAt(PREFIX_INDEX, s, i);
+    if (w === undefined || w.bound) break;
+    i += w.word.length;
+  }
+  let k = -1;
+  for (let j = i + 1; j < s.length; j++) {
+    if (RANGE_SEPARATORS.includes(s[j]) && s[j - 1] !== "e" && s[j - 1] !== "E") {
+      k = j;
+      break;
+    }
+  }
+  if (k < 0) return undefined;
+  const left = parseNumberText(s.slice(i, k), undefined);
+  const right = parseNumberText(s.slice(k + 1), undefined);
+  if (left === null || right === null || left.bound !== undefined) return undefined;
+  if (left.suffix !== undefined && right.suffix !== undefined && left.suffix !== right.suffix) return undefined;
+  // "1-2万" means 1万 to 2万: an unscaled low end takes the high end's multiplier.
+  const low = left.multiplier === undefined && right.multiplier !== undefined ? left.value.mul(right.multiplier) : left.value;
+  return low.le(right.value);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Number-notation words and multipliers: they never make text wording on their own. */
+function notationWordLength(s: string, i: number): number {
+  const w = wordAt(PREFIX_INDEX, s, i);
+  if (w !== undefined) return w.word.length;
+  for (const t of TAIL_WORDS) if (s.startsWith(t.word, i)) return t.word.length;
+  const ch = s[i];
+  return ch === "万" || ch === "亿" || ch === "千" || ch === "余" || ch === "多" ? 1 : 0;
+}
+
+/**
+ * Qualitative = the text carries Chinese words a target can be given in (快于面上投资增速, 待定,
+ * 较上年增长5%以上). Latin-only text (TBD, x) and digit junk (12a3, 1.2.3, 3..5) are not wording but a
+ * broken or placeholder number the planner must fix, so they are flagged rather than reported as info.
+ * When digits are present, notation words (累计, 超, 以上), multipliers and a short unit glued to a
+ * digit (件 in 12a3件, 亩 in 1.2.3万亩) do not count as wording: they decorate a broken number.
+ */
+function isQualitative(s: string): boolean {
+  let hasDigit = false;
+  let hasWordChar = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) hasDigit = true;
+    else if (isHanLike(c)) hasWordChar = true;
+  }
+  if (hasDigit) {
+    const range = rangeVerdict(s);
+    if (range !== undefined) return range;
+  }
+  if (!hasWordChar) return false;
+  if (!hasDigit) return true;
+  let afterNumber = false;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || ((c === 46 || c === 44 || c === 37) && afterNumber)) {
+      afterNumber = true;
+      i++;
+      continue;
+    }
+    if (!isHanLike(c)) {
+      afterNumber = false;
+      i++;
+      continue;
+    }
+    const w = notationWordLength(s, i);
+    if (w > 0) {
+      const ch = s[i];
+      if (!(w === 1 && (ch === "万" || ch === "亿" || ch === "千"))) afterNumber = false;
+      i += w;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && isHanLike(s.charCodeAt(j)) && notationWordLength(s, j) === 0) j++;
+    if (afterNumber && j - i <= 2) {
+      afterNumber = false;
+      i = j;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+function textCell(display: string, compact: string): TextCell {
+  return { kind: "text", text: display, qualitative: isQualitative(compact) };
+}
