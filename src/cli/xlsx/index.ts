@@ -1,0 +1,4 @@
+/** The .xlsx door of the command line: read a workbook into grids, write an annotated copy. */
+export { readXlsx, measureInflateOnly, type ReadResult, type ReadOptions, type XlsxProblem, type XlsxProblemCode } from "./read";
+export { DEFAULT_LIMITS, type Limits } from "./package";
+export { problemMessage, type ProblemText } from "./problems";
