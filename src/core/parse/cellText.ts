@@ -229,15 +229,35 @@ export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
   }
 }
 
+const POW10_NUM = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/**
+ * The decimal Decimal.fromNumber gives, without formatting the double as text. Division by an exact
+ * power of ten is correctly rounded, so m / 10^k === n says the decimal m·10^-k reads back as n;
+ * with |m| ≤ 10^15 (at most 15 significant digits, which doubles keep distinct) and the smallest
+ * such k it is exactly the shortest round-trip text.
+ */
+function fewDecimals(n: number): Decimal | null {
+  for (let k = 1; k <= 8; k++) {
+    const p = POW10_NUM[k];
+    const m = Math.round(n * p);
+    if (m > 1e15 || m < -1e15) return null;
+    if (m / p === n) return Decimal.of(BigInt(m), k);
+  }
+  return null;
+}
+
+function viaString(n: number): Decimal {
+  const s = String(n);
+  return asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(n);
+}
+
 function fromNumber(n: number, format: string | undefined): CellValue {
   // Excel cannot hold NaN or ±∞; a door that produced one met an overflow, which Excel shows as #NUM!.
   if (!Number.isFinite(n)) return { kind: "error", code: "#NUM!" };
   let value: Decimal;
   if (Number.isSafeInteger(n)) value = Decimal.of(BigInt(n), 0);
-  else {
-    const s = String(n);
-    value = asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(n);
-  }
+  else value = fewDecimals(n) ?? viaString(n);
   const info = formatInfo(format);
   if (info.percent) {
     const shown = value.shift(2);
@@ -310,17 +330,36 @@ const EXTRA_MAP = new Map([...EXTRA_TRADITIONAL].map((ch, i) => [ch, EXTRA_SIMPL
 const HAS_EXTRA = new RegExp(`[${EXTRA_TRADITIONAL}]`);
 const EXTRA_ALL = new RegExp(`[${EXTRA_TRADITIONAL}]`, "g");
 
-function normalizeCellText(raw: string): string {
-  let ascii = true;
-  for (let i = 0; i < raw.length; i++) {
-    if (raw.charCodeAt(i) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return raw;
+function fullNormalize(raw: string): string {
   const s = normalizeText(raw);
   return HAS_EXTRA.test(s) ? s.replace(EXTRA_ALL, (ch) => EXTRA_MAP.get(ch) ?? ch) : s;
+}
+
+// CJK unified ideographs have no compatibility decomposition, so for text made of them and ASCII
+// normalisation is a per-character mapping (traditional → simplified) that can be memoised;
+// whole-string NFKC would otherwise dominate the cost of every 23项 or 1.7万.
+const IDEOGRAPH_MEMO = new Map<number, string>();
+
+function normalizeCellText(raw: string): string {
+  let changed = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x3400 || c > 0x9fff) return fullNormalize(raw);
+    let m = IDEOGRAPH_MEMO.get(c);
+    if (m === undefined) {
+      m = fullNormalize(raw[i]);
+      IDEOGRAPH_MEMO.set(c, m);
+    }
+    if (m !== raw[i]) changed = true;
+  }
+  if (!changed) return raw;
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    out += c < 0x80 ? raw[i] : (IDEOGRAPH_MEMO.get(c) ?? raw[i]);
+  }
+  return out;
 }
 
 /** 0 = visible, 1 = whitespace or control (separates words), 2 = invisible (zero width, soft hyphen). */
@@ -394,7 +433,7 @@ function isDash(compact: string): boolean {
       break;
     }
   }
-  return all || DASH_WORDS.has(compact.toLowerCase());
+  return all || (compact.length <= 4 && DASH_WORDS.has(compact.toLowerCase()));
 }
 
 function parseText(raw: string, measure: string | undefined): CellValue {
@@ -423,10 +462,10 @@ interface Word {
 }
 
 const PREFIX_WORDS: Word[] = [
-  ...["大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最少", "最低", "≥", "≧", ">="].map(
+  ...["大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最少", "最低", "下限", "≥", "≧", ">="].map(
     (word): Word => ({ word, bound: "ge" }),
   ),
-  ...["小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "最多", "至多", "最高", "控制在", "≤", "≦", "<="].map(
+  ...["小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "最多", "至多", "最高", "上限", "控制在", "≤", "≦", "<="].map(
     (word): Word => ({ word, bound: "le" }),
   ),
   ...["超过", "超出", "大于", "高于", "多于", "超", ">"].map((word): Word => ({ word, bound: "gt" })),
@@ -471,6 +510,8 @@ function wordAt(index: Map<string, Word[]>, s: string, i: number): Word | undefi
 }
 
 function tailWordAt(s: string, end: number): Word | undefined {
+  const last = s[end - 1];
+  if (last !== "上" && last !== "下" && last !== "内" && last !== "右" && last !== "+") return undefined;
   for (const w of TAIL_WORDS) if (end - w.word.length >= 0 && s.startsWith(w.word, end - w.word.length)) return w;
   return undefined;
 }
@@ -503,35 +544,42 @@ function scanNumber(s: string, i: number, end: number): Scanned | null {
     neg = c !== 43;
     i++;
   }
-  let digits = "";
+  const start = i;
+  let acc = 0; // the digits' value while it is exact (≤ 15 digits)
+  let nd = 0;
   let intDigits = 0;
+  let commas = false;
   let group = -1; // digits in the current group after a comma; -1 = no comma seen
   let j = i;
   for (; j < end; j++) {
     c = s.charCodeAt(j);
     if (c >= 48 && c <= 57) {
+      acc = acc * 10 + (c - 48);
+      nd++;
       intDigits++;
       if (group >= 0) group++;
-    } else if (c === 44 && s.charCodeAt(j + 1) >= 48 && s.charCodeAt(j + 1) <= 57 && j + 1 < end) {
+    } else if (c === 44 && j + 1 < end && s.charCodeAt(j + 1) >= 48 && s.charCodeAt(j + 1) <= 57) {
       // Thousands groups: a first group of 1–3 digits, then groups of exactly 3 ("1,23,4" is not a number).
       if (group < 0 ? intDigits === 0 || intDigits > 3 : group !== 3) return null;
-      digits += s.slice(i, j);
-      i = j + 1;
+      commas = true;
       group = 0;
     } else break;
   }
   if (group >= 0 && group !== 3) return null;
-  digits += s.slice(i, j);
+  const intEnd = j;
   let frac = 0;
   if (j < end && s.charCodeAt(j) === 46) {
     let k = j + 1;
-    while (k < end && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+    for (; k < end; k++) {
+      c = s.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      acc = acc * 10 + (c - 48);
+      nd++;
+    }
     frac = k - j - 1;
-    if (intDigits === 0 && frac === 0) return null;
-    digits += s.slice(j + 1, k);
     j = k;
   }
-  if (intDigits === 0 && frac === 0) return null;
+  if (nd === 0) return null;
   let exp = 0;
   c = s.charCodeAt(j);
   if (j < end && (c === 101 || c === 69)) {
@@ -552,7 +600,14 @@ function scanNumber(s: string, i: number, end: number): Scanned | null {
       j = k;
     }
   }
-  const units = BigInt(digits);
+  let units: bigint;
+  if (nd <= 15) units = BigInt(acc);
+  else {
+    let digits = s.slice(start, intEnd);
+    if (commas) digits = digits.replaceAll(",", "");
+    if (frac > 0) digits += s.slice(intEnd + 1, intEnd + 1 + frac);
+    units = BigInt(digits);
+  }
   return { value: Decimal.of(neg ? -units : units, frac - exp), end: j };
 }
 
@@ -613,10 +668,18 @@ interface MeasureInfo {
 }
 
 const measureCache = new Map<string, MeasureInfo | undefined>();
+let lastMeasure: string | undefined;
+let lastMeasureInfo: MeasureInfo | undefined;
 
 function measureInfo(measure: string | undefined): MeasureInfo | undefined {
   if (measure === undefined || measure === "") return undefined;
-  if (measureCache.has(measure)) return measureCache.get(measure);
+  if (measure === lastMeasure) return lastMeasureInfo;
+  const known = measureCache.get(measure);
+  if (known !== undefined || measureCache.has(measure)) {
+    lastMeasure = measure;
+    lastMeasureInfo = known;
+    return known;
+  }
   let m = squeeze(normalizeCellText(measure)).compact;
   if (m.startsWith("单位:")) m = m.slice(3);
   m = m.replace(/^[([【]+|[)\]】]+$/g, "");
@@ -627,6 +690,8 @@ function measureInfo(measure: string | undefined): MeasureInfo | undefined {
   }
   if (measureCache.size > 4096) measureCache.clear();
   measureCache.set(measure, info);
+  lastMeasure = measure;
+  lastMeasureInfo = info;
   return info;
 }
 

@@ -5,7 +5,8 @@
  */
 import { Decimal } from "../decimal";
 import type { NumberCell } from "../cell";
-import { address, type ParsedSplit } from "../table";
+import { compressCells } from "../address";
+import { address, sheetPos, type ParsedSplit } from "../table";
 import { rowDecimals, pow10neg } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
 
@@ -16,29 +17,29 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     if (ind.kind !== "ratio") continue;
     const p = row.parent;
     if (p.kind !== "number" || p.bound) continue;
-    let min: { cell: NumberCell; i: number } | null = null;
-    let max: { cell: NumberCell; i: number } | null = null;
+    let lo: NumberCell | null = null;
+    let hi: NumberCell | null = null;
     let lowOpen = false; // a child written as an upper bound makes the true minimum unknown
     let highOpen = false;
-    row.children.forEach((c, i) => {
-      if (c.kind !== "number") return;
+    for (const c of row.children) {
+      if (c.kind !== "number") continue;
       if (c.bound === "gt" || c.bound === "ge") highOpen = true;
       if (c.bound === "lt" || c.bound === "le") lowOpen = true;
-      if (!min || c.value.lt(min.cell.value)) min = { cell: c, i };
-      if (!max || c.value.gt(max.cell.value)) max = { cell: c, i };
-    });
-    if (!min || !max) continue;
-    const lo = (min as { cell: NumberCell; i: number }).cell;
-    const hi = (max as { cell: NumberCell; i: number }).cell;
+      if (!lo || c.value.lt(lo.value)) lo = c;
+      if (!hi || c.value.gt(hi.value)) hi = c;
+    }
+    if (!lo || !hi) continue;
     const u = pow10neg(rowDecimals([p, ...row.children]));
-    const related = [
-      address(view, ind, map.children[(min as { i: number }).i]),
-      address(view, ind, map.children[(max as { i: number }).i]),
-    ];
+    // Every child at the minimum or maximum is related: a tie has no "first" that layout could decide.
+    const extremes = map.children.filter((_, i) => {
+      const c = row.children[i];
+      return c.kind === "number" && (c.value.eq(lo!.value) || c.value.eq(hi!.value));
+    });
+    const related = compressCells(extremes.map((c) => sheetPos(view, ind, c)));
     const base = {
       sheet: map.sheet,
       cell: address(view, ind, map.parent),
-      related: related[0] === related[1] ? [related[0]] : related,
+      related,
       indicator: ind.name,
       unit: map.parent.unit,
       stated: p.value,
