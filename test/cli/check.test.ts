@@ -98,7 +98,7 @@ describe("tdcheck check on bad input: one clear line, exit 2, no stack trace", (
   test("a file that is not an xlsx", () => {
     const f = path.join(dir, "notes.xlsx");
     fs.writeFileSync(f, "this is plain text, not a workbook");
-    expectOneLine(spawnCli(["check", f]), /不是有效的 \.xlsx/);
+    expectOneLine(spawnCli(["check", f]), /不是 Excel 工作簿 \(\.xlsx\)/);
   });
 
   test(".xls and .et files are told how to save as .xlsx", () => {
