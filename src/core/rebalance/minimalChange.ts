@@ -214,7 +214,7 @@ export function spreadMinimalChange(prep: Prepared, ctx: RowContext, weights: re
   }
 
   const units = children.map((c) => c.value);
-  const roles = lockedRoles(prep, ctx);
+  const roles = lockedRoles(children, ctx);
   const up = children.map(() => false);
   free.forEach((i, k) => {
     units[i] = x[k];

@@ -128,13 +128,8 @@ export function prepare(
   request: RequestBase,
   method: Method,
   problems: InputProblem[] = [],
-  extraGridValues: readonly Decimal[] = [],
 ): Prepared | InvalidInput | Infeasible {
-  const step = resolveStep(request.step, [
-    request.target,
-    ...request.children.map((c) => c.value),
-    ...extraGridValues,
-  ]);
+  const step = resolveStep(request.step, [request.target, ...request.children.map((c) => c.value)]);
   if (!step) return invalid(method, [{ kind: "bad-step" }, ...problems]);
   const target = toUnits(request.target, step);
   if (target === null) problems.push({ kind: "target-off-grid", value: request.target });

@@ -1,7 +1,8 @@
 /**
- * The shared path of the continuous methods (proportional, equal increment, reference):
- * waterfill for the exact continuous solution, the zero-base rules, largest remainder onto
- * the grid, then the explanation. Each method only says what its bases and slopes are.
+ * The shared path of the continuous methods (proportional, equal increment, reference, and
+ * the ratio method in numerator space): waterfill for the exact continuous solution, the
+ * zero-base rules, then largest remainder onto the grid and the explanation. Each method
+ * only says what its bases and slopes are.
  */
 import type { Decimal } from "../decimal";
 import { type Factors, buildOk } from "./explain";
@@ -9,16 +10,7 @@ import { fromUnits, unitsToValue } from "./gridUnits";
 import { largestRemainder } from "./hamilton";
 import type { Prepared } from "./prepare";
 import { Rational } from "./rational";
-import type {
-  ChildInput,
-  ChildRole,
-  Explanation,
-  Method,
-  RebalanceOk,
-  SpreadMethod,
-  ZeroBaseBlocked,
-  ZeroBasePolicy,
-} from "./types";
+import type { ChildInput, ChildRole, Explanation, Method, RebalanceOk, SpreadMethod, ZeroBasePolicy } from "./types";
 import { type Clip, type WaterfillChild, waterfill } from "./waterfill";
 
 /** Who asked, for the explanation. */
@@ -31,21 +23,132 @@ export interface RowContext {
   edited?: number;
 }
 
-/** One entry per free child, in the order of `prepared.free`. */
+/** One entry per moving child. */
 export interface ContinuousPlan {
   base: bigint[];
   slope: bigint[];
-  /** The tie-break's "larger base" (the current value, or the reference). */
-  tieBase: bigint[];
+  min: (bigint | null)[];
+  max: (bigint | null)[];
+  /** cᵢ in Σ cᵢxᵢ = R; all 1 when absent. */
+  coefficient?: bigint[];
   /** Proportional-type: a slope of 0 is a zero base that stays where it is. */
   zeroBaseAware: boolean;
   zeroBase: ZeroBasePolicy;
-  /** The method's factor (scale, increment, per-reference) from λ in grid steps. */
+  /** The method's factor (scale, increment, …) from λ; `equal` is λ of an equal split. */
   factors: (level: Rational) => Factors;
+  equalFactors: (level: Rational) => Factors;
 }
 
-export function lockedRoles(prep: Prepared, ctx: RowContext): ChildRole[] {
-  return prep.children.map((c, i) => (c.locked ? (i === ctx.edited ? "edited" : "locked") : "free"));
+export interface ContinuousSolution {
+  kind: "solved";
+  /** Per moving child, in grid steps. */
+  values: Rational[];
+  clipped: Clip[];
+  /** False for a zero base that stayed put. */
+  moving: boolean[];
+  factors: Factors;
+  zeroBase?: Explanation["zeroBase"];
+}
+
+export interface ContinuousBlocked {
+  kind: "zero-base-blocked";
+  /** Range of Σ cᵢxᵢ while zero bases stay; null where unbounded. */
+  low: bigint | null;
+  high: bigint | null;
+  /** Positions (into the plan) of the zero bases. */
+  zeroBase: number[];
+}
+
+/**
+ * ALLOCATION step 4 with the zero-base rules: all free bases zero → equal split; positive
+ * bases unable to absorb R → blocked, or (only by explicit choice) positive bases to their
+ * bounds and the rest equally over the zero bases. The caller has checked feasibility.
+ */
+export function solveContinuous(plan: ContinuousPlan, total: bigint): ContinuousSolution | ContinuousBlocked {
+  const n = plan.base.length;
+  const coefficient = (k: number) => plan.coefficient?.[k] ?? 1n;
+  const child = (k: number, base: bigint, slope: bigint): WaterfillChild => ({
+    base,
+    slope,
+    min: plan.min[k],
+    max: plan.max[k],
+    coefficient: coefficient(k),
+  });
+  const zeroSlope = plan.slope.map((s) => s === 0n);
+  const all = Array.from({ length: n }, (_, k) => k);
+
+  if (plan.zeroBaseAware && n > 0 && zeroSlope.every(Boolean)) {
+    // Every free base is zero: the planning systems' rule is an equal split.
+    const solved = waterfill(
+      all.map((k) => child(k, 0n, 1n)),
+      total,
+    );
+    if (solved.kind !== "solved") throw new RangeError("equal split unreachable after the feasibility test");
+    return {
+      kind: "solved",
+      values: solved.values,
+      clipped: solved.clipped,
+      moving: all.map(() => true),
+      factors: plan.equalFactors(solved.level),
+      zeroBase: "all-zero-split-equally",
+    };
+  }
+  const solved = waterfill(
+    all.map((k) => child(k, plan.base[k], plan.slope[k])),
+    total,
+  );
+  if (solved.kind === "solved") {
+    return {
+      kind: "solved",
+      values: solved.values,
+      clipped: solved.clipped,
+      moving: zeroSlope.map((z) => !(plan.zeroBaseAware && z)),
+      factors: plan.factors(solved.level),
+    };
+  }
+  // Feasibility passed, so only children held at a zero base can be what blocks.
+  const zeroKs = all.filter((k) => zeroSlope[k]);
+  if (!plan.zeroBaseAware || zeroKs.length === 0) throw new RangeError("unreachable after the feasibility test");
+  if (plan.zeroBase !== "equal") return { kind: "zero-base-blocked", low: solved.low, high: solved.high, zeroBase: zeroKs };
+
+  // The user's explicit choice: positive bases go as far as their bounds let them, the zero
+  // bases share the rest equally.
+  const up = solved.high !== null && total > solved.high;
+  const values: Rational[] = new Array(n);
+  const clipped: Clip[] = new Array(n);
+  let rest = total;
+  for (let k = 0; k < n; k++) {
+    if (zeroSlope[k]) continue;
+    const v = up ? plan.max[k]! : plan.min[k]!;
+    values[k] = Rational.of(v);
+    clipped[k] = up ? "max" : "min";
+    rest -= coefficient(k) * v;
+  }
+  const equal = waterfill(
+    zeroKs.map((k) => child(k, 0n, 1n)),
+    rest,
+  );
+  if (equal.kind !== "solved") throw new RangeError("zero-base split unreachable after the feasibility test");
+  zeroKs.forEach((k, j) => {
+    values[k] = equal.values[j];
+    clipped[k] = equal.clipped[j];
+  });
+  return {
+    kind: "solved",
+    values,
+    clipped,
+    moving: all.map(() => true),
+    factors: plan.equalFactors(equal.level),
+    zeroBase: "spread-equally-by-choice",
+  };
+}
+
+export function lockedRoles(children: readonly { locked: boolean }[], ctx: RowContext): ChildRole[] {
+  return children.map((c, i) => (c.locked ? (i === ctx.edited ? "edited" : "locked") : "free"));
+}
+
+export function roleOf(clip: Clip, moving: boolean): ChildRole {
+  return clip === "min" ? "at-min" : clip === "max" ? "at-max" : moving ? "free" : "zero-base";
 }
 
 /** λ in grid steps as a value in the indicator's units. */
@@ -53,103 +156,54 @@ export function levelToValue(level: Rational, step: Decimal): Rational {
   return unitsToValue(level, step).reduced();
 }
 
-export function spreadContinuous(
-  prep: Prepared,
-  ctx: RowContext,
-  plan: ContinuousPlan,
-): RebalanceOk | ZeroBaseBlocked {
+/** What an amount method adds to the shared path. */
+export interface AmountPlan {
+  base: bigint[];
+  slope: bigint[];
+  /** The tie-break's "larger base" (the current value, or the reference). */
+  tieBase: bigint[];
+  zeroBaseAware: boolean;
+  zeroBase: ZeroBasePolicy;
+  factors: (level: Rational) => Factors;
+}
+
+/** The amount methods: Σ xᵢ = T exactly, largest remainder onto the grid. */
+export function spreadContinuous(prep: Prepared, ctx: RowContext, plan: AmountPlan) {
   const { free, children, step, toSpread } = prep;
-  const bounded = (k: number, base: bigint, slope: bigint): WaterfillChild => ({
-    base,
-    slope,
-    min: children[free[k]].min,
-    max: children[free[k]].max,
-  });
-  const zeroSlope = plan.slope.map((s) => s === 0n);
-
-  let values: Rational[];
-  let clipped: Clip[];
-  let factors: Factors;
-  let zeroBase: Explanation["zeroBase"];
-  const moving: boolean[] = free.map(() => true);
-
-  if (plan.zeroBaseAware && free.length > 0 && zeroSlope.every(Boolean)) {
-    // Every free base is zero: the planning systems' rule is an equal split.
-    const solved = waterfill(
-      free.map((_, k) => bounded(k, 0n, 1n)),
-      toSpread,
-    );
-    if (solved.kind !== "solved") throw new RangeError("equal split unreachable after the feasibility test");
-    ({ values, clipped } = solved);
-    factors = { increment: levelToValue(solved.level, step) };
-    zeroBase = "all-zero-split-equally";
-  } else {
-    const solved = waterfill(
-      free.map((_, k) => bounded(k, plan.base[k], plan.slope[k])),
-      toSpread,
-    );
-    if (solved.kind === "solved") {
-      ({ values, clipped } = solved);
-      factors = plan.factors(solved.level);
-      free.forEach((_, k) => (moving[k] = !(plan.zeroBaseAware && zeroSlope[k])));
-    } else {
-      // Feasibility passed, so only children held at a zero base can be what blocks.
-      const zeroBaseChildren = free.filter((_, k) => zeroSlope[k]);
-      if (!plan.zeroBaseAware || zeroBaseChildren.length === 0) {
-        throw new RangeError("waterfill unreachable after the feasibility test");
-      }
-      if (plan.zeroBase !== "equal") {
-        const toParent = (u: bigint | null) =>
-          u === null ? null : unitsToValue(Rational.of(prep.lockedTotal + u), step).reduced();
-        return {
-          status: "zero-base-blocked",
-          method: ctx.method,
-          target: ctx.target,
-          reachable: [toParent(solved.low), toParent(solved.high)],
-          zeroBaseChildren,
-          option: "equal",
-        };
-      }
-      // The user's explicit choice: positive bases go as far as their bounds let them,
-      // the zero bases share the rest equally.
-      const up = solved.high !== null && toSpread > solved.high;
-      values = new Array(free.length);
-      clipped = new Array(free.length);
-      let rest = toSpread;
-      free.forEach((i, k) => {
-        if (zeroSlope[k]) return;
-        const v = up ? children[i].max! : children[i].min!;
-        values[k] = Rational.of(v);
-        clipped[k] = up ? "max" : "min";
-        rest -= v;
-      });
-      const zeroKs = free.flatMap((_, k) => (zeroSlope[k] ? [k] : []));
-      const equal = waterfill(
-        zeroKs.map((k) => bounded(k, 0n, 1n)),
-        rest,
-      );
-      if (equal.kind !== "solved") throw new RangeError("zero-base split unreachable after the feasibility test");
-      zeroKs.forEach((k, j) => {
-        values[k] = equal.values[j];
-        clipped[k] = equal.clipped[j];
-      });
-      factors = { increment: levelToValue(equal.level, step) };
-      zeroBase = "spread-equally-by-choice";
-    }
+  const solution = solveContinuous(
+    {
+      ...plan,
+      min: free.map((i) => children[i].min),
+      max: free.map((i) => children[i].max),
+      equalFactors: (level) => ({ increment: levelToValue(level, step) }),
+    },
+    toSpread,
+  );
+  if (solution.kind !== "solved") {
+    const toParent = (u: bigint | null) =>
+      u === null ? null : unitsToValue(Rational.of(prep.lockedTotal + u), step).reduced();
+    return {
+      status: "zero-base-blocked" as const,
+      method: ctx.method,
+      target: ctx.target,
+      reachable: [toParent(solution.low), toParent(solution.high)] as [Rational | null, Rational | null],
+      zeroBaseChildren: solution.zeroBase.map((k) => free[k]),
+      option: "equal" as const,
+    };
   }
-
+  const { values, clipped, moving } = solution;
   const rounded = largestRemainder(values, plan.tieBase, toSpread, free);
   const units = children.map((c) => c.value);
-  const roles = lockedRoles(prep, ctx);
+  const roles = lockedRoles(children, ctx);
   const exact: (Rational | null)[] = children.map(() => null);
   const roundedUp = children.map(() => false);
   free.forEach((i, k) => {
     units[i] = rounded.units[k];
     roundedUp[i] = rounded.roundedUp[k];
     exact[i] = unitsToValue(values[k], step);
-    roles[i] = clipped[k] === "min" ? "at-min" : clipped[k] === "max" ? "at-max" : moving[k] ? "free" : "zero-base";
+    roles[i] = roleOf(clipped[k], moving[k]);
   });
-  return buildOk({
+  const ok: RebalanceOk = buildOk({
     method: ctx.method,
     spread: ctx.spread,
     target: ctx.target,
@@ -165,7 +219,8 @@ export function spreadContinuous(
     rounding: "largest-remainder",
     leftoverSteps: rounded.leftover,
     ties: rounded.tie ? [rounded.tie] : [],
-    factors,
-    zeroBase,
+    factors: solution.factors,
+    zeroBase: solution.zeroBase,
   });
+  return ok;
 }
