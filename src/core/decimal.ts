@@ -146,9 +146,17 @@ export class Decimal {
     return a.ge(b) ? a : b;
   }
   static sum(values: Iterable<Decimal>): Decimal {
-    let acc = Decimal.ZERO;
-    for (const v of values) acc = acc.add(v);
-    return acc;
+    // One running bigint at the largest scale seen: no intermediate Decimal per term.
+    let units = 0n;
+    let scale = 0;
+    for (const v of values) {
+      if (v.scale > scale) {
+        units *= pow10(v.scale - scale);
+        scale = v.scale;
+      }
+      units += v.scale === scale ? v.units : v.units * pow10(scale - v.scale);
+    }
+    return new Decimal(units, scale);
   }
 
   /** Plain text without exponent, trailing zeros trimmed ("56.7", "-1", "0.0001"). */

@@ -14,10 +14,13 @@ import { Decimal } from "./decimal";
 import type { Severity, Tolerance } from "./finding";
 
 export interface RoundingUnits {
-  units: Decimal[];
+  /** The unit of the plainly written values (0 for whole-number counts)… */
+  plain: Decimal;
+  /** …and how many values are written plainly. */
+  plainCount: number;
+  /** Units of 万/亿-written values, one each (1.7万 → 1000). */
+  written: Decimal[];
   basis: Tolerance["basis"];
-  /** The common unit of the plainly written values, for the explanation. */
-  unit?: Decimal;
 }
 
 export type Verdict = { severity: Severity | "pass"; tolerance: Tolerance };
@@ -31,16 +34,25 @@ function sqrtForDisplay(square: Decimal): Decimal {
   return Decimal.fromNumber(Number(up.toFixed(digits)));
 }
 
-export function roundingTolerance(r: RoundingUnits): Tolerance {
-  const sumSquares = Decimal.sum(r.units.map((u) => u.mul(u)));
-  const worstCase = Decimal.sum(r.units).mul(Decimal.parse("0.5")!);
-  const sqrt = sqrtForDisplay(sumSquares);
+const HALF = Decimal.parse("0.5")!;
+
+function sums(r: RoundingUnits): { sum: Decimal; sumSquares: Decimal } {
+  const n = Decimal.fromInt(r.plainCount);
   return {
-    value: Decimal.min(sqrt, worstCase),
+    sum: r.plain.mul(n).add(Decimal.sum(r.written)),
+    sumSquares: r.plain.mul(r.plain).mul(n).add(Decimal.sum(r.written.map((u) => u.mul(u)))),
+  };
+}
+
+export function roundingTolerance(r: RoundingUnits): Tolerance {
+  const { sum, sumSquares } = sums(r);
+  const worstCase = sum.mul(HALF);
+  return {
+    value: Decimal.min(sqrtForDisplay(sumSquares), worstCase),
     worstCase,
     basis: r.basis,
-    unit: r.unit,
-    values: r.units.length,
+    unit: r.basis === "exact-count" ? undefined : r.plain,
+    values: r.plainCount + r.written.length,
   };
 }
 
@@ -49,9 +61,7 @@ export function judgeDifference(difference: Decimal, r: RoundingUnits): Verdict 
   const tolerance = roundingTolerance(r);
   if (difference.isZero()) return { severity: "pass", tolerance };
   const abs = difference.abs();
-  const sumSquares = Decimal.sum(r.units.map((u) => u.mul(u)));
-  const worstCase = tolerance.worstCase;
-  if (abs.gt(worstCase)) return { severity: "error", tolerance };
-  if (abs.mul(abs).le(sumSquares)) return { severity: "info", tolerance };
+  if (abs.gt(tolerance.worstCase)) return { severity: "error", tolerance };
+  if (abs.mul(abs).le(sums(r).sumSquares)) return { severity: "info", tolerance };
   return { severity: "warning", tolerance };
 }

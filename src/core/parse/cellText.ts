@@ -748,8 +748,10 @@ function parseNumberText(s: string, measure: MeasureInfo | undefined): NumberCel
   let value = written;
   let multiplier: Decimal | undefined;
   let suffix: string | undefined;
-  if (measure !== undefined && (unit === "" || unit === measure.base)) {
-    // The cell's digits are in the row's measure, or convert to it by a power of ten.
+  // Bare digits are in the row's measure, whatever it is (500 in a 亿元 row is 500 亿元); only a
+  // written multiplier or unit can say otherwise.
+  if (measure !== undefined && (mult !== null || unit !== "") && (unit === "" || unit === measure.base)) {
+    // The written unit is the measure's, give or take a power of ten: convert exactly.
     const exp = mc - measure.exp;
     if (exp === 0) suffix = multText + unit || undefined;
     else {

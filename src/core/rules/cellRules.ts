@@ -20,6 +20,9 @@ function cellFinding(
   role: Role,
   out: RuleOutput,
 ): void {
+  // Most cells are numbers: decide before building anything.
+  if (cell.kind === "number") return;
+  if ((cell.kind === "dash" || cell.kind === "empty") && (role !== "child" || (indicator.kind !== "additive" && indicator.kind !== "share"))) return;
   const base = {
     sheet,
     cell: address(view, indicator, line),

@@ -15,20 +15,13 @@ export function rowDecimals(cells: readonly CellValue[]): number {
   return d;
 }
 
-/** One unit per value that takes part (the parent and each numeric child). */
+/** The rounding units of the values that take part (the parent and each numeric child). */
 export function roundingUnits(indicator: IndicatorLine, values: readonly NumberCell[], allCells: readonly CellValue[]): RoundingUnits {
-  const d = rowDecimals(allCells);
-  const plain = indicator.count ? Decimal.ZERO : pow10neg(d);
-  let written = false;
-  const units = values.map((v) => {
-    if (v.multiplier) {
-      written = true;
-      return v.multiplier.mul(pow10neg(v.shownDecimals));
-    }
-    return plain;
-  });
-  const basis: RoundingUnits["basis"] = written ? "written-multiplier" : indicator.count ? "exact-count" : "shown-precision";
-  return { units, basis, unit: indicator.count ? undefined : plain };
+  const plain = indicator.count ? Decimal.ZERO : pow10neg(rowDecimals(allCells));
+  const written: Decimal[] = [];
+  for (const v of values) if (v.multiplier) written.push(v.multiplier.mul(pow10neg(v.shownDecimals)));
+  const basis: RoundingUnits["basis"] = written.length ? "written-multiplier" : indicator.count ? "exact-count" : "shown-precision";
+  return { plain, plainCount: values.length - written.length, written, basis };
 }
 
 export { pow10neg };

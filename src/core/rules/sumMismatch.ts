@@ -28,16 +28,20 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   else return; // No stated total to check (blank, qualitative or an error: reported per cell).
 
   const numeric: NumberCell[] = [];
-  const childCells: { line: (typeof map.children)[number]; cell: NumberCell }[] = [];
-  let sum: Interval = point(Decimal.ZERO);
+  let bounded = false;
   for (let i = 0; i < row.children.length; i++) {
     const c = row.children[i];
     if (c.kind === "number") {
       numeric.push(c);
-      childCells.push({ line: map.children[i], cell: c });
-      sum = addIntervals(sum, intervalOf(c));
+      if (c.bound) bounded = true;
     } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
   }
+  // Point values (nearly all rows) add up as one exact sum; bounds need interval arithmetic.
+  let sum: Interval;
+  if (bounded) {
+    sum = point(Decimal.ZERO);
+    for (const c of numeric) sum = addIntervals(sum, intervalOf(c));
+  } else sum = point(Decimal.sum(numeric.map((c) => c.value)));
 
   const parentAddress = address(view, ind, map.parent);
   const related = compressCells(map.children.map((c) => sheetPos(view, ind, c)));
@@ -69,9 +73,11 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
       out.finding({ ...base, rule: "sum-rounding", severity: "info", computed: sum.lo, difference, tolerance: verdict.tolerance, hints: [] });
       return;
     }
-    const hintChildren: HintCandidate[] = childCells
-      .filter((c) => !c.cell.multiplier)
-      .map((c) => ({ cell: address(view, ind, c.line), unit: c.line.unit, value: c.cell.value }));
+    const hintChildren: HintCandidate[] = [];
+    row.children.forEach((c, i) => {
+      if (c.kind === "number" && !c.multiplier)
+        hintChildren.push({ cell: address(view, ind, map.children[i]), unit: map.children[i].unit, value: c.value });
+    });
     const hints = share
       ? []
       : sumHints(difference, { cell: parentAddress, unit: map.parent.unit, value: stated.lo }, sum.lo, hintChildren);
