@@ -5,7 +5,7 @@
  *
  * Pure Node: shapes are capsules (thick line segments) sampled 8×8 per pixel for smooth edges,
  * encoded as RGBA PNG with zlib and a hand-rolled CRC-32, so the icons can be rebuilt anywhere
- * without an image library. Run: node scripts/make-icons.js
+ * without an image library. Run: node scripts/make-icons.js [output folder, default assets/]
  */
 "use strict";
 
@@ -14,7 +14,7 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 
 const SIZES = [16, 32, 64, 80, 128];
-const OUT_DIR = path.join(__dirname, "..", "assets");
+const OUT_DIR = path.resolve(process.argv[2] ?? path.join(__dirname, "..", "assets"));
 
 const BLUE = [15, 108, 189]; // Fluent brand blue #0F6CBD
 const GREEN = [16, 124, 16]; // Office green #107C10
