@@ -104,7 +104,9 @@ export function App({ locale, inExcel, check }: AppProps) {
   return (
     <main className={styles.root} lang={locale}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.heading}>{t.title}</Title3>
+        <Title3 as="h1" className={styles.heading}>
+          {t.title}
+        </Title3>
         <Caption1 className={styles.subtitle}>{t.subtitle}</Caption1>
       </header>
       <Body1>{t.intro}</Body1>
@@ -179,7 +181,9 @@ function Report({ sheet, result, locale }: { sheet: string; result: CheckResult;
           <MessageBarBody>{problemText(problem, sheet, locale)}</MessageBarBody>
         </MessageBar>
       ))}
-      <Subtitle2 as="h2" className={styles.heading}>{fill(t.summaryHeading, { sheet })}</Subtitle2>
+      <Subtitle2 as="h2" className={styles.heading}>
+        {fill(t.summaryHeading, { sheet })}
+      </Subtitle2>
       <dl className={styles.summary}>
         {stats.map(([key, value, severity]) => (
           <div key={key} className={styles.stat}>
@@ -200,7 +204,9 @@ function Report({ sheet, result, locale }: { sheet: string; result: CheckResult;
       )}
       {shown.length > 0 && (
         <>
-          <Subtitle2 as="h2" className={styles.heading}>{t.findingsHeading}</Subtitle2>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t.findingsHeading}
+          </Subtitle2>
           <ul className={styles.list}>
             {shown.map((finding, i) => (
               <FindingItem key={i} finding={finding} locale={locale} />
