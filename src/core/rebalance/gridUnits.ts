@@ -9,20 +9,24 @@ import { Rational, ceilDiv, floorDiv } from "./rational";
 /** More decimals than any planning table shows; beyond this a step is a typo, not a grid. */
 export const MAX_STEP_DECIMALS = 12;
 
+/** A grid given as a step (1, 0.1, 0.5 …) or as the indicator's number of decimals. */
+export type StepInput = Decimal | { decimals: number };
+
 /**
  * The step a request asks for: a Decimal step, a number of decimals, or (when absent) the
  * finest decimals among the values, which is the indicator's own precision.
  * Returns null for a step that is not a positive grid.
  */
-export function resolveStep(step: Decimal | number | undefined, values: readonly Decimal[]): Decimal | null {
+export function resolveStep(step: StepInput | undefined, values: readonly Decimal[]): Decimal | null {
   if (step === undefined) {
     let decimals = 0;
     for (const v of values) decimals = Math.max(decimals, v.decimals);
     return decimals > MAX_STEP_DECIMALS ? null : Decimal.of(1n, decimals);
   }
-  if (typeof step === "number") {
-    if (!Number.isInteger(step) || step < 0 || step > MAX_STEP_DECIMALS) return null;
-    return Decimal.of(1n, step);
+  if (!(step instanceof Decimal)) {
+    const n = step.decimals;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_STEP_DECIMALS) return null;
+    return Decimal.of(1n, n);
   }
   if (step.sign() <= 0 || step.decimals > MAX_STEP_DECIMALS) return null;
   return step.normalized();

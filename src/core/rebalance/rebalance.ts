@@ -34,3 +34,4 @@ export { renderExplanation, renderRefusal } from "./explain";
 export { Rational } from "./rational";
 export { REFUSAL_CODE } from "./types";
 export type * from "./types";
+export type { StepInput } from "./gridUnits";

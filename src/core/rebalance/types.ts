@@ -5,6 +5,7 @@
  * values, never exceptions, and carry no values to write.
  */
 import type { Decimal } from "../decimal";
+import type { StepInput } from "./gridUnits";
 import type { Rational } from "./rational";
 
 export type Method =
@@ -53,10 +54,10 @@ export interface RequestBase {
   target: Decimal;
   children: readonly ChildInput[];
   /**
-   * The grid: a step (1, 0.1, 0.01, 0.5 …) or a number of decimals. Absent: the finest
-   * decimals among the target and the children's values.
+   * The grid: a step (1, 0.1, 0.01, 0.5 …) or `{ decimals: n }`. Absent: the finest
+   * decimals among the target and the children's values (trailing zeros do not count).
    */
-  step?: Decimal | number;
+  step?: StepInput;
   /** Without it every free child has the minimum 0 unless it states its own. */
   allowNegative?: boolean;
   /** 只增不减 for every child. */
@@ -98,7 +99,7 @@ export interface FixParentRequest {
   /** The parent's current value, to report the change; optional. */
   target?: Decimal;
   children: readonly ChildInput[];
-  step?: Decimal | number;
+  step?: StepInput;
 }
 
 export type RebalanceRequest =

@@ -10,6 +10,7 @@ import {
   renderExplanation,
   renderRefusal,
 } from "../../../src/core/rebalance/rebalance";
+import type { ChildInput } from "../../../src/core/rebalance/rebalance";
 import { d, ok, row, texts } from "./helpers";
 
 describe("equal increment", () => {
@@ -143,7 +144,7 @@ describe("edit one child, keep the total", () => {
 
   test("an edit off the grid or of a child that does not exist is invalid input", () => {
     expect(
-      rebalance({ method: "edit-one", target: d(1000), children, step: 0, edit: { child: 1, value: d("160.5") } }),
+      rebalance({ method: "edit-one", target: d(1000), children, step: { decimals: 0 }, edit: { child: 1, value: d("160.5") } }),
     ).toMatchObject({ status: "invalid-input", problems: [{ kind: "edit-off-grid" }] });
     expect(rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 4, value: d(1) } })).toMatchObject({
       status: "invalid-input",
@@ -217,7 +218,7 @@ describe("refusals are values", () => {
       method: "proportional",
       target: d("10.5"),
       children: row(["1.25", "2"], [{}, { min: d(5), max: d(3) }]),
-      step: 1,
+      step: d(1),
     });
     expect(r.status).toBe("invalid-input");
     if (r.status !== "invalid-input") return;
@@ -257,7 +258,7 @@ describe("ratio, proportional option", () => {
       { unit: "A", value: d("2.00"), denominator: d(100) },
       { unit: "B", value: d("1.00"), denominator: d(100) },
     ];
-    const r = ok(rebalance({ method: "ratio", ratioMode: "scale", target: d("3.00"), parentDenominator: d(200), children }));
+    const r = ok(rebalance({ method: "ratio", ratioMode: "scale", target: d("3.00"), parentDenominator: d(200), children, step: { decimals: 2 } }));
     expect(texts(r)).toEqual(["4.00", "2.00"]);
     expect(r.explanation.scale?.toString()).toBe("2");
     expect(r.ratioCheck?.difference.isInteger()).toBe(true);
@@ -266,7 +267,8 @@ describe("ratio, proportional option", () => {
 
 describe("the explanation renders in both languages", () => {
   const a = [420, 310, 260, 190, 150, 120, 95, 80, 60, 45, 30, 20, 0];
-  const bounds = [{ max: d(440) }, { max: d(330) }, { locked: true }, { max: d(230) }];
+  const bounds: Partial<ChildInput>[] = [{ max: d(440) }, { max: d(330) }, { locked: true }, { max: d(230) }];
+  bounds[12] = { min: d(5) };
   const r = ok(rebalance({ method: "proportional", target: d(2000), children: row(a, bounds) }));
   test("Chinese: scale factor, children at their maximum, the tie", () => {
     const zh = renderExplanation(r.explanation, "zh").join("\n");

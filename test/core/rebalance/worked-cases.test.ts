@@ -3,6 +3,7 @@
  * the spec states.
  */
 import { Rational, rebalance, renderRefusal } from "../../../src/core/rebalance/rebalance";
+import type { ChildInput } from "../../../src/core/rebalance/rebalance";
 import { d, ok, row, texts } from "./helpers";
 
 describe("T1 locks make the total infeasible", () => {
@@ -41,7 +42,7 @@ describe("T1 locks make the total infeasible", () => {
 
 describe("T2 thirteen children, a lock, cascading caps, a zero base with a floor", () => {
   const a = [420, 310, 260, 190, 150, 120, 95, 80, 60, 45, 30, 20, 0];
-  const bounds = [{ max: d(440) }, { max: d(330) }, { locked: true }, { max: d(230) }];
+  const bounds: Partial<ChildInput>[] = [{ max: d(440) }, { max: d(330) }, { locked: true }, { max: d(230) }];
   bounds[12] = { min: d(5) };
   const children = row(a, bounds);
   const expected = [440, 330, 260, 230, 184, 147, 116, 98, 74, 55, 37, 24, 5];
@@ -132,7 +133,7 @@ describe("T4 zero bases on the 0.1 grid (亿元)", () => {
         method: "proportional",
         target: d("56.8"),
         children: row(["0", "0", "0", "7.5"], [{}, {}, {}, { locked: true }]),
-        step: 1,
+        step: { decimals: 1 },
       }),
     );
     expect(texts(r)).toEqual(["16.5", "16.4", "16.4", "7.5"]);
@@ -175,7 +176,7 @@ describe("T5 ratio target with GDP weights", () => {
         parentDenominator: d("7500"),
         children: children([undefined, "4.00"]),
         noDecrease: true,
-        step: 2,
+        step: { decimals: 2 },
       }),
     );
     expect(texts(r)).toEqual(["4.80", "4.00", "3.46", "2.76", "2.16"]);
@@ -192,7 +193,7 @@ describe("T5 ratio target with GDP weights", () => {
         parentDenominator: d("7500"),
         children: children([undefined, "4.00"]),
         noDecrease: true,
-        step: 2,
+        step: { decimals: 2 },
       }),
     );
     const check = r.ratioCheck!;
@@ -211,7 +212,7 @@ describe("T5 ratio target with GDP weights", () => {
       parentDenominator: d("7500"),
       children: children([undefined, "4.00", "4.00", "4.00", "4.00"]),
       noDecrease: true,
-      step: 2,
+      step: { decimals: 2 },
     });
     expect(r.status).toBe("infeasible");
     if (r.status !== "infeasible") return;
