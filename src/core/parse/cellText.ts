@@ -122,7 +122,9 @@ function analyzeFormat(format: string): FormatInfo {
 /** Decimals a number format fixes ("0.00" → 2, "#,##0.0" → 1, "0.0%" → 1); undefined when it does not. */
 export function decimalsFromFormat(format: string | undefined): number | undefined {
   const info = formatInfo(format);
-  return info.minDecimals !== undefined && info.minDecimals === info.maxDecimals ? info.minDecimals : undefined;
+  return info.minDecimals !== undefined && info.minDecimals === info.maxDecimals
+    ? info.minDecimals
+    : undefined;
 }
 
 /** Whether the format multiplies the stored value by 100 for display (an unquoted, unescaped %). */
@@ -192,7 +194,8 @@ function asciiDecimal(s: string, start: number, end: number): Decimal | null {
   let units: bigint;
   if (nd <= 15) units = BigInt(acc);
   else {
-    const digits = dot < 0 ? s.slice(digitsStart, digitsEnd) : s.slice(digitsStart, dot) + s.slice(dot + 1, digitsEnd);
+    const digits =
+      dot < 0 ? s.slice(digitsStart, digitsEnd) : s.slice(digitsStart, dot) + s.slice(dot + 1, digitsEnd);
     units = BigInt(digits);
   }
   return Decimal.of(neg ? -units : units, frac - exp);
@@ -220,7 +223,8 @@ function multiplierFor(exp: number): Decimal {
 export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
   try {
     if (typeof raw === "number") return fromNumber(raw, ctx === undefined ? undefined : ctx.numberFormat);
-    if (typeof raw === "string") return fastText(raw) ?? parseText(raw, ctx === undefined ? undefined : ctx.measure);
+    if (typeof raw === "string")
+      return fastText(raw) ?? parseText(raw, ctx === undefined ? undefined : ctx.measure);
     if (raw === null || raw === undefined) return EMPTY;
     if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE", qualitative: false };
     return fromOther(raw);
@@ -300,14 +304,25 @@ function fastText(s: string): CellValue | undefined {
   }
   if (nd === 0 || nd > 15) return undefined;
   const units = BigInt(acc);
-  return { kind: "number", value: Decimal.of(neg ? -units : units, frac), shownDecimals: frac, fromText: true, text: s };
+  return {
+    kind: "number",
+    value: Decimal.of(neg ? -units : units, frac),
+    shownDecimals: frac,
+    fromText: true,
+    text: s,
+  };
 }
 
 function fromOther(raw: object): CellValue {
   const v = raw as { error?: unknown };
   if (typeof v.error === "string") return { kind: "error", code: v.error };
   if (typeof (raw as unknown) === "bigint") {
-    return { kind: "number", value: Decimal.of(raw as unknown as bigint, 0), shownDecimals: 0, fromText: false };
+    return {
+      kind: "number",
+      value: Decimal.of(raw as unknown as bigint, 0),
+      shownDecimals: 0,
+      fromText: false,
+    };
   }
   return { kind: "text", text: safeString(raw), qualitative: false };
 }
@@ -411,24 +426,33 @@ function squeeze(s: string): { compact: string; display: string } {
 }
 
 const ERROR_CODES = new Set([
-  "#REF!", "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!", "#SPILL!", "#CALC!",
-  "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+  "#REF!",
+  "#DIV/0!",
+  "#N/A",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#VALUE!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
 ]);
 
 const DASH_WORDS = new Set(["无", "暂无", "不适用", "n/a", "na", "n.a.", "n.a"]);
 
-function isDashChar(c: number): boolean {
-  return (
-    c === 45 || c === 47 || // - /
-    (c >= 0x2010 && c <= 0x2015) || // ‐ ‑ ‒ – — ―
-    c === 0x2212 || c === 0x2500 || c === 0x2501 || c === 0x30fc // − ─ ━ ー
-  );
-}
+// Hyphens, dashes, minus, box-drawing lines, the katakana long mark and "/" are all typed as
+// "nothing here"; any run made only of them (—/—, ——, --) is a dash.
+const DASH_CHARS = new Set([..."-/‐‑‒–—―−─━ー"].map((ch) => ch.charCodeAt(0)));
 
 function isDash(compact: string): boolean {
   let all = true;
   for (let i = 0; i < compact.length; i++) {
-    if (!isDashChar(compact.charCodeAt(i))) {
+    if (!DASH_CHARS.has(compact.charCodeAt(i))) {
       all = false;
       break;
     }
@@ -462,12 +486,36 @@ interface Word {
 }
 
 const PREFIX_WORDS: Word[] = [
-  ...["大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "最少", "最低", "下限", "≥", "≧", ">="].map(
-    (word): Word => ({ word, bound: "ge" }),
-  ),
-  ...["小于等于", "小于或等于", "不超过", "不高于", "不大于", "不多于", "最多", "至多", "最高", "上限", "控制在", "≤", "≦", "<="].map(
-    (word): Word => ({ word, bound: "le" }),
-  ),
+  ...[
+    "大于等于",
+    "大于或等于",
+    "不低于",
+    "不少于",
+    "不小于",
+    "至少",
+    "最少",
+    "最低",
+    "下限",
+    "≥",
+    "≧",
+    ">=",
+  ].map((word): Word => ({ word, bound: "ge" })),
+  ...[
+    "小于等于",
+    "小于或等于",
+    "不超过",
+    "不高于",
+    "不大于",
+    "不多于",
+    "最多",
+    "至多",
+    "最高",
+    "上限",
+    "控制在",
+    "≤",
+    "≦",
+    "<=",
+  ].map((word): Word => ({ word, bound: "le" })),
   ...["超过", "超出", "大于", "高于", "多于", "超", ">"].map((word): Word => ({ word, bound: "gt" })),
   ...["低于", "少于", "小于", "不到", "不足", "<"].map((word): Word => ({ word, bound: "lt" })),
   { word: "累计", qualifier: "cumulative" },
@@ -512,7 +560,8 @@ function wordAt(index: Map<string, Word[]>, s: string, i: number): Word | undefi
 function tailWordAt(s: string, end: number): Word | undefined {
   const last = s[end - 1];
   if (last !== "上" && last !== "下" && last !== "内" && last !== "右" && last !== "+") return undefined;
-  for (const w of TAIL_WORDS) if (end - w.word.length >= 0 && s.startsWith(w.word, end - w.word.length)) return w;
+  for (const w of TAIL_WORDS)
+    if (end - w.word.length >= 0 && s.startsWith(w.word, end - w.word.length)) return w;
   return undefined;
 }
 
@@ -631,10 +680,14 @@ function multiplierAt(s: string, j: number, end: number): { exp: number; len: nu
   return null;
 }
 
+/** CJK ideographs (incl. compatibility forms and surrogate pairs of extension B+), kana, hangul. */
 function isHanLike(c: number): boolean {
   return (
-    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xdfff) || // CJK, ext B+ surrogates
-    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) // kana, hangul
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd840 && c <= 0xdfff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0xac00 && c <= 0xd7af)
   );
 }
 
@@ -642,21 +695,29 @@ function isLatin(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * Superscripts become digits under NFKC (m² → m2, km³ → km3); a digit is part of a unit only
+ * there, so 12a3 stays a broken number.
+ */
+function isUnitDigit(u: string, i: number): boolean {
+  const c = u.charCodeAt(i);
+  return (c === 50 || c === 51) && i > 0 && u[i - 1] === "m" && (i === u.length - 1 || u[i + 1] === "/");
+}
+
 /** A plain unit word: 项, 万亩 (after the multiplier: 亩), 公里, 元/人, km, m2, %, ‰. */
 function isUnit(u: string): boolean {
   const n = u.length;
   if (n === 0) return true;
   if (n === 1 && (u === "%" || u === "‰" || u === "‱")) return true;
+  if (u === "e" || u === "E") return false; // an unfinished exponent (5e), not a unit
   if (n > 8) return false;
   let han = 0;
   for (let i = 0; i < n; i++) {
     const c = u.charCodeAt(i);
     if (isHanLike(c)) han++;
-    else if (isLatin(c) || c === 0x2f || c === 0xb7 || c === 0xb0) continue; // letters / · °
-    // Superscripts become digits under NFKC (m² → m2, km³ → km3); a digit is part of a unit only
-    // there, so 12a3 stays a broken number.
-    else if ((c === 50 || c === 51) && i > 0 && u[i - 1] === "m" && (i === n - 1 || u[i + 1] === "/")) continue;
-    else return false;
+    else if (isLatin(c) || c === 0x2f || c === 0xb7 || c === 0xb0)
+      continue; // letters, / · °
+    else if (!isUnitDigit(u, i)) return false;
   }
   return han <= 4;
 }
@@ -802,9 +863,13 @@ function rangeVerdict(s: string): boolean | undefined {
   const left = parseNumberText(s.slice(i, k), undefined);
   const right = parseNumberText(s.slice(k + 1), undefined);
   if (left === null || right === null || left.bound !== undefined) return undefined;
-  if (left.suffix !== undefined && right.suffix !== undefined && left.suffix !== right.suffix) return undefined;
+  if (left.suffix !== undefined && right.suffix !== undefined && left.suffix !== right.suffix)
+    return undefined;
   // "1-2万" means 1万 to 2万: an unscaled low end takes the high end's multiplier.
-  const low = left.multiplier === undefined && right.multiplier !== undefined ? left.value.mul(right.multiplier) : left.value;
+  const low =
+    left.multiplier === undefined && right.multiplier !== undefined
+      ? left.value.mul(right.multiplier)
+      : left.value;
   return low.le(right.value);
 }
 
@@ -821,12 +886,20 @@ function notationWordLength(s: string, i: number): number {
   return ch === "万" || ch === "亿" || ch === "千" || ch === "余" || ch === "多" ? 1 : 0;
 }
 
+/** A unit ends where the text ends, at a non-CJK character (a digit: 5件3) or at a tail word (亩以上). */
+function endsUnit(s: string, j: number): boolean {
+  if (j >= s.length || !isHanLike(s.charCodeAt(j))) return true;
+  for (const t of TAIL_WORDS) if (s.startsWith(t.word, j)) return true;
+  return false;
+}
+
 /**
  * Qualitative = the text carries Chinese words a target can be given in (快于面上投资增速, 待定,
  * 较上年增长5%以上). Latin-only text (TBD, x) and digit junk (12a3, 1.2.3, 3..5) are not wording but a
  * broken or placeholder number the planner must fix, so they are flagged rather than reported as info.
- * When digits are present, notation words (累计, 超, 以上), multipliers and a short unit glued to a
- * digit (件 in 12a3件, 亩 in 1.2.3万亩) do not count as wording: they decorate a broken number.
+ * When digits are present, notation words (累计, 超, 以上), multipliers and a unit glued to a digit
+ * (件 in 12a3件, 亩 in 1.2.3万亩) do not count as wording: they decorate a broken number. A word after
+ * digits that runs on into more words (年 in 2024年完成3项, 前 in 2024.12.31前完成) is wording.
  */
 function isQualitative(s: string): boolean {
   let hasDigit = false;
@@ -865,7 +938,7 @@ function isQualitative(s: string): boolean {
     }
     let j = i;
     while (j < s.length && isHanLike(s.charCodeAt(j)) && notationWordLength(s, j) === 0) j++;
-    if (afterNumber && j - i <= 2) {
+    if (afterNumber && j - i <= 4 && endsUnit(s, j)) {
       afterNumber = false;
       i = j;
       continue;
