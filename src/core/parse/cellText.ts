@@ -338,18 +338,6 @@ function safeString(v: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-// Traditional forms of characters used in number notation that text.ts does not map (yet).
-const EXTRA_TRADITIONAL = "約爭餘噸輛條較確現預頃隻筆幣釐暫適積";
-const EXTRA_SIMPLIFIED = "约争余吨辆条较确现预顷只笔币厘暂适积";
-const EXTRA_MAP = new Map([...EXTRA_TRADITIONAL].map((ch, i) => [ch, EXTRA_SIMPLIFIED[i]]));
-const HAS_EXTRA = new RegExp(`[${EXTRA_TRADITIONAL}]`);
-const EXTRA_ALL = new RegExp(`[${EXTRA_TRADITIONAL}]`, "g");
-
-function fullNormalize(raw: string): string {
-  const s = normalizeText(raw);
-  return HAS_EXTRA.test(s) ? s.replace(EXTRA_ALL, (ch) => EXTRA_MAP.get(ch) ?? ch) : s;
-}
-
 // CJK unified ideographs have no compatibility decomposition, so for text made of them and ASCII
 // normalisation is a per-character mapping (traditional → simplified) that can be memoised;
 // whole-string NFKC would otherwise dominate the cost of every 23项 or 1.7万.
@@ -360,10 +348,10 @@ function normalizeCellText(raw: string): string {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c < 0x3400 || c > 0x9fff) return fullNormalize(raw);
+    if (c < 0x3400 || c > 0x9fff) return normalizeText(raw);
     let m = IDEOGRAPH_MEMO.get(c);
     if (m === undefined) {
-      m = fullNormalize(raw[i]);
+      m = normalizeText(raw[i]);
       IDEOGRAPH_MEMO.set(c, m);
     }
     if (m !== raw[i]) changed = true;
