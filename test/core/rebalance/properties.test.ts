@@ -191,7 +191,7 @@ describe("rebalance properties", () => {
   test("largest remainder lands every free child within one step of its exact continuous value", () => {
     fc.assert(
       fc.property(rowSpec, (spec) => {
-        const r = rebalance({ ...toRequest(spec), method: "proportional", zeroBase: spec.zeroBase });
+        const r = rebalance(toRequest({ ...spec, method: "proportional" }));
         if (r.status !== "ok") return;
         const step = dec(1, spec.scale);
         for (const c of r.explanation.children) {
