@@ -104,7 +104,6 @@ export function entryOf(pkg: Package, name: string): ZipEntry | undefined {
   return pkg.dir.byName.get(partKey(name));
 }
 
-const utf8 = new TextDecoder("utf-8");
 const utf16le = new TextDecoder("utf-16le");
 const utf16be = new TextDecoder("utf-16be");
 

@@ -141,8 +141,14 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       const len = u16(bytes, e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = u64(bytes, q)), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = u64(bytes, q)), (q += 8);
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) {
           localOffset = u64(bytes, q);
           offsetField = { at: q - p, wide: true };
@@ -300,7 +306,7 @@ export function writeZip(source: Uint8Array, items: OutputEntry[], comment: Uint
     const like = item.like;
     const time = like ? u16(like.central, 12) : DOS_TIME;
     const date = like ? u16(like.central, 14) : DOS_DATE;
-    const utf8Flag = /[^\x00-\x7f]/.test(item.name) ? 0x0800 : 0;
+    const utf8Flag = /[^ -~]/.test(item.name) ? 0x0800 : 0;
     const method = stored ? 0 : 8;
     const local = new Uint8Array(30 + name.length);
     put32(local, 0, SIG_LOCAL);
