@@ -1,6 +1,7 @@
 /** The command line's text output: for people, aligned, in the reader's language. */
 import type { CheckResult } from "../core/check";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
+import { compressCells, parseA1, type CellPosition } from "../core/address";
 import { displayWidth, padEnd } from "./width";
 
 const ORIENTATION: Record<Lang, Record<string, string>> = {
@@ -21,38 +22,78 @@ export function tablesText(result: CheckResult, lang: Lang): string[] {
     const counts = [...new Set(kinds)].map((k) => `${kinds.filter((x) => x === k).length} ${k}`).join(", ");
     lines.push(
       zh
-        ? `  分解表 ${t.sheet}!${t.range}（${ORIENTATION.zh[t.orientation]}）：上级“${t.parent}”${t.assignment ? `，下达“${t.assignment}”` : ""}，${t.children.length} 个下级单位，${t.indicators.length} 个指标（${counts}）`
-        : `  split ${t.sheet}!${t.range} (${ORIENTATION.en[t.orientation]}): parent "${t.parent}"${t.assignment ? `, assignment "${t.assignment}"` : ""}, ${t.children.length} children, ${t.indicators.length} indicators (${counts})`,
+        ? `  ▸ ${t.sheet}!${t.range}  分解表（${ORIENTATION.zh[t.orientation]}）：上级“${t.parent}”${t.assignment ? `，下达“${t.assignment}”` : ""}，${t.children.length} 个下级单位，${t.indicators.length} 个指标（${counts}）`
+        : `  ▸ ${t.sheet}!${t.range}  split (${ORIENTATION.en[t.orientation]}): parent "${t.parent}"${t.assignment ? `, assignment "${t.assignment}"` : ""}, ${t.children.length} children, ${t.indicators.length} indicators (${counts})`,
     );
   }
   for (const p of result.progressions) {
     lines.push(
       zh
-        ? `  进度表 ${p.sheet}!${p.range}（按期间：${p.periods.join("、")}）：${p.indicators.length} 个指标，不跨年相加`
-        : `  progression ${p.sheet}!${p.range} (periods: ${p.periods.join(", ")}): ${p.indicators.length} indicators, never summed across periods`,
+        ? `  ▸ ${p.sheet}!${p.range}  年度进度表（${p.periods.join("、")}）：${p.indicators.length} 个指标，不跨年相加`
+        : `  ▸ ${p.sheet}!${p.range}  progression (${p.periods.join(", ")}): ${p.indicators.length} indicators, never summed across periods`,
     );
   }
   return lines;
 }
 
+interface Line {
+  severity: string;
+  where: string;
+  rule: string;
+  indicator: string;
+  message: string;
+  hints: string[];
+}
+
+/**
+ * One line per error and warning; infos that say the same thing about one indicator (13
+ * qualitative cells in a row) are folded into one line over their cells. JSON keeps every cell.
+ */
 export function findingsText(result: CheckResult, lang: Lang): string[] {
-  const rows = result.findings.map((f) => ({
-    severity: SEVERITY_TEXT[f.severity][lang],
-    where: `${f.sheet}!${f.cell}`,
-    rule: RULE_TITLES[f.rule][lang],
-    indicator: f.indicator ?? "",
-    message: renderMessage(f, lang),
-    hints: f.hints.map((h) => renderHint(h, lang)),
-  }));
+  const rows: Line[] = [];
+  const folded = new Map<string, { line: Line; cells: CellPosition[]; sheet: string; count: number }>();
+  for (const f of result.findings) {
+    const line: Line = {
+      severity: SEVERITY_TEXT[f.severity][lang],
+      where: `${f.sheet}!${f.cell}`,
+      rule: RULE_TITLES[f.rule][lang],
+      indicator: f.indicator ?? "",
+      message: renderMessage(f, lang),
+      hints: f.hints.map((h) => renderHint(h, lang)),
+    };
+    const text = f.details?.text;
+    if (f.severity !== "info" || text === undefined) {
+      rows.push(line);
+      continue;
+    }
+    const key = [f.sheet, f.rule, f.indicator, text].join("\u0000");
+    const group = folded.get(key);
+    const pos = parseA1(f.cell)!;
+    if (group) {
+      group.cells.push(pos);
+      group.count++;
+    } else {
+      folded.set(key, { line, cells: [pos], sheet: f.sheet, count: 1 });
+      rows.push(line);
+    }
+  }
+  for (const g of folded.values()) {
+    if (g.count === 1) continue;
+    g.line.where = `${g.sheet}!${compressCells(g.cells).join(",")}`;
+    g.line.message = lang === "zh" ? `${g.line.message}（共 ${g.count} 个单元格）` : `${g.line.message} (${g.count} cells)`;
+    if (g.line.rule === RULE_TITLES["missing-value"][lang])
+      g.line.message = lang === "zh" ? `${g.count} 个下级单位未分配，按 0 计入合计` : `${g.count} children have no allocation, counted as 0`;
+  }
   const w = (key: "severity" | "where" | "rule") => Math.max(0, ...rows.map((r) => displayWidth(r[key])));
   const ws = w("severity");
-  const ww = w("where");
+  const ww = Math.min(w("where"), 24);
   const wr = w("rule");
+  const indent = " ".repeat(ws + ww + wr + 8);
   const lines: string[] = [];
   for (const r of rows) {
     lines.push(`  ${padEnd(r.severity, ws)}  ${padEnd(r.where, ww)}  ${padEnd(r.rule, wr)}  ${r.indicator}`);
-    lines.push(`  ${" ".repeat(ws + ww + wr + 6)}${r.message}`);
-    for (const h of r.hints) lines.push(`  ${" ".repeat(ws + ww + wr + 6)}→ ${h}`);
+    lines.push(`${indent}${r.message}`);
+    for (const h of r.hints) lines.push(`${indent}→ ${h}`);
   }
   return lines;
 }

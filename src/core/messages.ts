@@ -108,18 +108,21 @@ export function renderMessage(f: Finding, lang: Lang): string {
     case "sum-mismatch":
     case "sum-rounding": {
       const n = detail(f, "children");
+      const noun = detail(f, "childNoun");
+      const nounZh = noun === "county" ? "区县" : noun === "town" ? "乡镇（街道）" : "下级单位";
+      const nounEn = noun === "county" ? "districts and counties" : noun === "town" ? "towns" : "children";
       const share = detail(f, "expected") === "100";
       const tol = describeTolerance(f.tolerance, lang);
       if (zh) {
         const head = share
-          ? `${n} 个下级单位占比合计 ${computed}，应为 100，相差 ${diff}`
-          : `${n} 个下级单位合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
+          ? `${n} 个${nounZh}占比合计 ${computed}，应为 100，相差 ${diff}`
+          : `${n} 个${nounZh}合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
         const tail = f.rule === "sum-rounding" ? "，在舍入范围内" : f.severity === "warning" ? "，超出通常的舍入误差" : "";
         return `${head}${tail}；${tol}`;
       }
       const head = share
-        ? `the ${n} shares add up to ${computed}, not 100 (difference ${diff})`
-        : `the ${n} children add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
+        ? `the shares of the ${n} ${nounEn} add up to ${computed}, not 100 (difference ${diff})`
+        : `the ${n} ${nounEn} add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
       const tail = f.rule === "sum-rounding" ? ", within rounding" : f.severity === "warning" ? ", larger than rounding usually explains" : "";
       return `${head[0].toUpperCase()}${head.slice(1)}${tail}; ${tol}`;
     }

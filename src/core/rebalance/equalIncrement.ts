@@ -22,5 +22,9 @@ export function spreadEqualIncrement(prep: Prepared, ctx: RowContext): Rebalance
 export function equalIncrement(request: EqualIncrementRequest): RebalanceResult {
   const prep = prepare(request, "equal-increment");
   if (prep.status !== "prepared") return prep;
-  return spreadEqualIncrement(prep, { method: "equal-increment", target: request.target, children: request.children });
+  return spreadEqualIncrement(prep, {
+    method: "equal-increment",
+    target: request.target,
+    children: request.children,
+  });
 }

@@ -128,20 +128,46 @@ export function renderExplanation(expl: Explanation, lang: Lang): string[] {
       : `Method: ${method}${expl.spread ? ` (${METHOD_NAME[expl.spread][lang]})` : ""}; target ${expl.target}, locked ${expl.lockedTotal}, to spread ${expl.toSpread}, step ${expl.step}.`,
   );
   if (expl.scale) lines.push(zh ? `缩放系数 ${approx(expl.scale)}。` : `Scale factor ${approx(expl.scale)}.`);
-  if (expl.increment) lines.push(zh ? `每项增量 ${approx(expl.increment)}。` : `Increment per child ${approx(expl.increment)}.`);
+  if (expl.increment)
+    lines.push(
+      zh ? `每项增量 ${approx(expl.increment)}。` : `Increment per child ${approx(expl.increment)}.`,
+    );
   if (expl.perReference)
-    lines.push(zh ? `每单位参考值分配 ${approx(expl.perReference)}。` : `Per unit of reference ${approx(expl.perReference)}.`);
-  if (expl.shift) lines.push(zh ? `统一调整 ${approx(expl.shift)} 个百分点。` : `Uniform shift ${approx(expl.shift)} points.`);
+    lines.push(
+      zh
+        ? `每单位参考值分配 ${approx(expl.perReference)}。`
+        : `Per unit of reference ${approx(expl.perReference)}.`,
+    );
+  if (expl.shift)
+    lines.push(
+      zh ? `统一调整 ${approx(expl.shift)} 个百分点。` : `Uniform shift ${approx(expl.shift)} points.`,
+    );
   if (expl.marginalCost)
-    lines.push(zh ? `最后一步的边际代价 ${approx(expl.marginalCost)}。` : `Marginal cost of the last step ${approx(expl.marginalCost)}.`);
+    lines.push(
+      zh
+        ? `最后一步的边际代价 ${approx(expl.marginalCost)}。`
+        : `Marginal cost of the last step ${approx(expl.marginalCost)}.`,
+    );
   if (expl.zeroBase === "all-zero-split-equally")
     lines.push(zh ? "可调下级现值均为零，平均分配。" : "Every free child is zero: split equally.");
   if (expl.zeroBase === "spread-equally-by-choice")
-    lines.push(zh ? "按所选方式，余额平均分配给现值为零的下级。" : "As chosen, the rest is spread equally over the zero-base children.");
+    lines.push(
+      zh
+        ? "按所选方式，余额平均分配给现值为零的下级。"
+        : "As chosen, the rest is spread equally over the zero-base children.",
+    );
   if (expl.atMax.length > 0)
-    lines.push(zh ? `达到上限：${names(expl, expl.atMax, lang)}。` : `At their maximum: ${names(expl, expl.atMax, lang)}.`);
+    lines.push(
+      zh
+        ? `达到上限：${names(expl, expl.atMax, lang)}。`
+        : `At their maximum: ${names(expl, expl.atMax, lang)}.`,
+    );
   if (expl.atMin.length > 0)
-    lines.push(zh ? `达到下限：${names(expl, expl.atMin, lang)}。` : `At their minimum: ${names(expl, expl.atMin, lang)}.`);
+    lines.push(
+      zh
+        ? `达到下限：${names(expl, expl.atMin, lang)}。`
+        : `At their minimum: ${names(expl, expl.atMin, lang)}.`,
+    );
   if (expl.leftoverSteps > 0 && expl.rounding === "largest-remainder")
     lines.push(
       zh
@@ -149,9 +175,18 @@ export function renderExplanation(expl: Explanation, lang: Lang): string[] {
         : `${expl.leftoverSteps} leftover step(s) after flooring went to the largest remainders.`,
     );
   if (expl.rounding === "half-away-each")
-    lines.push(zh ? "各项分别四舍五入到步长。" : "Each child rounded to the step on its own (half away from zero).");
+    lines.push(
+      zh ? "各项分别四舍五入到步长。" : "Each child rounded to the step on its own (half away from zero).",
+    );
   for (const tie of expl.ties) {
-    const by = tie.decidedBy === "base" ? (zh ? "基数较大者优先" : "larger base first") : zh ? "按表中顺序" : "sheet order";
+    const by =
+      tie.decidedBy === "base"
+        ? zh
+          ? "基数较大者优先"
+          : "larger base first"
+        : zh
+          ? "按表中顺序"
+          : "sheet order";
     lines.push(
       zh
         ? `并列：${names(expl, tie.contenders, lang)}；得到者：${names(expl, tie.winners, lang)}（${by}）。`
@@ -181,7 +216,9 @@ function problemText(p: InputProblem, lang: Lang): string {
     case "value-off-grid":
       return zh ? `${child} 的值 ${p.value} 不在步长网格上` : `${child}'s value ${p.value} is off the grid`;
     case "empty-bounds":
-      return zh ? `${child} 的下限 ${p.min} 高于上限 ${p.max}` : `${child}'s minimum ${p.min} exceeds its maximum ${p.max}`;
+      return zh
+        ? `${child} 的下限 ${p.min} 高于上限 ${p.max}`
+        : `${child}'s minimum ${p.min} exceeds its maximum ${p.max}`;
     case "missing-reference":
       return zh ? `${child} 缺少参考值` : `${child} has no reference value`;
     case "negative-reference":
@@ -210,7 +247,10 @@ export function renderRefusal(refusal: Refusal, lang: Lang): string[] {
           ? `无法达到目标 ${refusal.target}：锁定与上下限允许的上级范围为 ${range}，未作任何修改。`
           : `Target ${refusal.target} cannot be reached: locks and bounds allow ${range}; nothing was written.`,
       ];
-      if (refusal.shortBy) lines.push(zh ? `还差 ${approxValue(refusal.shortBy)}。` : `Short by ${approxValue(refusal.shortBy)}.`);
+      if (refusal.shortBy)
+        lines.push(
+          zh ? `还差 ${approxValue(refusal.shortBy)}。` : `Short by ${approxValue(refusal.shortBy)}.`,
+        );
       if (refusal.overBy) {
         lines.push(
           refusal.limitedBy === "locks"

@@ -10,7 +10,10 @@ import type { FixParentRequest, InputProblem, RebalanceResult } from "./types";
 
 export function fixParent(request: FixParentRequest): RebalanceResult {
   const method = "fix-parent";
-  const step = resolveStep(request.step, request.children.map((c) => c.value));
+  const step = resolveStep(
+    request.step,
+    request.children.map((c) => c.value),
+  );
   if (!step) return invalid(method, [{ kind: "bad-step" }]);
   const problems: InputProblem[] = [];
   const units = request.children.map((c, i) => {

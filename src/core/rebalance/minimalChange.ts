@@ -153,7 +153,11 @@ class StepHeap {
   }
 }
 
-export function spreadMinimalChange(prep: Prepared, ctx: RowContext, weights: readonly Decimal[]): RebalanceOk {
+export function spreadMinimalChange(
+  prep: Prepared,
+  ctx: RowContext,
+  weights: readonly Decimal[],
+): RebalanceOk {
   const { free, children, step, toSpread } = prep;
   const w = commonScaleUnits(weights);
   const row: Row = {
@@ -173,7 +177,11 @@ export function spreadMinimalChange(prep: Prepared, ctx: RowContext, weights: re
     const start = threshold(row, toSpread, BigInt(Math.max(n, 16)));
     mu = start.mu;
     for (let k = 0; k < n; k++) {
-      x[k] = clip(row.base[k] + floorDiv(mu - row.weight[k], 2n * row.weight[k]) + 1n, row.min[k], row.max[k]);
+      x[k] = clip(
+        row.base[k] + floorDiv(mu - row.weight[k], 2n * row.weight[k]) + 1n,
+        row.min[k],
+        row.max[k],
+      );
     }
     const cost: bigint[] = x.map((v, k) => marginal(row, k, v));
     const heap = new StepHeap(cost, row.base);
@@ -239,11 +247,14 @@ export function spreadMinimalChange(prep: Prepared, ctx: RowContext, weights: re
     rounding: "greedy-marginal",
     leftoverSteps: leftover,
     ties: tie ? [tie] : [],
-    factors: n > 0 ? { marginalCost: unitsToValue(Rational.of(mu, 10n ** BigInt(w.scale)), step).reduced() } : {},
+    factors:
+      n > 0 ? { marginalCost: unitsToValue(Rational.of(mu, 10n ** BigInt(w.scale)), step).reduced() } : {},
   });
 }
 
-export function weightProblems(request: MinimalChangeRequest | { children: MinimalChangeRequest["children"] }): InputProblem[] {
+export function weightProblems(
+  request: MinimalChangeRequest | { children: MinimalChangeRequest["children"] },
+): InputProblem[] {
   const problems: InputProblem[] = [];
   request.children.forEach((c, i) => {
     if (!c.locked && c.weight && c.weight.sign() <= 0) problems.push({ kind: "bad-weight", child: i });

@@ -75,7 +75,9 @@ export function ratio(request: RatioRequest): RebalanceResult {
       zeroBaseAware: mode === "scale",
       zeroBase: request.zeroBase ?? "refuse",
       factors: (level) =>
-        mode === "shift" ? { shift: levelToValue(level, step) } : { scale: level.add(Rational.of(1n)).reduced() },
+        mode === "shift"
+          ? { shift: levelToValue(level, step) }
+          : { scale: level.add(Rational.of(1n)).reduced() },
       equalFactors: (level) => ({ shift: levelToValue(level, step) }),
     },
     toSpread,
@@ -109,11 +111,7 @@ export function ratio(request: RatioRequest): RebalanceResult {
   const target = Rational.fromDecimal(request.target);
   const difference = recomputed.sub(target).reduced();
   const freeDen = free.reduce((s, i) => s + den.units[i], 0n);
-  const tolerance = stepValue
-    .mul(Rational.of(freeDen, 2n))
-    .div(tenDs)
-    .div(D)
-    .reduced();
+  const tolerance = stepValue.mul(Rational.of(freeDen, 2n)).div(tenDs).div(D).reduced();
   const shown = Math.max(step.decimals, request.target.decimals);
   const ratioCheck: RatioCheck = {
     recomputed,
@@ -125,7 +123,8 @@ export function ratio(request: RatioRequest): RebalanceResult {
 
   let lockedTotal = Decimal.ZERO;
   children.forEach((c, i) => {
-    if (c.locked) lockedTotal = lockedTotal.add(request.children[i].value.mul(request.children[i].denominator!));
+    if (c.locked)
+      lockedTotal = lockedTotal.add(request.children[i].value.mul(request.children[i].denominator!));
   });
   return buildOk({
     method,

@@ -10,7 +10,15 @@ import { fromUnits, unitsToValue } from "./gridUnits";
 import { largestRemainder } from "./hamilton";
 import type { Prepared } from "./prepare";
 import { Rational } from "./rational";
-import type { ChildInput, ChildRole, Explanation, Method, RebalanceOk, SpreadMethod, ZeroBasePolicy } from "./types";
+import type {
+  ChildInput,
+  ChildRole,
+  Explanation,
+  Method,
+  RebalanceOk,
+  SpreadMethod,
+  ZeroBasePolicy,
+} from "./types";
 import { type Clip, type WaterfillChild, waterfill } from "./waterfill";
 
 /** Who asked, for the explanation. */
@@ -108,8 +116,10 @@ export function solveContinuous(plan: ContinuousPlan, total: bigint): Continuous
   }
   // Feasibility passed, so only children held at a zero base can be what blocks.
   const zeroKs = all.filter((k) => zeroSlope[k]);
-  if (!plan.zeroBaseAware || zeroKs.length === 0) throw new RangeError("unreachable after the feasibility test");
-  if (plan.zeroBase !== "equal") return { kind: "zero-base-blocked", low: solved.low, high: solved.high, zeroBase: zeroKs };
+  if (!plan.zeroBaseAware || zeroKs.length === 0)
+    throw new RangeError("unreachable after the feasibility test");
+  if (plan.zeroBase !== "equal")
+    return { kind: "zero-base-blocked", low: solved.low, high: solved.high, zeroBase: zeroKs };
 
   // The user's explicit choice: positive bases go as far as their bounds let them, the zero
   // bases share the rest equally.

@@ -9,13 +9,7 @@ import type { StepInput } from "./gridUnits";
 import type { Rational } from "./rational";
 
 export type Method =
-  | "proportional"
-  | "equal-increment"
-  | "reference"
-  | "minimal-change"
-  | "ratio"
-  | "edit-one"
-  | "fix-parent";
+  "proportional" | "equal-increment" | "reference" | "minimal-change" | "ratio" | "edit-one" | "fix-parent";
 
 /** How "edit one child, keep the total" moves the other children. */
 export type SpreadMethod = "proportional" | "equal-increment" | "minimal-change";

@@ -74,7 +74,10 @@ function approximate(n: bigint, d: bigint): number {
   return Number.isFinite(f) && Math.abs(f) > 1e-280 ? f : NaN;
 }
 
-export function waterfill(children: readonly WaterfillChild[], total: bigint): WaterfillSolved | WaterfillUnreachable {
+export function waterfill(
+  children: readonly WaterfillChild[],
+  total: bigint,
+): WaterfillSolved | WaterfillUnreachable {
   const n = children.length;
   let low: bigint | null = 0n;
   let high: bigint | null = 0n;
@@ -89,7 +92,8 @@ export function waterfill(children: readonly WaterfillChild[], total: bigint): W
       high = high === null || ch.max === null ? null : high + c * ch.max;
     }
   }
-  if ((low !== null && total < low) || (high !== null && total > high)) return { kind: "unreachable", low, high };
+  if ((low !== null && total < low) || (high !== null && total > high))
+    return { kind: "unreachable", low, high };
 
   // State left of every breakpoint (λ → −∞): S(λ) = C + P·λ.
   let C = 0n;

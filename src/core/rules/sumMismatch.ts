@@ -16,6 +16,13 @@ import type { RuleOutput, SplitRule } from "./rule";
 
 const HUNDRED = Decimal.fromInt(100);
 
+/** What to call the children in a message: 区县 when they all are, 乡镇 likewise, else units. */
+function childNoun(children: { unit: string }[]): "county" | "town" | "unit" {
+  if (children.every((c) => /(区|县|市|旗)$/.test(c.unit))) return "county";
+  if (children.every((c) => /(镇|乡|街道)$/.test(c.unit))) return "town";
+  return "unit";
+}
+
 function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   const { map, view } = t;
   const ind = row.indicator;
@@ -57,7 +64,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     unit: map.parent.unit,
     stated: statedDesc.value,
     statedBound: statedDesc.bound,
-    details: { children: numeric.length, total: map.children.length, ...(share ? { expected: "100" } : {}) },
+    details: { children: numeric.length, total: map.children.length, childNoun: childNoun(map.children), ...(share ? { expected: "100" } : {}) },
   };
 
   if (isPoint(stated) && isPoint(sum)) {
