@@ -1,7 +1,8 @@
 import { Decimal } from "../../../src/core/decimal";
 import type { ChildInput, RebalanceResult, RebalanceOk } from "../../../src/core/rebalance/rebalance";
 
-export const d = (s: string | number): Decimal => (typeof s === "number" ? Decimal.fromNumber(s) : Decimal.parse(s)!);
+export const d = (s: string | number): Decimal =>
+  typeof s === "number" ? Decimal.fromNumber(s) : Decimal.parse(s)!;
 
 /** Children from plain numbers, named 1…n in sheet order. */
 export function row(values: (string | number)[], extra: Partial<ChildInput>[] = []): ChildInput[] {

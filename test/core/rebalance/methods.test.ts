@@ -22,28 +22,46 @@ describe("equal increment", () => {
   });
 
   test("a capped child stops at its cap and the others take the rest equally", () => {
-    const r = ok(rebalance({ method: "equal-increment", target: d(75), children: row([10, 20, 30], [{}, {}, { max: d(31) }]) }));
+    const r = ok(
+      rebalance({
+        method: "equal-increment",
+        target: d(75),
+        children: row([10, 20, 30], [{}, {}, { max: d(31) }]),
+      }),
+    );
     expect(texts(r)).toEqual(["17", "27", "31"]);
     expect(r.explanation.atMax).toEqual([2]);
     expect(r.explanation.increment?.toString()).toBe("7");
   });
 
   test("a zero base moves like any other child", () => {
-    expect(texts(rebalance({ method: "equal-increment", target: d(12), children: row([0, 6]) }))).toEqual(["3", "9"]);
+    expect(texts(rebalance({ method: "equal-increment", target: d(12), children: row([0, 6]) }))).toEqual([
+      "3",
+      "9",
+    ]);
   });
 });
 
 describe("reference row (因素法)", () => {
   const gdp = ["2800", "2100", "1300", "800", "500"];
   test("splits 75 in proportion to GDP whatever the current values are", () => {
-    const children = row([1, 1, 1, 1, 1], gdp.map((g) => ({ reference: d(g) })));
+    const children = row(
+      [1, 1, 1, 1, 1],
+      gdp.map((g) => ({ reference: d(g) })),
+    );
     const r = ok(rebalance({ method: "reference", target: d(75), children }));
     expect(texts(r)).toEqual(["28", "21", "13", "8", "5"]);
     expect(r.explanation.perReference?.eq(Rational.of(1n, 100n))).toBe(true);
   });
 
   test("references with decimals share one scale: 1.5 and 2.25 split 10 as 4 and 6", () => {
-    const r = ok(rebalance({ method: "reference", target: d(10), children: row([0, 0], [{ reference: d("1.5") }, { reference: d("2.25") }]) }));
+    const r = ok(
+      rebalance({
+        method: "reference",
+        target: d(10),
+        children: row([0, 0], [{ reference: d("1.5") }, { reference: d("2.25") }]),
+      }),
+    );
     expect(texts(r)).toEqual(["4", "6"]);
   });
 
@@ -55,24 +73,29 @@ describe("reference row (因素法)", () => {
   });
 
   test("a free child without a reference is refused as invalid input", () => {
-    const r = rebalance({ method: "reference", target: d(10), children: row([1, 2], [{ reference: d(1) }, {}]) });
+    const r = rebalance({
+      method: "reference",
+      target: d(10),
+      children: row([1, 2], [{ reference: d(1) }, {}]),
+    });
     expect(r).toMatchObject({ status: "invalid-input", problems: [{ kind: "missing-reference", child: 1 }] });
   });
 
   test("a zero reference behaves like a zero base (blocked, then the equal option)", () => {
     const children = row([0, 0], [{ reference: d(0) }, { reference: d(1), max: d(4) }]);
     expect(rebalance({ method: "reference", target: d(10), children }).status).toBe("zero-base-blocked");
-    expect(texts(rebalance({ method: "reference", target: d(10), children, zeroBase: "equal" }))).toEqual(["6", "4"]);
+    expect(texts(rebalance({ method: "reference", target: d(10), children, zeroBase: "equal" }))).toEqual([
+      "6",
+      "4",
+    ]);
   });
 });
 
 describe("weighted minimal change", () => {
   test("with equal weights it agrees with equal increment and the same tie-break", () => {
-    expect(texts(rebalance({ method: "minimal-change", target: d(70), children: row([10, 20, 30]) }))).toEqual([
-      "13",
-      "23",
-      "34",
-    ]);
+    expect(
+      texts(rebalance({ method: "minimal-change", target: d(70), children: row([10, 20, 30]) })),
+    ).toEqual(["13", "23", "34"]);
   });
 
   test("weights [1,2,4] give the integer optimum changes (+6,+3,+1), cost 58", () => {
@@ -91,15 +114,17 @@ describe("weighted minimal change", () => {
   });
 
   test("a target below the current total moves children down", () => {
-    expect(texts(rebalance({ method: "minimal-change", target: d(54), children: row([10, 20, 30]) }))).toEqual([
-      "8",
-      "18",
-      "28",
-    ]);
+    expect(
+      texts(rebalance({ method: "minimal-change", target: d(54), children: row([10, 20, 30]) })),
+    ).toEqual(["8", "18", "28"]);
   });
 
   test("a non-positive weight is refused", () => {
-    const r = rebalance({ method: "minimal-change", target: d(10), children: row([1, 2], [{ weight: d(0) }]) });
+    const r = rebalance({
+      method: "minimal-change",
+      target: d(10),
+      children: row([1, 2], [{ weight: d(0) }]),
+    });
     expect(r).toMatchObject({ status: "invalid-input", problems: [{ kind: "bad-weight", child: 0 }] });
   });
 });
@@ -107,7 +132,9 @@ describe("weighted minimal change", () => {
 describe("edit one child, keep the total", () => {
   const children = row([100, 200, 300, 400]);
   test("child 1 → 160 locks it and spreads −60 proportionally over the others", () => {
-    const r = ok(rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 0, value: d(160) } }));
+    const r = ok(
+      rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 0, value: d(160) } }),
+    );
     expect(texts(r)).toEqual(["160", "187", "280", "373"]);
     expect(r.explanation.children[0]).toMatchObject({ role: "edited", change: d(60) });
     expect(r.explanation.spread).toBe("proportional");
@@ -137,16 +164,29 @@ describe("edit one child, keep the total", () => {
   });
 
   test("an edit the others cannot absorb is refused with the achievable range", () => {
-    const r = rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 0, value: d(1100) } });
+    const r = rebalance({
+      method: "edit-one",
+      target: d(1000),
+      children,
+      edit: { child: 0, value: d(1100) },
+    });
     expect(r).toMatchObject({ status: "infeasible" });
     if (r.status === "infeasible") expect(r.overBy?.toString()).toBe("100");
   });
 
   test("an edit off the grid or of a child that does not exist is invalid input", () => {
     expect(
-      rebalance({ method: "edit-one", target: d(1000), children, step: { decimals: 0 }, edit: { child: 1, value: d("160.5") } }),
+      rebalance({
+        method: "edit-one",
+        target: d(1000),
+        children,
+        step: { decimals: 0 },
+        edit: { child: 1, value: d("160.5") },
+      }),
     ).toMatchObject({ status: "invalid-input", problems: [{ kind: "edit-off-grid" }] });
-    expect(rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 4, value: d(1) } })).toMatchObject({
+    expect(
+      rebalance({ method: "edit-one", target: d(1000), children, edit: { child: 4, value: d(1) } }),
+    ).toMatchObject({
       status: "invalid-input",
       problems: [{ kind: "edit-out-of-range", child: 4 }],
     });
@@ -164,11 +204,9 @@ describe("fix parent", () => {
 
 describe("grids, bounds and signs", () => {
   test("a 0.5 step: [1,1,1] to 5 gives [2.0,1.5,1.5]", () => {
-    expect(texts(rebalance({ method: "proportional", target: d(5), children: row([1, 1, 1]), step: d("0.5") }))).toEqual([
-      "2.0",
-      "1.5",
-      "1.5",
-    ]);
+    expect(
+      texts(rebalance({ method: "proportional", target: d(5), children: row([1, 1, 1]), step: d("0.5") })),
+    ).toEqual(["2.0", "1.5", "1.5"]);
   });
 
   test("a minimum of 0.25 on the 0.1 grid means at least 0.3", () => {
@@ -182,13 +220,17 @@ describe("grids, bounds and signs", () => {
   });
 
   test("the default grid is the finest decimals among target and values", () => {
-    expect(ok(rebalance({ method: "proportional", target: d("56.7"), children: row(["3.1", "6"]) })).step.toString()).toBe(
-      "0.1",
-    );
+    expect(
+      ok(
+        rebalance({ method: "proportional", target: d("56.7"), children: row(["3.1", "6"]) }),
+      ).step.toString(),
+    ).toBe("0.1");
   });
 
   test("with allowNegative a negative base moves by its magnitude: [10,−5,5] to 0 gives [5,−8,3]", () => {
-    const r = ok(rebalance({ method: "proportional", target: d(0), children: row([10, -5, 5]), allowNegative: true }));
+    const r = ok(
+      rebalance({ method: "proportional", target: d(0), children: row([10, -5, 5]), allowNegative: true }),
+    );
     expect(texts(r)).toEqual(["5", "-8", "3"]);
   });
 
@@ -198,7 +240,11 @@ describe("grids, bounds and signs", () => {
   });
 
   test("no free child and a different target is infeasible (no-free-child)", () => {
-    const r = rebalance({ method: "proportional", target: d(3), children: row([1, 1], [{ locked: true }, { locked: true }]) });
+    const r = rebalance({
+      method: "proportional",
+      target: d(3),
+      children: row([1, 1], [{ locked: true }, { locked: true }]),
+    });
     expect(r).toMatchObject({ status: "infeasible", limitedBy: "no-free-child" });
   });
 
@@ -224,10 +270,12 @@ describe("refusals are values", () => {
     if (r.status !== "invalid-input") return;
     expect(r.problems.map((p) => p.kind)).toEqual(["target-off-grid", "value-off-grid", "empty-bounds"]);
     expect(renderRefusal(r, "en")).toHaveLength(3);
-    expect(rebalance({ method: "proportional", target: d(1), children: row([1]), step: d(0) })).toMatchObject({
-      status: "invalid-input",
-      problems: [{ kind: "bad-step" }],
-    });
+    expect(rebalance({ method: "proportional", target: d(1), children: row([1]), step: d(0) })).toMatchObject(
+      {
+        status: "invalid-input",
+        problems: [{ kind: "bad-step" }],
+      },
+    );
   });
 
   test("ratio inputs need positive denominators", () => {
@@ -258,7 +306,16 @@ describe("ratio, proportional option", () => {
       { unit: "A", value: d("2.00"), denominator: d(100) },
       { unit: "B", value: d("1.00"), denominator: d(100) },
     ];
-    const r = ok(rebalance({ method: "ratio", ratioMode: "scale", target: d("3.00"), parentDenominator: d(200), children, step: { decimals: 2 } }));
+    const r = ok(
+      rebalance({
+        method: "ratio",
+        ratioMode: "scale",
+        target: d("3.00"),
+        parentDenominator: d(200),
+        children,
+        step: { decimals: 2 },
+      }),
+    );
     expect(texts(r)).toEqual(["4.00", "2.00"]);
     expect(r.explanation.scale?.toString()).toBe("2");
     expect(r.ratioCheck?.difference.isInteger()).toBe(true);

@@ -6,7 +6,12 @@
 import fc from "fast-check";
 import { Decimal } from "../../../src/core/decimal";
 import { rebalance } from "../../../src/core/rebalance/rebalance";
-import type { ChildInput, Method, RebalanceRequest, RebalanceResult } from "../../../src/core/rebalance/rebalance";
+import type {
+  ChildInput,
+  Method,
+  RebalanceRequest,
+  RebalanceResult,
+} from "../../../src/core/rebalance/rebalance";
 
 interface ChildSpec {
   units: number;
@@ -34,7 +39,13 @@ const rowSpec = fc.record({
   zeroBase: fc.constantFrom<"refuse" | "equal">("refuse", "equal"),
 });
 
-type RowSpec = { scale: number; children: ChildSpec[]; target: number; method: Method; zeroBase: "refuse" | "equal" };
+type RowSpec = {
+  scale: number;
+  children: ChildSpec[];
+  target: number;
+  method: Method;
+  zeroBase: "refuse" | "equal";
+};
 
 const dec = (units: number, scale: number) => Decimal.of(BigInt(units), scale);
 
@@ -165,10 +176,13 @@ describe("rebalance properties", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 }),
-        fc.array(fc.record({ units: fc.integer({ min: 0, max: 5000 }), locked: fc.boolean(), capped: fc.boolean() }), {
-          minLength: 1,
-          maxLength: 15,
-        }),
+        fc.array(
+          fc.record({ units: fc.integer({ min: 0, max: 5000 }), locked: fc.boolean(), capped: fc.boolean() }),
+          {
+            minLength: 1,
+            maxLength: 15,
+          },
+        ),
         (scale, spec) => {
           const children: ChildInput[] = spec.map((c, i) => ({
             unit: `#${i + 1}`,
@@ -234,7 +248,9 @@ describe("rebalance properties", () => {
           step: { decimals: 0 },
         });
         // Brute force over every integer split within the bounds.
-        const ranges = children.map((c) => (c.locked ? [c.units, c.units] : [c.min ?? 0, Math.min(c.max ?? 30, 30)]));
+        const ranges = children.map((c) =>
+          c.locked ? [c.units, c.units] : [c.min ?? 0, Math.min(c.max ?? 30, 30)],
+        );
         let best = Infinity;
         const walk = (i: number, left: number, cost: number) => {
           if (i === children.length) {
@@ -315,7 +331,10 @@ describe("rebalance properties", () => {
 
   test("random inputs of every method never throw and always answer with a status", () => {
     const anyDecimal = fc
-      .record({ units: fc.bigInt({ min: -(10n ** 8n), max: 10n ** 8n }), scale: fc.integer({ min: 0, max: 14 }) })
+      .record({
+        units: fc.bigInt({ min: -(10n ** 8n), max: 10n ** 8n }),
+        scale: fc.integer({ min: 0, max: 14 }),
+      })
       .map(({ units, scale }) => Decimal.of(units, scale));
     const anyChild = fc.record({
       unit: fc.string({ maxLength: 3 }),
@@ -329,7 +348,10 @@ describe("rebalance properties", () => {
       denominator: fc.option(anyDecimal, { nil: undefined }),
     });
     const anyStep = fc.option(
-      fc.oneof(anyDecimal, fc.integer({ min: -2, max: 16 }).map((n) => ({ decimals: n }))),
+      fc.oneof(
+        anyDecimal,
+        fc.integer({ min: -2, max: 16 }).map((n) => ({ decimals: n })),
+      ),
       { nil: undefined },
     );
     const anyRequest = fc.record({

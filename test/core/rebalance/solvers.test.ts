@@ -2,7 +2,13 @@
  * The solver modules on their own: grid units, the exact waterfill, largest remainder.
  */
 import fc from "fast-check";
-import { ceilUnits, floorUnits, fromUnits, resolveStep, toUnits } from "../../../src/core/rebalance/gridUnits";
+import {
+  ceilUnits,
+  floorUnits,
+  fromUnits,
+  resolveStep,
+  toUnits,
+} from "../../../src/core/rebalance/gridUnits";
 import { largestRemainder } from "../../../src/core/rebalance/hamilton";
 import { Rational } from "../../../src/core/rebalance/rational";
 import { type WaterfillChild, waterfill } from "../../../src/core/rebalance/waterfill";
@@ -53,7 +59,13 @@ describe("exact waterfill", () => {
   });
 
   test("reports the reachable range when R is outside it", () => {
-    const r = waterfill([{ base: 10n, slope: 10n, min: 0n, max: 12n }, { base: 0n, slope: 0n, min: 0n, max: null }], 30n);
+    const r = waterfill(
+      [
+        { base: 10n, slope: 10n, min: 0n, max: 12n },
+        { base: 0n, slope: 0n, min: 0n, max: null },
+      ],
+      30n,
+    );
     expect(r).toEqual({ kind: "unreachable", low: 0n, high: 12n });
   });
 
@@ -74,24 +86,28 @@ describe("exact waterfill", () => {
         coefficient: BigInt(c.coefficient),
       }));
     fc.assert(
-      fc.property(fc.array(child, { minLength: 1, maxLength: 10 }), fc.integer({ min: -2000, max: 4000 }), (row, t) => {
-        const total = BigInt(t);
-        const r = waterfill(row, total);
-        if (r.kind === "unreachable") {
-          expect((r.low !== null && total < r.low) || (r.high !== null && total > r.high)).toBe(true);
-          return;
-        }
-        let sum = Rational.ZERO;
-        row.forEach((c, i) => {
-          let expected = Rational.of(c.base).add(Rational.of(c.slope).mul(r.level));
-          if (c.slope === 0n) expected = Rational.of(c.base);
-          if (c.min !== null && expected.lt(Rational.of(c.min))) expected = Rational.of(c.min);
-          if (c.max !== null && expected.gt(Rational.of(c.max))) expected = Rational.of(c.max);
-          expect(r.values[i].eq(expected)).toBe(true);
-          sum = sum.add(r.values[i].mul(Rational.of(c.coefficient)));
-        });
-        expect(sum.eq(Rational.of(total))).toBe(true);
-      }),
+      fc.property(
+        fc.array(child, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: -2000, max: 4000 }),
+        (row, t) => {
+          const total = BigInt(t);
+          const r = waterfill(row, total);
+          if (r.kind === "unreachable") {
+            expect((r.low !== null && total < r.low) || (r.high !== null && total > r.high)).toBe(true);
+            return;
+          }
+          let sum = Rational.ZERO;
+          row.forEach((c, i) => {
+            let expected = Rational.of(c.base).add(Rational.of(c.slope).mul(r.level));
+            if (c.slope === 0n) expected = Rational.of(c.base);
+            if (c.min !== null && expected.lt(Rational.of(c.min))) expected = Rational.of(c.min);
+            if (c.max !== null && expected.gt(Rational.of(c.max))) expected = Rational.of(c.max);
+            expect(r.values[i].eq(expected)).toBe(true);
+            sum = sum.add(r.values[i].mul(Rational.of(c.coefficient)));
+          });
+          expect(sum.eq(Rational.of(total))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -101,9 +117,19 @@ describe("largest remainder", () => {
   test("ties go to the larger remainder, then the larger base, then sheet order", () => {
     const third = (n: bigint) => Rational.of(n, 3n);
     // 2/3, 2/3, 2/3 of a step: bases 100, 400, 100.
-    const r = largestRemainder([third(500n), third(2000n), third(500n)], [100n, 400n, 100n], 1000n, [0, 1, 2]);
+    const r = largestRemainder(
+      [third(500n), third(2000n), third(500n)],
+      [100n, 400n, 100n],
+      1000n,
+      [0, 1, 2],
+    );
     expect(r.units).toEqual([167n, 667n, 166n]);
-    expect(r.tie).toEqual({ contenders: [1, 0, 2], winners: [1, 0], decidedBy: "order", remainder: Rational.of(2n, 3n) });
+    expect(r.tie).toEqual({
+      contenders: [1, 0, 2],
+      winners: [1, 0],
+      decidedBy: "order",
+      remainder: Rational.of(2n, 3n),
+    });
   });
 
   test("adds up to the total and moves each value by less than one step", () => {
@@ -119,9 +145,16 @@ describe("largest remainder", () => {
           if (excess !== 0n) numerators[numerators.length - 1] += D - excess;
           const exact = numerators.map((x) => Rational.of(x, D));
           const total = numerators.reduce((s, x) => s + x, 0n) / D;
-          const r = largestRemainder(exact, numerators, total, nums.map((_, i) => i));
+          const r = largestRemainder(
+            exact,
+            numerators,
+            total,
+            nums.map((_, i) => i),
+          );
           expect(r.units.reduce((s, x) => s + x, 0n)).toBe(total);
-          r.units.forEach((u, i) => expect(exact[i].sub(Rational.of(u)).abs().lt(Rational.of(1n))).toBe(true));
+          r.units.forEach((u, i) =>
+            expect(exact[i].sub(Rational.of(u)).abs().lt(Rational.of(1n))).toBe(true),
+          );
         },
       ),
     );

@@ -7,13 +7,10 @@ import type { ChildInput } from "../../../src/core/rebalance/rebalance";
 import { d, ok, row, texts } from "./helpers";
 
 describe("T1 locks make the total infeasible", () => {
-  const children = row([600, 400, 300, 200, 100], [
-    { locked: true },
-    { locked: true },
-    { max: d(450) },
-    { max: d(400) },
-    { max: d(100) },
-  ]);
+  const children = row(
+    [600, 400, 300, 200, 100],
+    [{ locked: true }, { locked: true }, { max: d(450) }, { max: d(400) }, { max: d(100) }],
+  );
 
   test("T = 2000 is refused with achievable [1000, 1950], short by 50, and no values", () => {
     const r = rebalance({ method: "proportional", target: d(2000), children });
@@ -85,11 +82,9 @@ describe("T2 thirteen children, a lock, cascading caps, a zero base with a floor
 
 describe("T3 ties and float noise", () => {
   test("a = [100,400,100], T = 1000 gives [167,667,166], where naive floats give [167,666,167]", () => {
-    expect(texts(rebalance({ method: "proportional", target: d(1000), children: row([100, 400, 100]) }))).toEqual([
-      "167",
-      "667",
-      "166",
-    ]);
+    expect(
+      texts(rebalance({ method: "proportional", target: d(1000), children: row([100, 400, 100]) })),
+    ).toEqual(["167", "667", "166"]);
     // Naive: float shares, float remainders; 666.666… loses its exact tie to float noise.
     const shares = [100, 400, 100].map((x) => (1000 * x) / 600);
     const floors = shares.map(Math.floor);
@@ -149,7 +144,9 @@ describe("T4 zero bases on the 0.1 grid (亿元)", () => {
     expect(refused.zeroBaseChildren).toEqual([0]);
     expect("values" in refused).toBe(false);
 
-    const r = ok(rebalance({ method: "proportional", target: d("30.0"), children, step: d("0.1"), zeroBase: "equal" }));
+    const r = ok(
+      rebalance({ method: "proportional", target: d("30.0"), children, step: d("0.1"), zeroBase: "equal" }),
+    );
     expect(texts(r)).toEqual(["6.0", "12.0", "12.0"]);
     expect(r.explanation.zeroBase).toBe("spread-equally-by-choice");
     expect(r.explanation.atMax).toEqual([1, 2]);
