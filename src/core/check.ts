@@ -11,7 +11,7 @@ import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Direction, IndicatorKind, Orientation, Policy, TableMap } from "./model";
 import { PROGRESSION_RULES, SPLIT_RULES } from "./rules";
 import type { PassedCheck, RuleOutput } from "./rules/rule";
-import { parseProgression, parseSplit } from "./table";
+import { parseProgression, parseSplits } from "./table";
 
 export interface CheckOptions {
   /** Only check this sheet. */
@@ -31,7 +31,11 @@ export interface SplitSummary {
   range: string;
   orientation: Orientation;
   policy: Policy;
+  /** 0 for the top split of a table, 1 for the splits below it, … */
+  level: number;
   parent: string;
+  /** The unit the parent line stands for (杭州市目标 → 杭州市). */
+  parentUnit: string;
   assignment?: string;
   children: string[];
   indicators: IndicatorSummary[];
@@ -128,18 +132,22 @@ export function checkMaps(workbook: WorkbookGrid, maps: TableMap[]): Omit<CheckR
     if (!grid) continue;
     const view = sheetView(grid, map.orientation);
     if (map.type === "split") {
-      const parsed = parseSplit(view, map);
-      for (const rule of SPLIT_RULES) rule.run(parsed, out);
-      tables.push({
-        sheet: map.sheet,
-        range: rangeA1(map.range),
-        orientation: map.orientation,
-        policy: map.policy,
-        parent: map.parent.label,
-        assignment: map.assignment?.label,
-        children: map.children.map((c) => c.unit),
-        indicators: indicatorSummaries(map),
-      });
+      for (const parsed of parseSplits(view, map)) {
+        for (const rule of SPLIT_RULES) rule.run(parsed, out);
+        const split = parsed.map;
+        tables.push({
+          sheet: map.sheet,
+          range: rangeA1(map.range),
+          orientation: map.orientation,
+          policy: map.policy,
+          level: split.level,
+          parent: split.parent.label,
+          parentUnit: split.parent.unit,
+          assignment: split.assignment?.label,
+          children: split.children.map((c) => c.unit),
+          indicators: indicatorSummaries(map),
+        });
+      }
     } else {
       const parsed = parseProgression(view, map);
       for (const rule of PROGRESSION_RULES) rule.run(parsed, out);

@@ -65,12 +65,22 @@ interface TableBase {
   defaultMeasure?: string;
 }
 
+/** One parent and its children; a three-level table holds one split per parent. */
+export interface Split {
+  parent: UnitLine;
+  /** What the level above assigned to this parent (省下达目标), where the table shows it. */
+  assignment?: UnitLine;
+  children: UnitLine[];
+  /** 0 for the top split, 1 for the splits of its children, … */
+  level: number;
+  /** How the levels were read: keyword, outline, indent, subtotal rows, names, user. */
+  why: Reason;
+}
+
 export interface SplitTable extends TableBase {
   type: "split";
   policy: Policy;
-  parent: UnitLine;
-  assignment?: UnitLine;
-  children: UnitLine[];
+  splits: Split[];
 }
 
 export interface ProgressionTable extends TableBase {

@@ -5,7 +5,7 @@
 import { a1, type CellPosition } from "./address";
 import type { CellValue } from "./cell";
 import type { SheetView } from "./detect/view";
-import type { IndicatorLine, ProgressionTable, SplitTable, UnitLine } from "./model";
+import type { IndicatorLine, ProgressionTable, Split, SplitTable, UnitLine } from "./model";
 import { parseCell } from "./parse/cellText";
 
 export interface ParsedRow {
@@ -15,8 +15,12 @@ export interface ParsedRow {
   children: CellValue[];
 }
 
+/** One split of a table seen on its own: the table's facts with this split's parent and children. */
+export type SplitMap = Omit<SplitTable, "splits"> & Split;
+
 export interface ParsedSplit {
-  map: SplitTable;
+  table: SplitTable;
+  map: SplitMap;
   view: SheetView;
   rows: ParsedRow[];
 }
@@ -32,17 +36,37 @@ export function parseAt(view: SheetView, row: number, line: number, measure: str
   return parseCell(view.raw(row, line), { measure, numberFormat: view.format(row, line) });
 }
 
-export function parseSplit(view: SheetView, map: SplitTable): ParsedSplit {
-  const rows = map.indicators.map((indicator): ParsedRow => {
-    const m = indicator.measure;
-    return {
-      indicator,
-      parent: parseAt(view, indicator.line, map.parent.line, m),
-      assignment: map.assignment ? parseAt(view, indicator.line, map.assignment.line, m) : undefined,
-      children: map.children.map((c) => parseAt(view, indicator.line, c.line, m)),
-    };
+/**
+ * Parses every split of a table, each cell once: in a three-level table a city's line is a
+ * child of the province and the parent of its districts.
+ */
+export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
+  const cache = new Map<number, CellValue[]>();
+  const lineCells = (line: number): CellValue[] => {
+    let cells = cache.get(line);
+    if (!cells) {
+      cells = table.indicators.map((ind) => parseAt(view, ind.line, line, ind.measure));
+      cache.set(line, cells);
+    }
+    return cells;
+  };
+  return table.splits.map((split) => {
+    const { splits: _splits, ...rest } = table;
+    void _splits;
+    const map: SplitMap = { ...rest, ...split };
+    const parent = lineCells(split.parent.line);
+    const assignment = split.assignment ? lineCells(split.assignment.line) : undefined;
+    const children = split.children.map((c) => lineCells(c.line));
+    const rows = table.indicators.map(
+      (indicator, i): ParsedRow => ({
+        indicator,
+        parent: parent[i],
+        assignment: assignment?.[i],
+        children: children.map((c) => c[i]),
+      }),
+    );
+    return { table, map, view, rows };
   });
-  return { map, view, rows };
 }
 
 export function parseProgression(view: SheetView, map: ProgressionTable): ParsedProgression {

@@ -46,8 +46,8 @@ describe("layout detection", () => {
     expect(d.tables).toHaveLength(1);
     const t = d.tables[0];
     if (t.type !== "split") throw new Error("expected a split");
-    expect(t.parent.label).toBe("甲片区");
-    expect(t.parent.why.by).toBe("arithmetic");
+    expect(t.splits[0].parent.label).toBe("甲片区");
+    expect(t.splits[0].parent.why.by).toBe("arithmetic");
     const r = checkWorkbook(workbook(g));
     const errors = r.findings.filter((f) => f.severity === "error");
     expect(errors.map((f) => f.cell)).toEqual(["B4"]);

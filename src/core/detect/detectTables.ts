@@ -9,6 +9,7 @@ import type { IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation
 import { sheetView, type SheetView } from "./view";
 import { classifyLabel, isNoteLine, measureFromName, measureLine, type LabelRole } from "./labels";
 import { classifyIndicator } from "./indicator";
+import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { parseCell } from "../parse/cellText";
 import type { CellValue } from "../cell";
 import { Decimal } from "../decimal";
@@ -224,27 +225,62 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
         evidence: (assignmentCol.role as { keyword: string }).keyword,
       })
     : undefined;
-  const targetCol = byRole("target")[0] ?? byRole("total")[0];
   const unitCols = cols.filter(
-    (h) => h.col > nameCol && h !== targetCol && h !== assignmentCol && (h.role.role === "unit" || h.role.role === "other"),
+    (h) => h.col > nameCol && h !== assignmentCol && ["unit", "other", "total", "target"].includes(h.role.role),
   );
-  let parent: UnitLine | undefined;
-  if (targetCol) {
-    const role = targetCol.role as { unit: string; keyword: string };
-    parent = unitLine(targetCol, role.unit, { by: "keyword", evidence: role.keyword });
-  } else {
-    parent = arithmeticParent(view, unitCols, indicators);
+  const isSubtotal = (h: HeaderColumn) => /小计$/.test(h.label);
+  const isTotal = (h: HeaderColumn) => (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
+  let arithmetic: UnitLine | undefined;
+  if (!unitCols.some(isTotal)) {
+    arithmetic = arithmeticParent(
+      view,
+      unitCols.filter((h) => !isSubtotal(h)),
+      indicators,
+    );
+    if (!arithmetic) return null;
   }
-  if (!parent) return null;
-  const parentLine = parent.line;
-  const children = unitCols
-    .filter((h) => h.col !== parentLine)
-    .map((h) => unitLine(h, h.display, { by: h.role.role === "unit" ? "keyword" : "position", evidence: h.label }));
-  if (children.length === 0) return null;
+  const candidates: UnitCandidate[] = unitCols.map((h) => {
+    const role = h.role as { role: string; unit?: string; keyword?: string };
+    const total = isTotal(h) || h.col === arithmetic?.line;
+    const line =
+      h.col === arithmetic?.line
+        ? arithmetic
+        : total
+          ? unitLine(h, role.unit ?? h.display, { by: "keyword", evidence: role.keyword ?? h.label })
+          : unitLine(h, isSubtotal(h) ? h.display : h.display, {
+              by: h.role.role === "unit" ? "keyword" : "position",
+              evidence: h.label,
+            });
+    const at = view.toSheet(header.row, h.col);
+    const raw = view.raw(header.row, h.col);
+    return {
+      line,
+      total,
+      subtotal: isSubtotal(h),
+      outline: view.orientation === "units-in-rows" ? view.grid.outlineLevels?.get(at.row) : undefined,
+      indent: view.grid.indents?.get(`${at.row},${at.col}`),
+      leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
+    };
+  });
+  const splits = buildSplits(candidates);
+  if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
+  const top = splits.find((sp) => sp.level === 0);
+  if (top && assignment) top.assignment = assignment;
   return {
-    table: { ...base, type: "split", policy: "exact", parent, assignment, children },
+    table: { ...base, type: "split", policy: "exact", splits },
     endRow,
   };
+}
+
+/** Leading spaces of a unit name, a full-width space counting as two (how planners indent by hand). */
+function leadingSpaces(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === " " || ch === "\u00a0") n += 1;
+    else if (ch === "\u3000") n += 2;
+    else break;
+  }
+  return n;
 }
 
 /**

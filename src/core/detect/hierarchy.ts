@@ -1,0 +1,93 @@
+/**
+ * Which unit line is the parent of which (PRODUCT §3.3): a flat table has one total over all
+ * units; a three-level table nests cities under the province and districts under each city.
+ * Levels are read, in order of trust, from the row outline, the indentation of the unit names,
+ * leading spaces, 小计 lines, and finally the total keyword alone.
+ */
+import type { Reason, Split, UnitLine } from "../model";
+
+export interface UnitCandidate {
+  line: UnitLine;
+  /** Total or X目标 keyword: the top of the table. */
+  total: boolean;
+  /** A 小计 line: the parent of the lines just before it. */
+  subtotal: boolean;
+  outline?: number;
+  indent?: number;
+  leadingSpaces?: number;
+}
+
+function varies(values: (number | undefined)[]): boolean {
+  const seen = new Set(values.map((v) => v ?? 0));
+  return seen.size > 1;
+}
+
+function treeFromLevels(cands: UnitCandidate[], level: number[], why: Reason): Split[] {
+  const parentOf: number[] = cands.map(() => -1);
+  for (let i = 0; i < cands.length; i++) {
+    for (let j = i - 1; j >= 0; j--) {
+      if (level[j] < level[i]) {
+        parentOf[i] = j;
+        break;
+      }
+    }
+    if (parentOf[i] >= 0) continue;
+    // A total written below its units (合计 at the bottom) is their parent too.
+    for (let j = i + 1; j < cands.length; j++) {
+      if (level[j] < level[i]) {
+        parentOf[i] = j;
+        break;
+      }
+    }
+  }
+  const depth = (i: number): number => (parentOf[i] < 0 ? 0 : 1 + depth(parentOf[i]));
+  const splits: Split[] = [];
+  cands.forEach((c, i) => {
+    const children = cands.filter((_, k) => parentOf[k] === i).map((k) => k.line);
+    if (children.length) splits.push({ parent: c.line, children, level: depth(i), why });
+  });
+  return splits;
+}
+
+/** Flat tables, optionally with 小计 lines grouping the units before them. */
+function flat(cands: UnitCandidate[]): Split[] {
+  const top = cands.find((c) => c.total);
+  if (!top) return [];
+  const rest = cands.filter((c) => c !== top);
+  if (!rest.some((c) => c.subtotal)) {
+    return [{ parent: top.line, children: rest.map((c) => c.line), level: 0, why: { by: "keyword", evidence: top.line.label } }];
+  }
+  const splits: Split[] = [];
+  const topChildren: UnitLine[] = [];
+  let group: UnitLine[] = [];
+  for (const c of rest) {
+    if (c.subtotal) {
+      if (group.length) splits.push({ parent: c.line, children: group, level: 1, why: { by: "keyword", evidence: "小计" } });
+      topChildren.push(c.line);
+      group = [];
+    } else group.push(c.line);
+  }
+  // Units after the last 小计 belong to the total directly.
+  topChildren.push(...group);
+  return [{ parent: top.line, children: topChildren, level: 0, why: { by: "keyword", evidence: top.line.label } }, ...splits];
+}
+
+export function buildSplits(cands: UnitCandidate[]): Split[] {
+  const signals: [keyof UnitCandidate, Reason["by"], string][] = [
+    ["outline", "keyword", "outline level"],
+    ["indent", "keyword", "indentation"],
+    ["leadingSpaces", "keyword", "leading spaces"],
+  ];
+  for (const [key, by, evidence] of signals) {
+    const values = cands.map((c) => c[key] as number | undefined);
+    if (!varies(values)) continue;
+    const level = values.map((v) => v ?? 0);
+    // Totals sit above everything they total, whatever their own indentation says.
+    const min = Math.min(...level);
+    cands.forEach((c, i) => {
+      if (c.total) level[i] = min - 1;
+    });
+    return treeFromLevels(cands, level, { by, evidence });
+  }
+  return flat(cands);
+}
