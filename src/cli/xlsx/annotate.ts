@@ -29,6 +29,7 @@ import {
   notedCells,
   removeFromCommentsPart,
   removeFromVmlPart,
+  sortNotes,
   usedShapeBlocks,
   type NoteCell,
 } from "./notes";
@@ -211,27 +212,19 @@ function relTypeBase(pkg: Package, editor: PackageEditor): string {
   return ws ? ws.type.slice(0, ws.type.length - "/worksheet".length) : REL_BASE;
 }
 
-function ensureContentTypes(editor: PackageEditor, overrides: { part: string; type: string }[], vml: boolean): void {
+/**
+ * Declares the content types of parts we add. A new VML drawing gets an Override of its own
+ * rather than a Default for the extension, unless the package already has that Default, so that
+ * removing our part removes exactly the line we added.
+ */
+function ensureContentTypes(editor: PackageEditor, part: string, type: string): void {
   const name = "[Content_Types].xml";
-  let xml = editor.read(name);
+  const xml = editor.read(name);
   if (xml === undefined) throw new Refusal([name], "the package has no [Content_Types].xml");
-  let add = "";
-  if (vml) {
-    const hasDefault = findTags(xml, "Default").some((t) => (t.attrs.get("Extension") ?? "").toLowerCase() === "vml");
-    if (!hasDefault) add += `<Default Extension="vml" ContentType="${CT_VML}"/>`;
-  }
-  for (const o of overrides) add += `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`;
-  if (add) {
-    // Defaults before Overrides keeps the conventional order Excel writes.
-    const defaults = add.match(/<Default [^>]*\/>/g)?.join("") ?? "";
-    const rest = add.replace(/<Default [^>]*\/>/g, "");
-    if (defaults) {
-      const firstOverride = findTag(xml, "Override");
-      xml = firstOverride ? xml.slice(0, firstOverride.start) + defaults + xml.slice(firstOverride.start) : insertBeforeClose(xml, "Types", defaults);
-    }
-    if (rest) xml = insertBeforeClose(xml, "Types", rest);
-    editor.write(name, xml);
-  }
+  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  const byDefault = findTags(xml, "Default").some((t) => (t.attrs.get("Extension") ?? "").toLowerCase() === ext && t.attrs.get("ContentType") === type);
+  if (byDefault) return;
+  editor.write(name, insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`));
 }
 
 function noteCells(notes: NotePlan[], sheet: string): NoteCell[] {
@@ -244,7 +237,7 @@ function noteCells(notes: NotePlan[], sheet: string): NoteCell[] {
     // Two notes for one cell become one note: a cell has room for one.
     byRef.set(ref, prev ? { ...prev, text: `${prev.text}\n${n.text.startsWith(NOTE_MARK) ? n.text.slice(NOTE_MARK.length).replace(/^\n/, "") : n.text}` } : { row: pos.row, col: pos.col, ref, text: n.text.startsWith(NOTE_MARK) ? n.text : `${NOTE_MARK}\n${n.text}` });
   }
-  return [...byRef.values()];
+  return sortNotes([...byRef.values()]);
 }
 
 function annotateSheet(
@@ -319,7 +312,7 @@ function annotateSheet(
         const ns = /xmlns\s*=\s*["']([^"']+)["']/.exec(xml.slice(layout.rootStart, layout.rootTagEnd))?.[1] ?? MAIN_NS;
         editor.write(name, newCommentsPart(cells, ns));
         editor.addRelationship(target.part, `${relBase}/comments`, name);
-        ensureContentTypes(editor, [{ part: name, type: CT_COMMENTS }], false);
+        ensureContentTypes(editor, name, CT_COMMENTS);
       }
       // Boxes.
       if (vmlRel) {
@@ -333,7 +326,7 @@ function annotateSheet(
         const id = editor.addRelationship(target.part, `${relBase}/vmlDrawing`, name);
         const r = relationshipPrefix(xml, layout.rootStart, layout.rootTagEnd);
         insertions.push({ at: insertionPoint(layout, "legacyDrawing"), order: 1, text: `<${p}legacyDrawing${r.declaration} ${r.prefix}:id="${id}"/>` });
-        ensureContentTypes(editor, [], true);
+        ensureContentTypes(editor, name, CT_VML);
       }
     }
   }
@@ -462,8 +455,6 @@ export function removeAnnotations(bytes: Uint8Array, options: AnnotateOptions = 
     const styles = stylesName ? editor.read(stylesName) : undefined;
     if (styles !== undefined) ours = ourDxfIds(styles);
 
-    let vmlRemaining = pkg.dir.entries.filter((e) => /\.vml$/i.test(e.name)).length;
-    let vmlRemoved = 0;
     for (const sheet of sheetTargets(info).values()) {
       const xml = editor.read(sheet.part);
       if (xml === undefined) continue;
@@ -494,15 +485,13 @@ export function removeAnnotations(bytes: Uint8Array, options: AnnotateOptions = 
               editor.remove(vmlName);
               editor.removeRelationship(sheet.part, vmlRel.id);
               next = next.slice(0, legacy.start) + next.slice(legacy.end);
-              vmlRemoved++;
+              removeOverride(editor, vmlName);
             } else editor.write(vmlName, trimIdmap(shapes.vml));
           }
         }
       }
       if (next !== xml) editor.write(sheet.part, next);
     }
-    vmlRemaining -= vmlRemoved;
-    if (vmlRemoved && vmlRemaining === 0) removeVmlDefault(editor);
     if (stylesName && styles !== undefined && ours.size) {
       const next = removeOurDxfs(styles, ours);
       if (next !== styles) editor.write(stylesName, next);
@@ -518,14 +507,6 @@ function removeOverride(editor: PackageEditor, part: string): void {
   const xml = editor.read(name);
   if (xml === undefined) return;
   const tag = findTags(xml, "Override").find((t) => (t.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase());
-  if (tag) editor.write(name, xml.slice(0, tag.start) + xml.slice(tag.end));
-}
-
-function removeVmlDefault(editor: PackageEditor): void {
-  const name = "[Content_Types].xml";
-  const xml = editor.read(name);
-  if (xml === undefined) return;
-  const tag = findTags(xml, "Default").find((t) => (t.attrs.get("Extension") ?? "").toLowerCase() === "vml" && t.attrs.get("ContentType") === CT_VML);
   if (tag) editor.write(name, xml.slice(0, tag.start) + xml.slice(tag.end));
 }
 

@@ -32,7 +32,8 @@ export function notedCells(commentsXml: string): Set<string> {
 }
 
 function commentXml(p: string, note: NoteCell, authorId: number): string {
-  return `<${p}comment ref="${note.ref}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${escapeXml(note.text)}</${p}t></${p}text></${p}comment>`;
+  // One run rather than a bare <t>: Excel accepts both, but some readers only look for runs.
+  return `<${p}comment ref="${note.ref}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(note.text)}</${p}t></${p}r></${p}text></${p}comment>`;
 }
 
 export function newCommentsPart(notes: NoteCell[], mainNamespace: string): string {
@@ -44,34 +45,26 @@ export function newCommentsPart(notes: NoteCell[], mainNamespace: string): strin
   );
 }
 
-function cellOrder(ref: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, "").toUpperCase());
-  if (!m) return Number.MAX_SAFE_INTEGER;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return Number(m[2]) * 16384 + col;
-}
-
 /**
  * Adds our author (once) and our comments to an existing comments part. The user's <comment>
- * elements are kept verbatim; ours are merged in row-major order, as Excel writes them.
- * Returns undefined when the part does not have the shape we expect.
+ * elements stay verbatim and keep their positions; ours go after them (sorted among themselves),
+ * in the same order as their shapes in the VML drawing, because some readers (exceljs) pair
+ * comments with shapes by position rather than by cell. Excel pairs them by cell and does not
+ * need the list sorted. Returns undefined when the part does not have the shape we expect.
  */
 export function addToCommentsPart(xml: string, notes: NoteCell[]): string | undefined {
   const p = rootPrefix(xml);
   const authors = findTag(xml, "authors");
   const list = findTag(xml, "commentList");
   if (!authors || !list) return undefined;
-  const authorTags = findTags(xml, "author", authors.end);
   let authorCount = 0;
   let authorId = -1;
   const authorsClose = authors.selfClosing ? -1 : xml.indexOf(`</${p}authors>`, authors.end);
-  for (const t of authorTags) {
-    if (authorsClose >= 0 && t.start > authorsClose) break;
-    if (authors.selfClosing) break;
-    const end = xml.indexOf("<", t.end);
-    if (!t.selfClosing && xml.slice(t.end, end) === NOTE_AUTHOR) authorId = authorCount;
-    authorCount++;
+  if (!authors.selfClosing) {
+    for (const t of findTags(xml, "author", authors.end, authorsClose)) {
+      if (!t.selfClosing && xml.slice(t.end, xml.indexOf("<", t.end)) === NOTE_AUTHOR) authorId = authorCount;
+      authorCount++;
+    }
   }
   let out = xml;
   let shift = 0;
@@ -87,30 +80,16 @@ export function addToCommentsPart(xml: string, notes: NoteCell[]): string | unde
       shift = author.length;
     }
   }
-  const listStart = list.start + shift;
-  const listTagEnd = list.end + shift;
-  const ours = [...notes].sort((a, b) => cellOrder(a.ref) - cellOrder(b.ref)).map((n) => ({ order: cellOrder(n.ref), xml: commentXml(p, n, authorId) }));
-  if (list.selfClosing) {
-    const full = `<${p}commentList>${ours.map((o) => o.xml).join("")}</${p}commentList>`;
-    return out.slice(0, listStart) + full + out.slice(listTagEnd);
-  }
-  const listClose = out.indexOf(`</${p}commentList>`, listTagEnd);
+  const ours = notes.map((n) => commentXml(p, n, authorId)).join("");
+  if (list.selfClosing) return out.slice(0, list.start + shift) + `<${p}commentList>${ours}</${p}commentList>` + out.slice(list.end + shift);
+  const listClose = out.indexOf(`</${p}commentList>`, list.end + shift);
   if (listClose < 0) return undefined;
-  const theirs = findTags(out, "comment", listTagEnd, listClose);
-  // Insert each of ours before the first user comment that comes after it.
-  const insertions: { at: number; text: string }[] = [];
-  let k = 0;
-  for (const t of theirs) {
-    const order = cellOrder(t.attrs.get("ref") ?? "");
-    let text = "";
-    while (k < ours.length && ours[k].order < order) text += ours[k++].xml;
-    if (text) insertions.push({ at: t.start, text });
-  }
-  let tail = "";
-  while (k < ours.length) tail += ours[k++].xml;
-  if (tail) insertions.push({ at: listClose, text: tail });
-  for (let i = insertions.length - 1; i >= 0; i--) out = out.slice(0, insertions[i].at) + insertions[i].text + out.slice(insertions[i].at);
-  return out;
+  return out.slice(0, listClose) + ours + out.slice(listClose);
+}
+
+/** Our notes in row-major order, as Excel itself lists them. */
+export function sortNotes(notes: NoteCell[]): NoteCell[] {
+  return [...notes].sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** Removes our comments (our author and our mark); returns the refs removed and the new text. */

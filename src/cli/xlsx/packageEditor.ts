@@ -10,7 +10,8 @@ import { inflateEntry, partKey, writeZip, type OutputEntry } from "./zip";
 
 export class PackageEditor {
   private readonly changed = new Map<string, string>();
-  private readonly added = new Map<string, string>();
+  /** Lower-case key → the name as we spelled it, and its text. */
+  private readonly added = new Map<string, { name: string; text: string }>();
   private readonly removed = new Set<string>();
   readonly limits: Limits;
 
@@ -35,7 +36,7 @@ export class PackageEditor {
   read(name: string): string | undefined {
     const key = partKey(name);
     if (this.removed.has(key)) return undefined;
-    const mine = this.changed.get(key) ?? this.added.get(key);
+    const mine = this.changed.get(key) ?? this.added.get(key)?.text;
     if (mine !== undefined) return mine;
     const entry = entryOf(this.pkg, name);
     if (!entry) return undefined;
@@ -45,9 +46,10 @@ export class PackageEditor {
 
   write(name: string, text: string): void {
     const key = partKey(name);
-    if (this.added.has(key)) this.added.set(key, text);
+    const added = this.added.get(key);
+    if (added) added.text = text;
     else if (entryOf(this.pkg, name)) this.changed.set(key, text);
-    else this.added.set(key, text);
+    else this.added.set(key, { name, text });
     this.removed.delete(key);
   }
 
@@ -62,7 +64,7 @@ export class PackageEditor {
     return [...this.changed.keys()].map((k) => this.storedName(k));
   }
   addedParts(): string[] {
-    return [...this.added.keys()];
+    return [...this.added.values()].map((a) => a.name);
   }
   removedParts(): string[] {
     return [...this.removed].map((k) => this.storedName(k));
@@ -107,7 +109,8 @@ export class PackageEditor {
     const tag = findTags(xml, "Relationship").find((t) => t.attrs.get("Id") === id);
     if (!tag) return;
     const next = xml.slice(0, tag.start) + xml.slice(tag.end);
-    if (findTags(next, "Relationship").length === 0 && !this.pkg.dir.byName.has(partKey(relsName))) this.remove(relsName);
+    // A relationships part with no relationship left was ours (Excel never writes an empty one).
+    if (findTags(next, "Relationship").length === 0) this.remove(relsName);
     else this.write(relsName, next);
   }
 
@@ -120,7 +123,7 @@ export class PackageEditor {
       if (text === undefined) items.push({ kind: "copy", entry });
       else items.push({ kind: "new", name: entry.name, data: encoder.encode(text), like: entry });
     }
-    for (const [name, text] of this.added) items.push({ kind: "new", name, data: encoder.encode(text) });
+    for (const { name, text } of this.added.values()) items.push({ kind: "new", name, data: encoder.encode(text) });
     return writeZip(this.pkg.bytes, items, this.pkg.dir.comment);
   }
 }
