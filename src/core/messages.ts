@@ -151,6 +151,10 @@ export function renderMessage(f: Finding, lang: Lang): string {
         ? `${p} 的值 ${stated} 低于 ${e} 的 ${computed}；存量或累计指标不应随时间减少`
         : `The ${p} value ${stated} is lower than the ${e} value ${computed}; a stock or cumulative value should not fall over time`;
     }
+    case "formula-omits-child":
+      return zh
+        ? `${unit}的合计公式 ${detail(f, "formula")} 漏掉了 ${detail(f, "count")} 个下级单位：${detail(f, "skipped")}`
+        : `The ${unit} total's formula ${detail(f, "formula")} leaves out ${detail(f, "count")} child(ren): ${detail(f, "skipped")}`;
     case "duplicate-unit":
       return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":

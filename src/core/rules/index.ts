@@ -2,10 +2,11 @@
 import { belowAssignmentRule } from "./belowAssignment";
 import { progressionCellRule, splitCellRule } from "./cellRules";
 import { duplicateUnitRule } from "./duplicateUnit";
+import { formulaOmitsChildRule } from "./formulaOmitsChild";
 import { meanOutOfRangeRule } from "./meanOutOfRange";
 import { progressionDecreaseRule } from "./progressionDecrease";
 import type { ProgressionRule, SplitRule } from "./rule";
 import { sumMismatchRule } from "./sumMismatch";
 
-export const SPLIT_RULES: SplitRule[] = [splitCellRule, duplicateUnitRule, sumMismatchRule, meanOutOfRangeRule, belowAssignmentRule];
+export const SPLIT_RULES: SplitRule[] = [splitCellRule, duplicateUnitRule, sumMismatchRule, formulaOmitsChildRule, meanOutOfRangeRule, belowAssignmentRule];
 export const PROGRESSION_RULES: ProgressionRule[] = [progressionCellRule, progressionDecreaseRule];

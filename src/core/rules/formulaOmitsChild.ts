@@ -1,0 +1,43 @@
+/**
+ * formula-omits-child: the parent is a SUM whose ranges skip a child (PRODUCT §4). Read from
+ * the formula, not the values, so it is caught even when the skipped child is 0 today. A
+ * sum-mismatch on the same cell is reported too when the values disagree.
+ */
+import { a1, compressCells, type CellPosition } from "../address";
+import { covers, formulaRefs } from "../formulaRefs";
+import { sheetPos, type ParsedSplit } from "../table";
+import type { RuleOutput, SplitRule } from "./rule";
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  const { map, view } = t;
+  for (const row of t.rows) {
+    const ind = row.indicator;
+    if (ind.kind !== "additive" && ind.kind !== "share") continue;
+    const at = sheetPos(view, ind, map.parent);
+    const formula = view.formula(ind.line, map.parent.line);
+    if (!formula) continue;
+    const refs = formulaRefs(formula, map.sheet);
+    if (!refs.additive || refs.other.length) continue;
+    const children = map.children.map((c) => ({ unit: c, pos: sheetPos(view, ind, c) }));
+    const covered = children.filter((c) => covers(refs.local, c.pos.row, c.pos.col));
+    // A formula that reads none of the children is some other calculation, not a short SUM.
+    if (covered.length === 0) continue;
+    const skipped = children.filter((c) => !covered.includes(c));
+    const base = { sheet: map.sheet, cell: a1(at.row, at.col), indicator: ind.name, unit: map.parent.unit };
+    if (skipped.length === 0) {
+      out.passed({ ...base, rule: "formula-omits-child", related: compressCells(children.map((c) => c.pos)) });
+      continue;
+    }
+    out.failed();
+    out.finding({
+      ...base,
+      rule: "formula-omits-child",
+      severity: "error",
+      related: compressCells(skipped.map((c) => c.pos as CellPosition)),
+      hints: [],
+      details: { formula: `=${formula.replace(/^=/, "")}`, skipped: skipped.map((c) => c.unit.unit).join("、"), count: skipped.length },
+    });
+  }
+}
+
+export const formulaOmitsChildRule: SplitRule = { id: "formula-omits-child", scope: "split", run };
