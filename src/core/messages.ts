@@ -155,6 +155,18 @@ export function renderMessage(f: Finding, lang: Lang): string {
       return zh
         ? `${unit}的合计公式 ${detail(f, "formula")} 漏掉了 ${detail(f, "count")} 个下级单位：${detail(f, "skipped")}`
         : `The ${unit} total's formula ${detail(f, "formula")} leaves out ${detail(f, "count")} child(ren): ${detail(f, "skipped")}`;
+    case "part-exceeds-total":
+      return detail(f, "which") === "parts"
+        ? zh
+          ? `${unit}的 ${detail(f, "count")} 个“其中”分项合计 ${computed}，超过总数 ${stated}（${detail(f, "total")}）`
+          : `In ${unit}, the ${detail(f, "count")} "of which" parts add up to ${computed}, more than the total ${stated} (${detail(f, "total")})`
+        : zh
+          ? `${unit}的“其中”分项 ${stated} 大于其总数 ${computed}（${detail(f, "total")}）`
+          : `In ${unit}, the "of which" part ${stated} exceeds its total ${computed} (${detail(f, "total")})`;
+    case "components-mismatch":
+      return zh
+        ? `${unit}：${detail(f, "count")} 个分项之和 ${computed}，与总量 ${stated} 相差 ${diff}；${describeTolerance(f.tolerance, lang)}`
+        : `${unit}: the ${detail(f, "count")} component rows add up to ${computed}; the total row says ${stated} (difference ${diff}); ${describeTolerance(f.tolerance, lang)}`;
     case "duplicate-unit":
       return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":

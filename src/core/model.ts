@@ -50,6 +50,21 @@ export interface IndicatorLine {
   why: Reason[];
 }
 
+/** 其中 rows: parts of the indicator above them, never larger than it (PRODUCT §2). */
+export interface PartGroup {
+  /** View row of the total. */
+  total: number;
+  parts: number[];
+  why: Reason;
+}
+
+/** A total row that is the sum of component rows in every unit (粮食 = 水稻 + 小麦 + 旱杂粮). */
+export interface ComponentGroup {
+  total: number;
+  components: number[];
+  why: Reason;
+}
+
 interface TableBase {
   sheet: string;
   orientation: Orientation;
@@ -63,6 +78,8 @@ interface TableBase {
   indicators: IndicatorLine[];
   /** From a 单位：万元 line above the table. */
   defaultMeasure?: string;
+  parts: PartGroup[];
+  components: ComponentGroup[];
 }
 
 /** One parent and its children; a three-level table holds one split per parent. */

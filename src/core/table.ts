@@ -18,11 +18,21 @@ export interface ParsedRow {
 /** One split of a table seen on its own: the table's facts with this split's parent and children. */
 export type SplitMap = Omit<SplitTable, "splits"> & Split;
 
+export interface ParsedLine {
+  line: UnitLine;
+  /** One cell per indicator, in table order. */
+  cells: CellValue[];
+}
+
 export interface ParsedSplit {
   table: SplitTable;
+  /** Position of this split in table.splits: table-wide rules run on the first only. */
+  index: number;
   map: SplitMap;
   view: SheetView;
   rows: ParsedRow[];
+  /** Every unit line of the table (all splits' parents and children, and the assignment), once. */
+  lines: ParsedLine[];
 }
 
 export interface ParsedProgression {
@@ -50,7 +60,16 @@ export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
     }
     return cells;
   };
-  return table.splits.map((split) => {
+  const lines: ParsedLine[] = [];
+  const seen = new Set<number>();
+  for (const split of table.splits) {
+    for (const line of [split.assignment, split.parent, ...split.children]) {
+      if (!line || seen.has(line.line)) continue;
+      seen.add(line.line);
+      lines.push({ line, cells: lineCells(line.line) });
+    }
+  }
+  return table.splits.map((split, index) => {
     const { splits: _splits, ...rest } = table;
     void _splits;
     const map: SplitMap = { ...rest, ...split };
@@ -65,7 +84,7 @@ export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
         children: children.map((c) => c[i]),
       }),
     );
-    return { table, map, view, rows };
+    return { table, index, map, view, rows, lines };
   });
 }
 

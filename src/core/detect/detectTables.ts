@@ -5,11 +5,12 @@
  */
 import { normalizeLabel, displayLabel } from "../text";
 import { isErrorValue, type RawValue, type SheetGrid } from "../grid";
-import type { IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation } from "../model";
+import type { ComponentGroup, IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation } from "../model";
 import { sheetView, type SheetView } from "./view";
 import { classifyLabel, isNoteLine, measureFromName, measureLine, type LabelRole } from "./labels";
 import { classifyIndicator } from "./indicator";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
+import { findComponents, findParts } from "./structure";
 import { parseCell } from "../parse/cellText";
 import type { CellValue } from "../cell";
 import { Decimal } from "../decimal";
@@ -195,7 +196,10 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
       right: Math.max(a.col, b.col),
     };
   })();
+  const parts = findParts(view, nameCol, indicators);
   const base = {
+    parts,
+    components: [] as ComponentGroup[],
     sheet: view.grid.name,
     orientation: view.orientation,
     range,
@@ -266,6 +270,8 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
   if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
   const top = splits.find((sp) => sp.level === 0);
   if (top && assignment) top.assignment = assignment;
+  const allLines = [...new Set(splits.flatMap((sp) => [sp.parent.line, ...sp.children.map((c) => c.line)]))];
+  base.components = findComponents(view, allLines, indicators, parts);
   return {
     table: { ...base, type: "split", policy: "exact", splits },
     endRow,

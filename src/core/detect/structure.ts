@@ -1,0 +1,87 @@
+/**
+ * Relations between indicator rows: 其中 parts under their total, and component rows that add
+ * up to a total row in every unit (粮食 = 水稻 + 小麦 + 旱杂粮).
+ */
+import { Decimal } from "../decimal";
+import type { ComponentGroup, IndicatorLine, PartGroup } from "../model";
+import { normalizeLabel } from "../text";
+import { parseAt } from "../table";
+import type { SheetView } from "./view";
+
+const PART = /^(其中|含|包括)[:：]?/;
+
+function leading(raw: unknown): number {
+  if (typeof raw !== "string") return 0;
+  const m = /^[\s\u3000]*/.exec(raw);
+  return m ? m[0].length : 0;
+}
+
+/** A 其中 row and the indented rows after it belong to the nearest non-part row above. */
+export function findParts(view: SheetView, nameLine: number, indicators: IndicatorLine[]): PartGroup[] {
+  const groups: PartGroup[] = [];
+  let current: PartGroup | null = null;
+  let partIndent = -1;
+  indicators.forEach((ind, i) => {
+    const raw = view.raw(ind.line, nameLine);
+    const label = normalizeLabel(typeof raw === "string" ? raw : "");
+    const indent = leading(raw);
+    if (PART.test(label) && i > 0) {
+      if (!current) {
+        const total = [...indicators.slice(0, i)].reverse().find((t) => !groups.some((g) => g.parts.includes(t.line)));
+        if (!total) return;
+        current = { total: total.line, parts: [], why: { by: "keyword", evidence: PART.exec(label)![1] } };
+        groups.push(current);
+      }
+      current.parts.push(ind.line);
+      partIndent = indent;
+      return;
+    }
+    // Further parts are written indented like the first, without repeating 其中.
+    if (current && indent > 0 && indent >= partIndent) {
+      current.parts.push(ind.line);
+      return;
+    }
+    current = null;
+    partIndent = -1;
+  });
+  return groups;
+}
+
+/**
+ * Discovers component rows: the k rows after an additive row that add up to it exactly in most
+ * units (at least 3, and more than half of those where all are numbers). Coincidence across
+ * several units is implausible; where it then fails in a unit, that unit is a real finding.
+ */
+export function findComponents(view: SheetView, lines: number[], indicators: IndicatorLine[], parts: PartGroup[]): ComponentGroup[] {
+  const inParts = new Set(parts.flatMap((g) => [g.total, ...g.parts]));
+  const groups: ComponentGroup[] = [];
+  const used = new Set<number>();
+  const value = (row: number, line: number, measure: string): Decimal | null => {
+    const c = parseAt(view, row, line, measure);
+    return c.kind === "number" && !c.bound ? c.value : c.kind === "dash" || c.kind === "empty" ? Decimal.ZERO : null;
+  };
+  for (let i = 0; i < indicators.length; i++) {
+    const total = indicators[i];
+    if (total.kind !== "additive" || inParts.has(total.line) || used.has(total.line)) continue;
+    for (let k = 2; k <= 8 && i + k < indicators.length; k++) {
+      const comps = indicators.slice(i + 1, i + 1 + k);
+      if (comps.some((c) => c.kind !== "additive" || c.measure !== total.measure || inParts.has(c.line) || used.has(c.line))) break;
+      let tested = 0;
+      let holds = 0;
+      for (const line of lines) {
+        const t = value(total.line, line, total.measure);
+        const parts = comps.map((c) => value(c.line, line, c.measure));
+        if (!t || parts.some((p) => p === null) || t.isZero()) continue;
+        tested++;
+        if (Decimal.sum(parts as Decimal[]).eq(t)) holds++;
+      }
+      if (holds >= 3 && holds * 2 > tested) {
+        groups.push({ total: total.line, components: comps.map((c) => c.line), why: { by: "arithmetic", evidence: `sum holds in ${holds} of ${tested} units` } });
+        comps.forEach((c) => used.add(c.line));
+        used.add(total.line);
+        break;
+      }
+    }
+  }
+  return groups;
+}

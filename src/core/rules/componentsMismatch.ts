@@ -1,0 +1,50 @@
+/**
+ * components-mismatch: a total row must be the sum of its component rows in every unit
+ * (粮食 = 水稻 + 小麦 + 旱杂粮), with the same rounding tolerance as a split (PRODUCT §4).
+ */
+import { a1, compressCells } from "../address";
+import type { NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import { judgeDifference } from "../tolerance";
+import type { ParsedSplit } from "../table";
+import { roundingUnits } from "./rounding";
+import type { RuleOutput, SplitRule } from "./rule";
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  if (t.index !== 0) return;
+  const { table, view } = t;
+  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  for (const group of table.components) {
+    const ti = rowIndex.get(group.total)!;
+    const total = table.indicators[ti];
+    for (const { line, cells } of t.lines) {
+      const tc = cells[ti];
+      if (tc.kind !== "number" || tc.bound) continue;
+      const comps = group.components.map((r) => cells[rowIndex.get(r)!]);
+      if (comps.some((c) => !(c.kind === "empty" || c.kind === "dash" || (c.kind === "number" && !c.bound)))) continue;
+      const numeric = comps.filter((c): c is NumberCell => c.kind === "number");
+      const computed = Decimal.sum(numeric.map((c) => c.value));
+      const difference = computed.sub(tc.value);
+      const verdict = judgeDifference(difference, roundingUnits(total, [tc, ...numeric], [tc, ...comps]));
+      const at = view.toSheet(group.total, line.line);
+      const related = compressCells(group.components.map((r) => view.toSheet(r, line.line)));
+      const evidence = {
+        sheet: table.sheet,
+        cell: a1(at.row, at.col),
+        related,
+        indicator: total.name,
+        unit: line.unit,
+        stated: tc.value,
+        computed,
+        difference,
+        tolerance: verdict.tolerance,
+      };
+      if (verdict.severity === "error" || verdict.severity === "warning") {
+        out.failed();
+        out.finding({ ...evidence, rule: "components-mismatch", severity: verdict.severity, hints: [], details: { count: comps.length } });
+      } else out.passed({ ...evidence, rule: "components-mismatch" });
+    }
+  }
+}
+
+export const componentsMismatchRule: SplitRule = { id: "components-mismatch", scope: "split", run };

@@ -1,0 +1,80 @@
+/**
+ * part-exceeds-total: a 其中 part larger than its total, or parts that together exceed it
+ * (PRODUCT §4), in every unit of the table. Values are compared within their rounding: a part
+ * and a total each shown to u can differ by u without being wrong.
+ */
+import { a1, compressCells } from "../address";
+import type { CellValue, NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import { judgeDifference } from "../tolerance";
+import type { ParsedSplit } from "../table";
+import { roundingUnits } from "./rounding";
+import type { RuleOutput, SplitRule } from "./rule";
+
+const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  if (t.index !== 0) return; // table-wide: once per table, over every unit line
+  const { table, view } = t;
+  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  for (const group of table.parts) {
+    const ti = rowIndex.get(group.total)!;
+    const total = table.indicators[ti];
+    for (const { line, cells } of t.lines) {
+      const tc = cells[ti];
+      if (!point(tc)) continue;
+      const pos = (row: number) => view.toSheet(row, line.line);
+      const totalAt = pos(group.total);
+      const parts = group.parts.map((p) => ({ row: p, cell: cells[rowIndex.get(p)!] }));
+      const numeric = parts.filter((p): p is { row: number; cell: NumberCell } => point(p.cell));
+      const base = { sheet: table.sheet, indicator: total.name, unit: line.unit };
+      let failed = false;
+      for (const p of numeric) {
+        const r = roundingUnits(total, [tc, p.cell], [tc, p.cell]);
+        const excess = p.cell.value.sub(tc.value);
+        if (excess.sign() <= 0 || judgeDifference(excess, r).severity !== "error") continue;
+        failed = true;
+        const at = pos(p.row);
+        out.finding({
+          ...base,
+          rule: "part-exceeds-total",
+          severity: "error",
+          cell: a1(at.row, at.col),
+          related: [a1(totalAt.row, totalAt.col)],
+          indicator: table.indicators[rowIndex.get(p.row)!].name,
+          stated: p.cell.value,
+          computed: tc.value,
+          difference: tc.value.sub(p.cell.value),
+          tolerance: judgeDifference(Decimal.ZERO, r).tolerance,
+          hints: [],
+          details: { total: total.name, which: "part" },
+        });
+      }
+      if (numeric.length >= 2 && !failed) {
+        const sum = Decimal.sum(numeric.map((p) => p.cell.value));
+        const r = roundingUnits(total, [tc, ...numeric.map((p) => p.cell)], [tc, ...numeric.map((p) => p.cell)]);
+        const excess = sum.sub(tc.value);
+        if (excess.sign() > 0 && judgeDifference(excess, r).severity === "error") {
+          failed = true;
+          out.finding({
+            ...base,
+            rule: "part-exceeds-total",
+            severity: "error",
+            cell: a1(totalAt.row, totalAt.col),
+            related: compressCells(numeric.map((p) => pos(p.row))),
+            stated: tc.value,
+            computed: sum,
+            difference: excess,
+            tolerance: judgeDifference(Decimal.ZERO, r).tolerance,
+            hints: [],
+            details: { total: total.name, which: "parts", count: numeric.length },
+          });
+        }
+      }
+      if (failed) out.failed();
+      else if (numeric.length) out.passed({ ...base, rule: "part-exceeds-total", cell: a1(totalAt.row, totalAt.col), related: compressCells(numeric.map((p) => pos(p.row))), stated: tc.value });
+    }
+  }
+}
+
+export const partExceedsTotalRule: SplitRule = { id: "part-exceeds-total", scope: "split", run };
