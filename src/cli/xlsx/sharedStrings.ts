@@ -3,6 +3,7 @@
  * guides (<rPh>, furigana-style readings) are not part of the cell's text and are skipped.
  */
 import { decodeText, rootPrefix } from "./xml";
+import { XlsxFault } from "./zip";
 
 export function readSharedStrings(xml: string): string[] {
   const p = rootPrefix(xml);
@@ -19,13 +20,14 @@ export function readSharedStrings(xml: string): string[] {
       continue;
     }
     const gt = xml.indexOf(">", i);
+    if (gt < 0) throw new XlsxFault("CORRUPT", "the shared string table is cut short");
     if (xml.charCodeAt(gt - 1) === 47) {
       out.push("");
       i = gt + 1;
       continue;
     }
     const end = xml.indexOf(close, gt);
-    if (end < 0) break;
+    if (end < 0) throw new XlsxFault("CORRUPT", "the shared string table is cut short");
     out.push(richText(xml, gt + 1, end, p));
     i = end + close.length;
   }

@@ -60,11 +60,20 @@ function parseNumber(xml: string, a: number, b: number): number {
   return neg ? -v : v;
 }
 
-/** indexOf for one character over the short hops between tags, where a call into the runtime costs more than the scan. */
+/**
+ * indexOf for one character over the short hops between tags, where a call into the runtime
+ * costs more than the scan. Not finding it means the XML was cut short.
+ */
 function seek(xml: string, code: number, from: number): number {
   const n = xml.length;
   for (let i = from; i < n; i++) if (xml.charCodeAt(i) === code) return i;
-  return -1;
+  throw new XlsxFault("CORRUPT", "the sheet's XML is cut short");
+}
+
+function find(xml: string, text: string, from: number): number {
+  const i = xml.indexOf(text, from);
+  if (i < 0) throw new XlsxFault("CORRUPT", "the sheet's XML is cut short");
+  return i;
 }
 
 function parseIntAt(xml: string, a: number, b: number): number {
@@ -123,13 +132,12 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
     const n = xml.length;
     for (;;) {
       i = seek(xml, 60, i);
-      if (i < 0) throw new XlsxFault("CORRUPT", `sheet ${name}: the cell data ends abruptly`);
       let j = i + 1;
       let ch = xml.charCodeAt(j);
       if (ch === 47 /* / */) {
         // </row> or </sheetData>; the latter's local name starts with "s".
         if (xml.charCodeAt(j + 1 + plen) === 115) {
-          tailStart = xml.indexOf(">", j) + 1;
+          tailStart = seek(xml, 62, j) + 1;
           break;
         }
         i = j + 1;
@@ -151,20 +159,22 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             break;
           }
           if (c === 47) {
-            k = xml.indexOf(">", k) + 1;
+            k = seek(xml, 62, k) + 1;
             break;
           }
           if (c <= 32) {
             k++;
             continue;
           }
+          if (k >= n) throw new XlsxFault("CORRUPT", `sheet ${name}: a row tag is cut short`);
           const nameStart = k;
           while (k < n && (c = xml.charCodeAt(k)) !== 61 && c > 32) k++;
           const nameEnd = k;
-          while (xml.charCodeAt(k) !== 34 && xml.charCodeAt(k) !== 39) k++;
-          const quote = xml.charCodeAt(k);
+          while (k < n && (c = xml.charCodeAt(k)) !== 34 && c !== 39) k++;
+          const quote = c;
           const vStart = ++k;
-          while (xml.charCodeAt(k) !== quote && k < n) k++;
+          while (k < n && xml.charCodeAt(k) !== quote) k++;
+          if (k >= n) throw new XlsxFault("CORRUPT", `sheet ${name}: a row tag is cut short`);
           const vEnd = k++;
           const len = nameEnd - nameStart;
           const c0 = xml.charCodeAt(nameStart);
@@ -252,6 +262,7 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             style = v;
           }
           while (k < n && xml.charCodeAt(k) !== quote) k++;
+          if (k >= n) throw new XlsxFault("CORRUPT", `sheet ${name}: a cell tag is cut short`);
           const vEnd = k++;
           if (len === 1 && c0 === 116 /* t */) {
             const vlen = vEnd - vStart;
@@ -280,7 +291,6 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         if (!selfClosing) {
           for (;;) {
             const lt = seek(xml, 60, k);
-            if (lt < 0) throw new XlsxFault("CORRUPT", `sheet ${name}: a cell is cut short`);
             let m = lt + 1;
             if (xml.charCodeAt(m) === 47) {
               k = seek(xml, 62, m) + 1;
@@ -300,7 +310,7 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
                 k = seek(xml, 62, vEnd) + 1;
               }
             } else if (e0 === 102 /* f */ && (e1 === 62 || e1 === 32 || e1 === 47)) {
-              const gt = xml.indexOf(">", m);
+              const gt = seek(xml, 62, m);
               const selfClosingF = xml.charCodeAt(gt - 1) === 47;
               if (gt > m + 1) {
                 const attrs = xml.slice(m + 1, selfClosingF ? gt - 1 : gt);
@@ -313,32 +323,30 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
               }
               if (selfClosingF) k = gt + 1;
               else {
-                const close = xml.indexOf("<", gt + 1);
+                const close = seek(xml, 60, gt + 1);
                 if (close > gt + 1) fText = decodeText(xml.slice(gt + 1, close));
-                k = xml.indexOf(">", close) + 1;
+                k = seek(xml, 62, close) + 1;
               }
             } else if (e0 === 105 /* is */ && e1 === 115) {
-              const gt = xml.indexOf(">", m);
+              const gt = seek(xml, 62, m);
               if (xml.charCodeAt(gt - 1) === 47) {
                 isStart = isEnd = gt + 1;
                 k = gt + 1;
               } else {
                 const close = `</${p}is>`;
                 isStart = gt + 1;
-                isEnd = xml.indexOf(close, isStart);
-                if (isEnd < 0) throw new XlsxFault("CORRUPT", `sheet ${name}: an inline string is cut short`);
+                isEnd = find(xml, close, isStart);
                 k = isEnd + close.length;
               }
             } else {
               // <extLst> or anything unknown inside a cell: skip the whole element.
               let nameEnd = m;
               while (nameEnd < n && xml.charCodeAt(nameEnd) > 32 && xml.charCodeAt(nameEnd) !== 62 && xml.charCodeAt(nameEnd) !== 47) nameEnd++;
-              const gt = xml.indexOf(">", nameEnd);
+              const gt = seek(xml, 62, nameEnd);
               if (xml.charCodeAt(gt - 1) === 47) k = gt + 1;
               else {
                 const close = `</${xml.slice(lt + 1, nameEnd)}>`;
-                const at = xml.indexOf(close, gt);
-                k = at < 0 ? gt + 1 : at + close.length;
+                k = find(xml, close, gt) + close.length;
               }
             }
           }
@@ -410,9 +418,7 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         continue;
       }
       // Anything else inside sheetData (an <extLst>, a comment): skip the tag.
-      const gt = xml.indexOf(">", j);
-      if (gt < 0) throw new XlsxFault("CORRUPT", `sheet ${name}: a tag is cut short`);
-      i = gt + 1;
+      i = seek(xml, 62, j) + 1;
     }
   }
 

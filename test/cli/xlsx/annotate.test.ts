@@ -302,6 +302,27 @@ describe("annotateXlsx", () => {
   });
 });
 
+describe("annotateXlsx on damaged sheets", () => {
+  test("a sheet cut at any point gives a result or a problem, never an exception", () => {
+    const full =
+      `<worksheet xmlns="${"http://schemas.openxmlformats.org/spreadsheetml/2006/main"}" xmlns:r="${"http://schemas.openxmlformats.org/officeDocument/2006/relationships"}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
+      `<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="0" priority="2"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent><extLst/></worksheet>`;
+    const plan: FlagPlan = { rules: [{ sheet: "S", kind: "error", ranges: ["A1"], formula: "TRUE" }], notes: [{ sheet: "S", cell: "A1", text: `${NOTE_MARK}\nx` }] };
+    for (let cut = 0; cut <= full.length; cut += 2) {
+      const bytes = handWorkbook({ sheets: [{ name: "S", body: full.slice(0, cut), root: (b) => b }] });
+      const r = annotateXlsx(bytes, plan);
+      expect(r.ok || typeof r.problem.code === "string").toBe(true);
+    }
+    const whole = annotateXlsx(handWorkbook({ sheets: [{ name: "S", body: full, root: (b) => b }] }), plan);
+    if (!whole.ok) throw new Error(whole.problem.detail);
+    const sheet = partsOf(whole.bytes).get("xl/worksheets/sheet1.xml")!;
+    // legacyDrawing goes before the AlternateContent that holds <controls>.
+    expect(sheet.indexOf("<legacyDrawing")).toBeLessThan(sheet.indexOf("<mc:AlternateContent"));
+    expect(sheet).toContain(`priority="3"`);
+  });
+});
+
 describe("removeAnnotations", () => {
   for (const withUserNotes of [false, true]) {
     test(`takes out exactly what annotateXlsx added (${withUserNotes ? "sheet with a user's notes and rule" : "plain sheet"})`, async () => {

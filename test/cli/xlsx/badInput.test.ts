@@ -145,6 +145,36 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     expect(problemMessage({ code: "LEGACY_XLS", detail: "x" }).zh).toContain("另存为");
     expect(problemMessage({ code: "WPS_ET", detail: "x" }).en).toContain("Save As");
   });
+  test("sheet XML cut at any point, or with any character replaced, never throws or hangs", () => {
+    const full =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="1" hidden="1"/></cols><sheetData>` +
+      `<row r="1" hidden="1" outlineLevel="1"><c r="A1" s="0" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c><c r="C1"><f t="shared" ref="C1:C2" si="0">A1+1</f><v>2</v></c></row>` +
+      `<row r="2"><c r="C2"><f t="shared" si="0"/><v>3</v></c><c r="D2" t="str"><f>"a"</f><v>a</v></c><c r="E2"><extLst><ext/></extLst></c></row>` +
+      `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    const variants: string[] = [];
+    for (let cut = 0; cut < full.length; cut++) variants.push(full.slice(0, cut));
+    for (let at = 0; at < full.length; at += 3) for (const ch of ['"', "<", ">", "/", " ", "x"]) variants.push(full.slice(0, at) + ch + full.slice(at + 1));
+    for (const xml of variants) {
+      const bytes = handWorkbook({ sharedStrings: ["s"], sheets: [{ name: "S", body: xml, root: (b) => b }] });
+      const r = readXlsx(bytes);
+      expect(r.ok || typeof r.problem.code === "string").toBe(true);
+    }
+  });
+  test("shared strings, styles and workbook parts cut at any point never throw or hang", () => {
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a&amp;b</t></si><si><r><t>x</t></r><rPh sb="0" eb="1"><t>y</t></rPh></si><si/></sst>`;
+    const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"><alignment indent="1"/></xf></cellXfs></styleSheet>`;
+    const body = `<sheetData><row r="1"><c r="A1" t="s" s="1"><v>1</v></c></row></sheetData>`;
+    for (const [part, xml] of [
+      ["xl/sharedStrings.xml", sst],
+      ["xl/styles.xml", styles],
+    ] as const) {
+      for (let cut = 0; cut < xml.length; cut++) {
+        const bytes = handWorkbook({ sharedStrings: ["a", "b"], sheets: [{ name: "S", body }], extra: { [part]: xml.slice(0, cut) } });
+        const r = readXlsx(bytes);
+        expect(r.ok || typeof r.problem.code === "string").toBe(true);
+      }
+    }
+  });
   test("random damage to a good workbook never throws", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(GOOD.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }), fc.nat(GOOD.length), (edits, cut) => {
