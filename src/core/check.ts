@@ -11,7 +11,8 @@ import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Direction, IndicatorKind, Orientation, Policy, TableMap } from "./model";
 import { PROGRESSION_RULES, SPLIT_RULES } from "./rules";
 import type { PassedCheck, RuleOutput } from "./rules/rule";
-import { parseProgression, parseSplits } from "./table";
+import { parseProgression, parseSplits, type ParsedSplit } from "./table";
+import { runCrossSheet } from "./rules/crossSheet";
 
 export interface CheckOptions {
   /** Only check this sheet. */
@@ -127,12 +128,14 @@ export function checkMaps(workbook: WorkbookGrid, maps: TableMap[]): Omit<CheckR
   };
   const tables: SplitSummary[] = [];
   const progressions: ProgressionSummary[] = [];
+  const allSplits: ParsedSplit[] = [];
   for (const map of maps) {
     const grid = workbook.sheets.find((s) => s.name === map.sheet);
     if (!grid) continue;
     const view = sheetView(grid, map.orientation);
     if (map.type === "split") {
       for (const parsed of parseSplits(view, map)) {
+        allSplits.push(parsed);
         for (const rule of SPLIT_RULES) rule.run(parsed, out);
         const split = parsed.map;
         tables.push({
@@ -160,6 +163,7 @@ export function checkMaps(workbook: WorkbookGrid, maps: TableMap[]): Omit<CheckR
       });
     }
   }
+  runCrossSheet(allSplits, out);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   return {

@@ -167,6 +167,12 @@ export function renderMessage(f: Finding, lang: Lang): string {
       return zh
         ? `${unit}：${detail(f, "count")} 个分项之和 ${computed}，与总量 ${stated} 相差 ${diff}；${describeTolerance(f.tolerance, lang)}`
         : `${unit}: the ${detail(f, "count")} component rows add up to ${computed}; the total row says ${stated} (difference ${diff}); ${describeTolerance(f.tolerance, lang)}`;
+    case "cross-sheet-mismatch": {
+      const expected = formatValue(f.expected, f.expectedBound, lang);
+      return zh
+        ? `${unit}本表目标 ${stated} 与上级表“${detail(f, "parentSheet")}”下达的 ${expected} 不一致（相差 ${diff}）`
+        : `${unit}'s own total ${stated} differs from the ${expected} assigned on sheet "${detail(f, "parentSheet")}" (difference ${diff})`;
+    }
     case "duplicate-unit":
       return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":

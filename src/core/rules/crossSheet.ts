@@ -1,0 +1,88 @@
+/**
+ * cross-sheet-mismatch: a unit's own total on its own sheet must equal what the parent sheet
+ * assigned to it (PRODUCT §3.4). A city sheet is matched to a province sheet's child by the
+ * city's name: in its parent label (杭州市目标), in the sheet's name, or in the title above it.
+ */
+import { a1, qualified } from "../address";
+import type { NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import { normalizeLabel } from "../text";
+import type { ParsedSplit } from "../table";
+import type { RuleOutput } from "./rule";
+
+/** An indicator's name without its measure or 其中 prefix, for matching across sheets. */
+function indicatorKey(name: string): string {
+  return normalizeLabel(name)
+    .replace(/^(其中|含)[:：]?/, "")
+    .replace(/[(（][^()（）]*[)）]/g, "");
+}
+
+function unitKeys(unit: string): string[] {
+  const u = normalizeLabel(unit);
+  const short = u.replace(/(市|区|县|省|自治州|州|盟|地区)$/, "");
+  return short.length >= 2 && short !== u ? [u, short] : [u];
+}
+
+const TOTAL_WORD = /^(合计|总计|全市|全省|全区|全县|全州|全盟|汇总)/;
+
+/** The unit a table's top parent stands for: its own name, or the sheet's or title's unit. */
+function ownUnitText(t: ParsedSplit): string {
+  const parent = normalizeLabel(t.map.parent.unit);
+  if (!TOTAL_WORD.test(parent)) return parent;
+  const title: string[] = [];
+  const header = t.map.range.top;
+  for (let r = Math.max(0, header - 4); r < header; r++) {
+    const row = t.view.grid.values[r];
+    if (row) for (const v of row) if (typeof v === "string") title.push(v);
+  }
+  return normalizeLabel(`${t.map.sheet} ${title.join(" ")}`);
+}
+
+function decimalsShown(c: NumberCell): number {
+  return c.multiplier ? 0 : c.shownDecimals;
+}
+
+export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
+  const tops = splits.filter((s) => s.index === 0);
+  for (const own of tops) {
+    const ownText = ownUnitText(own);
+    for (const parentSplit of splits) {
+      if (parentSplit.map.sheet === own.map.sheet) continue;
+      const child = parentSplit.map.children.findIndex((c) => {
+        const keys = unitKeys(c.unit);
+        const parentName = normalizeLabel(own.map.parent.unit);
+        return keys.includes(parentName) || (TOTAL_WORD.test(parentName) && keys.some((k) => ownText.includes(k)));
+      });
+      if (child < 0) continue;
+      const assignedRows = new Map(parentSplit.rows.map((r) => [indicatorKey(r.indicator.name), r]));
+      for (const row of own.rows) {
+        const assigned = assignedRows.get(indicatorKey(row.indicator.name));
+        if (!assigned) continue;
+        const mine = row.parent;
+        const theirs = assigned.children[child];
+        if (mine.kind !== "number" || theirs.kind !== "number" || mine.bound || theirs.bound) continue;
+        const difference = mine.value.sub(theirs.value);
+        // Both are typed targets; a copy shown to fewer decimals may differ by half its last digit.
+        const d = Math.min(decimalsShown(mine), decimalsShown(theirs));
+        const tol = row.indicator.count ? Decimal.ZERO : Decimal.of(5n, d + 1);
+        const ownAt = own.view.toSheet(row.indicator.line, own.map.parent.line);
+        const theirAt = parentSplit.view.toSheet(assigned.indicator.line, parentSplit.map.children[child].line);
+        const evidence = {
+          sheet: own.map.sheet,
+          cell: a1(ownAt.row, ownAt.col),
+          related: [qualified(parentSplit.map.sheet, a1(theirAt.row, theirAt.col))],
+          indicator: row.indicator.name,
+          unit: parentSplit.map.children[child].unit,
+          stated: mine.value,
+          expected: theirs.value,
+          difference,
+          tolerance: { value: tol, worstCase: tol, basis: row.indicator.count ? ("exact-count" as const) : ("shown-precision" as const), unit: Decimal.of(1n, d) },
+        };
+        if (difference.abs().gt(tol)) {
+          out.failed();
+          out.finding({ ...evidence, rule: "cross-sheet-mismatch", severity: "error", hints: [], details: { parentSheet: parentSplit.map.sheet } });
+        } else out.passed({ ...evidence, rule: "cross-sheet-mismatch" });
+      }
+    }
+  }
+}
