@@ -1,0 +1,5 @@
+import type { CheckInExcelOptions, CheckOutcome } from "./types";
+
+export async function checkInExcel(_options: CheckInExcelOptions = {}): Promise<CheckOutcome> {
+  return { kind: "failed", stage: "read", detail: "not implemented yet" };
+}

@@ -1,0 +1,32 @@
+/**
+ * The Office.js adapter's stable API (documented in README.md). Every call resolves to a value
+ * (`Outcome`, `CheckOutcome`); nothing throws across this door. Calls are serialised: one
+ * Excel.run at a time, so a live re-check never interleaves with a Check or Clear.
+ */
+export type {
+  CheckInExcelOptions,
+  CheckOutcome,
+  ExcelProblem,
+  FlagsCleared,
+  FlagsWritten,
+  HostCapabilities,
+  LiveOptions,
+  LiveUpdate,
+  LoadedState,
+  LoadedTable,
+  Outcome,
+  Progress,
+  ReadOptions,
+  StoredTable,
+  WorkbookSettings,
+  WorkbookState,
+  WriteFlagsOptions,
+} from "./types";
+export { connectHost, isDarkColor, type HostInfo } from "./host";
+export { hostCapabilities } from "./capabilities";
+export { readWorkbook } from "./read";
+export { writeFlags, clearFlags } from "./flags";
+export { selectCells } from "./navigate";
+export { loadState, saveState, STATE_SHEET, ANCHOR_PREFIX } from "./storage";
+export { startLive, stopLive, isLive } from "./live";
+export { checkInExcel } from "./check";
