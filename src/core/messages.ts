@@ -173,6 +173,14 @@ export function renderMessage(f: Finding, lang: Lang): string {
         ? `${unit}本表目标 ${stated} 与上级表“${detail(f, "parentSheet")}”下达的 ${expected} 不一致（相差 ${diff}）`
         : `${unit}'s own total ${stated} differs from the ${expected} assigned on sheet "${detail(f, "parentSheet")}" (difference ${diff})`;
     }
+    case "weighted-mean-mismatch":
+      return zh
+        ? `按“${detail(f, "weights")}”加权，下级单位的平均值为 ${computed}，与${unit}目标 ${stated} 不符（超出舍入误差）`
+        : `Weighted by "${detail(f, "weights")}", the children's mean is ${computed}, not the ${unit} target ${stated} (beyond rounding)`;
+    case "growth-mismatch":
+      return zh
+        ? `${unit}：基数 ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}，目标却为 ${stated}（超出舍入误差 ${f.tolerance?.value}）`
+        : `${unit}: base ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}, but the target is ${stated} (beyond the rounding tolerance ${f.tolerance?.value})`;
     case "duplicate-unit":
       return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":

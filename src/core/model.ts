@@ -65,6 +65,21 @@ export interface ComponentGroup {
   why: Reason;
 }
 
+/** A ratio row whose parent is the mean of its children weighted by another row (GDP). */
+export interface WeightLink {
+  ratio: number;
+  weight: number;
+  why: Reason;
+}
+
+/** Within each unit: target = base × (1 + rate%), e.g. 2009 = 2008 × 1.22. */
+export interface GrowthLink {
+  base: number;
+  rate: number;
+  target: number;
+  why: Reason;
+}
+
 interface TableBase {
   sheet: string;
   orientation: Orientation;
@@ -80,6 +95,8 @@ interface TableBase {
   defaultMeasure?: string;
   parts: PartGroup[];
   components: ComponentGroup[];
+  weights: WeightLink[];
+  growth: GrowthLink[];
 }
 
 /** One parent and its children; a three-level table holds one split per parent. */

@@ -10,7 +10,7 @@ import { sheetView, type SheetView } from "./view";
 import { classifyLabel, isNoteLine, measureFromName, measureLine, type LabelRole } from "./labels";
 import { classifyIndicator } from "./indicator";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
-import { findComponents, findParts } from "./structure";
+import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { parseCell } from "../parse/cellText";
 import type { CellValue } from "../cell";
 import { Decimal } from "../decimal";
@@ -200,6 +200,8 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
   const base = {
     parts,
     components: [] as ComponentGroup[],
+    weights: findWeights(indicators),
+    growth: findGrowth(indicators),
     sheet: view.grid.name,
     orientation: view.orientation,
     range,

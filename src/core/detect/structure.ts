@@ -3,7 +3,7 @@
  * up to a total row in every unit (粮食 = 水稻 + 小麦 + 旱杂粮).
  */
 import { Decimal } from "../decimal";
-import type { ComponentGroup, IndicatorLine, PartGroup } from "../model";
+import type { ComponentGroup, GrowthLink, IndicatorLine, PartGroup, WeightLink } from "../model";
 import { normalizeLabel } from "../text";
 import { parseAt } from "../table";
 import type { SheetView } from "./view";
@@ -84,4 +84,41 @@ export function findComponents(view: SheetView, lines: number[], indicators: Ind
     }
   }
   return groups;
+}
+
+const GDP = /(地区生产总值|GDP|生产总值)/i;
+
+/** Ratio rows measured against GDP take the table's GDP row as their weights. */
+export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
+  const gdp = indicators.find((i) => i.kind === "additive" && GDP.test(normalizeLabel(i.name)) && !/增长|增速|比重/.test(i.name));
+  if (!gdp) return [];
+  return indicators
+    .filter((i) => i.kind === "ratio" && /占(GDP|地区生产总值|生产总值)/i.test(normalizeLabel(i.name)))
+    .map((i) => ({ ratio: i.line, weight: gdp.line, why: { by: "keyword" as const, evidence: `${gdp.name}` } }));
+}
+
+/** The stem that base, rate and target rows of one growth chain share: years, 目标, 增长… removed. */
+function growthStem(name: string): string {
+  return normalizeLabel(name)
+    .replace(/[(（][^()（）]*[)）]/g, "")
+    .replace(/(19|20)\d{2}年?度?/g, "")
+    .replace(/(实际完成|实际|完成|预计|基数|基期|上年|目标值|目标|计划|增长率|增长|增速|增幅)/g, "");
+}
+
+/**
+ * A growth chain is a base row, a 增长/增速 (%) row and a target row with the same stem, in
+ * that order (2023年GDP, GDP增长, 2024年GDP目标): only then is target = base × (1 + rate).
+ */
+export function findGrowth(indicators: IndicatorLine[]): GrowthLink[] {
+  const links: GrowthLink[] = [];
+  indicators.forEach((rate, i) => {
+    if (rate.kind !== "ratio" || !/增长|增速|增幅/.test(rate.name) || i === 0 || i + 1 >= indicators.length) return;
+    const base = indicators[i - 1];
+    const target = indicators[i + 1];
+    const stem = growthStem(rate.name);
+    if (!stem || base.kind !== "additive" || target.kind !== "additive" || base.measure !== target.measure) return;
+    if (growthStem(base.name) !== stem || growthStem(target.name) !== stem) return;
+    links.push({ base: base.line, rate: rate.line, target: target.line, why: { by: "keyword", evidence: stem } });
+  });
+  return links;
 }

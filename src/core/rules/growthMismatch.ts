@@ -1,0 +1,64 @@
+/**
+ * growth-mismatch: within one unit a target must equal base × (1 + rate%) (潍坊: 09 = 08 × 1.22).
+ * Each of the three is rounded: target to u_t, base to u_b, rate to u_r percentage points, so
+ * the product can be off by u_t/2 + (1 + r)·u_b/2 + b·u_r/200. A larger gap is an error.
+ */
+import { a1, compressCells } from "../address";
+import type { CellValue, NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import type { ParsedSplit } from "../table";
+import { pow10neg, rowDecimals } from "./rounding";
+import type { RuleOutput, SplitRule } from "./rule";
+
+const HALF = Decimal.parse("0.5")!;
+const HUNDRED = Decimal.fromInt(100);
+const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "number" && !c.bound;
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  if (t.index !== 0) return;
+  const { table, view } = t;
+  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  for (const link of table.growth) {
+    const [bi, ri, ti] = [link.base, link.rate, link.target].map((r) => rowIndex.get(r)!);
+    const units = (i: number) => {
+      const ind = table.indicators[i];
+      return ind.count ? Decimal.ZERO : pow10neg(rowDecimals(t.lines.map((l) => l.cells[i])));
+    };
+    const [ub, ur, ut] = [units(bi), units(ri), units(ti)];
+    for (const { line, cells } of t.lines) {
+      const b = cells[bi];
+      const r = cells[ri];
+      const target = cells[ti];
+      if (!point(b) || !point(r) || !point(target)) continue;
+      const factor = HUNDRED.add(r.value); // (1 + r/100) × 100, kept exact
+      const expected100 = b.value.mul(factor); // 100 × base × (1 + r%)
+      const gap100 = target.value.mul(HUNDRED).sub(expected100);
+      const allowed100 = ut.mul(HUNDRED).add(factor.mul(ub)).add(b.value.abs().mul(ur)).mul(HALF);
+      const expected = expected100.shift(-2);
+      const at = view.toSheet(link.target, line.line);
+      const evidence = {
+        sheet: table.sheet,
+        cell: a1(at.row, at.col),
+        related: compressCells([view.toSheet(link.base, line.line), view.toSheet(link.rate, line.line)]),
+        indicator: table.indicators[ti].name,
+        unit: line.unit,
+        stated: target.value,
+        computed: expected.roundTo(Math.max(ut.decimals, 0) + 2),
+        difference: expected.sub(target.value).roundTo(Math.max(ut.decimals, 0) + 2),
+        tolerance: { value: allowed100.shift(-2), worstCase: allowed100.shift(-2), basis: "shown-precision" as const, unit: ut },
+      };
+      if (gap100.abs().gt(allowed100)) {
+        out.failed();
+        out.finding({
+          ...evidence,
+          rule: "growth-mismatch",
+          severity: "error",
+          hints: [],
+          details: { base: b.value.toString(), rate: r.value.toString() },
+        });
+      } else out.passed({ ...evidence, rule: "growth-mismatch" });
+    }
+  }
+}
+
+export const growthMismatchRule: SplitRule = { id: "growth-mismatch", scope: "split", run };

@@ -1,0 +1,66 @@
+/**
+ * weighted-mean-mismatch: a ratio's parent is its children's mean weighted by the weights row
+ * (GDP): r = Σ rᵢdᵢ / d, with d the parent's own weight (district GDPs need not add up to the
+ * city's; ALLOCATION.md) or Σdᵢ when the parent shows none. Each ratio is rounded to u, so the
+ * numerators can be off by Σdᵢ·u/2 and the parent by d·u/2: a larger gap is an error.
+ * Compared exactly: |Σrᵢdᵢ − r·d| > (Σdᵢ + d)·u/2.
+ */
+import { a1, compressCells } from "../address";
+import type { CellValue, NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import type { ParsedSplit } from "../table";
+import { pow10neg, rowDecimals } from "./rounding";
+import type { RuleOutput, SplitRule } from "./rule";
+
+const HALF = Decimal.parse("0.5")!;
+const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "number" && !c.bound;
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  const { map, view, rows } = t;
+  const byLine = new Map(rows.map((r) => [r.indicator.line, r]));
+  for (const link of map.weights) {
+    const ratio = byLine.get(link.ratio);
+    const weight = byLine.get(link.weight);
+    if (!ratio || !weight || !point(ratio.parent)) continue;
+    let numerator = Decimal.ZERO;
+    let weights = Decimal.ZERO;
+    let usable = true;
+    ratio.children.forEach((r, i) => {
+      const w = weight.children[i];
+      if (r.kind === "empty" || r.kind === "dash") return;
+      if (!point(r) || !point(w)) usable = false;
+      else {
+        numerator = numerator.add(r.value.mul(w.value));
+        weights = weights.add(w.value);
+      }
+    });
+    if (!usable || weights.isZero()) continue;
+    const d = point(weight.parent) && !weight.parent.value.isZero() ? weight.parent.value : weights;
+    const u = pow10neg(rowDecimals([ratio.parent, ...ratio.children]));
+    const gap = numerator.sub(ratio.parent.value.mul(d));
+    const allowed = weights.add(d).mul(u).mul(HALF);
+    // The weighted mean itself, for the message only (a quotient has no exact decimal).
+    const mean = Decimal.fromNumber(Number((numerator.toNumber() / d.toNumber()).toFixed(u.decimals + 3)));
+    const at = view.toSheet(ratio.indicator.line, map.parent.line);
+    const related = compressCells(
+      map.children.flatMap((c) => [view.toSheet(ratio.indicator.line, c.line), view.toSheet(weight.indicator.line, c.line)]),
+    );
+    const evidence = {
+      sheet: map.sheet,
+      cell: a1(at.row, at.col),
+      related,
+      indicator: ratio.indicator.name,
+      unit: map.parent.unit,
+      stated: ratio.parent.value,
+      computed: mean,
+      difference: mean.sub(ratio.parent.value),
+      tolerance: { value: u, worstCase: u, basis: "shown-precision" as const, unit: u },
+    };
+    if (gap.abs().gt(allowed)) {
+      out.failed();
+      out.finding({ ...evidence, rule: "weighted-mean-mismatch", severity: "error", hints: [], details: { weights: weight.indicator.name } });
+    } else out.passed({ ...evidence, rule: "weighted-mean-mismatch" });
+  }
+}
+
+export const weightedMeanMismatchRule: SplitRule = { id: "weighted-mean-mismatch", scope: "split", run };
