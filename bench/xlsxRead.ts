@@ -61,7 +61,8 @@ export function buildLargeWorkbook(rows: number, cols: number): Uint8Array {
     let line = `<row r="${r}" spans="1:${cols}"><c r="A${r}" t="s"><v>${unit}</v></c>`;
     for (let c = 1; c < cols; c++) {
       if (c % 2 === 1) line += `<c r="${letters[c]}${r}"><v>${Math.floor(random() * 100000)}</v></c>`;
-      else line += `<c r="${letters[c]}${r}" s="1"><v>${(Math.floor(random() * 100000) / 10).toString()}</v></c>`;
+      else
+        line += `<c r="${letters[c]}${r}" s="1"><v>${(Math.floor(random() * 100000) / 10).toString()}</v></c>`;
     }
     chunks.push(line + "</row>");
   }
@@ -84,7 +85,11 @@ export function buildLargeWorkbook(rows: number, cols: number): Uint8Array {
   );
 }
 
-export function writeLargeWorkbook(path: string, rows: number, cols: number): { bytes: number; cells: number } {
+export function writeLargeWorkbook(
+  path: string,
+  rows: number,
+  cols: number,
+): { bytes: number; cells: number } {
   const bytes = buildLargeWorkbook(rows, cols);
   writeFileSync(path, bytes);
   return { bytes: bytes.length, cells: rows * cols };
@@ -105,7 +110,9 @@ export function runXlsxReadBench(rows = 50000, cols = 20, runs = 7): void {
   const bytes = buildLargeWorkbook(rows, cols);
   const keep = process.argv.indexOf("--keep");
   if (keep >= 0) writeFileSync(process.argv[keep + 1], bytes);
-  console.log(`generated ${rows} × ${cols} = ${rows * cols} cells, ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `generated ${rows} × ${cols} = ${rows * cols} cells, ${(bytes.length / 1024 / 1024).toFixed(1)} MiB, in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   const readTimes: number[] = [];
   const inflateTimes: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -126,7 +133,7 @@ export function runXlsxReadBench(rows = 50000, cols = 20, runs = 7): void {
   console.log("|---|---|---|");
   console.log(`| unzip + decode only | ${inflate.toFixed(0)} ms | – |`);
   console.log(`| readXlsx (unzip + decode + scan) | ${read.toFixed(0)} ms | < 1000 ms |`);
-  console.log(`| cells per second | ${((cells / read) * 1000 / 1e6).toFixed(2)} M/s | – |`);
+  console.log(`| cells per second | ${(((cells / read) * 1000) / 1e6).toFixed(2)} M/s | – |`);
   console.log(`| resident memory after runs | ${rss.toFixed(0)} MiB | – |`);
   console.log(`runs: ${readTimes.map((t) => t.toFixed(0)).join(", ")} ms`);
 }

@@ -56,7 +56,8 @@ export interface AnnotateReport {
   skippedNotes: NotePlan[];
 }
 
-export type AnnotateResult = ({ ok: true; bytes: Uint8Array } & AnnotateReport) | { ok: false; problem: AnnotateProblem };
+export type AnnotateResult =
+  ({ ok: true; bytes: Uint8Array } & AnnotateReport) | { ok: false; problem: AnnotateProblem };
 
 export interface AnnotateOptions {
   fileName?: string;
@@ -110,7 +111,11 @@ function dxfTable(xml: string): DxfTable {
   const p = rootPrefix(xml);
   const dxfs = findTag(xml, "dxfs");
   if (!dxfs) return { items: [] };
-  if (dxfs.selfClosing) return { items: [], open: { start: dxfs.start, end: dxfs.end, selfClosing: true, closeStart: dxfs.end, closeEnd: dxfs.end } };
+  if (dxfs.selfClosing)
+    return {
+      items: [],
+      open: { start: dxfs.start, end: dxfs.end, selfClosing: true, closeStart: dxfs.end, closeEnd: dxfs.end },
+    };
   const close = `</${p}dxfs>`;
   const closeStart = xml.indexOf(close, dxfs.end);
   if (closeStart < 0) throw new Refusal(["xl/styles.xml"], "styles.xml has an unclosed <dxfs>");
@@ -118,7 +123,16 @@ function dxfTable(xml: string): DxfTable {
     const end = t.selfClosing ? t.end : xml.indexOf(`</${p}dxf>`, t.end) + `</${p}dxf>`.length;
     return { start: t.start, end, text: xml.slice(t.start, end) };
   });
-  return { items, open: { start: dxfs.start, end: dxfs.end, selfClosing: false, closeStart, closeEnd: closeStart + close.length } };
+  return {
+    items,
+    open: {
+      start: dxfs.start,
+      end: dxfs.end,
+      selfClosing: false,
+      closeStart,
+      closeEnd: closeStart + close.length,
+    },
+  };
 }
 
 const STYLESHEET_AFTER_DXFS = ["tableStyles", "colors", "extLst"];
@@ -140,8 +154,13 @@ function addDxfs(xml: string, kinds: FlagKind[], part: string): { xml: string; i
     const withCount = /\bcount\s*=\s*["']\d*["']/.test(startTag)
       ? startTag.replace(/\bcount\s*=\s*["']\d*["']/, `count="${count}"`)
       : startTag.replace(/>$/, ` count="${count}">`);
-    if (o.selfClosing) return { xml: xml.slice(0, o.start) + withCount + added + `</${p}dxfs>` + xml.slice(o.end), ids };
-    return { xml: xml.slice(0, o.start) + withCount + xml.slice(o.end, o.closeStart) + added + xml.slice(o.closeStart), ids };
+    if (o.selfClosing)
+      return { xml: xml.slice(0, o.start) + withCount + added + `</${p}dxfs>` + xml.slice(o.end), ids };
+    return {
+      xml:
+        xml.slice(0, o.start) + withCount + xml.slice(o.end, o.closeStart) + added + xml.slice(o.closeStart),
+      ids,
+    };
   }
   // No <dxfs> yet: it goes after cellStyles, before tableStyles/colors/extLst.
   let at = -1;
@@ -186,9 +205,16 @@ function maxPriority(xml: string, from: number): number {
  * The prefix bound to the relationships namespace on the root. When there is none, the new
  * element declares it itself, so the root tag is never edited and removal leaves no trace.
  */
-function relationshipPrefix(xml: string, rootStart: number, rootTagEnd: number): { prefix: string; declaration: string } {
+function relationshipPrefix(
+  xml: string,
+  rootStart: number,
+  rootTagEnd: number,
+): { prefix: string; declaration: string } {
   const tag = xml.slice(rootStart, rootTagEnd);
-  const bound = /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)["']/.exec(tag);
+  const bound =
+    /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)["']/.exec(
+      tag,
+    );
   if (bound) return { prefix: bound[1], declaration: "" };
   return { prefix: "r", declaration: ` xmlns:r="${REL_BASE}"` };
 }
@@ -222,9 +248,14 @@ function ensureContentTypes(editor: PackageEditor, part: string, type: string): 
   const xml = editor.read(name);
   if (xml === undefined) throw new Refusal([name], "the package has no [Content_Types].xml");
   const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-  const byDefault = findTags(xml, "Default").some((t) => (t.attrs.get("Extension") ?? "").toLowerCase() === ext && t.attrs.get("ContentType") === type);
+  const byDefault = findTags(xml, "Default").some(
+    (t) => (t.attrs.get("Extension") ?? "").toLowerCase() === ext && t.attrs.get("ContentType") === type,
+  );
   if (byDefault) return;
-  editor.write(name, insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`));
+  editor.write(
+    name,
+    insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`),
+  );
 }
 
 function noteCells(notes: NotePlan[], sheet: string): NoteCell[] {
@@ -235,7 +266,20 @@ function noteCells(notes: NotePlan[], sheet: string): NoteCell[] {
     const ref = a1(pos.row, pos.col);
     const prev = byRef.get(ref);
     // Two notes for one cell become one note: a cell has room for one.
-    byRef.set(ref, prev ? { ...prev, text: `${prev.text}\n${n.text.startsWith(NOTE_MARK) ? n.text.slice(NOTE_MARK.length).replace(/^\n/, "") : n.text}` } : { row: pos.row, col: pos.col, ref, text: n.text.startsWith(NOTE_MARK) ? n.text : `${NOTE_MARK}\n${n.text}` });
+    byRef.set(
+      ref,
+      prev
+        ? {
+            ...prev,
+            text: `${prev.text}\n${n.text.startsWith(NOTE_MARK) ? n.text.slice(NOTE_MARK.length).replace(/^\n/, "") : n.text}`,
+          }
+        : {
+            row: pos.row,
+            col: pos.col,
+            ref,
+            text: n.text.startsWith(NOTE_MARK) ? n.text : `${NOTE_MARK}\n${n.text}`,
+          },
+    );
   }
   return sortNotes([...byRef.values()]);
 }
@@ -262,7 +306,8 @@ function annotateSheet(
     let priority = maxPriority(xml, sheetDataEnd);
     let text = "";
     for (const rule of rules) {
-      for (const r of rule.ranges) if (!parseRange(r)) throw new XlsxFault("BAD_PLAN", `flag on ${target.name}: "${r}" is not a range`);
+      for (const r of rule.ranges)
+        if (!parseRange(r)) throw new XlsxFault("BAD_PLAN", `flag on ${target.name}: "${r}" is not a range`);
       if (rule.ranges.length === 0) continue;
       const sqref = rule.ranges.map((r) => r.replace(/\$/g, "")).join(" ");
       text += `<${p}conditionalFormatting sqref="${escapeXml(sqref)}"><${p}cfRule type="expression" dxfId="${dxfIds.get(rule.kind)}" priority="${++priority}"><${p}formula>${escapeXml(rule.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
@@ -281,10 +326,14 @@ function annotateSheet(
     if (legacy && (!vmlRel || vmlRel.external || !editor.has(vmlRel.target)))
       throw new Refusal([target.part], `sheet ${target.name} points to a VML drawing that is missing`);
     if (commentsRel && !vmlRel)
-      throw new Refusal([target.part, commentsPart ?? ""], `sheet ${target.name} has notes but no VML drawing for them`);
+      throw new Refusal(
+        [target.part, commentsPart ?? ""],
+        `sheet ${target.name} has notes but no VML drawing for them`,
+      );
 
     const existing = commentsPart ? editor.read(commentsPart) : undefined;
-    if (commentsRel && existing === undefined) throw new Refusal([target.part], `sheet ${target.name} points to a comments part that is missing`);
+    if (commentsRel && existing === undefined)
+      throw new Refusal([target.part], `sheet ${target.name} points to a comments part that is missing`);
     if (existing !== undefined) {
       const taken = notedCells(existing);
       const keep: NoteCell[] = [];
@@ -305,11 +354,13 @@ function annotateSheet(
       // Comments text.
       if (existing !== undefined && commentsPart) {
         const next = addToCommentsPart(existing, cells);
-        if (next === undefined) throw new Refusal([commentsPart], `the notes part of sheet ${target.name} has an unexpected shape`);
+        if (next === undefined)
+          throw new Refusal([commentsPart], `the notes part of sheet ${target.name} has an unexpected shape`);
         editor.write(commentsPart, next);
       } else {
         const name = editor.freshName("xl/comments{n}.xml");
-        const ns = /xmlns\s*=\s*["']([^"']+)["']/.exec(xml.slice(layout.rootStart, layout.rootTagEnd))?.[1] ?? MAIN_NS;
+        const ns =
+          /xmlns\s*=\s*["']([^"']+)["']/.exec(xml.slice(layout.rootStart, layout.rootTagEnd))?.[1] ?? MAIN_NS;
         editor.write(name, newCommentsPart(cells, ns));
         editor.addRelationship(target.part, `${relBase}/comments`, name);
         ensureContentTypes(editor, name, CT_COMMENTS);
@@ -318,14 +369,19 @@ function annotateSheet(
       if (vmlRel) {
         const vml = editor.read(vmlRel.target)!;
         const next = addToVmlPart(vml, cells, blocks);
-        if (typeof next !== "string") throw new Refusal([editor.storedName(vmlRel.target)], `sheet ${target.name}: ${next.reason}`);
+        if (typeof next !== "string")
+          throw new Refusal([editor.storedName(vmlRel.target)], `sheet ${target.name}: ${next.reason}`);
         editor.write(editor.storedName(vmlRel.target), next);
       } else {
         const name = editor.freshName("xl/drawings/vmlDrawing{n}.vml");
         editor.write(name, newVmlPart(cells, blocks));
         const id = editor.addRelationship(target.part, `${relBase}/vmlDrawing`, name);
         const r = relationshipPrefix(xml, layout.rootStart, layout.rootTagEnd);
-        insertions.push({ at: insertionPoint(layout, "legacyDrawing"), order: 1, text: `<${p}legacyDrawing${r.declaration} ${r.prefix}:id="${id}"/>` });
+        insertions.push({
+          at: insertionPoint(layout, "legacyDrawing"),
+          order: 1,
+          text: `<${p}legacyDrawing${r.declaration} ${r.prefix}:id="${id}"/>`,
+        });
         ensureContentTypes(editor, name, CT_VML);
       }
     }
@@ -348,17 +404,25 @@ function hasOurAnnotations(editor: PackageEditor, pkg: Package, info: WorkbookIn
     const styles = editor.read(info.stylesPart);
     if (styles && ourDxfIds(styles).size) return true;
   }
-  return pkg.dir.entries.some((e) => /comments\d*\.xml$/i.test(e.name) && (editor.read(e.name) ?? "").includes(`>${NOTE_AUTHOR}<`));
+  return pkg.dir.entries.some(
+    (e) => /comments\d*\.xml$/i.test(e.name) && (editor.read(e.name) ?? "").includes(`>${NOTE_AUTHOR}<`),
+  );
 }
 
 function refusal(err: unknown): AnnotateProblem {
-  if (err instanceof Refusal) return { code: "CANNOT_PRESERVE", parts: err.parts.filter(Boolean), detail: err.detail };
-  if (err instanceof XlsxFault && (err.code === "CANNOT_PRESERVE" || err.code === "BAD_PLAN")) return { code: err.code, parts: [], detail: err.detail };
+  if (err instanceof Refusal)
+    return { code: "CANNOT_PRESERVE", parts: err.parts.filter(Boolean), detail: err.detail };
+  if (err instanceof XlsxFault && (err.code === "CANNOT_PRESERVE" || err.code === "BAD_PLAN"))
+    return { code: err.code, parts: [], detail: err.detail };
   const p = toProblem(err);
   return { code: p.code, parts: [], detail: p.detail };
 }
 
-export function annotateXlsx(bytes: Uint8Array, plan: FlagPlan, options: AnnotateOptions = {}): AnnotateResult {
+export function annotateXlsx(
+  bytes: Uint8Array,
+  plan: FlagPlan,
+  options: AnnotateOptions = {},
+): AnnotateResult {
   try {
     let pkg = openPackage(bytes, options.fileName);
     let editor = new PackageEditor(pkg, options.limits);
@@ -373,7 +437,9 @@ export function annotateXlsx(bytes: Uint8Array, plan: FlagPlan, options: Annotat
     }
     const targets = sheetTargets(info);
     const sheets = new Set<string>([...plan.rules.map((r) => r.sheet), ...plan.notes.map((n) => n.sheet)]);
-    for (const s of sheets) if (!targets.has(s)) throw new XlsxFault("BAD_PLAN", `the plan names sheet "${s}", which the workbook does not have`);
+    for (const s of sheets)
+      if (!targets.has(s))
+        throw new XlsxFault("BAD_PLAN", `the plan names sheet "${s}", which the workbook does not have`);
 
     const kinds = KINDS.filter((k) => plan.rules.some((r) => r.kind === k && r.ranges.length > 0));
     let dxfIds = new Map<FlagKind, number>();
@@ -400,7 +466,13 @@ export function annotateXlsx(bytes: Uint8Array, plan: FlagPlan, options: Annotat
         skipped,
       );
     }
-    return { ok: true, bytes: editor.build(), changed: editor.changedParts(), added: editor.addedParts(), skippedNotes: skipped };
+    return {
+      ok: true,
+      bytes: editor.build(),
+      changed: editor.changedParts(),
+      added: editor.addedParts(),
+      skippedNotes: skipped,
+    };
   } catch (err) {
     return { ok: false, problem: refusal(err) };
   }
@@ -416,7 +488,10 @@ function removeOurFormats(xml: string, ours: Set<number>): string {
     if (c.name !== "conditionalFormatting") return false;
     const body = xml.slice(c.start, c.end);
     const rules = findTags(body, "cfRule");
-    return rules.length > 0 && rules.every((r) => r.attrs.get("type") === "expression" && ours.has(Number(r.attrs.get("dxfId"))));
+    return (
+      rules.length > 0 &&
+      rules.every((r) => r.attrs.get("type") === "expression" && ours.has(Number(r.attrs.get("dxfId"))))
+    );
   });
   void p;
   let out = xml;
@@ -441,7 +516,9 @@ function removeOurDxfs(xml: string, ours: Set<number>): string {
   }
   const startTag = xml.slice(o.start, o.end).replace(/\bcount\s*=\s*["']\d*["']/, `count="${keep}"`);
   void p;
-  return xml.slice(0, o.start) + startTag + xml.slice(o.end, table.items[keep].start) + xml.slice(o.closeStart);
+  return (
+    xml.slice(0, o.start) + startTag + xml.slice(o.end, table.items[keep].start) + xml.slice(o.closeStart)
+  );
 }
 
 /** Takes out exactly what annotateXlsx added: our conditional formats, dxfs, notes and note parts. */
@@ -469,11 +546,14 @@ export function removeAnnotations(bytes: Uint8Array, options: AnnotateOptions = 
         if (result.removed.size) {
           const layout = worksheetLayout(next);
           const legacy = layout.children.find((c) => c.name === "legacyDrawing");
-          const legacyId = legacy ? /\b(?:[\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(legacy.tag)?.[1] : undefined;
+          const legacyId = legacy
+            ? /\b(?:[\w.-]+:)?id\s*=\s*["']([^"']+)["']/.exec(legacy.tag)?.[1]
+            : undefined;
           const vmlRel = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
           const vmlName = vmlRel ? editor.storedName(vmlRel.target) : undefined;
           const vml = vmlName ? editor.read(vmlName) : undefined;
-          const shapes = vml !== undefined ? removeFromVmlPart(vml, result.removed, (r, c) => a1(r, c)) : undefined;
+          const shapes =
+            vml !== undefined ? removeFromVmlPart(vml, result.removed, (r, c) => a1(r, c)) : undefined;
           // A part with nothing of the user's left in it was created by annotateXlsx: it goes.
           if (result.left === 0) {
             editor.remove(commentsPart);
@@ -506,7 +586,9 @@ function removeOverride(editor: PackageEditor, part: string): void {
   const name = "[Content_Types].xml";
   const xml = editor.read(name);
   if (xml === undefined) return;
-  const tag = findTags(xml, "Override").find((t) => (t.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase());
+  const tag = findTags(xml, "Override").find(
+    (t) => (t.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
+  );
   if (tag) editor.write(name, xml.slice(0, tag.start) + xml.slice(tag.end));
 }
 
@@ -518,6 +600,11 @@ function trimIdmap(vml: string): string {
   for (const m of vml.matchAll(/_x0000_s(\d+)/g)) used.add(Math.floor(Number(m[1]) / 1024));
   const blocks = idmap[2].split(",");
   while (blocks.length > 1 && !used.has(Number(blocks[blocks.length - 1]))) blocks.pop();
-  return vml.slice(0, idmap.index) + idmap[1] + blocks.join(",") + idmap[3] + vml.slice(idmap.index + idmap[0].length);
+  return (
+    vml.slice(0, idmap.index) +
+    idmap[1] +
+    blocks.join(",") +
+    idmap[3] +
+    vml.slice(idmap.index + idmap[0].length)
+  );
 }
-

@@ -1,6 +1,19 @@
 /** The .xlsx door of the command line: read a workbook into grids, write an annotated copy. */
-export { readXlsx, measureInflateOnly, type ReadResult, type ReadOptions, type XlsxProblem, type XlsxProblemCode } from "./read";
+export {
+  readXlsx,
+  measureInflateOnly,
+  type ReadResult,
+  type ReadOptions,
+  type XlsxProblem,
+  type XlsxProblemCode,
+} from "./read";
 export { DEFAULT_LIMITS, type Limits } from "./package";
-export { annotateXlsx, removeAnnotations, type AnnotateResult, type AnnotateProblem, type AnnotateOptions } from "./annotate";
+export {
+  annotateXlsx,
+  removeAnnotations,
+  type AnnotateResult,
+  type AnnotateProblem,
+  type AnnotateOptions,
+} from "./annotate";
 export { NOTE_AUTHOR } from "./notes";
 export { problemMessage, type ProblemText } from "./problems";

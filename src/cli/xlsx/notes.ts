@@ -81,7 +81,12 @@ export function addToCommentsPart(xml: string, notes: NoteCell[]): string | unde
     }
   }
   const ours = notes.map((n) => commentXml(p, n, authorId)).join("");
-  if (list.selfClosing) return out.slice(0, list.start + shift) + `<${p}commentList>${ours}</${p}commentList>` + out.slice(list.end + shift);
+  if (list.selfClosing)
+    return (
+      out.slice(0, list.start + shift) +
+      `<${p}commentList>${ours}</${p}commentList>` +
+      out.slice(list.end + shift)
+    );
   const listClose = out.indexOf(`</${p}commentList>`, list.end + shift);
   if (listClose < 0) return undefined;
   return out.slice(0, listClose) + ours + out.slice(listClose);
@@ -93,14 +98,19 @@ export function sortNotes(notes: NoteCell[]): NoteCell[] {
 }
 
 /** Removes our comments (our author and our mark); returns the refs removed and the new text. */
-export function removeFromCommentsPart(xml: string, mark: string): { xml: string; removed: Set<string>; left: number } {
+export function removeFromCommentsPart(
+  xml: string,
+  mark: string,
+): { xml: string; removed: Set<string>; left: number } {
   const p = rootPrefix(xml);
   const authors = findTag(xml, "authors");
   const removed = new Set<string>();
   if (!authors || authors.selfClosing) return { xml, removed, left: findTags(xml, "comment").length };
   const authorsClose = xml.indexOf(`</${p}authors>`, authors.end);
   const authorTags = findTags(xml, "author", authors.end, authorsClose);
-  const ourId = authorTags.findIndex((t) => !t.selfClosing && xml.slice(t.end, xml.indexOf("<", t.end)) === NOTE_AUTHOR);
+  const ourId = authorTags.findIndex(
+    (t) => !t.selfClosing && xml.slice(t.end, xml.indexOf("<", t.end)) === NOTE_AUTHOR,
+  );
   if (ourId < 0) return { xml, removed, left: findTags(xml, "comment").length };
   const close = `</${p}comment>`;
   const cuts: { start: number; end: number }[] = [];
@@ -196,10 +206,15 @@ export function newVmlPart(notes: NoteCell[], blocks: number[]): string {
 export function addToVmlPart(vml: string, notes: NoteCell[], blocks: number[]): string | { reason: string } {
   const close = vml.lastIndexOf("</xml>");
   if (close < 0) return { reason: "its VML drawing has no </xml> end" };
-  const declares = (prefix: string, ns: string): boolean => new RegExp(`xmlns:${prefix}\\s*=\\s*["']${ns}["']`).test(vml);
+  const declares = (prefix: string, ns: string): boolean =>
+    new RegExp(`xmlns:${prefix}\\s*=\\s*["']${ns}["']`).test(vml);
   if (!declares("v", VML_NS.v) || !declares("o", VML_NS.o) || !declares("x", VML_NS.x))
     return { reason: "its VML drawing binds the VML namespaces to unusual prefixes" };
-  let out = vml.slice(0, close) + (/id\s*=\s*["']_x0000_t202["']/.test(vml) ? "" : SHAPETYPE) + shapesFor(notes, blocks) + vml.slice(close);
+  let out =
+    vml.slice(0, close) +
+    (/id\s*=\s*["']_x0000_t202["']/.test(vml) ? "" : SHAPETYPE) +
+    shapesFor(notes, blocks) +
+    vml.slice(close);
   const idmap = /(<o:idmap\b[^>]*\bdata\s*=\s*["'])([^"']*)(["'])/.exec(out);
   if (idmap) {
     const list = idmap[2].trim() ? `${idmap[2]},${blocks.join(",")}` : blocks.join(",");
@@ -214,7 +229,11 @@ export function addToVmlPart(vml: string, notes: NoteCell[], blocks: number[]): 
 }
 
 /** Removes note shapes anchored at the given cells; reports how many shapes remain. */
-export function removeFromVmlPart(vml: string, cells: Set<string>, refOf: (row: number, col: number) => string): { vml: string; left: number } {
+export function removeFromVmlPart(
+  vml: string,
+  cells: Set<string>,
+  refOf: (row: number, col: number) => string,
+): { vml: string; left: number } {
   let out = "";
   let last = 0;
   let left = 0;

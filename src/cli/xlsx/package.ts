@@ -3,7 +3,15 @@
  * which parts its relationships point at, and how a part's bytes become text.
  */
 import { findTags } from "./xml";
-import { XlsxFault, inflateEntry, looksLikeZip, partKey, readZipDirectory, type ZipDirectory, type ZipEntry } from "./zip";
+import {
+  XlsxFault,
+  inflateEntry,
+  looksLikeZip,
+  partKey,
+  readZipDirectory,
+  type ZipDirectory,
+  type ZipEntry,
+} from "./zip";
 
 export interface Limits {
   /** Largest declared uncompressed size of any one part we inflate. */
@@ -54,7 +62,11 @@ export function sniffNonZip(bytes: Uint8Array, fileName: string | undefined): ne
     throw new XlsxFault("LEGACY_XLS", "an Excel 97–2003 (.xls) workbook");
   }
   if (bytes.length === 0) throw new XlsxFault("NOT_XLSX", "the file is empty");
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 2048)).replace(/^\ufeff/, "").trimStart().toLowerCase();
+  const head = new TextDecoder("utf-8")
+    .decode(bytes.subarray(0, 2048))
+    .replace(/^\ufeff/, "")
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith("<")) {
     // Many government systems "export to Excel" as HTML or SpreadsheetML 2003 with an .xls name.
     if (head.includes("urn:schemas-microsoft-com:office:spreadsheet"))
@@ -62,9 +74,11 @@ export function sniffNonZip(bytes: Uint8Array, fileName: string | undefined): ne
     if (head.includes("<html") || head.includes("<table") || head.includes("<!doctype html"))
       throw new XlsxFault("LEGACY_XLS", "a web page (HTML) saved with a spreadsheet name");
   }
-  if (lower.endsWith(".et") || lower.endsWith(".ett")) throw new XlsxFault("WPS_ET", "a WPS Spreadsheets (.et) file");
+  if (lower.endsWith(".et") || lower.endsWith(".ett"))
+    throw new XlsxFault("WPS_ET", "a WPS Spreadsheets (.et) file");
   if (lower.endsWith(".xls")) throw new XlsxFault("LEGACY_XLS", "not an .xlsx file (named .xls)");
-  if (lower.endsWith(".csv") || lower.endsWith(".txt")) throw new XlsxFault("NOT_XLSX", "a text (CSV) file, not a workbook");
+  if (lower.endsWith(".csv") || lower.endsWith(".txt"))
+    throw new XlsxFault("NOT_XLSX", "a text (CSV) file, not a workbook");
   throw new XlsxFault("NOT_XLSX", "not a zip package");
 }
 

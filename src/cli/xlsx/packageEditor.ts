@@ -3,7 +3,17 @@
  * not touched is copied raw (see zip.ts), so an annotated copy differs from its input only in
  * the parts we had to change.
  */
-import { DEFAULT_LIMITS, decodePart, entryOf, folderOf, relationships, relsPartOf, type Limits, type Package, type Relationship } from "./package";
+import {
+  DEFAULT_LIMITS,
+  decodePart,
+  entryOf,
+  folderOf,
+  relationships,
+  relsPartOf,
+  type Limits,
+  type Package,
+  type Relationship,
+} from "./package";
 import { checkSize } from "./read";
 import { escapeXml, findTags } from "./xml";
 import { inflateEntry, partKey, writeZip, type OutputEntry } from "./zip";
@@ -123,7 +133,8 @@ export class PackageEditor {
       if (text === undefined) items.push({ kind: "copy", entry });
       else items.push({ kind: "new", name: entry.name, data: encoder.encode(text), like: entry });
     }
-    for (const { name, text } of this.added.values()) items.push({ kind: "new", name, data: encoder.encode(text) });
+    for (const { name, text } of this.added.values())
+      items.push({ kind: "new", name, data: encoder.encode(text) });
     return writeZip(this.pkg.bytes, items, this.pkg.dir.comment);
   }
 }

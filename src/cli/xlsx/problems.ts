@@ -9,7 +9,10 @@ export interface ProblemText {
   en: string;
 }
 
-export function problemMessage(problem: XlsxProblem | { code: string; detail: string }, fileName = "文件"): ProblemText {
+export function problemMessage(
+  problem: XlsxProblem | { code: string; detail: string },
+  fileName = "文件",
+): ProblemText {
   const f = fileName;
   const d = problem.detail;
   switch (problem.code) {

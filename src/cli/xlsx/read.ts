@@ -2,7 +2,17 @@
  * readXlsx: .xlsx bytes → the engine's WorkbookGrid, or a problem saying why not. Never throws.
  */
 import type { SheetGrid, WorkbookGrid } from "../../core/grid";
-import { DEFAULT_LIMITS, decodePart, entryOf, folderOf, openPackage, relationships, relsPartOf, type Limits, type Package } from "./package";
+import {
+  DEFAULT_LIMITS,
+  decodePart,
+  entryOf,
+  folderOf,
+  openPackage,
+  relationships,
+  relsPartOf,
+  type Limits,
+  type Package,
+} from "./package";
 import { readSharedStrings } from "./sharedStrings";
 import { scanSheet, type ScanContext } from "./sheetScanner";
 import { EMPTY_STYLES, readStyles } from "./styles";
@@ -10,14 +20,7 @@ import { findTag, findTags } from "./xml";
 import { XlsxFault, inflateEntry, type ZipEntry } from "./zip";
 
 export type XlsxProblemCode =
-  | "NOT_XLSX"
-  | "LEGACY_XLS"
-  | "WPS_ET"
-  | "ENCRYPTED"
-  | "TRUNCATED"
-  | "TOO_LARGE"
-  | "CORRUPT"
-  | "NO_SHEETS";
+  "NOT_XLSX" | "LEGACY_XLS" | "WPS_ET" | "ENCRYPTED" | "TRUNCATED" | "TOO_LARGE" | "CORRUPT" | "NO_SHEETS";
 
 export interface XlsxProblem {
   code: XlsxProblemCode;
@@ -35,11 +38,22 @@ export interface ReadOptions {
   limits?: Partial<Limits>;
 }
 
-const PROBLEM_CODES = new Set<string>(["NOT_XLSX", "LEGACY_XLS", "WPS_ET", "ENCRYPTED", "TRUNCATED", "TOO_LARGE", "CORRUPT", "NO_SHEETS"]);
+const PROBLEM_CODES = new Set<string>([
+  "NOT_XLSX",
+  "LEGACY_XLS",
+  "WPS_ET",
+  "ENCRYPTED",
+  "TRUNCATED",
+  "TOO_LARGE",
+  "CORRUPT",
+  "NO_SHEETS",
+]);
 
 export function toProblem(err: unknown): XlsxProblem {
-  if (err instanceof XlsxFault && PROBLEM_CODES.has(err.code)) return { code: err.code as XlsxProblemCode, detail: err.detail };
-  if (err instanceof RangeError) return { code: "TOO_LARGE", detail: `out of memory or string length (${err.message})` };
+  if (err instanceof XlsxFault && PROBLEM_CODES.has(err.code))
+    return { code: err.code as XlsxProblemCode, detail: err.detail };
+  if (err instanceof RangeError)
+    return { code: "TOO_LARGE", detail: `out of memory or string length (${err.message})` };
   return { code: "CORRUPT", detail: err instanceof Error ? err.message : String(err) };
 }
 
@@ -48,6 +62,8 @@ export interface SheetEntry {
   visibility: "visible" | "hidden" | "veryHidden";
   /** Worksheet part name; undefined for chart sheets and other non-worksheets. */
   part: string | undefined;
+  /** A worksheet whose part is not in the zip: the package is damaged. */
+  missing?: string;
 }
 
 export interface WorkbookInfo {
@@ -69,7 +85,10 @@ export function checkSize(entries: ZipEntry[], limits: Limits): void {
     total += e.size;
   }
   if (total > limits.maxTotalBytes)
-    throw new XlsxFault("TOO_LARGE", `the parts to read would decompress to ${formatBytes(total)}, above the ${formatBytes(limits.maxTotalBytes)} limit`);
+    throw new XlsxFault(
+      "TOO_LARGE",
+      `the parts to read would decompress to ${formatBytes(total)}, above the ${formatBytes(limits.maxTotalBytes)} limit`,
+    );
 }
 
 function formatBytes(n: number): string {
@@ -84,17 +103,21 @@ export function readPartText(pkg: Package, entry: ZipEntry, limits: Limits): str
 export function readWorkbookInfo(pkg: Package, limits: Limits): WorkbookInfo {
   const xml = readPartText(pkg, entryOf(pkg, pkg.workbookPart)!, limits);
   const relsEntry = entryOf(pkg, relsPartOf(pkg.workbookPart));
-  const rels = relsEntry ? relationships(readPartText(pkg, relsEntry, limits), folderOf(pkg.workbookPart)) : [];
+  const rels = relsEntry
+    ? relationships(readPartText(pkg, relsEntry, limits), folderOf(pkg.workbookPart))
+    : [];
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   for (const tag of findTags(xml, "sheet")) {
     const rel = byId.get(tag.attrs.get("r:id") ?? tag.attrs.get("id") ?? "");
     const state = tag.attrs.get("state");
     const isWorksheet = rel !== undefined && !rel.external && /\/worksheet$/.test(rel.type);
+    const entry = isWorksheet ? entryOf(pkg, rel.target) : undefined;
     sheets.push({
       name: tag.attrs.get("name") ?? "",
       visibility: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible",
-      part: isWorksheet && entryOf(pkg, rel.target) ? entryOf(pkg, rel.target)!.name : undefined,
+      part: entry?.name,
+      missing: isWorksheet && !entry ? rel.target : undefined,
     });
   }
   const pr = findTag(xml, "workbookPr");
@@ -104,19 +127,39 @@ export function readWorkbookInfo(pkg: Package, limits: Limits): WorkbookInfo {
   return {
     sheets,
     date1904: d1904 === "1" || d1904 === "true",
-    stylesPart: styles && entryOf(pkg, styles.target) ? styles.target : entryOf(pkg, "xl/styles.xml") ? "xl/styles.xml" : undefined,
-    sharedStringsPart: sst && entryOf(pkg, sst.target) ? sst.target : entryOf(pkg, "xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : undefined,
+    stylesPart:
+      styles && entryOf(pkg, styles.target)
+        ? styles.target
+        : entryOf(pkg, "xl/styles.xml")
+          ? "xl/styles.xml"
+          : undefined,
+    sharedStringsPart:
+      sst && entryOf(pkg, sst.target)
+        ? sst.target
+        : entryOf(pkg, "xl/sharedStrings.xml")
+          ? "xl/sharedStrings.xml"
+          : undefined,
   };
 }
 
 function pickSheets(info: WorkbookInfo, wanted: string[] | undefined): SheetEntry[] {
+  const norm = (s: string): string => s.trim().toLowerCase();
+  for (const s of info.sheets) {
+    // A listed worksheet without its part would silently drop a sheet from the check.
+    if (s.missing && (!wanted?.length || wanted.some((w) => norm(w) === norm(s.name))))
+      throw new XlsxFault("CORRUPT", `sheet "${s.name}" is listed but its part ${s.missing} is missing`);
+  }
   const worksheets = info.sheets.filter((s) => s.part !== undefined);
   if (worksheets.length === 0) throw new XlsxFault("NO_SHEETS", "the workbook has no worksheets");
   if (!wanted || wanted.length === 0) return worksheets;
-  const norm = (s: string): string => s.trim().toLowerCase();
-  const picked = worksheets.filter((s) => wanted.includes(s.name) || wanted.some((w) => norm(w) === norm(s.name)));
+  const picked = worksheets.filter(
+    (s) => wanted.includes(s.name) || wanted.some((w) => norm(w) === norm(s.name)),
+  );
   if (picked.length === 0)
-    throw new XlsxFault("NO_SHEETS", `no sheet named ${wanted.map((w) => `"${w}"`).join(", ")}; the workbook has ${worksheets.map((s) => `"${s.name}"`).join(", ")}`);
+    throw new XlsxFault(
+      "NO_SHEETS",
+      `no sheet named ${wanted.map((w) => `"${w}"`).join(", ")}; the workbook has ${worksheets.map((s) => `"${s.name}"`).join(", ")}`,
+    );
   return picked;
 }
 
@@ -157,13 +200,20 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResu
  * Benchmark helper: inflates and decodes the parts readXlsx would read, without scanning cells, so a
  * benchmark can show how much of the read time is unzip + decode and how much is the scan.
  */
-export function measureInflateOnly(bytes: Uint8Array, options: ReadOptions = {}): { ok: boolean; characters: number } {
+export function measureInflateOnly(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): { ok: boolean; characters: number } {
   try {
     const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
     const pkg = openPackage(bytes, options.fileName);
     const info = readWorkbookInfo(pkg, limits);
     let characters = 0;
-    const parts = [info.sharedStringsPart, info.stylesPart, ...pickSheets(info, options.sheets).map((s) => s.part)];
+    const parts = [
+      info.sharedStringsPart,
+      info.stylesPart,
+      ...pickSheets(info, options.sheets).map((s) => s.part),
+    ];
     for (const part of parts) {
       const entry = part ? entryOf(pkg, part) : undefined;
       if (entry) characters += readPartText(pkg, entry, limits).length;

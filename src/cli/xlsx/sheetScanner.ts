@@ -197,7 +197,10 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         i = k;
         continue;
       }
-      if (ch === 99 /* c */ && (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)) {
+      if (
+        ch === 99 /* c */ &&
+        (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)
+      ) {
         // <c r="B7" s="3" t="s">
         let k = j + 1;
         let type = T_NUMBER;
@@ -268,7 +271,16 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             const vlen = vEnd - vStart;
             const t0 = xml.charCodeAt(vStart);
             if (vlen === 1)
-              type = t0 === 115 ? T_SHARED : t0 === 98 ? T_BOOL : t0 === 101 ? T_ERROR : t0 === 100 ? T_DATE : T_NUMBER;
+              type =
+                t0 === 115
+                  ? T_SHARED
+                  : t0 === 98
+                    ? T_BOOL
+                    : t0 === 101
+                      ? T_ERROR
+                      : t0 === 100
+                        ? T_DATE
+                        : T_NUMBER;
             else if (vlen === 3) type = T_STR;
             else if (t0 === 105) type = T_INLINE;
           } else if (len === 2 && c0 === 99 && xml.charCodeAt(nameStart + 1) === 109) dynamic = true;
@@ -278,7 +290,10 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
           if (row < 0) row = rowNumber = 0;
         }
         if (--budget.cellsLeft < 0)
-          throw new XlsxFault("TOO_LARGE", `more than ${budget.maxCells} cells (the limit); split the workbook or raise maxCells`);
+          throw new XlsxFault(
+            "TOO_LARGE",
+            `more than ${budget.maxCells} cells (the limit); split the workbook or raise maxCells`,
+          );
 
         let vStart = -1;
         let vEnd = -1;
@@ -341,7 +356,13 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             } else {
               // <extLst> or anything unknown inside a cell: skip the whole element.
               let nameEnd = m;
-              while (nameEnd < n && xml.charCodeAt(nameEnd) > 32 && xml.charCodeAt(nameEnd) !== 62 && xml.charCodeAt(nameEnd) !== 47) nameEnd++;
+              while (
+                nameEnd < n &&
+                xml.charCodeAt(nameEnd) > 32 &&
+                xml.charCodeAt(nameEnd) !== 62 &&
+                xml.charCodeAt(nameEnd) !== 47
+              )
+                nameEnd++;
               const gt = seek(xml, 62, nameEnd);
               if (xml.charCodeAt(gt - 1) === 47) k = gt + 1;
               else {
@@ -361,7 +382,10 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             const index = parseIntAt(xml, vStart, vEnd);
             value = sst[index];
             if (value === undefined)
-              throw new XlsxFault("CORRUPT", `sheet ${name}: a cell refers to shared string ${index}, but the table has ${sst.length}`);
+              throw new XlsxFault(
+                "CORRUPT",
+                `sheet ${name}: a cell refers to shared string ${index}, but the table has ${sst.length}`,
+              );
           }
         } else if (type === T_STR) {
           // A formula's text result; an empty <v></v> is a formula that returned "".
@@ -388,7 +412,8 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
           if (fType === 1) {
             if (fText !== undefined) {
               text = fText;
-              if (fSi >= 0 && !shared.has(fSi)) shared.set(fSi, { row, col, template: compileFormula(fText) });
+              if (fSi >= 0 && !shared.has(fSi))
+                shared.set(fSi, { row, col, template: compileFormula(fText) });
             } else {
               const master = shared.get(fSi);
               if (master) text = shiftFormula(master.template, row - master.row, col - master.col);
@@ -440,7 +465,8 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
       if (hidden === "1" || hidden === "true" || (width !== undefined && Number(width) === 0)) {
         const min = Number(tag.attrs.get("min"));
         const max = Math.min(Number(tag.attrs.get("max")), 16384);
-        if (Number.isInteger(min) && Number.isInteger(max)) for (let c = min - 1; c < max; c++) hiddenColumns.add(c);
+        if (Number.isInteger(min) && Number.isInteger(max))
+          for (let c = min - 1; c < max; c++) hiddenColumns.add(c);
       }
     }
   }

@@ -178,7 +178,10 @@ export function insertionPoint(layout: WorksheetLayout, name: (typeof WORKSHEET_
   for (const child of layout.children) {
     const r = RANK.get(child.name);
     if (r === undefined)
-      throw new XlsxFault("CANNOT_PRESERVE", `the sheet holds an element <${child.name}> whose place in the schema is unknown`);
+      throw new XlsxFault(
+        "CANNOT_PRESERVE",
+        `the sheet holds an element <${child.name}> whose place in the schema is unknown`,
+      );
     if (r > rank) return child.start;
   }
   return layout.rootClose;

@@ -11,7 +11,10 @@ export function decodeEntities(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body.charCodeAt(0) === 35) {
-      const code = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
       return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED[body] ?? whole;
@@ -34,11 +37,16 @@ export function decodeText(s: string): string {
 
 /** Escapes text for element content or a double-quoted attribute. */
 export function escapeXml(s: string): string {
-  let out = s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+  let out = s.replace(/[&<>"]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
+  );
   // Protect a literal "_xHHHH_" so a reader does not decode it, then encode what XML 1.0 forbids.
   out = out.replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1");
   // eslint-disable-next-line no-control-regex
-  return out.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return out.replace(
+    /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
 }
 
 /** The namespace prefix of the document element, with its colon ("" when unprefixed). */
@@ -106,7 +114,13 @@ function tagEnd(xml: string, from: number): number {
 }
 
 /** Every start (or empty) tag with this local name between from and to, in document order. */
-export function findTags(whole: string, localName: string, from = 0, to = whole.length, limit = Infinity): Tag[] {
+export function findTags(
+  whole: string,
+  localName: string,
+  from = 0,
+  to = whole.length,
+  limit = Infinity,
+): Tag[] {
   const out: Tag[] = [];
   // A prefix slice bounds every indexOf at `to` (V8 slices without copying); positions are unchanged.
   const xml = to < whole.length ? whole.slice(0, to) : whole;
@@ -117,7 +131,8 @@ export function findTags(whole: string, localName: string, from = 0, to = whole.
     if (i < 0 || i >= to) break;
     const before = xml.charCodeAt(i - 1);
     const after = xml.charCodeAt(i + n);
-    const boundary = after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13;
+    const boundary =
+      after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13;
     let lt = -1;
     if (before === 60) lt = i - 1;
     else if (before === 58) {

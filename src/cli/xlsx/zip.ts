@@ -110,7 +110,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   let base = 0;
   if (cdOffset + 4 > n || u32(bytes, cdOffset) !== SIG_CENTRAL) {
     if (count === 0) base = 0;
-    else if (shift > 0 && cdOffset + shift + 4 <= n && u32(bytes, cdOffset + shift) === SIG_CENTRAL) base = shift;
+    else if (shift > 0 && cdOffset + shift + 4 <= n && u32(bytes, cdOffset + shift) === SIG_CENTRAL)
+      base = shift;
     else throw new XlsxFault("TRUNCATED", "the central directory is not where the end record says");
   }
 
@@ -176,7 +177,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
 }
 
 /** Where an entry's compressed data starts, and where its local record (with descriptor) ends. */
-export function localSpan(bytes: Uint8Array, entry: ZipEntry): { start: number; dataStart: number; end: number } {
+export function localSpan(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+): { start: number; dataStart: number; end: number } {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== SIG_LOCAL)
     throw new XlsxFault("CORRUPT", `the local header of ${entry.name} is damaged`);
@@ -203,11 +207,15 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const { dataStart } = localSpan(bytes, entry);
   const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new XlsxFault("CORRUPT", `${entry.name}: stored size mismatch`);
+    if (entry.compressedSize !== entry.size)
+      throw new XlsxFault("CORRUPT", `${entry.name}: stored size mismatch`);
     return data;
   }
   if (entry.method !== 8)
-    throw new XlsxFault("CORRUPT", `${entry.name} uses zip compression method ${entry.method}, which Excel does not write`);
+    throw new XlsxFault(
+      "CORRUPT",
+      `${entry.name} uses zip compression method ${entry.method}, which Excel does not write`,
+    );
   let got: Uint8Array;
   try {
     // The cap makes zlib stop (RangeError) instead of following a header that lies about the size.
@@ -218,7 +226,10 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     });
   } catch (err) {
     if (err instanceof RangeError)
-      throw new XlsxFault("CORRUPT", `${entry.name} decompresses to more than its declared ${entry.size} bytes`);
+      throw new XlsxFault(
+        "CORRUPT",
+        `${entry.name} decompresses to more than its declared ${entry.size} bytes`,
+      );
     throw new XlsxFault("CORRUPT", `${entry.name} does not decompress (${(err as Error).message})`);
   }
   if (got.length !== entry.size)
@@ -247,8 +258,7 @@ export function crc32(data: Uint8Array): number {
 
 /** What goes into a rewritten archive: the original entry (copied raw) or new content. */
 export type OutputEntry =
-  | { kind: "copy"; entry: ZipEntry }
-  | { kind: "new"; name: string; data: Uint8Array; like?: ZipEntry };
+  { kind: "copy"; entry: ZipEntry } | { kind: "new"; name: string; data: Uint8Array; like?: ZipEntry };
 
 function put16(b: Uint8Array, i: number, v: number): void {
   b[i] = v & 0xff;

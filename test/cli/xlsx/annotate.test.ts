@@ -12,14 +12,24 @@ function annotated(bytes: Uint8Array, plan: FlagPlan) {
 }
 
 /** Every entry the annotator says it did not change is byte-identical to the input's, in the same order. */
-function expectUntouchedIdentical(input: Uint8Array, output: Uint8Array, changed: string[], added: string[]): void {
+function expectUntouchedIdentical(
+  input: Uint8Array,
+  output: Uint8Array,
+  changed: string[],
+  added: string[],
+): void {
   const before = rawEntries(input);
   const after = rawEntries(output);
   const touched = new Set([...changed, ...added]);
   const beforeNames = before.map((e) => e.name);
   // Original order kept; new parts only at the end.
   expect(after.slice(0, before.length).map((e) => e.name)).toEqual(beforeNames);
-  expect(after.slice(before.length).map((e) => e.name).sort()).toEqual([...added].sort());
+  expect(
+    after
+      .slice(before.length)
+      .map((e) => e.name)
+      .sort(),
+  ).toEqual([...added].sort());
   for (const e of before) {
     if (touched.has(e.name)) continue;
     const out = after.find((a) => a.name === e.name)!;
@@ -28,7 +38,10 @@ function expectUntouchedIdentical(input: Uint8Array, output: Uint8Array, changed
 }
 
 async function expectWellFormed(xml: string, name: string): Promise<void> {
-  const result = await xmllint.validateXML({ xml: [{ fileName: name.replace(/[^\w.]/g, "_"), contents: xml }], normalization: "c14n" });
+  const result = await xmllint.validateXML({
+    xml: [{ fileName: name.replace(/[^\w.]/g, "_"), contents: xml }],
+    normalization: "c14n",
+  });
   expect(result.errors).toEqual([]);
 }
 
@@ -46,7 +59,11 @@ const PLAN: FlagPlan = {
     { sheet: "分解表", kind: "hint", ranges: ["E7:F7"], formula: 'AND(E7<>"",E7>0)' },
   ],
   notes: [
-    { sheet: "分解表", cell: "D7", text: `${NOTE_MARK}\n错误 · 合计不符: 13 个区县合计 1999，与杭州市目标 2000 相差 -1 <&>` },
+    {
+      sheet: "分解表",
+      cell: "D7",
+      text: `${NOTE_MARK}\n错误 · 合计不符: 13 个区县合计 1999，与杭州市目标 2000 相差 -1 <&>`,
+    },
     { sheet: "分解表", cell: "B3", text: `${NOTE_MARK}\n警告` },
   ],
 };
@@ -79,31 +96,70 @@ describe("annotateXlsx", () => {
     expect(noteText.startsWith(NOTE_MARK)).toBe(true);
     expect(noteText).toContain("相差 -1 <&>");
     expect(ws.getCell("D7").value).toBe(2000);
+    const formats = (
+      ws as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: {
+            type: string;
+            formulae: string[];
+            style: { fill?: { bgColor?: { argb: string } }; font?: { color?: { argb: string } } };
+          }[];
+        }[];
+      }
+    ).conditionalFormattings;
+    expect(
+      formats.map((f) => [
+        f.ref,
+        f.rules[0].type,
+        f.rules[0].formulae[0],
+        f.rules[0].style.fill?.bgColor?.argb,
+        f.rules[0].style.font?.color?.argb,
+      ]),
+    ).toEqual([
+      ["D7 D9:D10", "expression", "ROUND(SUM($E7:$Q7)-D7,0)<>0", "FFFFC7CE", "FF9C0006"],
+      ["B3", "expression", "TRUE", "FFFFEB9C", "FF9C5700"],
+      ["E7:F7", "expression", 'AND(E7<>"",E7>0)', "FFDDEBF7", "FF1F4E78"],
+    ]);
 
     const sheetXml = partsOf(r.bytes).get("xl/worksheets/sheet1.xml")!;
     expect(sheetXml).toContain(
       `<conditionalFormatting sqref="D7 D9:D10"><cfRule type="expression" dxfId="0" priority="1"><formula>ROUND(SUM($E7:$Q7)-D7,0)&lt;&gt;0</formula></cfRule></conditionalFormatting>`,
     );
-    expect(sheetXml).toContain(`sqref="B3"><cfRule type="expression" dxfId="1" priority="2"><formula>TRUE</formula>`);
-    expect(sheetXml).toContain(`sqref="E7:F7"><cfRule type="expression" dxfId="2" priority="3"><formula>AND(E7&lt;&gt;&quot;&quot;,E7&gt;0)</formula>`);
+    expect(sheetXml).toContain(
+      `sqref="B3"><cfRule type="expression" dxfId="1" priority="2"><formula>TRUE</formula>`,
+    );
+    expect(sheetXml).toContain(
+      `sqref="E7:F7"><cfRule type="expression" dxfId="2" priority="3"><formula>AND(E7&lt;&gt;&quot;&quot;,E7&gt;0)</formula>`,
+    );
     expect(sheetXml).toMatch(/<legacyDrawing r:id="rId\d+"\/>/);
     expectSchemaOrder(sheetXml);
 
     const before = readXlsx(input);
     const after = readXlsx(r.bytes);
-    expect(after.ok && before.ok && after.workbook.sheets.map((s) => s.values)).toEqual(before.ok && before.workbook.sheets.map((s) => s.values));
+    expect(after.ok && before.ok && after.workbook.sheets.map((s) => s.values)).toEqual(
+      before.ok && before.workbook.sheets.map((s) => s.values),
+    );
   });
 
   test("every entry not changed is byte-identical, in the original order; changed parts are well-formed", async () => {
     const input = await planWorkbook();
     const r = annotated(input, PLAN);
-    expect(r.changed.sort()).toEqual(["[Content_Types].xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"].concat(r.changed.filter((n) => n.endsWith(".rels"))).sort());
-    expect(r.added.sort()).toEqual(expect.arrayContaining(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]));
+    expect(r.changed.sort()).toEqual(
+      ["[Content_Types].xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"]
+        .concat(r.changed.filter((n) => n.endsWith(".rels")))
+        .sort(),
+    );
+    expect(r.added.sort()).toEqual(
+      expect.arrayContaining(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]),
+    );
     expectUntouchedIdentical(input, r.bytes, r.changed, r.added);
     const parts = partsOf(r.bytes);
     for (const name of [...r.changed, ...r.added]) await expectWellFormed(parts.get(name)!, name);
     const types = parts.get("[Content_Types].xml")!;
-    expect(types).toContain(`<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
+    expect(types).toContain(
+      `<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`,
+    );
     expect(types).toMatch(/<Default Extension="vml"/);
     const comments = parts.get("xl/comments1.xml")!;
     expect(comments).toContain("<author>指标分解校核</author>");
@@ -115,7 +171,9 @@ describe("annotateXlsx", () => {
     const r = annotated(await planWorkbook(), PLAN);
     const styles = partsOf(r.bytes).get("xl/styles.xml")!;
     expect(styles).toMatch(/<dxfs count="3">/);
-    expect(styles).toContain(`<color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/>`);
+    expect(styles).toContain(
+      `<color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/>`,
+    );
     expect(styles).toContain(`<bgColor rgb="FFFFEB9C"/>`);
     expect(styles).toContain(`<left style="thin"><color rgb="FF2F75B5"/></left>`);
   });
@@ -127,7 +185,14 @@ describe("annotateXlsx", () => {
       ws.getCell("H9").note = "另一条";
       ws.addConditionalFormatting({
         ref: "A1:A5",
-        rules: [{ type: "expression", priority: 7, formulae: ["A1>5"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } } }],
+        rules: [
+          {
+            type: "expression",
+            priority: 7,
+            formulae: ["A1>5"],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } },
+          },
+        ],
       });
     });
     const before = partsOf(input);
@@ -189,7 +254,7 @@ describe("annotateXlsx", () => {
           rels: [
             { id: "rId1", type: "drawing", target: "../drawings/drawing1.xml" },
             { id: "rId2", type: "table", target: "../tables/table1.xml" },
-            { id: "rId3", type: "hyperlink\" TargetMode=\"External", target: "https://example.org/" },
+            { id: "rId3", type: 'hyperlink" TargetMode="External', target: "https://example.org/" },
           ],
         },
       ],
@@ -203,9 +268,18 @@ describe("annotateXlsx", () => {
         "customXml/item1.xml": `<root>custom</root>`,
       },
       overrides: [
-        { part: "xl/charts/chart1.xml", type: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml" },
-        { part: "xl/drawings/drawing1.xml", type: "application/vnd.openxmlformats-officedocument.drawing+xml" },
-        { part: "xl/tables/table1.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml" },
+        {
+          part: "xl/charts/chart1.xml",
+          type: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+        },
+        {
+          part: "xl/drawings/drawing1.xml",
+          type: "application/vnd.openxmlformats-officedocument.drawing+xml",
+        },
+        {
+          part: "xl/tables/table1.xml",
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+        },
       ],
     });
     const plan: FlagPlan = {
@@ -214,7 +288,15 @@ describe("annotateXlsx", () => {
     };
     const r = annotated(input, plan);
     expectUntouchedIdentical(input, r.bytes, r.changed, r.added);
-    for (const keep of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/tables/table1.xml", "xl/media/image1.png", "xl/vbaProject.bin", "customXml/item1.xml"])
+    for (const keep of [
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/tables/table1.xml",
+      "xl/media/image1.png",
+      "xl/vbaProject.bin",
+      "customXml/item1.xml",
+    ])
       expect(r.changed).not.toContain(keep);
     const sheet = partsOf(r.bytes).get("xl/worksheets/sheet1.xml")!;
     expectSchemaOrder(sheet);
@@ -247,25 +329,46 @@ describe("annotateXlsx", () => {
         {
           name: "P",
           body: `<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
-          root: (b) => `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${b}</x:worksheet>`,
+          root: (b) =>
+            `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${b}</x:worksheet>`,
         },
       ],
     });
-    const r = annotated(input, { rules: [{ sheet: "P", kind: "warning", ranges: ["A1"], formula: "TRUE" }], notes: [{ sheet: "P", cell: "A1", text: "无标记的说明" }] });
+    const r = annotated(input, {
+      rules: [{ sheet: "P", kind: "warning", ranges: ["A1"], formula: "TRUE" }],
+      notes: [{ sheet: "P", cell: "A1", text: "无标记的说明" }],
+    });
     const sheet = partsOf(r.bytes).get("xl/worksheets/sheet1.xml")!;
-    expect(sheet.startsWith(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)).toBe(true);
+    expect(
+      sheet.startsWith(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`,
+      ),
+    ).toBe(true);
     expect(sheet).toContain(`<x:conditionalFormatting sqref="A1"><x:cfRule type="expression"`);
-    expect(sheet).toMatch(/<x:legacyDrawing xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships" r:id="rId\d+"\/><\/x:worksheet>$/);
+    expect(sheet).toMatch(
+      /<x:legacyDrawing xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships" r:id="rId\d+"\/><\/x:worksheet>$/,
+    );
     // Our note text always starts with the mark.
     expect(partsOf(r.bytes).get("xl/comments1.xml")).toContain(`${NOTE_MARK}\n无标记的说明`);
   });
 
   test("refuses with CANNOT_PRESERVE, listing the parts, when a sheet's notes have no VML drawing", () => {
     const input = handWorkbook({
-      sheets: [{ name: "S", body: `<sheetData/>`, rels: [{ id: "rId1", type: "comments", target: "../comments1.xml" }] }],
-      extra: { "xl/comments1.xml": `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>u</author></authors><commentList><comment ref="A1" authorId="0"><text><t>x</t></text></comment></commentList></comments>` },
+      sheets: [
+        {
+          name: "S",
+          body: `<sheetData/>`,
+          rels: [{ id: "rId1", type: "comments", target: "../comments1.xml" }],
+        },
+      ],
+      extra: {
+        "xl/comments1.xml": `<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>u</author></authors><commentList><comment ref="A1" authorId="0"><text><t>x</t></text></comment></commentList></comments>`,
+      },
     });
-    const r = annotateXlsx(input, { rules: [], notes: [{ sheet: "S", cell: "B2", text: `${NOTE_MARK}\nx` }] });
+    const r = annotateXlsx(input, {
+      rules: [],
+      notes: [{ sheet: "S", cell: "B2", text: `${NOTE_MARK}\nx` }],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.code).toBe("CANNOT_PRESERVE");
@@ -275,9 +378,15 @@ describe("annotateXlsx", () => {
 
   test("a plan naming a sheet or range that does not exist is BAD_PLAN; unreadable input keeps its read problem", async () => {
     const input = await planWorkbook();
-    const r1 = annotateXlsx(input, { rules: [{ sheet: "无此表", kind: "error", ranges: ["A1"], formula: "TRUE" }], notes: [] });
+    const r1 = annotateXlsx(input, {
+      rules: [{ sheet: "无此表", kind: "error", ranges: ["A1"], formula: "TRUE" }],
+      notes: [],
+    });
     expect(r1.ok ? "" : r1.problem.code).toBe("BAD_PLAN");
-    const r2 = annotateXlsx(input, { rules: [{ sheet: "分解表", kind: "error", ranges: ["A1:"], formula: "TRUE" }], notes: [] });
+    const r2 = annotateXlsx(input, {
+      rules: [{ sheet: "分解表", kind: "error", ranges: ["A1:"], formula: "TRUE" }],
+      notes: [],
+    });
     expect(r2.ok ? "" : r2.problem.code).toBe("BAD_PLAN");
     const r3 = annotateXlsx(new Uint8Array([1, 2, 3]), { rules: [], notes: [] });
     expect(r3.ok ? "" : r3.problem.code).toBe("NOT_XLSX");
@@ -298,7 +407,11 @@ describe("annotateXlsx", () => {
     const sheet = partsOf(twice.bytes).get("xl/worksheets/sheet1.xml")!;
     expect(sheet.match(/<conditionalFormatting /g)).toHaveLength(3);
     expect(partsOf(twice.bytes).get("xl/styles.xml")!.match(/<dxf>/g)).toHaveLength(3);
-    expect(partsOf(twice.bytes).get("xl/comments1.xml")!.match(/<comment /g)).toHaveLength(2);
+    expect(
+      partsOf(twice.bytes)
+        .get("xl/comments1.xml")!
+        .match(/<comment /g),
+    ).toHaveLength(2);
   });
 });
 
@@ -308,7 +421,10 @@ describe("annotateXlsx on damaged sheets", () => {
       `<worksheet xmlns="${"http://schemas.openxmlformats.org/spreadsheetml/2006/main"}" xmlns:r="${"http://schemas.openxmlformats.org/officeDocument/2006/relationships"}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
       `<conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="0" priority="2"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>` +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><controls/></mc:Choice></mc:AlternateContent><extLst/></worksheet>`;
-    const plan: FlagPlan = { rules: [{ sheet: "S", kind: "error", ranges: ["A1"], formula: "TRUE" }], notes: [{ sheet: "S", cell: "A1", text: `${NOTE_MARK}\nx` }] };
+    const plan: FlagPlan = {
+      rules: [{ sheet: "S", kind: "error", ranges: ["A1"], formula: "TRUE" }],
+      notes: [{ sheet: "S", cell: "A1", text: `${NOTE_MARK}\nx` }],
+    };
     for (let cut = 0; cut <= full.length; cut += 2) {
       const bytes = handWorkbook({ sheets: [{ name: "S", body: full.slice(0, cut), root: (b) => b }] });
       const r = annotateXlsx(bytes, plan);
@@ -332,7 +448,14 @@ describe("removeAnnotations", () => {
               ws.getCell("B3").note = "用户自己的批注";
               ws.addConditionalFormatting({
                 ref: "A1:A5",
-                rules: [{ type: "expression", priority: 1, formulae: ["A1>5"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } } }],
+                rules: [
+                  {
+                    type: "expression",
+                    priority: 1,
+                    formulae: ["A1>5"],
+                    style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } },
+                  },
+                ],
               });
             }
           : undefined,

@@ -36,7 +36,8 @@ function centralRecord(bytes: Uint8Array, name: string): { central: number; loca
   for (let p = bytes.length - 22; p >= 0; p--) {
     if (dv.getUint32(p, true) !== 0x02014b50) continue;
     const len = dv.getUint16(p + 28, true);
-    if (new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + len)) === name) return { central: p, local: dv.getUint32(p + 42, true) };
+    if (new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + len)) === name)
+      return { central: p, local: dv.getUint32(p + 42, true) };
   }
   throw new Error(`no ${name}`);
 }
@@ -64,7 +65,9 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     const r = readXlsx(html, { fileName: "导出.xls" });
     expect(r.ok ? "" : r.problem.code).toBe("LEGACY_XLS");
     expect(r.ok ? "" : r.problem.detail).toMatch(/HTML/);
-    const xml = new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+    const xml = new TextEncoder().encode(
+      '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+    );
     expect(code(xml, "a.xls")).toBe("LEGACY_XLS");
   });
   test("a zip without a workbook: NOT_XLSX, naming a Word document when it is one", () => {
@@ -83,6 +86,14 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     expect(code(bytes)).toBe("ok");
     expect(code(patched)).toBe("NO_SHEETS");
   });
+  test("a worksheet listed in the workbook but missing from the zip: CORRUPT, not a silently skipped sheet", () => {
+    const bytes = zipOf({
+      "[Content_Types].xml": "<Types/>",
+      "xl/workbook.xml": `<workbook xmlns:r="r"><sheets><sheet name="缺" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    });
+    expect(code(bytes)).toBe("CORRUPT");
+  });
   test("a part declaring a huge size is refused before anything is inflated", () => {
     const bytes = GOOD.slice();
     const { central, local } = centralRecord(bytes, "xl/worksheets/sheet1.xml");
@@ -90,7 +101,11 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     dv.setUint32(central + 24, 0xfff00000, true); // ~4 GiB declared
     dv.setUint32(local + 22, 0xfff00000, true);
     // Garbage in place of the data: had it been inflated, the answer would be CORRUPT.
-    bytes.fill(0xff, local + 30 + dv.getUint16(local + 26, true), local + 40 + dv.getUint16(local + 26, true));
+    bytes.fill(
+      0xff,
+      local + 30 + dv.getUint16(local + 26, true),
+      local + 40 + dv.getUint16(local + 26, true),
+    );
     const r = readXlsx(bytes);
     expect(r.ok ? "" : r.problem.code).toBe("TOO_LARGE");
     expect(r.ok ? "" : r.problem.detail).toMatch(/sheet1\.xml.*limit/);
@@ -129,15 +144,30 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     expect(readXlsx(bytes, { sheets: ["好"] }).ok).toBe(true);
   });
   test("a shared string index out of range: CORRUPT, not a silent blank", () => {
-    const bytes = handWorkbook({ sharedStrings: ["a"], sheets: [{ name: "S", body: `<sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData>` }] });
+    const bytes = handWorkbook({
+      sharedStrings: ["a"],
+      sheets: [{ name: "S", body: `<sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData>` }],
+    });
     expect(code(bytes)).toBe("CORRUPT");
   });
   test("XML cut short inside the cell data: CORRUPT", () => {
-    const bytes = handWorkbook({ sheets: [{ name: "S", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c>` }], root: undefined } as never);
+    const bytes = handWorkbook({
+      sheets: [{ name: "S", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c>` }],
+      root: undefined,
+    } as never);
     expect(code(bytes)).toBe("CORRUPT");
   });
   test("every problem has a one-line message in both languages that says what to do", () => {
-    for (const c of ["NOT_XLSX", "LEGACY_XLS", "WPS_ET", "ENCRYPTED", "TRUNCATED", "TOO_LARGE", "CORRUPT", "NO_SHEETS"]) {
+    for (const c of [
+      "NOT_XLSX",
+      "LEGACY_XLS",
+      "WPS_ET",
+      "ENCRYPTED",
+      "TRUNCATED",
+      "TOO_LARGE",
+      "CORRUPT",
+      "NO_SHEETS",
+    ]) {
       const m = problemMessage({ code: c, detail: "x" }, "a.xls");
       expect(m.zh).not.toMatch(/\n/);
       expect(m.en).not.toMatch(/\n/);
@@ -153,9 +183,14 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
       `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
     const variants: string[] = [];
     for (let cut = 0; cut < full.length; cut++) variants.push(full.slice(0, cut));
-    for (let at = 0; at < full.length; at += 3) for (const ch of ['"', "<", ">", "/", " ", "x"]) variants.push(full.slice(0, at) + ch + full.slice(at + 1));
+    for (let at = 0; at < full.length; at += 3)
+      for (const ch of ['"', "<", ">", "/", " ", "x"])
+        variants.push(full.slice(0, at) + ch + full.slice(at + 1));
     for (const xml of variants) {
-      const bytes = handWorkbook({ sharedStrings: ["s"], sheets: [{ name: "S", body: xml, root: (b) => b }] });
+      const bytes = handWorkbook({
+        sharedStrings: ["s"],
+        sheets: [{ name: "S", body: xml, root: (b) => b }],
+      });
       const r = readXlsx(bytes);
       expect(r.ok || typeof r.problem.code === "string").toBe(true);
     }
@@ -169,7 +204,11 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
       ["xl/styles.xml", styles],
     ] as const) {
       for (let cut = 0; cut < xml.length; cut++) {
-        const bytes = handWorkbook({ sharedStrings: ["a", "b"], sheets: [{ name: "S", body }], extra: { [part]: xml.slice(0, cut) } });
+        const bytes = handWorkbook({
+          sharedStrings: ["a", "b"],
+          sheets: [{ name: "S", body }],
+          extra: { [part]: xml.slice(0, cut) },
+        });
         const r = readXlsx(bytes);
         expect(r.ok || typeof r.problem.code === "string").toBe(true);
       }
@@ -177,12 +216,16 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
   });
   test("random damage to a good workbook never throws", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(GOOD.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }), fc.nat(GOOD.length), (edits, cut) => {
-        const bytes = GOOD.slice(0, Math.max(cut, 1));
-        for (const [at, v] of edits) if (at < bytes.length) bytes[at] = v;
-        const r = readXlsx(bytes);
-        return r.ok || typeof r.problem.code === "string";
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(GOOD.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }),
+        fc.nat(GOOD.length),
+        (edits, cut) => {
+          const bytes = GOOD.slice(0, Math.max(cut, 1));
+          for (const [at, v] of edits) if (at < bytes.length) bytes[at] = v;
+          const r = readXlsx(bytes);
+          return r.ok || typeof r.problem.code === "string";
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -195,7 +195,7 @@ describe("readXlsx: hand-written parts", () => {
     const strings = [
       "杭州市&amp;宁波市",
       "&#x4E0A;&#22478;区",
-      "<r><t>宝</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\"> 应县</t></r><rPh sb=\"0\" eb=\"1\"><t>ホウ</t></rPh>",
+      '<r><t>宝</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 应县</t></r><rPh sb="0" eb="1"><t>ホウ</t></rPh>',
       "a_x000D_b_x005F_x000D_",
       "<t/>",
     ];
@@ -236,7 +236,14 @@ describe("readXlsx: hand-written parts", () => {
       handWorkbook({
         absoluteTargets: true,
         sharedStrings: ["名"],
-        sheets: [{ name: "P", body, root: (b) => `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${b}</x:worksheet>` }],
+        sheets: [
+          {
+            name: "P",
+            body,
+            root: (b) =>
+              `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${b}</x:worksheet>`,
+          },
+        ],
       }),
     );
     expect(wb.sheets[0].values[0]).toEqual(["名", 5]);
@@ -271,7 +278,15 @@ describe("readXlsx: hand-written parts", () => {
     expect(s.merges).toEqual(["B2:C3"]);
   });
 
-  test("ISO dates (t=\"d\") become serial numbers", () => {
+  test("the last column (XFD) and the last row (1048576) are addressable", () => {
+    const body = `<sheetData><row r="1"><c r="XFD1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row></sheetData>`;
+    const s = read(handWorkbook({ sheets: [{ name: "S", body }] })).sheets[0];
+    expect(s.values[0][16383]).toBe(1);
+    expect(s.values[1048575][0]).toBe(2);
+    expect(s.values.length).toBe(1048576);
+  });
+
+  test('ISO dates (t="d") become serial numbers', () => {
     const body = `<sheetData><row r="1"><c r="A1" t="d"><v>2024-01-01T00:00:00</v></c></row></sheetData>`;
     expect(read(handWorkbook({ sheets: [{ name: "S", body }] })).sheets[0].values[0][0]).toBe(45292);
   });
@@ -299,7 +314,9 @@ describe("readXlsx: hand-written parts", () => {
 
   test("cells beyond maxCells are refused as TOO_LARGE", () => {
     const row = Array.from({ length: 10 }, (_, i) => `<c r="${"ABCDEFGHIJ"[i]}1"><v>${i}</v></c>`).join("");
-    const bytes = handWorkbook({ sheets: [{ name: "S", body: `<sheetData><row r="1">${row}</row></sheetData>` }] });
+    const bytes = handWorkbook({
+      sheets: [{ name: "S", body: `<sheetData><row r="1">${row}</row></sheetData>` }],
+    });
     const r = readXlsx(bytes, { limits: { maxCells: 5 } });
     expect(r.ok ? "ok" : r.problem.code).toBe("TOO_LARGE");
     expect(readXlsx(bytes, { limits: { maxCells: 10 } }).ok).toBe(true);

@@ -5,7 +5,9 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
-export async function excelWorkbook(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
+export async function excelWorkbook(
+  build: (wb: ExcelJS.Workbook) => void | Promise<void>,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await build(wb);
   const buffer = await wb.xlsx.writeBuffer();
@@ -65,32 +67,48 @@ export function handWorkbook(spec: HandWorkbook): Uint8Array {
   spec.sheets.forEach((s, i) => {
     const n = i + 1;
     const part = `xl/worksheets/sheet${n}.xml`;
-    const root = s.root ?? ((body: string) => `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${body}</worksheet>`);
+    const root =
+      s.root ?? ((body: string) => `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${body}</worksheet>`);
     files[part] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${root(s.body)}`);
-    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     const target = spec.absoluteTargets ? `/${part}` : `worksheets/sheet${n}.xml`;
     wbRels.push(`<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="${target}"/>`);
-    sheetTags.push(`<sheet name="${escapeAttr(s.name)}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${n}"/>`);
+    sheetTags.push(
+      `<sheet name="${escapeAttr(s.name)}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${n}"/>`,
+    );
     if (s.rels?.length) {
       files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          s.rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("") +
+          s.rels
+            .map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`)
+            .join("") +
           `</Relationships>`,
       );
     }
   });
   const k = spec.sheets.length;
-  wbRels.push(`<Relationship Id="rId${k + 1}" Type="${REL}/styles" Target="${spec.absoluteTargets ? "/xl/styles.xml" : "styles.xml"}"/>`);
+  wbRels.push(
+    `<Relationship Id="rId${k + 1}" Type="${REL}/styles" Target="${spec.absoluteTargets ? "/xl/styles.xml" : "styles.xml"}"/>`,
+  );
   if (spec.sharedStrings) {
-    wbRels.push(`<Relationship Id="rId${k + 2}" Type="${REL}/sharedStrings" Target="${spec.absoluteTargets ? "/xl/sharedStrings.xml" : "sharedStrings.xml"}"/>`);
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    wbRels.push(
+      `<Relationship Id="rId${k + 2}" Type="${REL}/sharedStrings" Target="${spec.absoluteTargets ? "/xl/sharedStrings.xml" : "sharedStrings.xml"}"/>`,
+    );
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
     files["xl/sharedStrings.xml"] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">` +
-        spec.sharedStrings.map((s) => (s.startsWith("<") ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`)).join("") +
+        spec.sharedStrings
+          .map((s) => (s.startsWith("<") ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`))
+          .join("") +
         `</sst>`,
     );
   }
-  for (const o of spec.overrides ?? []) overrides.push(`<Override PartName="/${o.part}" ContentType="${o.type}"/>`);
+  for (const o of spec.overrides ?? [])
+    overrides.push(`<Override PartName="/${o.part}" ContentType="${o.type}"/>`);
   files["[Content_Types].xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>${overrides.join("")}</Types>`,
   );
@@ -103,8 +121,11 @@ export function handWorkbook(spec: HandWorkbook): Uint8Array {
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`,
   );
-  files["xl/styles.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${spec.styles ?? MINIMAL_STYLES}</styleSheet>`);
-  for (const [name, data] of Object.entries(spec.extra ?? {})) files[name] = typeof data === "string" ? strToU8(data) : data;
+  files["xl/styles.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">${spec.styles ?? MINIMAL_STYLES}</styleSheet>`,
+  );
+  for (const [name, data] of Object.entries(spec.extra ?? {}))
+    files[name] = typeof data === "string" ? strToU8(data) : data;
   return zipSync(files, { level: 6 });
 }
 
