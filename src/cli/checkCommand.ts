@@ -1,5 +1,6 @@
 /** `tdcheck check`: findings for people (text) or machines (JSON), an annotated copy on request. */
-import { checkWorkbook, type CheckResult } from "../core/check";
+import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
+import { loadMap } from "./mapFile";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
 import type { Lang } from "../core/messages";
@@ -11,6 +12,8 @@ import { annotateXlsx } from "./xlsx/annotate";
 
 export interface CheckOptions {
   sheet?: string;
+  /** A corrected table map (tdcheck-map/1) to use instead of detection. */
+  map?: string;
   format: "text" | "json";
   annotate?: string;
   strict: boolean;
@@ -41,7 +44,16 @@ export function runCheck(file: string, options: CheckOptions, io: CliIo): number
     io.stderr(`tdcheck: ${loaded.message}\n`);
     return EXIT.unusable;
   }
-  const result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
+  let result: CheckResult;
+  if (options.map) {
+    const maps = loadMap(options.map, loaded.workbook, options.lang, io);
+    if (!maps.ok) {
+      io.stderr(`tdcheck: ${maps.message}\n`);
+      return EXIT.unusable;
+    }
+    const chosen = options.sheet === undefined ? maps.maps : maps.maps.filter((m) => m.sheet === options.sheet);
+    result = { ...checkMaps(loaded.workbook, chosen), problems: chosen.length ? [] : [{ code: "NO_TABLE", sheet: options.sheet }] };
+  } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
   if (problem) {
     io.stderr(`tdcheck: ${problem}\n`);

@@ -1,0 +1,38 @@
+import * as fs from "fs";
+import * as path from "path";
+import { cli, SAMPLE, tempDir } from "../helpers/cli";
+
+describe("tdcheck detect and check --map", () => {
+  test("detect prints what was understood, with the reason for each decision", async () => {
+    const r = await cli("detect", SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("上级 D “杭州市目标”（关键词 目标）");
+    expect(r.stdout).toContain("新增高新技术企业数(家)  [可加 · 家]");
+  });
+
+  test("detect --format json gives a map that check --map accepts, with the same findings", async () => {
+    const dir = tempDir();
+    const mapFile = path.join(dir, "map.json");
+    const d = await cli("detect", SAMPLE, "--format", "json");
+    fs.writeFileSync(mapFile, d.stdout);
+    const a = await cli("check", SAMPLE, "--format", "json");
+    const b = await cli("check", SAMPLE, "--format", "json", "--map", mapFile);
+    expect(b.code).toBe(a.code);
+    expect(JSON.parse(b.stdout).findings).toEqual(JSON.parse(a.stdout).findings);
+  });
+
+  test("a broken map is refused with the field that is wrong, exit 2", async () => {
+    const dir = tempDir();
+    const mapFile = path.join(dir, "map.json");
+    const d = JSON.parse((await cli("detect", SAMPLE, "--format", "json")).stdout);
+    d.tables[0].splits[0].parent.at = "ZZZ";
+    fs.writeFileSync(mapFile, JSON.stringify(d));
+    const r = await cli("check", SAMPLE, "--map", mapFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/tables\[0\]\.splits\[0\]\.parent\.at/);
+    fs.writeFileSync(mapFile, "{ not json");
+    const bad = await cli("check", SAMPLE, "--map", mapFile);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/不是有效的 JSON/);
+  });
+});
