@@ -31,8 +31,8 @@ describe("shared formula shifting", () => {
     expect(shiftFormula(compileFormula("A2+B1"), -1, 0)).toBe("A1+#REF!");
   });
   test("numbers with exponents, names, errors and external-book indices are not references", () => {
-    expect(shiftFormula(compileFormula("1E5+RATE2020+税率2+#N/A+[1]Sheet1!A1+_xlfn.STDEV.S(A1:A3)"), 1, 1)).toBe(
-      "1E5+RATE2020+税率2+#N/A+[1]Sheet1!B2+_xlfn.STDEV.S(B2:B4)",
-    );
+    expect(
+      shiftFormula(compileFormula("1E5+RATE2020+税率2+#N/A+[1]Sheet1!A1+_xlfn.STDEV.S(A1:A3)"), 1, 1),
+    ).toBe("1E5+RATE2020+税率2+#N/A+[1]Sheet1!B2+_xlfn.STDEV.S(B2:B4)");
   });
 });
