@@ -237,7 +237,8 @@ export function removeFromVmlPart(
   let out = "";
   let last = 0;
   let left = 0;
-  const shape = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+  // A self-closing shape must not be read as running on to the next shape's end tag.
+  const shape = /<v:shape\b(?:[^>"'/]|\/(?!>)|"[^"]*"|'[^']*')*(?:\/>|>[\s\S]*?<\/v:shape>)/g;
   let m: RegExpExecArray | null;
   while ((m = shape.exec(vml)) !== null) {
     const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(m[0]);
@@ -249,5 +250,13 @@ export function removeFromVmlPart(
     } else left++;
   }
   out += vml.slice(last);
+  // The note shape type we brought along goes too, when it sits where we put it and nothing uses it.
+  const close = out.lastIndexOf("</xml>");
+  if (
+    close >= SHAPETYPE.length &&
+    out.slice(close - SHAPETYPE.length, close) === SHAPETYPE &&
+    !/type\s*=\s*["']#_x0000_t202["']/.test(out)
+  )
+    out = out.slice(0, close - SHAPETYPE.length) + out.slice(close);
   return { vml: out, left };
 }

@@ -415,6 +415,47 @@ describe("annotateXlsx", () => {
   });
 });
 
+describe("annotateXlsx with a VML drawing of form controls and no notes", () => {
+  const vml =
+    `<xml xmlns:v="urn:schemas-microsoft-com:vml"\n xmlns:o="urn:schemas-microsoft-com:office:office"\n xmlns:x="urn:schemas-microsoft-com:office:excel">\n` +
+    ` <o:shapelayout v:ext="edit">\n  <o:idmap v:ext="edit" data="1"/>\n </o:shapelayout><v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"/>\n` +
+    ` <v:shape id="_x0000_s1025" type="#_x0000_t201" style="position:absolute"/>\n` +
+    ` <v:shape id="_x0000_s1026" type="#_x0000_t201" style="position:absolute"><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 1, 0, 3, 0, 3, 0</x:Anchor></x:ClientData></v:shape>\n</xml>`;
+  const input = handWorkbook({
+    sheets: [
+      {
+        name: "S",
+        body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><legacyDrawing r:id="rId1"/>`,
+        rels: [{ id: "rId1", type: "vmlDrawing", target: "../drawings/vmlDrawing1.vml" }],
+      },
+    ],
+    extra: { "xl/drawings/vmlDrawing1.vml": vml },
+  });
+  const plan: FlagPlan = { rules: [], notes: [{ sheet: "S", cell: "A1", text: `${NOTE_MARK}\n说明` }] };
+
+  test("our note joins the drawing with ids from a fresh block; the controls stay as they were", () => {
+    const r = annotated(input, plan);
+    const out = partsOf(r.bytes).get("xl/drawings/vmlDrawing1.vml")!;
+    expect(out.startsWith(vml.slice(0, vml.indexOf('data="1"')))).toBe(true);
+    expect(out).toContain('data="1,2"');
+    expect(out).toContain(vml.slice(vml.indexOf("<v:shapetype"), vml.lastIndexOf("</xml>")));
+    expect(out).toContain('id="_x0000_s2049" type="#_x0000_t202"');
+    expect(out).toContain('<v:shapetype id="_x0000_t202"');
+    expect(r.added).toEqual(["xl/comments1.xml"]);
+    const sheet = partsOf(r.bytes).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet.match(/<legacyDrawing/g)).toHaveLength(1);
+  });
+
+  test("removing our note restores the drawing exactly and drops the comments part we made", () => {
+    const cleared = removeAnnotations(annotated(input, plan).bytes);
+    if (!cleared.ok) throw new Error(cleared.problem.detail);
+    const before = partsOf(input);
+    const after = partsOf(cleared.bytes);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, text] of before) expect([name, after.get(name)]).toEqual([name, text]);
+  });
+});
+
 describe("annotateXlsx on damaged sheets", () => {
   test("a sheet cut at any point gives a result or a problem, never an exception", () => {
     const full =
