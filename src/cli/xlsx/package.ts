@@ -89,7 +89,12 @@ export interface Package {
   workbookPart: string;
 }
 
-export function openPackage(bytes: Uint8Array, fileName: string | undefined): Package {
+export function openPackage(input: Uint8Array, fileName: string | undefined): Package {
+  // A plain Uint8Array view: Buffer#slice returns a view where Uint8Array#slice copies, and no
+  // code here may ever be able to write into the caller's bytes.
+  const bytes = Buffer.isBuffer(input)
+    ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+    : input;
   if (!looksLikeZip(bytes)) {
     sniffNonZip(bytes, fileName);
   }

@@ -94,7 +94,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
-  const comment = bytes.slice(eocd + 22, eocd + 22 + u16(bytes, eocd + 20));
+  const comment = new Uint8Array(bytes.subarray(eocd + 22, eocd + 22 + u16(bytes, eocd + 20)));
   let cdEnd = eocd;
   if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_EOCD64_LOCATOR) {
     const at = u64(bytes, eocd - 12);
@@ -291,7 +291,8 @@ export function writeZip(source: Uint8Array, items: OutputEntry[], comment: Uint
     if (item.kind === "copy") {
       const span = localSpan(source, item.entry);
       const local = source.subarray(span.start, span.end);
-      const central = item.entry.central.slice();
+      // A copy, never a view: patching a view of a Buffer's record would write into the input.
+      const central = new Uint8Array(item.entry.central);
       const f = item.entry.centralOffsetField;
       if (f.wide) {
         put32(central, f.at, offset % 0x100000000);

@@ -392,6 +392,17 @@ describe("annotateXlsx", () => {
     expect(r3.ok ? "" : r3.problem.code).toBe("NOT_XLSX");
   });
 
+  test("a Node Buffer as input is never written to, and can be annotated again", async () => {
+    const input = Buffer.from(await planWorkbook());
+    const pristine = Buffer.from(input);
+    const first = annotated(input, PLAN);
+    expect(input.equals(pristine)).toBe(true);
+    const second = annotated(input, PLAN);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect(removeAnnotations(input).ok).toBe(true);
+    expect(input.equals(pristine)).toBe(true);
+  });
+
   test("an empty plan returns an identical copy", async () => {
     const input = await planWorkbook();
     const r = annotated(input, { rules: [], notes: [] });
