@@ -62,3 +62,73 @@ describe("three levels on one sheet", () => {
     expect(r.findings.filter((f) => f.rule === "sum-rounding").map((f) => f.cell)).toEqual(["H3"]);
   });
 });
+
+describe("levels declared in the table", () => {
+  test("a 上级单位 line names each unit's parent (units in rows)", () => {
+    const g = sheet("上级列", [
+      ["地区", "上级单位", "新增企业数(家)"],
+      ["全省合计", "", 500],
+      ["杭州市", "全省", 300],
+      ["上城区", "杭州市", 100],
+      ["西湖区", "杭州市", 190],
+      ["宁波市", "全省", 200],
+      ["海曙区", "宁波市", 120],
+      ["余姚市", "宁波市", 80],
+    ]);
+    const r = checkWorkbook(workbook(g));
+    expect(r.tables.map((t) => [t.parentUnit, t.children])).toEqual([
+      ["全省", ["杭州市", "宁波市"]],
+      ["杭州市", ["上城区", "西湖区"]],
+      ["宁波市", ["海曙区", "余姚市"]],
+    ]);
+    expect(errors(r).map((f) => [f.cell, f.unit])).toEqual([["C3", "杭州市"]]);
+    // The structure line is not an indicator: no qualitative or not-a-number findings from it.
+    expect(r.findings.filter((f) => f.cell.startsWith("B"))).toEqual([]);
+  });
+
+  test("a 级别 line (省/市/县) gives the levels", () => {
+    const g = sheet("级别", [
+      ["地区", "级别", "新增企业数(家)"],
+      ["全省合计", "省", 500],
+      ["杭州市", "市", 300],
+      ["上城区", "县", 100],
+      ["西湖区", "县", 200],
+      ["宁波市", "市", 200],
+      ["海曙区", "区", 120],
+      ["余姚市", "县", 80],
+    ]);
+    const r = checkWorkbook(workbook(g));
+    expect(r.tables.map((t) => t.parentUnit)).toEqual(["全省", "杭州市", "宁波市"]);
+    expect(errors(r)).toEqual([]);
+  });
+});
+
+describe("two-row and merged headers", () => {
+  test("全市目标 merged over two header rows, districts under a merged 其中 row", () => {
+    const g = sheet(
+      "合并表头",
+      [
+        ["序号", "指标名称", "全市目标", "其中"],
+        [undefined, undefined, undefined, "上城区", "拱墅区", "西湖区"],
+        [1, "新增企业数(家)", 100, 40, 30, 29],
+      ],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:F1"] },
+    );
+    const r = checkWorkbook(workbook(g));
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].parent).toBe("全市目标");
+    expect(r.tables[0].children).toEqual(["上城区", "拱墅区", "西湖区"]);
+    expect(errors(r).map((f) => f.cell)).toEqual(["C3"]);
+  });
+
+  test("an unmerged two-row header: the parent's label sits in the row above", () => {
+    const g = sheet("两行表头", [
+      ["指标名称", "全市", "各区"],
+      [undefined, undefined, "上城区", "拱墅区", "西湖区"],
+      ["新增企业数(家)", 100, 40, 30, 30],
+    ]);
+    const r = checkWorkbook(workbook(g));
+    expect(r.tables[0]?.parent).toBe("全市");
+    expect(errors(r)).toEqual([]);
+  });
+});

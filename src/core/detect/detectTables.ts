@@ -4,6 +4,7 @@
  * units, totals and periods wins. Every decision carries its reason.
  */
 import { normalizeLabel, displayLabel } from "../text";
+import { parseRange } from "../address";
 import { isErrorValue, type RawValue, type SheetGrid } from "../grid";
 import type { ComponentGroup, IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation } from "../model";
 import { sheetView, type SheetView } from "./view";
@@ -45,18 +46,55 @@ interface HeaderCandidate {
   kind: "split" | "progression";
 }
 
+/** Roles a label in the row above may lend to an empty header cell below it (two-row headers). */
+const LENDABLE = new Set(["name", "index", "measure", "note", "assignment", "total", "target"]);
+
+function headerValue(view: SheetView, row: number, c: number): RawValue {
+  const v = view.raw(row, c);
+  if (v !== undefined && v !== null && v !== "") return v;
+  // A merged header cell holds its text in the top-left cell only (a 全市目标 merged over two rows).
+  const origin = mergeOrigin(view, row, c);
+  if (origin) return view.grid.values[origin.row]?.[origin.col];
+  // An unmerged two-row header: the label sits in the row above.
+  if (row > 0) {
+    const above = view.raw(row - 1, c);
+    if (typeof above === "string" && LENDABLE.has(classifyLabel(normalizeLabel(above)).role)) return above;
+  }
+  return v;
+}
+
+const MERGE_CACHE = new WeakMap<SheetView["grid"], Map<string, { row: number; col: number }>>();
+
+/** The top-left cell of the merged area a view cell lies in (areas over 10,000 cells are ignored). */
+function mergeOrigin(view: SheetView, row: number, col: number): { row: number; col: number } | undefined {
+  const grid = view.grid;
+  if (!grid.merges?.length) return undefined;
+  let cells = MERGE_CACHE.get(grid);
+  if (!cells) {
+    cells = new Map();
+    for (const m of grid.merges) {
+      const box = parseRange(m);
+      if (!box || (box.bottom - box.top + 1) * (box.right - box.left + 1) > 10000) continue;
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let k = box.left; k <= box.right; k++) if (r !== box.top || k !== box.left) cells.set(`${r},${k}`, { row: box.top, col: box.left });
+    }
+    MERGE_CACHE.set(grid, cells);
+  }
+  const at = view.toSheet(row, col);
+  return cells.get(`${at.row},${at.col}`);
+}
+
 function readHeader(view: SheetView, row: number): HeaderColumn[] {
   const columns: HeaderColumn[] = [];
   for (let c = 0; c < view.cols; c++) {
-    const v = view.raw(row, c);
+    const v = headerValue(view, row, c);
     if (typeof v !== "string" && typeof v !== "number") continue;
+    // A number in a header row is a year (2025) or data; only years are labels.
     if (typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2099)) continue;
     const text = textOf(v);
     const label = normalizeLabel(text);
     if (!label) continue;
-    // A number in a header row is a year (2025) or data; only years are labels.
-    const role = classifyLabel(label);
-    columns.push({ col: c, label, display: displayLabel(text), role });
+    columns.push({ col: c, label, display: displayLabel(text), role: classifyLabel(label) });
   }
   return columns;
 }
@@ -163,13 +201,26 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     if (lead && isNoteLine(lead)) break;
     // Another header row starts another table; only a row with a label where data belongs can be one.
     const probe = view.raw(r, firstDataCol);
-    if (typeof probe === "string" && !isDataLike(probe) && headerScore(readHeader(view, r)) !== null) break;
+    const lineName = normalizeLabel(textOf(view.raw(r, nameCol)));
+    const structureLine = PARENT_LINE.test(lineName) || LEVEL_LINE.test(lineName);
+    if (typeof probe === "string" && probe.trim() && !structureLine && !isDataLike(probe) && headerScore(readHeader(view, r)) !== null) break;
     blanks = 0;
     const nameRaw = view.raw(r, nameCol);
     const name = typeof nameRaw === "string" ? displayLabel(nameRaw) : typeof nameRaw === "number" ? String(nameRaw) : "";
     if (!name) continue;
     rows.push(r);
     endRow = r;
+  }
+  // A 上级单位 or 级别 line says how the units nest; it is structure, not an indicator.
+  const structure = new Map<"parent" | "level", number>();
+  for (const r of [...rows]) {
+    const raw = view.raw(r, nameCol);
+    const key = typeof raw === "string" ? normalizeLabel(raw) : "";
+    const kind = PARENT_LINE.test(key) ? "parent" : LEVEL_LINE.test(key) ? "level" : null;
+    if (kind && !structure.has(kind)) {
+      structure.set(kind, r);
+      rows.splice(rows.indexOf(r), 1);
+    }
   }
   if (rows.length === 0) return null;
 
@@ -259,10 +310,14 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
             });
     const at = view.toSheet(header.row, h.col);
     const raw = view.raw(header.row, h.col);
+    const declaredParent = structure.has("parent") ? view.raw(structure.get("parent")!, h.col) : undefined;
+    const declaredLevel = structure.has("level") ? view.raw(structure.get("level")!, h.col) : undefined;
     return {
       line,
       total,
       subtotal: isSubtotal(h),
+      declaredParent: typeof declaredParent === "string" && declaredParent.trim() ? normalizeLabel(declaredParent) : undefined,
+      declaredLevel: levelOf(declaredLevel),
       outline: view.orientation === "units-in-rows" ? view.grid.outlineLevels?.get(at.row) : undefined,
       indent: view.grid.indents?.get(`${at.row},${at.col}`),
       leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
@@ -278,6 +333,22 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     table: { ...base, type: "split", policy: "exact", splits },
     endRow,
   };
+}
+
+const PARENT_LINE = /^(上级|上级单位|上级地区|上级行政区|所属|所属地区|所属市|所属地市|所属单位|隶属)$/;
+const LEVEL_LINE = /^(级别|层级|行政级别|单位级别|层次|级次)$/;
+
+/** A level written as a number (1, 2, 3) or a word (省, 市, 县/区, 乡/镇). */
+function levelOf(v: RawValue): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v !== "string") return undefined;
+  const t = normalizeLabel(v);
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^(省|省级|一级)$/.test(t)) return 1;
+  if (/^(市|地市|市级|设区市|二级)$/.test(t)) return 2;
+  if (/^(县|区|县级|区县|县(市|区)|县市区|三级)$/.test(t)) return 3;
+  if (/^(乡|镇|乡镇|街道|乡镇级|四级)$/.test(t)) return 4;
+  return undefined;
 }
 
 /** Leading spaces of a unit name, a full-width space counting as two (how planners indent by hand). */
@@ -328,8 +399,19 @@ function detectInView(view: SheetView): DetectedSheet {
   let r = 0;
   let scanned = 0;
   while (r < view.rows && scanned < HEADER_SCAN_ROWS) {
-    const columns = readHeader(view, r);
-    const kind = headerScore(columns);
+    let columns = readHeader(view, r);
+    let kind = headerScore(columns);
+    if (kind && r + 1 < view.rows) {
+      // The lower row of a two-row header names the units; prefer it when it reads better.
+      const next = readHeader(view, r + 1);
+      const nextKind = headerScore(next);
+      const structureLine = next.some((h) => PARENT_LINE.test(h.label) || LEVEL_LINE.test(h.label));
+      if (nextKind && !structureLine && scoreOf(next) > scoreOf(columns)) {
+        r++;
+        columns = next;
+        kind = nextKind;
+      }
+    }
     if (kind) {
       const built = buildTable(view, { row: r, columns, kind, score: scoreOf(columns) });
       if (built) {

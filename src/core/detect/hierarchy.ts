@@ -5,6 +5,7 @@
  * leading spaces, 小计 lines, and finally the total keyword alone.
  */
 import type { Reason, Split, UnitLine } from "../model";
+import { normalizeLabel } from "../text";
 
 export interface UnitCandidate {
   line: UnitLine;
@@ -12,6 +13,10 @@ export interface UnitCandidate {
   total: boolean;
   /** A 小计 line: the parent of the lines just before it. */
   subtotal: boolean;
+  /** From a 上级单位 line: the name of this unit's parent. */
+  declaredParent?: string;
+  /** From a 级别 line: 1 province, 2 city, 3 county, … */
+  declaredLevel?: number;
   outline?: number;
   indent?: number;
   leadingSpaces?: number;
@@ -72,8 +77,34 @@ function flat(cands: UnitCandidate[]): Split[] {
   return [{ parent: top.line, children: topChildren, level: 0, why: { by: "keyword", evidence: top.line.label } }, ...splits];
 }
 
+/** A 上级单位 line names each unit's parent outright. */
+function fromDeclaredParents(cands: UnitCandidate[]): Split[] {
+  const keyOf = (c: UnitCandidate) => normalizeLabel(c.line.unit);
+  const top = cands.find((c) => c.total);
+  const why: Reason = { by: "keyword", evidence: "上级单位" };
+  const childrenOf = new Map<UnitCandidate, UnitLine[]>();
+  for (const c of cands) {
+    if (c === top) continue;
+    const parent = c.declaredParent ? cands.find((p) => p !== c && keyOf(p) === c.declaredParent) : top;
+    const owner = parent ?? top;
+    if (!owner) continue;
+    childrenOf.set(owner, [...(childrenOf.get(owner) ?? []), c.line]);
+  }
+  const depth = (c: UnitCandidate, seen = new Set<UnitCandidate>()): number => {
+    if (c === top || !c.declaredParent || seen.has(c)) return 0;
+    seen.add(c);
+    const p = cands.find((x) => x !== c && keyOf(x) === c.declaredParent);
+    return p ? 1 + depth(p, seen) : 1;
+  };
+  return cands
+    .filter((c) => childrenOf.has(c))
+    .map((c) => ({ parent: c.line, children: childrenOf.get(c)!, level: depth(c), why }));
+}
+
 export function buildSplits(cands: UnitCandidate[]): Split[] {
+  if (cands.some((c) => c.declaredParent)) return fromDeclaredParents(cands);
   const signals: [keyof UnitCandidate, Reason["by"], string][] = [
+    ["declaredLevel", "keyword", "level line"],
     ["outline", "keyword", "outline level"],
     ["indent", "keyword", "indentation"],
     ["leadingSpaces", "keyword", "leading spaces"],

@@ -33,8 +33,11 @@ const PLAN_PERIOD = /^(十[一二三四五六七八九]五|“十[一二三四�
 /** Suffixes of administrative and functional units that receive targets. */
 const UNIT_SUFFIX = /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
 
+/** Group captions over the units in a two-row header (各区县, 其中, 分区县), not units themselves. */
+const GROUP_CAPTION = /^(各|其中|分|下辖|所辖)/;
+
 export function classifyLabel(label: string): LabelRole {
-  if (label === "") return { role: "other" };
+  if (label === "" || GROUP_CAPTION.test(label)) return { role: "other" };
   if (INDEX.test(label)) return { role: "index" };
   if (NAME.test(label) || UNIT_HEADER.test(label)) return { role: "name" };
   if (MEASURE.test(label)) return { role: "measure" };
