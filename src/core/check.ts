@@ -14,6 +14,9 @@ import type { PassedCheck, RuleOutput } from "./rules/rule";
 import { parseProgression, parseSplits, type ParsedSplit } from "./table";
 import { runCrossSheet } from "./rules/crossSheet";
 
+/** The very hidden sheet where the add-in and the command line keep maps, acceptances and the trail. */
+export const STATE_SHEET = "_tdcheck";
+
 export interface CheckOptions {
   /** Only check this sheet. */
   sheet?: string;
@@ -93,7 +96,8 @@ function isEmptySheet(grid: SheetGrid): boolean {
 
 export function detectWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): { maps: TableMap[]; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  let sheets = workbook.sheets;
+  // The add-in's own very hidden sheet holds its memory, not a table (src/excel/README.md).
+  let sheets = workbook.sheets.filter((s) => s.name !== STATE_SHEET);
   if (options.sheet !== undefined) {
     sheets = sheets.filter((s) => s.name === options.sheet);
     if (sheets.length === 0) {
