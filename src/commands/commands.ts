@@ -1,21 +1,32 @@
 /**
  * Ribbon commands (manifest: ExecuteFunction runCheck / clearFlags), loaded from commands.html.
  * Each command must call event.completed(), whatever happens, or Office keeps the button busy.
+ * The work is the adapter's: check the active sheet and flag it, or remove the add-in's flags.
  */
-import { checkActiveSheet } from "../excel/checkActiveSheet";
+import { checkInExcel, clearFlags as clearAddinFlags, connectHost } from "../excel";
 
-/** Check the active sheet. Writing flags for the findings is the adapter's next step. */
+/** Notes are written in Office's language, as the pane would write them. */
+async function noteLanguage(): Promise<"zh" | "en"> {
+  const host = await connectHost(1000);
+  return host.displayLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/** Check the active sheet and write the flags (conditional formats, and notes where supported). */
 async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await checkActiveSheet();
+    await checkInExcel({ sheets: "active", lang: await noteLanguage(), flags: true });
   } finally {
     event.completed();
   }
 }
 
-/** Remove the add-in's flags. No flags are written yet, so there is nothing to remove. */
-function clearFlags(event: Office.AddinCommands.Event): void {
-  event.completed();
+/** Remove exactly the add-in's own flags; the user's formats and notes stay. */
+async function clearFlags(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await clearAddinFlags();
+  } finally {
+    event.completed();
+  }
 }
 
 // Outside Office (a plain browser opening commands.html) there is nothing to register with.

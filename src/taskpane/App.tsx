@@ -1,46 +1,43 @@
 /**
- * The first screen of the task pane: a Check button, the summary of the last check and its findings.
- * Reading the sheet and running the engine happen in src/excel; this file only shows outcomes.
+ * The task pane: Check and Clear flags, progress, what went wrong in plain words, then three
+ * sections — findings, what was detected (with corrections), settings. Later sections (rebalance,
+ * report) join the tab list. Reading, flag writing and storage go through the adapter (excelPort);
+ * every rule and message comes from the engine.
  */
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Text,
+  ProgressBar,
+  Tab,
+  TabList,
   Title3,
+  Tooltip,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import {
-  CheckmarkCircle20Filled,
-  ErrorCircle20Filled,
-  Info20Filled,
-  TaskListLtr20Regular,
-  Warning20Filled,
-} from "@fluentui/react-icons";
-import type { CheckOutcome } from "../excel/checkActiveSheet";
-import type { CheckResult, InputProblem } from "../core/check";
-import { SEVERITY_ORDER, type Finding, type Severity } from "../core/finding";
-import { renderMessage } from "../core/messages";
-import { fill, messageLang, stringsFor, type StringKey, type UiLocale } from "./i18n";
-
-/** Rendering thousands of rows would stall the pane; the rest are counted, not dropped silently. */
-const MAX_SHOWN_FINDINGS = 500;
+import { ArrowSyncCircle16Regular, Eraser20Regular, TaskListLtr20Regular } from "@fluentui/react-icons";
+import type { ExcelPort } from "./excelPort";
+import { DetectedTables } from "./DetectedTables";
+import { FindingsPanel } from "./FindingsPanel";
+import { fill, stringsFor, type UiLocale } from "./i18n";
+import { Notices } from "./Notices";
+import { SettingsPanel } from "./SettingsPanel";
+import { usePane, type PaneState } from "./usePane";
 
 export interface AppProps {
   locale: UiLocale;
   /** False outside Excel: the pane still renders and says where checking is possible. */
   inExcel: boolean;
-  check: () => Promise<CheckOutcome>;
+  port: ExcelPort;
 }
 
-const useStyles = makeStyles({
+type Section = "findings" | "tables" | "settings";
+const SECTIONS: readonly Section[] = ["findings", "tables", "settings"];
+
+export const useAppStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
@@ -52,205 +49,121 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  subtitle: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-  outcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: `${tokens.spacingVerticalS} 0 0` },
-  summary: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, 1fr)",
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-  },
-  stat: {
+  titleRow: {
     display: "flex",
-    // The number reads first; the label (dt) precedes it in the markup as a description list requires.
-    flexDirection: "column-reverse",
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
   },
-  statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column" },
-  finding: {
-    display: "grid",
-    gridTemplateColumns: "20px 1fr",
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  heading: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
-  clean: { color: tokens.colorPaletteGreenForeground1 },
-  where: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ locale, inExcel, check }: AppProps) {
-  const styles = useStyles();
-  const t = stringsFor(locale);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+function progressText(state: PaneState, t: ReturnType<typeof stringsFor>): string {
+  const p = state.progress;
+  if (!p || p.total <= 0) return state.busy === "check" ? t.checking : t["progress.working"];
+  return fill(t[`progress.${p.stage}`], { sheet: p.sheet ?? "", done: p.done, total: p.total });
+}
 
-  const onCheck = useCallback(async () => {
-    setBusy(true);
-    try {
-      setOutcome(await check());
-    } finally {
-      setBusy(false);
-    }
-  }, [check]);
+export function App({ locale, inExcel, port }: AppProps) {
+  const styles = useAppStyles();
+  const t = stringsFor(locale);
+  const [state, actions] = usePane(port, locale, inExcel);
+  const [section, setSection] = useState<Section>("findings");
+  const canAct = inExcel && state.ready && state.supported && state.busy === null;
+  const progress = state.progress;
 
   return (
-    <main className={styles.root} lang={locale}>
+    <main className={styles.root} lang={locale} aria-busy={state.busy !== null}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.heading}>
-          {t.title}
-        </Title3>
+        <div className={styles.titleRow}>
+          <Title3 as="h1" className={styles.heading}>
+            {t.title}
+          </Title3>
+          {state.settings.live && inExcel && (
+            <Tooltip content={t.liveBadgeTitle} relationship="description">
+              <Badge appearance="tint" color="success" icon={<ArrowSyncCircle16Regular />} tabIndex={0}>
+                {t.liveBadge}
+              </Badge>
+            </Tooltip>
+          )}
+        </div>
         <Caption1 className={styles.subtitle}>{t.subtitle}</Caption1>
       </header>
       <Body1>{t.intro}</Body1>
-      <div className={styles.actions}>
+      <div className={styles.actions} role="group" aria-label={t.check}>
         <Button
           appearance="primary"
           icon={<TaskListLtr20Regular />}
-          disabled={!inExcel || busy}
-          onClick={onCheck}
+          disabled={!canAct}
+          onClick={() => void actions.check().then(() => setSection("findings"))}
+          title={t.checkHint}
         >
           {t.check}
         </Button>
-        {busy && <Spinner size="tiny" label={t.checking} />}
+        <Button icon={<Eraser20Regular />} disabled={!canAct} onClick={() => void actions.clearFlags()}>
+          {t.clearFlags}
+        </Button>
       </div>
-      {!inExcel && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t.notInExcel}</MessageBarBody>
-        </MessageBar>
+      {state.busy !== null && (
+        <div className={styles.progress}>
+          <ProgressBar
+            thickness="large"
+            value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+            aria-label={progressText(state, t)}
+          />
+          <Caption1 aria-hidden>{progressText(state, t)}</Caption1>
+        </div>
       )}
-      <section aria-live="polite" className={styles.outcome}>
-        {outcome && <Outcome outcome={outcome} locale={locale} />}
-      </section>
-    </main>
-  );
-}
-
-function Outcome({ outcome, locale }: { outcome: CheckOutcome; locale: UiLocale }) {
-  const t = stringsFor(locale);
-  switch (outcome.kind) {
-    case "failed":
-      return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {fill(outcome.stage === "read" ? t.readFailed : t.checkFailed, { detail: outcome.detail })}
-          </MessageBarBody>
-        </MessageBar>
-      );
-    case "empty-sheet":
-      return (
-        <MessageBar intent="info">
-          <MessageBarBody>{fill(t.emptySheet, { sheet: outcome.sheet })}</MessageBarBody>
-        </MessageBar>
-      );
-    case "checked":
-      return <Report sheet={outcome.sheet} result={outcome.result} locale={locale} />;
-  }
-}
-
-function problemText(problem: InputProblem, sheet: string, locale: UiLocale): string {
-  const t = stringsFor(locale);
-  const key = `problem.${problem.code}` as StringKey;
-  return fill(t[key] ?? problem.code, { sheet: problem.sheet ?? sheet });
-}
-
-function Report({ sheet, result, locale }: { sheet: string; result: CheckResult; locale: UiLocale }) {
-  const styles = useStyles();
-  const t = stringsFor(locale);
-  const { summary } = result;
-  const findings = [...result.findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
-  const shown = findings.slice(0, MAX_SHOWN_FINDINGS);
-  const stats: [StringKey, number, Severity][] = [
-    ["summary.errors", summary.errors, "error"],
-    ["summary.warnings", summary.warnings, "warning"],
-    ["summary.infos", summary.infos, "info"],
-  ];
-  return (
-    <>
-      {result.problems.map((problem, i) => (
-        <MessageBar key={i} intent="warning">
-          <MessageBarBody>{problemText(problem, sheet, locale)}</MessageBarBody>
-        </MessageBar>
-      ))}
-      <Subtitle2 as="h2" className={styles.heading}>
-        {fill(t.summaryHeading, { sheet })}
-      </Subtitle2>
-      <dl className={styles.summary}>
-        {stats.map(([key, value, severity]) => (
-          <div key={key} className={styles.stat}>
-            <dt>
-              <Caption1>{t[key]}</Caption1>
-            </dt>
-            <dd className={mergeClasses(styles.statValue, value > 0 && styles[severity])}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <Caption1 className={styles.where}>
-        {fill(t["summary.scope"], { tables: summary.tables, checks: summary.checks })}
-      </Caption1>
-      {summary.errors === 0 && summary.warnings === 0 && result.problems.length === 0 && (
-        <Text className={styles.clean}>
-          <CheckmarkCircle20Filled aria-hidden /> {t.clean}
-        </Text>
-      )}
-      {shown.length > 0 && (
+      {!inExcel && <Notices notices={[{ kind: "text", intent: "info", key: "notInExcel" }]} t={t} />}
+      <Notices notices={state.notices} t={t} onDismiss={actions.dismissNotice} />
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden}>
+        <span key={state.announcement.n}>{state.announcement.text}</span>
+      </div>
+      {inExcel && (
         <>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {t.findingsHeading}
-          </Subtitle2>
-          <ul className={styles.list}>
-            {shown.map((finding, i) => (
-              <FindingItem key={i} finding={finding} locale={locale} />
+          <TabList
+            selectedValue={section}
+            onTabSelect={(_, data) => setSection(data.value as Section)}
+            aria-label={t.tabsLabel}
+          >
+            {SECTIONS.map((s) => (
+              <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === section ? `panel-${s}` : undefined}>
+                {t[`tab.${s}`]}
+              </Tab>
             ))}
-          </ul>
-          {findings.length > shown.length && (
-            <Caption1>{fill(t.moreFindings, { count: findings.length - shown.length })}</Caption1>
-          )}
+          </TabList>
+          <section
+            id={`panel-${section}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${section}`}
+            className={styles.panel}
+            tabIndex={-1}
+          >
+            {section === "findings" && <FindingsPanel state={state} actions={actions} locale={locale} />}
+            {section === "tables" && (
+              <DetectedTables state={state} actions={actions} locale={locale} disabled={!canAct} />
+            )}
+            {section === "settings" && (
+              <SettingsPanel state={state} actions={actions} locale={locale} disabled={!canAct} />
+            )}
+          </section>
         </>
       )}
-    </>
-  );
-}
-
-function SeverityIcon({ severity }: { severity: Severity }) {
-  const styles = useStyles();
-  switch (severity) {
-    case "error":
-      return <ErrorCircle20Filled className={styles.error} aria-hidden />;
-    case "warning":
-      return <Warning20Filled className={styles.warning} aria-hidden />;
-    case "info":
-      return <Info20Filled className={styles.info} aria-hidden />;
-  }
-}
-
-function FindingItem({ finding, locale }: { finding: Finding; locale: UiLocale }) {
-  const styles = useStyles();
-  const t = stringsFor(locale);
-  const severityWord = t[`severity.${finding.severity}` as StringKey];
-  return (
-    <li className={styles.finding}>
-      <SeverityIcon severity={finding.severity} />
-      <div>
-        <Body1 block>
-          <span className={styles[finding.severity]}>{severityWord}</span>
-          {" · "}
-          {renderMessage(finding, messageLang(locale))}
-        </Body1>
-        <Caption1 className={styles.where}>
-          {finding.sheet}!{finding.cell}
-          {finding.indicator ? ` · ${finding.indicator}` : ""}
-        </Caption1>
-      </div>
-    </li>
+    </main>
   );
 }

@@ -1,0 +1,294 @@
+/**
+ * What detection understood about each table on the sheet — range, layout, parent, assignment,
+ * children, each indicator's kind — with the controls to correct it: the selection as the table,
+ * a column's role, an indicator's kind, the allocation policy. A correction becomes a TableMap,
+ * saved in the workbook and checked at once (usePane.applyMaps).
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowCounterclockwise20Regular, SelectAllOn20Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import { rangeA1 } from "../core/address";
+import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model";
+import { fill, stringsFor, type Strings, type UiLocale } from "./i18n";
+import {
+  INDICATOR_KINDS,
+  POLICIES,
+  UNIT_ROLES,
+  indicatorAddress,
+  lineAddress,
+  setIndicatorKind,
+  setPolicy,
+  setUnitRole,
+  unitColumns,
+  type UnitRole,
+} from "./tableEdits";
+import type { PaneActions, PaneState } from "./usePane";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  cardHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  indicators: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  roleSelect: { minWidth: "120px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export function DetectedTables({
+  state,
+  actions,
+  locale,
+  disabled,
+}: {
+  state: PaneState;
+  actions: PaneActions;
+  locale: UiLocale;
+  disabled: boolean;
+}) {
+  const styles = useStyles();
+  const t = stringsFor(locale);
+  const view = state.view;
+  const [roleError, setRoleError] = useState(false);
+  if (!view) return <Body1 className={styles.muted}>{t["tables.none"]}</Body1>;
+  const grid = view.workbook.sheets.find((s) => s.name === view.sheet);
+  const maps = view.result.maps;
+  const saved = state.stored.some((s) => s.map.sheet === view.sheet && s.confirmed);
+  const replace = (index: number, map: TableMap) => {
+    setRoleError(false);
+    void actions.applyMaps(maps.map((m, i) => (i === index ? map : m)));
+  };
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h2" className={styles.heading}>
+        {t["tables.heading"]}
+      </Subtitle2>
+      <Caption1 className={styles.muted}>{t["tables.intro"]}</Caption1>
+      <div className={styles.actions}>
+        <Button
+          icon={<SelectAllOn20Regular />}
+          disabled={disabled}
+          onClick={() => void actions.tableFromSelection()}
+          title={t["tables.useSelectionHint"]}
+        >
+          {t["tables.useSelection"]}
+        </Button>
+        <Button
+          icon={<ArrowCounterclockwise20Regular />}
+          disabled={disabled || !saved}
+          onClick={() => void actions.resetDetection()}
+          title={t["tables.resetHint"]}
+        >
+          {t["tables.reset"]}
+        </Button>
+      </div>
+      {roleError && (
+        <Text role="alert" className={styles.error}>
+          {t["role.needsParent"]}
+        </Text>
+      )}
+      {maps.length === 0 && <Body1>{fill(t["problem.NO_TABLE"], { sheet: view.sheet })}</Body1>}
+      {maps.map((map, index) => (
+        <article
+          key={`${map.sheet}!${rangeA1(map.range)}`}
+          className={styles.card}
+          aria-label={`${map.sheet}!${rangeA1(map.range)}`}
+        >
+          <div className={styles.cardHead}>
+            <Subtitle2 as="h3" className={styles.heading}>
+              {map.type === "split" ? t["tables.split"] : t["tables.progression"]} · {map.sheet}!
+              {rangeA1(map.range)}
+            </Subtitle2>
+            <Badge appearance="tint" color={saved ? "brand" : "informative"}>
+              {saved ? t["tables.saved"] : t["tables.detected"]}
+            </Badge>
+          </div>
+          <dl className={styles.facts}>
+            <Fact term={t["tables.orientation"]} value={t[`orientation.${map.orientation}`]} />
+            {map.type === "split" &&
+              map.splits.map((split, i) => <SplitFacts key={i} map={map} index={i} t={t} />)}
+            {map.type === "progression" && (
+              <Fact term={t["tables.periods"]} value={map.periods.map((p) => p.label).join("、")} />
+            )}
+          </dl>
+          {map.type === "split" && (
+            <RadioGroup
+              aria-label={t["tables.policy"]}
+              value={map.policy}
+              disabled={disabled}
+              onChange={(_, data) => replace(index, setPolicy(map, data.value as Policy))}
+            >
+              <Caption1 className={styles.term}>{t["tables.policy"]}</Caption1>
+              {POLICIES.map((p) => (
+                <Radio key={p} value={p} label={t[`policy.${p}`]} />
+              ))}
+            </RadioGroup>
+          )}
+          <div className={styles.indicators} role="group" aria-label={t["tables.indicators"]}>
+            <Caption1 className={styles.term}>{t["tables.indicators"]}</Caption1>
+            {map.indicators.map((indicator) => (
+              <Field
+                key={indicator.line}
+                label={`${indicator.name} (${indicatorAddress(map.orientation, indicator.line)})`}
+                size="small"
+              >
+                <Select
+                  size="small"
+                  value={indicator.kind}
+                  disabled={disabled}
+                  onChange={(_, data) =>
+                    replace(index, setIndicatorKind(map, indicator.line, data.value as IndicatorKind))
+                  }
+                >
+                  {INDICATOR_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t[`kind.${k}`]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+          {map.type === "split" && grid && (
+            <Accordion collapsible>
+              {map.splits.map((split, splitIndex) => (
+                <AccordionItem key={splitIndex} value={splitIndex}>
+                  <AccordionHeader as="h4" size="small">
+                    {map.orientation === "indicators-in-rows" ? t["tables.columns"] : t["tables.rows"]}
+                    {map.splits.length > 1 ? ` · ${split.parent.label}` : ""}
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <Table size="extra-small" aria-label={t["tables.columns"]}>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHeaderCell>{t["tables.colLabel"]}</TableHeaderCell>
+                          <TableHeaderCell>{t["tables.colWhere"]}</TableHeaderCell>
+                          <TableHeaderCell>{t["tables.colRole"]}</TableHeaderCell>
+                        </TableRow>
+                      </TableHeader>
+                      <TableBody>
+                        {unitColumns(grid, map, splitIndex).map((column) => (
+                          <TableRow key={column.line}>
+                            <TableCell>{column.label}</TableCell>
+                            <TableCell>{column.where}</TableCell>
+                            <TableCell>
+                              <Select
+                                size="small"
+                                className={styles.roleSelect}
+                                value={column.role}
+                                disabled={disabled}
+                                aria-label={fill(t["tables.columnRole"], {
+                                  label: column.label,
+                                  where: column.where,
+                                })}
+                                onChange={(_, data) => {
+                                  const changed = setUnitRole(
+                                    grid,
+                                    map,
+                                    splitIndex,
+                                    column.line,
+                                    data.value as UnitRole,
+                                  );
+                                  if (!changed.ok) setRoleError(true);
+                                  else replace(index, changed.map);
+                                }}
+                              >
+                                {UNIT_ROLES.map((r) => (
+                                  <option key={r} value={r}>
+                                    {t[`role.${r}`]}
+                                  </option>
+                                ))}
+                              </Select>
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          )}
+        </article>
+      ))}
+    </div>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  const styles = useStyles();
+  return (
+    <div style={{ display: "contents" }}>
+      <dt className={styles.term}>
+        <Caption1>{term}</Caption1>
+      </dt>
+      <dd className={styles.value}>
+        <Caption1>{value}</Caption1>
+      </dd>
+    </div>
+  );
+}
+
+function SplitFacts({ map, index, t }: { map: SplitTable; index: number; t: Strings }) {
+  const split = map.splits[index];
+  const where = (line: number) => lineAddress(map.orientation, line);
+  const level = map.splits.length > 1 ? ` · ${fill(t["tables.level"], { level: split.level + 1 })}` : "";
+  return (
+    <>
+      <Fact term={t["tables.parent"]} value={`${split.parent.label} (${where(split.parent.line)})${level}`} />
+      <Fact
+        term={t["tables.assignment"]}
+        value={
+          split.assignment
+            ? `${split.assignment.label} (${where(split.assignment.line)})`
+            : t["tables.none.assignment"]
+        }
+      />
+      <Fact
+        term={fill(t["tables.children"], { count: split.children.length })}
+        value={split.children.map((c) => c.unit).join("、")}
+      />
+    </>
+  );
+}

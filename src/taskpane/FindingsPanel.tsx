@@ -1,0 +1,329 @@
+/**
+ * The result of a check: a summary, then the findings grouped by indicator. Severity is shown three
+ * ways (icon, colour, word); each finding gives its evidence (stated, computed, difference,
+ * tolerance), its hints, and a button that selects its cells in the sheet. Every sentence is the
+ * engine's (renderMessage, renderHint, describeTolerance); the pane only lays them out.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  CheckmarkCircle20Filled,
+  CursorClick20Regular,
+  ErrorCircle20Filled,
+  Info20Filled,
+  Warning20Filled,
+} from "@fluentui/react-icons";
+import type { Decimal } from "../core/decimal";
+import type { Finding, Severity } from "../core/finding";
+import {
+  RULE_TITLES,
+  SEVERITY_TEXT,
+  describeTolerance,
+  formatValue,
+  renderHint,
+  renderMessage,
+  type Lang,
+} from "../core/messages";
+import { cellsText, groupByIndicator, selectionOf, type FindingGroup } from "./findingGroups";
+import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
+import { inputProblemText } from "./problems";
+import type { PaneActions, PaneState } from "./usePane";
+
+/** Rendering thousands of rows would stall the pane; the rest are counted, not dropped silently. */
+const MAX_SHOWN_FINDINGS = 500;
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: `${tokens.spacingVerticalS} 0 0` },
+  summary: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  stat: {
+    display: "flex",
+    // The number reads first; the label (dt) precedes it in the markup as a description list requires.
+    flexDirection: "column-reverse",
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  clean: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  groupHeader: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  groupName: { overflow: "hidden", textOverflow: "ellipsis" },
+  list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column" },
+  finding: {
+    display: "grid",
+    gridTemplateColumns: "20px 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  findingBody: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  findingHead: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalXS,
+  },
+  severityWord: { fontWeight: tokens.fontWeightSemibold },
+  evidence: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  evidenceTerm: { color: tokens.colorNeutralForeground3 },
+  evidenceValue: { margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
+  hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorBrandForeground1 },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+export function SeverityIcon({ severity }: { severity: Severity }) {
+  const styles = useStyles();
+  switch (severity) {
+    case "error":
+      return <ErrorCircle20Filled className={styles.error} aria-hidden />;
+    case "warning":
+      return <Warning20Filled className={styles.warning} aria-hidden />;
+    case "info":
+      return <Info20Filled className={styles.info} aria-hidden />;
+  }
+}
+
+function signed(v: Decimal | undefined): string {
+  if (!v) return "";
+  const s = v.toString();
+  return v.sign() > 0 ? `+${s}` : s;
+}
+
+export function FindingsPanel({
+  state,
+  actions,
+  locale,
+}: {
+  state: PaneState;
+  actions: PaneActions;
+  locale: UiLocale;
+}) {
+  const styles = useStyles();
+  const t = stringsFor(locale);
+  const lang = messageLang(locale);
+  if (state.emptySheet !== null) return <Body1>{fill(t.emptySheet, { sheet: state.emptySheet })}</Body1>;
+  const view = state.view;
+  if (!view) return <Body1 className={styles.muted}>{t.beforeFirstCheck}</Body1>;
+  const { result, sheet } = view;
+  const { summary } = result;
+  const shown = result.findings.slice(0, MAX_SHOWN_FINDINGS);
+  const groups = groupByIndicator(shown);
+  const openGroups = groups.filter((g) => g.worst !== "info").map((g) => g.key);
+  const stats: [keyof Strings, number, Severity][] = [
+    ["summary.errors", summary.errors, "error"],
+    ["summary.warnings", summary.warnings, "warning"],
+    ["summary.infos", summary.infos, "info"],
+  ];
+  return (
+    <div className={styles.section}>
+      {result.problems.map((problem, i) => (
+        <Text key={i} className={styles.warning}>
+          {inputProblemText(problem, sheet, t)}
+        </Text>
+      ))}
+      <Subtitle2 as="h2" className={styles.heading}>
+        {fill(t.summaryHeading, { sheet })}
+      </Subtitle2>
+      <dl className={styles.summary} data-testid="summary">
+        {stats.map(([key, value, severity]) => (
+          <div key={key} className={styles.stat}>
+            <dt>
+              <Caption1>{t[key]}</Caption1>
+            </dt>
+            <dd className={mergeClasses(styles.statValue, value > 0 && styles[severity])}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Caption1 className={styles.muted}>
+        {fill(t["summary.scope"], {
+          tables: summary.tables,
+          progressions: summary.progressions,
+          checks: summary.checks,
+          passed: summary.passed,
+        })}
+      </Caption1>
+      <FlagsLine state={state} t={t} />
+      {summary.errors === 0 && summary.warnings === 0 && result.problems.length === 0 && (
+        <Text className={mergeClasses(styles.clean, styles.good)}>
+          <CheckmarkCircle20Filled aria-hidden /> {t.clean}
+        </Text>
+      )}
+      <Subtitle2 as="h2" className={styles.heading}>
+        {t.findingsHeading}
+      </Subtitle2>
+      {groups.length === 0 ? (
+        <Body1 className={styles.muted}>{t.findingsEmpty}</Body1>
+      ) : (
+        <Accordion multiple collapsible defaultOpenItems={openGroups} key={openGroups.join("|")}>
+          {groups.map((g) => (
+            <GroupItem key={g.key} group={g} lang={lang} t={t} onSelect={actions.selectFinding} />
+          ))}
+        </Accordion>
+      )}
+      {result.findings.length > shown.length && (
+        <Caption1>{fill(t.moreFindings, { count: result.findings.length - shown.length })}</Caption1>
+      )}
+    </div>
+  );
+}
+
+function FlagsLine({ state, t }: { state: PaneState; t: Strings }) {
+  const styles = useStyles();
+  const flags = state.view?.flags;
+  if (state.settings.flagStyle === "none") return <Caption1 className={styles.muted}>{t.flagsNone}</Caption1>;
+  if (!flags) return null;
+  return (
+    <Caption1 className={styles.muted}>
+      {fill(t.flagsWritten, { rules: flags.rules, notes: flags.notes })}
+      {flags.skippedNotes.length > 0 && ` ${fill(t.flagsSkippedNotes, { count: flags.skippedNotes.length })}`}
+    </Caption1>
+  );
+}
+
+function GroupItem({
+  group,
+  lang,
+  t,
+  onSelect,
+}: {
+  group: FindingGroup;
+  lang: Lang;
+  t: Strings;
+  onSelect: (f: Finding) => Promise<void>;
+}) {
+  const styles = useStyles();
+  const name = group.indicator ?? t["group.other"];
+  return (
+    <AccordionItem value={group.key}>
+      <AccordionHeader as="h3" expandIconPosition="end">
+        <span className={styles.groupHeader}>
+          <SeverityIcon severity={group.worst} />
+          <span className={styles.groupName}>{name}</span>
+          <Caption1 className={styles.muted}>
+            {fill(t["group.count"], { count: group.findings.length })}
+          </Caption1>
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        <ul className={styles.list} aria-label={name}>
+          {group.findings.map((f, i) => (
+            <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} lang={lang} t={t} onSelect={onSelect} />
+          ))}
+        </ul>
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}
+
+function FindingItem({
+  finding: f,
+  lang,
+  t,
+  onSelect,
+}: {
+  finding: Finding;
+  lang: Lang;
+  t: Strings;
+  onSelect: (f: Finding) => Promise<void>;
+}) {
+  const styles = useStyles();
+  const cells = cellsText(selectionOf(f));
+  const evidence: [string, string][] = [];
+  if (f.unit) evidence.push([t["finding.unit"], f.unit]);
+  if (f.stated) evidence.push([t["finding.stated"], formatValue(f.stated, f.statedBound, lang)]);
+  if (f.expected) evidence.push([t["finding.expected"], formatValue(f.expected, f.expectedBound, lang)]);
+  if (f.computed) evidence.push([t["finding.computed"], formatValue(f.computed, f.computedBound, lang)]);
+  if (f.difference) evidence.push([t["finding.difference"], signed(f.difference)]);
+  if (f.tolerance) evidence.push([t["finding.tolerance"], describeTolerance(f.tolerance, lang)]);
+  return (
+    <li
+      className={styles.finding}
+      data-testid="finding"
+      data-rule={f.rule}
+      data-severity={f.severity}
+      data-cell={`${f.sheet}!${f.cell}`}
+    >
+      <SeverityIcon severity={f.severity} />
+      <div className={styles.findingBody}>
+        <div className={styles.findingHead}>
+          <Text className={mergeClasses(styles.severityWord, styles[f.severity])}>
+            {SEVERITY_TEXT[f.severity][lang]}
+          </Text>
+          <Text aria-hidden>·</Text>
+          <Text weight="semibold">{RULE_TITLES[f.rule][lang]}</Text>
+          <Caption1 className={styles.muted}>
+            {f.sheet}!{f.cell}
+          </Caption1>
+        </div>
+        <Body1>{renderMessage(f, lang)}</Body1>
+        {evidence.length > 0 && (
+          <dl className={styles.evidence}>
+            {evidence.map(([term, value]) => (
+              <div key={term} style={{ display: "contents" }}>
+                <dt className={styles.evidenceTerm}>
+                  <Caption1>{term}</Caption1>
+                </dt>
+                <dd className={styles.evidenceValue}>
+                  <Caption1>{value}</Caption1>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {f.hints.length > 0 && (
+          <div>
+            <Caption1 className={styles.muted}>{t["finding.hints"]}</Caption1>
+            <ul className={styles.hints}>
+              {f.hints.map((h, i) => (
+                <li key={i}>
+                  <Caption1>{renderHint(h, lang)}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {/* Room for the finding's other actions: rebalance (issue 5), accept with a reason (issue 6). */}
+        <div className={styles.actions}>
+          <Button
+            size="small"
+            appearance="secondary"
+            icon={<CursorClick20Regular />}
+            onClick={() => void onSelect(f)}
+          >
+            {fill(t["finding.select"], { cells })}
+          </Button>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Settings that belong to the workbook (saved in its very hidden sheet): live mode, how findings
+ * are flagged in the sheet, and the tolerance policy of the sheet's splits.
+ */
+import {
+  Body1,
+  Caption1,
+  Field,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Policy } from "../core/model";
+import { fill, stringsFor, type UiLocale } from "./i18n";
+import { POLICIES } from "./tableEdits";
+import { FLAG_STYLES, type FlagStyle, type PaneActions, type PaneState } from "./usePane";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function SettingsPanel({
+  state,
+  actions,
+  locale,
+  disabled,
+}: {
+  state: PaneState;
+  actions: PaneActions;
+  locale: UiLocale;
+  disabled: boolean;
+}) {
+  const styles = useStyles();
+  const t = stringsFor(locale);
+  const { settings, view } = state;
+  const policies = new Set(view?.result.maps.flatMap((m) => (m.type === "split" ? [m.policy] : [])) ?? []);
+  const policy = policies.size === 1 ? [...policies][0] : "";
+  return (
+    <div className={styles.section}>
+      <Subtitle2 as="h2" className={styles.heading}>
+        {t["settings.heading"]}
+      </Subtitle2>
+      <Caption1 className={styles.muted}>{t["settings.saved"]}</Caption1>
+      <Field hint={t["settings.liveHint"]}>
+        <Switch
+          label={t["settings.live"]}
+          checked={settings.live}
+          disabled={disabled}
+          onChange={(_, data) => void actions.setSettings({ live: data.checked })}
+        />
+      </Field>
+      <Field label={t["settings.flagStyle"]}>
+        <RadioGroup
+          value={settings.flagStyle}
+          disabled={disabled}
+          onChange={(_, data) => void actions.setSettings({ flagStyle: data.value as FlagStyle })}
+        >
+          {FLAG_STYLES.map((style) => (
+            <Radio key={style} value={style} label={t[`flagStyle.${style}`]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label={t["settings.policy"]}
+        hint={
+          policies.size > 1
+            ? `${t["settings.policyMixed"]} ${t["settings.policyHint"]}`
+            : t["settings.policyHint"]
+        }
+      >
+        <RadioGroup
+          value={policy}
+          disabled={disabled || !view || policies.size === 0}
+          onChange={(_, data) => void actions.setPolicyForSheet(data.value as Policy)}
+        >
+          {POLICIES.map((p) => (
+            <Radio key={p} value={p} label={t[`policy.${p}`]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Body1>{fill(t["settings.language"], { language: t["settings.languageName"] })}</Body1>
+    </div>
+  );
+}

@@ -1,0 +1,487 @@
+/**
+ * The pane's state and what its buttons do, on top of the adapter (excelPort). Each action reads
+ * from Excel through the adapter, runs the engine (`checkMaps`, `planFlags`) and writes the add-in's
+ * flags back through the adapter; every failure becomes a notice the pane can word precisely.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { parseRange } from "../core/address";
+import { checkMaps, type CheckResult } from "../core/check";
+import type { Finding } from "../core/finding";
+import { planFlags } from "../core/flagPlan";
+import type { WorkbookGrid } from "../core/grid";
+import type { Policy, TableMap } from "../core/model";
+import type {
+  ExcelProblem,
+  FlagsWritten,
+  LiveUpdate,
+  Progress,
+  StoredTable,
+  WorkbookSettings,
+} from "../excel";
+import type { ExcelPort } from "./excelPort";
+import { selectionOf } from "./findingGroups";
+import { fill, messageLang, stringsFor, type StringKey, type UiLocale } from "./i18n";
+import { setPolicy, tablesFromSelection } from "./tableEdits";
+
+export type FlagStyle = "fill-note" | "fill" | "none";
+export const FLAG_STYLES: readonly FlagStyle[] = ["fill-note", "fill", "none"];
+
+export interface PaneSettings {
+  live: boolean;
+  flagStyle: FlagStyle;
+}
+
+const DEFAULT_SETTINGS: PaneSettings = { live: false, flagStyle: "fill-note" };
+
+/** Something the pane says above its results: a host problem, or a sentence of its own. */
+export type Notice =
+  | { kind: "problem"; problem: ExcelProblem }
+  | {
+      kind: "text";
+      intent: "info" | "success" | "warning" | "error";
+      key: StringKey;
+      vars?: Record<string, string | number>;
+    };
+
+/** The result on show: the engine's, with the grid it was computed from and the flags written. */
+export interface CheckedView {
+  sheet: string;
+  result: CheckResult;
+  workbook: WorkbookGrid;
+  flags?: FlagsWritten;
+  origin: "check" | "live" | "edit";
+}
+
+export type Task = "check" | "clear" | "save" | "select";
+
+export interface PaneState {
+  ready: boolean;
+  supported: boolean;
+  busy: Task | null;
+  progress: Progress | null;
+  view: CheckedView | null;
+  emptySheet: string | null;
+  notices: Notice[];
+  stored: StoredTable[];
+  settings: PaneSettings;
+  /** The last sentence for screen readers (aria-live), with a counter so a repeat is re-announced. */
+  announcement: { text: string; n: number };
+}
+
+export interface PaneActions {
+  check: () => Promise<void>;
+  clearFlags: () => Promise<void>;
+  selectFinding: (f: Finding) => Promise<void>;
+  /** Corrections: the sheet's maps as the user wants them; saved, then checked with `checkMaps`. */
+  applyMaps: (maps: TableMap[]) => Promise<void>;
+  tableFromSelection: () => Promise<void>;
+  resetDetection: () => Promise<void>;
+  setSettings: (change: Partial<PaneSettings>) => Promise<void>;
+  setPolicyForSheet: (policy: Policy) => Promise<void>;
+  dismissNotice: (index: number) => void;
+}
+
+function settingsFrom(stored: WorkbookSettings): PaneSettings {
+  const style = stored.flagStyle;
+  return {
+    live: stored.live === true,
+    flagStyle: FLAG_STYLES.includes(style as FlagStyle) ? (style as FlagStyle) : DEFAULT_SETTINGS.flagStyle,
+  };
+}
+
+/** Ids t1, t2, … are the anchors' names (`_tdcheck_t1`); a new table takes the first free one. */
+function withIds(kept: StoredTable[], maps: TableMap[]): StoredTable[] {
+  const used = new Set(kept.map((t) => t.id));
+  let n = 1;
+  const next = (): string => {
+    while (used.has(`t${n}`)) n++;
+    used.add(`t${n}`);
+    return `t${n}`;
+  };
+  return [...kept, ...maps.map((map) => ({ id: next(), map, confirmed: true }))];
+}
+
+function stripSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [PaneState, PaneActions] {
+  const lang = messageLang(locale);
+  const t = stringsFor(locale);
+  const [state, setState] = useState<PaneState>({
+    ready: false,
+    supported: true,
+    busy: null,
+    progress: null,
+    view: null,
+    emptySheet: null,
+    notices: [],
+    stored: [],
+    settings: DEFAULT_SETTINGS,
+    announcement: { text: "", n: 0 },
+  });
+  // Async actions read the latest state through the ref, never a stale closure.
+  const ref = useRef(state);
+  ref.current = state;
+  const update = useCallback((change: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)) => {
+    setState((s) => {
+      const next = { ...s, ...(typeof change === "function" ? change(s) : change) };
+      ref.current = next;
+      return next;
+    });
+  }, []);
+  const announce = useCallback(
+    (text: string) => update((s) => ({ announcement: { text, n: s.announcement.n + 1 } })),
+    [update],
+  );
+  const onProgress = useCallback((progress: Progress) => update({ progress }), [update]);
+
+  const summaryText = useCallback(
+    (key: StringKey, sheet: string, result: CheckResult) =>
+      fill(t[key], {
+        sheet,
+        errors: result.summary.errors,
+        warnings: result.summary.warnings,
+        infos: result.summary.infos,
+      }),
+    [t],
+  );
+
+  /** Makes the sheet's flags match the findings, in the chosen style; a refusal becomes a notice. */
+  const writeFlagsFor = useCallback(
+    async (
+      workbook: WorkbookGrid,
+      findings: Finding[],
+      style: FlagStyle,
+    ): Promise<FlagsWritten | undefined> => {
+      if (style === "none") {
+        const cleared = await port.clearFlags();
+        if (!cleared.ok)
+          update((s) => ({ notices: [...s.notices, { kind: "problem", problem: cleared.problem }] }));
+        return undefined;
+      }
+      const plan = planFlags(workbook, findings, lang);
+      const written = await port.writeFlags(style === "fill" ? { ...plan, notes: [] } : plan, { onProgress });
+      if (!written.ok) {
+        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: written.problem }] }));
+        return undefined;
+      }
+      return written.value;
+    },
+    [port, lang, onProgress, update],
+  );
+
+  const run = useCallback(
+    async (task: Task, work: () => Promise<void>) => {
+      if (ref.current.busy) return;
+      update({ busy: task, progress: null, notices: [] });
+      try {
+        await work();
+      } catch (err) {
+        // The adapter never throws; this is a bug of ours, still worded rather than swallowed.
+        update((s) => ({
+          notices: [
+            ...s.notices,
+            { kind: "text", intent: "error", key: "failed.check", vars: { detail: String(err) } },
+          ],
+        }));
+      } finally {
+        update({ busy: null, progress: null });
+      }
+    },
+    [update],
+  );
+
+  const check = useCallback(
+    () =>
+      run("check", async () => {
+        const outcome = await port.checkInExcel({ sheets: "active", lang, flags: false, onProgress });
+        switch (outcome.kind) {
+          case "problem":
+            update({ notices: [{ kind: "problem", problem: outcome.problem }] });
+            return;
+          case "failed":
+            update({
+              notices: [
+                {
+                  kind: "text",
+                  intent: "error",
+                  key: `failed.${outcome.stage}`,
+                  vars: { detail: outcome.detail },
+                },
+              ],
+            });
+            return;
+          case "empty-sheet":
+            update({ view: null, emptySheet: outcome.sheet });
+            announce(fill(t.emptySheet, { sheet: outcome.sheet }));
+            return;
+          case "checked": {
+            const flags = await writeFlagsFor(
+              outcome.workbook,
+              outcome.result.findings,
+              ref.current.settings.flagStyle,
+            );
+            update({
+              emptySheet: null,
+              view: {
+                sheet: outcome.sheet,
+                result: outcome.result,
+                workbook: outcome.workbook,
+                flags,
+                origin: "check",
+              },
+            });
+            announce(summaryText("announce.checked", outcome.sheet, outcome.result));
+          }
+        }
+      }),
+    [run, port, lang, onProgress, update, announce, t, writeFlagsFor, summaryText],
+  );
+
+  const clearFlags = useCallback(
+    () =>
+      run("clear", async () => {
+        const cleared = await port.clearFlags();
+        if (!cleared.ok) {
+          update({ notices: [{ kind: "problem", problem: cleared.problem }] });
+          return;
+        }
+        update((s) => ({
+          view: s.view ? { ...s.view, flags: undefined } : null,
+          notices: [{ kind: "text", intent: "success", key: "cleared", vars: { ...cleared.value } }],
+        }));
+        announce(fill(t["announce.cleared"], { ...cleared.value }));
+      }),
+    [run, port, update, announce, t],
+  );
+
+  const selectFinding = useCallback(
+    async (f: Finding) => {
+      const ranges = selectionOf(f);
+      const selected = await port.selectCells(f.sheet, ranges);
+      if (!selected.ok) {
+        update({ notices: [{ kind: "problem", problem: selected.problem }] });
+        return;
+      }
+      announce(fill(t["announce.selected"], { address: ranges.join(", ") }));
+    },
+    [port, update, announce, t],
+  );
+
+  const saveTables = useCallback(
+    async (stored: StoredTable[]): Promise<boolean> => {
+      const saved = await port.saveState({
+        schema: 1,
+        tables: stored,
+        settings: { ...ref.current.settings },
+      });
+      if (!saved.ok) {
+        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: saved.problem }] }));
+        return false;
+      }
+      update({ stored });
+      return true;
+    },
+    [port, update],
+  );
+
+  const applyMaps = useCallback(
+    (maps: TableMap[]) =>
+      run("save", async () => {
+        const view = ref.current.view;
+        if (!view) return;
+        const others = ref.current.stored.filter((s) => s.map.sheet !== view.sheet);
+        await saveTables(withIds(others, maps));
+        // Read again: the sheet may have changed since the check the user is correcting.
+        const read = await port.readWorkbook({ sheets: [view.sheet], onProgress });
+        if (!read.ok) {
+          update((s) => ({ notices: [...s.notices, { kind: "problem", problem: read.problem }] }));
+          return;
+        }
+        const result: CheckResult = { ...checkMaps(read.value, maps), problems: [] };
+        const flags = await writeFlagsFor(read.value, result.findings, ref.current.settings.flagStyle);
+        update({ view: { sheet: view.sheet, result, workbook: read.value, flags, origin: "edit" } });
+        announce(summaryText("announce.checked", view.sheet, result));
+      }),
+    [run, port, onProgress, update, announce, saveTables, writeFlagsFor, summaryText],
+  );
+
+  const tableFromSelection = useCallback(async () => {
+    const view = ref.current.view;
+    if (!view) return;
+    const selection = await port.readSelection();
+    if (!selection.ok) {
+      update({ notices: [{ kind: "text", intent: "warning", key: "selection.unavailable" }] });
+      return;
+    }
+    const address = stripSheet(selection.value.address);
+    if (selection.value.sheet !== view.sheet) {
+      update({
+        notices: [
+          {
+            kind: "text",
+            intent: "warning",
+            key: "selection.otherSheet",
+            vars: { sheet: selection.value.sheet },
+          },
+        ],
+      });
+      return;
+    }
+    const box = parseRange(address.split(",")[0]);
+    const grid = view.workbook.sheets.find((s) => s.name === view.sheet);
+    if (!box || !grid) return;
+    const found = tablesFromSelection(grid, box, view.result.maps);
+    if (!found.ok) {
+      update({ notices: [{ kind: "text", intent: "warning", key: "selection.noTable", vars: { address } }] });
+      return;
+    }
+    await applyMaps(found.maps);
+  }, [port, update, applyMaps]);
+
+  const resetDetection = useCallback(async () => {
+    const view = ref.current.view;
+    if (!view) return;
+    const ok = await saveTables(ref.current.stored.filter((s) => s.map.sheet !== view.sheet));
+    if (ok) await check();
+  }, [saveTables, check]);
+
+  const onLive = useCallback(
+    async (live: LiveUpdate) => {
+      const view = ref.current.view;
+      const sheet = view?.sheet ?? live.findings[0]?.sheet ?? "";
+      let workbook = view?.workbook;
+      let flags = view?.flags;
+      if (live.changed && ref.current.settings.flagStyle === "fill") {
+        // The adapter writes notes with its flags; "colour only" plans the flags here instead.
+        const read = await port.readWorkbook({ sheets: sheet ? [sheet] : "active" });
+        if (read.ok) {
+          workbook = read.value;
+          flags = await writeFlagsFor(read.value, live.result.findings, "fill");
+        }
+      }
+      update({
+        view: workbook ? { sheet, result: live.result, workbook, flags, origin: "live" } : view,
+      });
+      if (live.changed) announce(summaryText("announce.live", sheet, live.result));
+    },
+    [port, update, announce, writeFlagsFor, summaryText],
+  );
+
+  const startLive = useCallback(
+    async (settings: PaneSettings) => {
+      await port.stopLive();
+      if (!settings.live) return;
+      const started = await port.startLive({
+        lang,
+        flags: settings.flagStyle === "fill-note",
+        onFindings: (u) => void onLive(u),
+        onProblem: (problem) => update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] })),
+      });
+      if (!started.ok)
+        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: started.problem }] }));
+    },
+    [port, lang, onLive, update],
+  );
+
+  const setSettings = useCallback(
+    async (change: Partial<PaneSettings>) => {
+      const before = ref.current.settings;
+      const settings = { ...before, ...change };
+      update({ settings });
+      const saved = await port.saveState({
+        schema: 1,
+        tables: ref.current.stored,
+        settings: { ...settings },
+      });
+      if (!saved.ok)
+        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: saved.problem }] }));
+      if (settings.live !== before.live || settings.flagStyle !== before.flagStyle) await startLive(settings);
+      const view = ref.current.view;
+      if (view && settings.flagStyle !== before.flagStyle) {
+        await run("save", async () => {
+          const flags = await writeFlagsFor(view.workbook, view.result.findings, settings.flagStyle);
+          update((s) => ({ view: s.view ? { ...s.view, flags } : null }));
+        });
+      }
+    },
+    [port, update, startLive, run, writeFlagsFor],
+  );
+
+  const setPolicyForSheet = useCallback(
+    async (policy: Policy) => {
+      const view = ref.current.view;
+      if (!view) return;
+      await applyMaps(view.result.maps.map((m) => setPolicy(m, policy)));
+    },
+    [applyMaps],
+  );
+
+  const dismissNotice = useCallback(
+    (index: number) => update((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+    [update],
+  );
+
+  // Opening the pane: the host's version, then what the workbook remembers (maps, live mode).
+  useEffect(() => {
+    if (!inExcel) {
+      update({ ready: true });
+      return;
+    }
+    let cancelled = false;
+    void (async () => {
+      const caps = port.hostCapabilities();
+      if (!caps.excelApi114) {
+        update({
+          ready: true,
+          supported: false,
+          notices: [{ kind: "problem", problem: { code: "UNSUPPORTED_HOST", required: "ExcelApi 1.14" } }],
+        });
+        return;
+      }
+      const loaded = await port.loadState();
+      if (cancelled) return;
+      if (!loaded.ok) {
+        update({ ready: true, notices: [{ kind: "problem", problem: loaded.problem }] });
+        return;
+      }
+      const settings = settingsFrom(loaded.value.settings);
+      const stored = loaded.value.tables.map(({ id, map, confirmed }) => ({ id, map, confirmed }));
+      update({ ready: true, stored, settings });
+      if (settings.live) await startLive(settings);
+    })();
+    return () => {
+      cancelled = true;
+      void port.stopLive();
+    };
+    // Once per pane: the port and the language do not change while it is open.
+  }, []);
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      check,
+      clearFlags,
+      selectFinding,
+      applyMaps,
+      tableFromSelection,
+      resetDetection,
+      setSettings,
+      setPolicyForSheet,
+      dismissNotice,
+    }),
+    [
+      check,
+      clearFlags,
+      selectFinding,
+      applyMaps,
+      tableFromSelection,
+      resetDetection,
+      setSettings,
+      setPolicyForSheet,
+      dismissNotice,
+    ],
+  );
+  return [state, actions];
+}
