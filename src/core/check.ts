@@ -3,16 +3,12 @@
  * cells → table maps (detection) → parsed tables → rules → findings. Nothing here throws for
  * bad input: problems are values.
  */
-import { rangeA1 } from "./address";
 import { detectSheet } from "./detect/detectTables";
-import { sheetView } from "./detect/view";
-import { SEVERITY_ORDER, type Finding } from "./finding";
+import type { Finding } from "./finding";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Direction, IndicatorKind, Orientation, Policy, TableMap } from "./model";
-import { PROGRESSION_RULES, SPLIT_RULES } from "./rules";
-import type { PassedCheck, RuleOutput } from "./rules/rule";
-import { parseProgression, parseSplits, type ParsedSplit } from "./table";
-import { runCrossSheet } from "./rules/crossSheet";
+import type { PassedCheck } from "./rules/rule";
+import { Checker } from "./checker";
 
 /** The very hidden sheet where the add-in and the command line keep maps, acceptances and the trail. */
 export const STATE_SHEET = "_tdcheck";
@@ -82,9 +78,6 @@ export interface CheckResult {
   problems: InputProblem[];
 }
 
-function indicatorSummaries(map: TableMap): IndicatorSummary[] {
-  return map.indicators.map((i) => ({ name: i.name, measure: i.measure, kind: i.kind, direction: i.direction }));
-}
 
 function isEmptySheet(grid: SheetGrid): boolean {
   for (const row of grid.values) {
@@ -117,61 +110,19 @@ export function detectWorkbook(workbook: WorkbookGrid, options: CheckOptions = {
 
 /** Runs every rule on tables already mapped (detected, or corrected by the user). */
 export function checkMaps(workbook: WorkbookGrid, maps: TableMap[]): Omit<CheckResult, "problems"> {
-  const findings: Finding[] = [];
-  const passed: PassedCheck[] = [];
-  let checks = 0;
-  const out: RuleOutput = {
-    finding: (f) => findings.push(f),
-    passed: (c) => {
-      checks++;
-      passed.push(c);
-    },
-    failed: () => {
-      checks++;
-    },
-  };
-  const tables: SplitSummary[] = [];
-  const progressions: ProgressionSummary[] = [];
-  const allSplits: ParsedSplit[] = [];
-  for (const map of maps) {
-    const grid = workbook.sheets.find((s) => s.name === map.sheet);
-    if (!grid) continue;
-    const view = sheetView(grid, map.orientation);
-    if (map.type === "split") {
-      for (const parsed of parseSplits(view, map)) {
-        allSplits.push(parsed);
-        for (const rule of SPLIT_RULES) rule.run(parsed, out);
-        const split = parsed.map;
-        tables.push({
-          sheet: map.sheet,
-          range: rangeA1(map.range),
-          orientation: map.orientation,
-          policy: map.policy,
-          level: split.level,
-          parent: split.parent.label,
-          parentUnit: split.parent.unit,
-          assignment: split.assignment?.label,
-          children: split.children.map((c) => c.unit),
-          indicators: indicatorSummaries(map),
-        });
-      }
-    } else {
-      const parsed = parseProgression(view, map);
-      for (const rule of PROGRESSION_RULES) rule.run(parsed, out);
-      progressions.push({
-        sheet: map.sheet,
-        range: rangeA1(map.range),
-        orientation: map.orientation,
-        periods: map.periods.map((p) => p.label),
-        indicators: indicatorSummaries(map),
-      });
-    }
-  }
-  runCrossSheet(allSplits, out);
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const checker = new Checker(workbook, maps);
+  checker.checkAll();
+  return resultOf(checker);
+}
+
+/** The result as it stands in a checker (after a full check or after edits). */
+export function resultOf(checker: Checker): Omit<CheckResult, "problems"> {
+  const findings = checker.findings();
+  const passed = checker.passed();
+  const { tables, progressions } = checker.tableSummaries();
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
   return {
-    maps,
+    maps: checker.maps,
     tables,
     progressions,
     findings,
@@ -179,8 +130,8 @@ export function checkMaps(workbook: WorkbookGrid, maps: TableMap[]): Omit<CheckR
     summary: {
       tables: tables.length,
       progressions: progressions.length,
-      indicators: maps.reduce((n, m) => n + m.indicators.length, 0),
-      checks,
+      indicators: checker.maps.reduce((n, m) => n + m.indicators.length, 0),
+      checks: checker.checks(),
       passed: passed.length,
       errors: count("error"),
       warnings: count("warning"),
