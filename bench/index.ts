@@ -4,12 +4,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { benchEngine } from "./engine";
+import { benchEngine, benchIncremental } from "./engine";
 import type { BenchRow } from "./types";
 
 type Suite = { name: string; run: () => BenchRow[] };
 
-const suites: Suite[] = [{ name: "engine", run: () => benchEngine() }];
+const suites: Suite[] = [
+  { name: "engine", run: () => benchEngine() },
+  { name: "incremental", run: () => benchIncremental() },
+];
 
 function optionalSuites(): Suite[] {
   const found: Suite[] = [];
