@@ -309,6 +309,8 @@ function annotateSheet(
       for (const r of rule.ranges)
         if (!parseRange(r)) throw new XlsxFault("BAD_PLAN", `flag on ${target.name}: "${r}" is not a range`);
       if (rule.ranges.length === 0) continue;
+      if (!rule.formula.replace(/^=/, "").trim())
+        throw new XlsxFault("BAD_PLAN", `flag on ${target.name}: a rule without a formula`);
       const sqref = rule.ranges.map((r) => r.replace(/\$/g, "")).join(" ");
       text += `<${p}conditionalFormatting sqref="${escapeXml(sqref)}"><${p}cfRule type="expression" dxfId="${dxfIds.get(rule.kind)}" priority="${++priority}"><${p}formula>${escapeXml(rule.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
     }
@@ -399,14 +401,17 @@ function sheetTargets(info: WorkbookInfo): Map<string, SheetTarget> {
   return out;
 }
 
-function hasOurAnnotations(editor: PackageEditor, pkg: Package, info: WorkbookInfo): boolean {
+function hasOurAnnotations(editor: PackageEditor, info: WorkbookInfo): boolean {
   if (info.stylesPart) {
     const styles = editor.read(info.stylesPart);
     if (styles && ourDxfIds(styles).size) return true;
   }
-  return pkg.dir.entries.some(
-    (e) => /comments\d*\.xml$/i.test(e.name) && (editor.read(e.name) ?? "").includes(`>${NOTE_AUTHOR}<`),
-  );
+  // Our notes are found through each sheet's own comments relationship, whatever the part is called.
+  for (const sheet of sheetTargets(info).values()) {
+    const rel = editor.relationshipsOf(sheet.part).find((r) => r.type.endsWith("/comments"));
+    if (rel && (editor.read(rel.target) ?? "").includes(`>${NOTE_AUTHOR}<`)) return true;
+  }
+  return false;
 }
 
 function refusal(err: unknown): AnnotateProblem {
@@ -427,7 +432,7 @@ export function annotateXlsx(
     let pkg = openPackage(bytes, options.fileName);
     let editor = new PackageEditor(pkg, options.limits);
     let info = readWorkbookInfo(pkg, editor.limits);
-    if (hasOurAnnotations(editor, pkg, info)) {
+    if (hasOurAnnotations(editor, info)) {
       // Annotating an annotated copy replaces the old flags instead of stacking a second set.
       const clean = removeAnnotations(bytes, options);
       if (!clean.ok) return clean;
