@@ -7,6 +7,7 @@ import type { Lang } from "../core/messages";
 import { EXIT, runCheck } from "./checkCommand";
 import { runDetect } from "./detectCommand";
 import type { CliIo } from "./io";
+import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
 
 function defaultLang(): Lang {
   const env = (typeof process !== "undefined" && (process.env.TDCHECK_LANG || "")) || "";
@@ -45,6 +46,48 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action((file: string, opts: { sheet?: string; format: "text" | "json"; lang: Lang }) => {
       code = runDetect(file, opts, io);
+    });
+
+  const collect = (value: string, previous: string[]): string[] => [...previous, value];
+  program
+    .command("rebalance")
+    .description(
+      "make one indicator's split add up and write the result to a copy (exit 0 written, 1 refused, 2 bad input)",
+    )
+    .argument("<file>", ".xlsx workbook (never modified)")
+    .option("--sheet <name>", "the sheet holding the table")
+    .requiredOption("--indicator <text>", "the indicator: its name or a unique part of it")
+    .option("--target <n>", "the parent's new total (default: the parent's stated value)")
+    .addOption(
+      new Option("--method <method>", "how the free children absorb the change").choices([
+        "proportional",
+        "equal",
+        "reference",
+        "minimal-change",
+      ]),
+    )
+    .option("--reference <row>", "reference row (base year, GDP, any factor) for --method reference")
+    .option("--weights <row>", "denominator row of a ratio indicator, or minimal-change weights")
+    .option("--parent <name>", "the parent of the split (a city in a three-level table)")
+    .option("--edit <unit=value>", "set one child and keep the total")
+    .addOption(
+      new Option("--fix <what>", "keep the children and set the parent to their sum").choices(["parent"]),
+    )
+    .addOption(
+      new Option("--zero-base <policy>", "spread the rest equally over zero-base children").choices([
+        "equal",
+      ]),
+    )
+    .option("--lock <unit>", "keep this child's value (repeatable)", collect, [])
+    .option("--min <unit=value>", "lower bound for a child (repeatable)", collect, [])
+    .option("--max <unit=value>", "upper bound for a child (repeatable)", collect, [])
+    .option("--step <s>", "rounding grid (default: the indicator's own decimals; counts 1)")
+    .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy")
+    .option("--overwrite-formulas", "replace formulas in the cells to write", false)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
+    .action((file: string, opts: RebalanceOptions) => {
+      code = runRebalance(file, opts, io);
     });
 
   try {

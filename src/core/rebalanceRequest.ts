@@ -34,7 +34,6 @@ import {
   renderRefusal,
   type ChildInput,
   type ChildRole,
-  type Explanation,
   type InputProblem as SolverProblem,
   type InvalidInput,
   type Method,
@@ -193,9 +192,16 @@ function describeCandidate(c: { sheet: string; name: string }, sheets: number): 
 }
 
 /** Exact name first, else a unique part; the candidates are listed when a part is ambiguous. */
-function findIndicator(tables: SplitTable[], others: TableMap[], text: string, role: RowRole): Located | RequestProblem {
+function findIndicator(
+  tables: SplitTable[],
+  others: TableMap[],
+  text: string,
+  role: RowRole,
+): Located | RequestProblem {
   const key = matchKey(text);
-  const all: Located[] = tables.flatMap((table) => table.indicators.map((indicator) => ({ table, indicator })));
+  const all: Located[] = tables.flatMap((table) =>
+    table.indicators.map((indicator) => ({ table, indicator })),
+  );
   const sheets = new Set(all.map((c) => c.table.sheet)).size;
   const exact = key ? all.filter((c) => matchKey(c.indicator.name) === key) : [];
   const partial = key ? all.filter((c) => matchKey(c.indicator.name).includes(key)) : [];
@@ -271,7 +277,15 @@ function planCell(
   switch (parsed.kind) {
     case "number":
       if (parsed.bound)
-        return { code: "CELL_NOT_NUMERIC", role, row: indicator.name, unit: unit.unit, cell: base.cell, holds: "bound", text: cellText(parsed) };
+        return {
+          code: "CELL_NOT_NUMERIC",
+          role,
+          row: indicator.name,
+          unit: unit.unit,
+          cell: base.cell,
+          holds: "bound",
+          text: cellText(parsed),
+        };
       return {
         cell: withFormula({
           ...base,
@@ -282,7 +296,10 @@ function planCell(
         parsed,
       };
     case "dash":
-      return { cell: withFormula({ ...base, value: Decimal.ZERO, shown: "dash", text: parsed.text }), parsed };
+      return {
+        cell: withFormula({ ...base, value: Decimal.ZERO, shown: "dash", text: parsed.text }),
+        parsed,
+      };
     case "empty":
       return { cell: withFormula({ ...base, value: Decimal.ZERO, shown: "blank" }), parsed };
     case "text":
@@ -299,7 +316,11 @@ function planCell(
   }
 }
 
-function planParent(view: SheetView, indicator: IndicatorLine, unit: UnitLine): { parent: PlanParent; parsed: CellValue } {
+function planParent(
+  view: SheetView,
+  indicator: IndicatorLine,
+  unit: UnitLine,
+): { parent: PlanParent; parsed: CellValue } {
   const pos = view.toSheet(indicator.line, unit.line);
   const parsed = parseAt(view, indicator.line, unit.line, indicator.measure);
   const formula = view.formula(indicator.line, unit.line);
@@ -326,7 +347,12 @@ function planParent(view: SheetView, indicator: IndicatorLine, unit: UnitLine): 
 }
 
 /** A row's values under the split's children (reference or weights): blank and `-` are 0. */
-function rowValues(view: SheetView, indicator: IndicatorLine, units: readonly UnitLine[], role: RowRole): Decimal[] | RequestProblem {
+function rowValues(
+  view: SheetView,
+  indicator: IndicatorLine,
+  units: readonly UnitLine[],
+  role: RowRole,
+): Decimal[] | RequestProblem {
   const out: Decimal[] = [];
   for (const u of units) {
     const c = planCell(view, indicator, u, role);
@@ -339,7 +365,9 @@ function rowValues(view: SheetView, indicator: IndicatorLine, units: readonly Un
 // ---------------------------------------------------------------------------------------------
 // Building the request
 
-function engineMethod(choice: MethodChoice | undefined): Exclude<Method, "ratio" | "edit-one" | "fix-parent"> {
+function engineMethod(
+  choice: MethodChoice | undefined,
+): Exclude<Method, "ratio" | "edit-one" | "fix-parent"> {
   switch (choice) {
     case "equal":
       return "equal-increment";
@@ -370,7 +398,10 @@ function conflicts(choices: RebalanceChoices): RequestProblem | null {
   if (choices.reference && choices.method && choices.method !== "reference")
     return { code: "CONFLICTING_OPTIONS", options: ["--reference", `--method ${choices.method}`] };
   if (choices.edit && (choices.method === "reference" || choices.reference))
-    return { code: "CONFLICTING_OPTIONS", options: ["--edit", choices.reference ? "--reference" : "--method reference"] };
+    return {
+      code: "CONFLICTING_OPTIONS",
+      options: ["--edit", choices.reference ? "--reference" : "--method reference"],
+    };
   if (choices.method === "reference" && !choices.reference) return { code: "METHOD_NEEDS_REFERENCE" };
   return null;
 }
@@ -379,7 +410,11 @@ function conflicts(choices: RebalanceChoices): RequestProblem | null {
  * Builds the rebalance request for one indicator of one split, with everything the writer and
  * the preview need (cell addresses, formulas, how each cell is stored).
  */
-export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableMap[], choices: RebalanceChoices): PlanResult {
+export function buildRebalancePlan(
+  workbook: WorkbookGrid,
+  maps: readonly TableMap[],
+  choices: RebalanceChoices,
+): PlanResult {
   const fail = (problem: RequestProblem): PlanResult => ({ ok: false, problem });
   const clash = conflicts(choices);
   if (clash) return fail(clash);
@@ -387,12 +422,14 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
   const inSheet = maps.filter((m) => choices.sheet === undefined || m.sheet === choices.sheet);
   const splitTables = inSheet.filter((m): m is SplitTable => m.type === "split");
   const others = inSheet.filter((m) => m.type !== "split");
-  if (splitTables.length === 0 && others.length === 0) return fail({ code: "NO_TABLE", sheet: choices.sheet });
+  if (splitTables.length === 0 && others.length === 0)
+    return fail({ code: "NO_TABLE", sheet: choices.sheet });
 
   const located = findIndicator(splitTables, others, choices.indicator, "indicator");
   if (isProblem(located)) return fail(located);
   const { table, indicator } = located;
-  if (indicator.kind === "qualitative") return fail({ code: "QUALITATIVE_INDICATOR", indicator: indicator.name });
+  if (indicator.kind === "qualitative")
+    return fail({ code: "QUALITATIVE_INDICATOR", indicator: indicator.name });
   const ratio = indicator.kind === "ratio";
 
   // The split.
@@ -400,7 +437,12 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
   if (choices.parent !== undefined) {
     const key = matchKey(choices.parent);
     split = table.splits.find((s) => matchKey(s.parent.unit) === key || matchKey(s.parent.label) === key);
-    if (!split) return fail({ code: "UNKNOWN_PARENT", text: choices.parent, parents: table.splits.map((s) => s.parent.unit) });
+    if (!split)
+      return fail({
+        code: "UNKNOWN_PARENT",
+        text: choices.parent,
+        parents: table.splits.map((s) => s.parent.unit),
+      });
   } else {
     split = [...table.splits].sort((a, b) => a.level - b.level)[0];
   }
@@ -421,7 +463,8 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
   }
   const { parent, parsed: parentParsed } = planParent(view, indicator, split.parent);
   parsedCells.push(parentParsed);
-  if (split.assignment) parsedCells.push(parseAt(view, indicator.line, split.assignment.line, indicator.measure));
+  if (split.assignment)
+    parsedCells.push(parseAt(view, indicator.line, split.assignment.line, indicator.measure));
   const units = split.children;
   const unitNames = units.map((u) => u.unit);
 
@@ -464,7 +507,10 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
     if (i < 0) return fail({ code: "UNKNOWN_UNIT", option: "lock", text: name, units: unitNames });
     locked[i] = true;
   }
-  const bounds = (option: "min" | "max", list: readonly UnitValue[] | undefined): (Decimal | undefined)[] | RequestProblem => {
+  const bounds = (
+    option: "min" | "max",
+    list: readonly UnitValue[] | undefined,
+  ): (Decimal | undefined)[] | RequestProblem => {
     const out: (Decimal | undefined)[] = children.map(() => undefined);
     for (const b of list ?? []) {
       const i = findUnit(units, b.unit);
@@ -483,9 +529,16 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
   let edit: { child: number; value: Decimal } | undefined;
   if (choices.edit) {
     const i = findUnit(units, choices.edit.unit);
-    if (i < 0) return fail({ code: "UNKNOWN_UNIT", option: "edit", text: choices.edit.unit, units: unitNames });
+    if (i < 0)
+      return fail({ code: "UNKNOWN_UNIT", option: "edit", text: choices.edit.unit, units: unitNames });
     const v = parseNumber(choices.edit.value);
-    if (!v) return fail({ code: "BAD_NUMBER", option: "edit", text: String(choices.edit.value), unit: choices.edit.unit });
+    if (!v)
+      return fail({
+        code: "BAD_NUMBER",
+        option: "edit",
+        text: String(choices.edit.value),
+        unit: choices.edit.unit,
+      });
     edit = { child: i, value: v };
   }
 
@@ -501,7 +554,11 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
     const values = rowValues(view, found.indicator, units, role);
     if (isProblem(values)) return values;
     const p = parseAt(view, found.indicator.line, split.parent.line, found.indicator.measure);
-    return { indicator: found.indicator, values, parent: p.kind === "number" && !p.bound ? p.value : undefined };
+    return {
+      indicator: found.indicator,
+      values,
+      parent: p.kind === "number" && !p.bound ? p.value : undefined,
+    };
   };
   let reference: OtherRow | undefined;
   if (choices.reference) {
@@ -537,10 +594,16 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
 
   let request: RebalanceRequest;
   if (choices.fixParent) {
-    request = { method: "fix-parent", children: inputs, step, ...(parent.stated ? { target: parent.stated } : {}) };
+    request = {
+      method: "fix-parent",
+      children: inputs,
+      step,
+      ...(parent.stated ? { target: parent.stated } : {}),
+    };
   } else if (ratio) {
     if (edit) return fail({ code: "NOT_FOR_RATIO", indicator: indicator.name, option: "edit" });
-    if (choices.method === "minimal-change") return fail({ code: "NOT_FOR_RATIO", indicator: indicator.name, option: "minimal-change" });
+    if (choices.method === "minimal-change")
+      return fail({ code: "NOT_FOR_RATIO", indicator: indicator.name, option: "minimal-change" });
     if (!weights) return fail({ code: "RATIO_NEEDS_WEIGHTS", indicator: indicator.name });
     // The parent's own denominator (the city's GDP); the children's total when the sheet has none.
     const parentDenominator = weights.parent ?? Decimal.sum(weights.values);
@@ -553,7 +616,12 @@ export function buildRebalancePlan(workbook: WorkbookGrid, maps: readonly TableM
       ratioMode: choices.method === "proportional" ? "scale" : "shift",
     };
   } else if (edit) {
-    const spread: SpreadMethod = choices.method === "equal" ? "equal-increment" : choices.method === "minimal-change" ? "minimal-change" : "proportional";
+    const spread: SpreadMethod =
+      choices.method === "equal"
+        ? "equal-increment"
+        : choices.method === "minimal-change"
+          ? "minimal-change"
+          : "proportional";
     request = { ...base, ...zeroBase, method: "edit-one", target: target!, edit, spread };
   } else {
     const method = choices.reference ? "reference" : engineMethod(choices.method);
@@ -648,7 +716,8 @@ export function plannedWrites(plan: RebalancePlan, result: RebalanceOk): CellWri
   const p = plan.parent;
   const newParent = result.method === "fix-parent" ? result.parent : plan.target;
   const keepBlankShare = plan.targetFrom === "share-100";
-  if (newParent && !keepBlankShare && !(p.stated && p.stated.eq(newParent))) writes.push(write(p, newParent, "parent"));
+  if (newParent && !keepBlankShare && !(p.stated && p.stated.eq(newParent)))
+    writes.push(write(p, newParent, "parent"));
   return writes.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
@@ -720,7 +789,11 @@ export function explanationText(plan: RebalancePlan, result: RebalanceOk, lang: 
   const was = p.stated ? p.stated.toString() : (p.text ?? "");
   const sum = result.parent.toString();
   if (p.stated && p.stated.eq(result.parent))
-    return [lang === "zh" ? `下级合计 ${sum} 与上级 ${p.unit}（${p.cell}）一致，无需修改。` : `The children add up to ${sum}, as the parent ${p.unit} (${p.cell}) states; nothing to change.`];
+    return [
+      lang === "zh"
+        ? `下级合计 ${sum} 与上级 ${p.unit}（${p.cell}）一致，无需修改。`
+        : `The children add up to ${sum}, as the parent ${p.unit} (${p.cell}) states; nothing to change.`,
+    ];
   return [
     lang === "zh"
       ? `下级保持不变；上级 ${p.unit}（${p.cell}）由 ${was || "空白"} 改为下级合计 ${sum}。`
@@ -728,7 +801,11 @@ export function explanationText(plan: RebalancePlan, result: RebalanceOk, lang: 
   ];
 }
 
-function explanationDoc(plan: RebalancePlan, result: RebalanceOk, lang: Lang): RebalanceDocument["explanation"] {
+function explanationDoc(
+  plan: RebalancePlan,
+  result: RebalanceOk,
+  lang: Lang,
+): RebalanceDocument["explanation"] {
   const expl = result.explanation;
   const unit = (i: number) => expl.children[i]?.unit ?? `#${i + 1}`;
   const out: RebalanceDocument["explanation"] = {
@@ -763,7 +840,10 @@ function explanationDoc(plan: RebalancePlan, result: RebalanceOk, lang: Lang): R
 }
 
 function refusalDoc(refusal: Refusal, lang: Lang): RebalanceDocument["explanation"] {
-  const out: RebalanceDocument["explanation"] = { text: renderRefusal(refusal, lang), code: REFUSAL_CODE[refusal.status] };
+  const out: RebalanceDocument["explanation"] = {
+    text: renderRefusal(refusal, lang),
+    code: REFUSAL_CODE[refusal.status],
+  };
   if (refusal.status === "infeasible") {
     out.limitedBy = refusal.limitedBy;
     out.lockedTotal = rat(refusal.lockedTotal);
@@ -782,12 +862,17 @@ export interface DocumentOptions {
 }
 
 /** The `tdcheck-rebalance/1` document for a plan and the solver's answer. */
-export function rebalanceDocument(plan: RebalancePlan, result: RebalanceResult, options: DocumentOptions): RebalanceDocument {
+export function rebalanceDocument(
+  plan: RebalancePlan,
+  result: RebalanceResult,
+  options: DocumentOptions,
+): RebalanceDocument {
   const ok = result.status === "ok" ? result : undefined;
   const roles = ok?.explanation.children.map((c) => c.role);
   const boundNow = (i: number): "min" | "max" | null => {
     if (ok) return roles![i] === "at-min" ? "min" : roles![i] === "at-max" ? "max" : null;
-    if (result.status === "infeasible" && result.boundChildren.includes(i)) return result.shortBy ? "max" : "min";
+    if (result.status === "infeasible" && result.boundChildren.includes(i))
+      return result.shortBy ? "max" : "min";
     return null;
   };
   const children = plan.children.map((c, i): RebalanceChildDoc => {
@@ -835,7 +920,8 @@ export function rebalanceDocument(plan: RebalancePlan, result: RebalanceResult, 
     explanation: ok ? explanationDoc(plan, ok, options.lang) : refusalDoc(result as Refusal, options.lang),
   };
   if (result.status === "infeasible") doc.achievable = [rat(result.achievable[0]), rat(result.achievable[1])];
-  if (result.status === "zero-base-blocked") doc.achievable = [rat(result.reachable[0]), rat(result.reachable[1])];
+  if (result.status === "zero-base-blocked")
+    doc.achievable = [rat(result.reachable[0]), rat(result.reachable[1])];
   if (ok?.ratioCheck) {
     const r = ok.ratioCheck;
     doc.ratioCheck = {
@@ -936,9 +1022,13 @@ export function renderRequestProblem(p: RequestProblem, lang: Lang): string {
         ? `上级 ${p.unit}（${p.cell}）没有数值目标${p.text ? `（“${p.text}”）` : ""}：请用 --target 指定`
         : `the parent ${p.unit} (${p.cell}) has no numeric target${p.text ? ` ("${p.text}")` : ""}; give one with --target`;
     case "CONFLICTING_OPTIONS":
-      return zh ? `选项不能同时使用：${list(p.options)}` : `these options cannot be used together: ${list(p.options)}`;
+      return zh
+        ? `选项不能同时使用：${list(p.options)}`
+        : `these options cannot be used together: ${list(p.options)}`;
     case "METHOD_NEEDS_REFERENCE":
-      return zh ? "--method reference 需要用 --reference 指定参考行" : "--method reference needs a reference row: --reference ROW";
+      return zh
+        ? "--method reference 需要用 --reference 指定参考行"
+        : "--method reference needs a reference row: --reference ROW";
   }
 }
 
@@ -948,7 +1038,8 @@ export function renderRequestProblem(p: RequestProblem, lang: Lang): string {
  */
 export function renderInvalidInput(plan: RebalancePlan, refusal: InvalidInput, lang: Lang): string[] {
   const zh = lang === "zh";
-  const step = plan.step instanceof Decimal ? plan.step.toString() : Decimal.of(1n, plan.step.decimals).toString();
+  const step =
+    plan.step instanceof Decimal ? plan.step.toString() : Decimal.of(1n, plan.step.decimals).toString();
   const who = (i: number) => {
     const c = plan.children[i];
     return c ? `${c.unit}（${c.cell}）` : `#${i + 1}`;
@@ -970,7 +1061,9 @@ export function renderInvalidInput(plan: RebalancePlan, refusal: InvalidInput, l
           ? `${who(p.child)}的值 ${p.value} 比步长 ${step} 更精细：请用 --step 指定步长`
           : `${whoEn(p.child)} holds ${p.value}, finer than the step ${step}; give the step with --step`;
       case "edit-off-grid":
-        return zh ? `修改值 ${p.value} 不在步长 ${step} 的网格上` : `the edited value ${p.value} is not a multiple of the step ${step}`;
+        return zh
+          ? `修改值 ${p.value} 不在步长 ${step} 的网格上`
+          : `the edited value ${p.value} is not a multiple of the step ${step}`;
       case "empty-bounds":
         return zh
           ? `${who(p.child)}的下限 ${p.min} 高于上限 ${p.max}`
@@ -982,9 +1075,13 @@ export function renderInvalidInput(plan: RebalancePlan, refusal: InvalidInput, l
       case "bad-weight":
         return zh ? `${who(p.child)}的权重须为正数` : `${whoEn(p.child)}'s weight must be positive`;
       case "missing-denominator":
-        return zh ? `${who(p.child)}的分母（权重行）须为正数` : `${whoEn(p.child)}'s denominator (weights row) must be positive`;
+        return zh
+          ? `${who(p.child)}的分母（权重行）须为正数`
+          : `${whoEn(p.child)}'s denominator (weights row) must be positive`;
       case "bad-parent-denominator":
-        return zh ? `上级的分母（权重行）须为正数` : `the parent's denominator (weights row) must be positive`;
+        return zh
+          ? `上级的分母（权重行）须为正数`
+          : `the parent's denominator (weights row) must be positive`;
       case "edit-out-of-range":
         return zh ? `没有要修改的下级单位` : `the edited child does not exist`;
     }

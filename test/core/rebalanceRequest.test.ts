@@ -42,11 +42,30 @@ const SEED = seedWorkbook();
 const SPLIT = { sheet: "分解表" } as const;
 /** Row 7 of the sample, E7:Q7 (Σ 1999, the parent says 2000). */
 const FIRMS = [104, 90, 166, 329, 315, 388, 200, 152, 100, 72, 46, 7, 30];
-const DISTRICTS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+const DISTRICTS = [
+  "上城区",
+  "拱墅区",
+  "西湖区",
+  "滨江区",
+  "萧山区",
+  "余杭区",
+  "临平区",
+  "钱塘区",
+  "富阳区",
+  "临安区",
+  "桐庐县",
+  "淳安县",
+  "建德市",
+];
 
 describe("buildRebalancePlan on the seed's split table", () => {
   test("the issue's worked case: 滨江区 and 余杭区 locked, only 萧山区 moves, 315 → 316", () => {
-    const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "新增高新技术企业数", target: "2000", locks: ["滨江区", "余杭区"] });
+    const { plan, result } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "新增高新技术企业数",
+      target: "2000",
+      locks: ["滨江区", "余杭区"],
+    });
     expect(plan.indicator.name).toBe("新增高新技术企业数(家)");
     expect(plan.children.map((c) => c.unit)).toEqual(DISTRICTS);
     expect(plan.children.map((c) => c.cell)).toEqual("EFGHIJKLMNOPQ".split("").map((c) => `${c}7`));
@@ -63,16 +82,27 @@ describe("buildRebalancePlan on the seed's split table", () => {
   });
 
   test("the target defaults to the parent's stated value", () => {
-    const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "新增高新技术企业数", locks: ["滨江区", "余杭区"] });
+    const { plan, result } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "新增高新技术企业数",
+      locks: ["滨江区", "余杭区"],
+    });
     expect(plan.targetFrom).toBe("parent");
     expect(plan.target!.toString()).toBe("2000");
     expect(texts(result.values)[4]).toBe("316");
   });
 
   test("units are matched with spaces, full-width forms and case ignored; indicator by exact name too", () => {
-    const { plan } = okOf(SEED, { ...SPLIT, indicator: "新增高新技术企业数(家)", locks: ["滨 江 区", " 余杭区　"] });
+    const { plan } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "新增高新技术企业数(家)",
+      locks: ["滨 江 区", " 余杭区　"],
+    });
     expect(plan.locked.filter(Boolean)).toHaveLength(2);
-    expect(okOf(SEED, { ...SPLIT, indicator: "r&d经费支出占gdp比重(%)", weights: "新增高新技术企业数" }).plan.indicator.name).toBe("R&D经费支出占GDP比重(%)");
+    expect(
+      okOf(SEED, { ...SPLIT, indicator: "r&d经费支出占gdp比重(%)", weights: "新增高新技术企业数" }).plan
+        .indicator.name,
+    ).toBe("R&D经费支出占GDP比重(%)");
   });
 
   test("an ambiguous part is refused with both candidates; an unknown one lists the indicators", () => {
@@ -89,11 +119,17 @@ describe("buildRebalancePlan on the seed's split table", () => {
     // Without --sheet every sheet is searched; candidates name their sheet when splits sit on several.
     const two = workbook(SEED.sheets[0], { ...SEED.sheets[0], name: "副本" });
     const both = problemOf(two, { indicator: "新增高新" });
-    expect((both as { candidates: string[] }).candidates).toEqual(["分解表: 新增高新技术企业数(家)", "副本: 新增高新技术企业数(家)"]);
+    expect((both as { candidates: string[] }).candidates).toEqual([
+      "分解表: 新增高新技术企业数(家)",
+      "副本: 新增高新技术企业数(家)",
+    ]);
   });
 
   test("an indicator only in the progression table is not a split", () => {
-    expect(problemOf(SEED, { indicator: "全社会R&D经费支出" })).toMatchObject({ code: "NOT_A_SPLIT", sheet: "进度表" });
+    expect(problemOf(SEED, { indicator: "全社会R&D经费支出" })).toMatchObject({
+      code: "NOT_A_SPLIT",
+      sheet: "进度表",
+    });
   });
 
   test("a text child (快于面上投资增速) is refused naming its cell", () => {
@@ -107,16 +143,41 @@ describe("buildRebalancePlan on the seed's split table", () => {
 
   test("unknown units, bad numbers and conflicting options are typed problems", () => {
     const base = { ...SPLIT, indicator: "新增高新技术企业数" };
-    expect(problemOf(SEED, { ...base, locks: ["西湖"] })).toMatchObject({ code: "UNKNOWN_UNIT", option: "lock", text: "西湖", units: DISTRICTS });
-    expect(problemOf(SEED, { ...base, max: [{ unit: "宁波市", value: "3" }] })).toMatchObject({ code: "UNKNOWN_UNIT", option: "max" });
-    expect(problemOf(SEED, { ...base, target: "两千" })).toEqual({ code: "BAD_NUMBER", option: "target", text: "两千" });
-    expect(problemOf(SEED, { ...base, min: [{ unit: "西湖区", value: "1e" }] })).toMatchObject({ code: "BAD_NUMBER", option: "min", unit: "西湖区" });
+    expect(problemOf(SEED, { ...base, locks: ["西湖"] })).toMatchObject({
+      code: "UNKNOWN_UNIT",
+      option: "lock",
+      text: "西湖",
+      units: DISTRICTS,
+    });
+    expect(problemOf(SEED, { ...base, max: [{ unit: "宁波市", value: "3" }] })).toMatchObject({
+      code: "UNKNOWN_UNIT",
+      option: "max",
+    });
+    expect(problemOf(SEED, { ...base, target: "两千" })).toEqual({
+      code: "BAD_NUMBER",
+      option: "target",
+      text: "两千",
+    });
+    expect(problemOf(SEED, { ...base, min: [{ unit: "西湖区", value: "1e" }] })).toMatchObject({
+      code: "BAD_NUMBER",
+      option: "min",
+      unit: "西湖区",
+    });
     expect(problemOf(SEED, { ...base, step: "0" })).toMatchObject({ code: "BAD_NUMBER", option: "step" });
-    expect(problemOf(SEED, { ...base, edit: { unit: "西湖区", value: "abc" } })).toMatchObject({ code: "BAD_NUMBER", option: "edit" });
-    expect(problemOf(SEED, { ...base, fixParent: true, locks: ["西湖区"] })).toEqual({ code: "CONFLICTING_OPTIONS", options: ["--fix parent", "--lock"] });
+    expect(problemOf(SEED, { ...base, edit: { unit: "西湖区", value: "abc" } })).toMatchObject({
+      code: "BAD_NUMBER",
+      option: "edit",
+    });
+    expect(problemOf(SEED, { ...base, fixParent: true, locks: ["西湖区"] })).toEqual({
+      code: "CONFLICTING_OPTIONS",
+      options: ["--fix parent", "--lock"],
+    });
     expect(problemOf(SEED, { ...base, method: "reference" })).toEqual({ code: "METHOD_NEEDS_REFERENCE" });
     expect(problemOf(SEED, { ...base, weights: "科技创新" })).toMatchObject({ code: "CONFLICTING_OPTIONS" });
-    expect(problemOf(SEED, { ...SPLIT, indicator: "R&D经费支出" })).toEqual({ code: "RATIO_NEEDS_WEIGHTS", indicator: "R&D经费支出占GDP比重(%)" });
+    expect(problemOf(SEED, { ...SPLIT, indicator: "R&D经费支出" })).toEqual({
+      code: "RATIO_NEEDS_WEIGHTS",
+      indicator: "R&D经费支出占GDP比重(%)",
+    });
   });
 
   test("numbers as people type them: full-width digits, thousands separators, a plus sign", () => {
@@ -125,16 +186,41 @@ describe("buildRebalancePlan on the seed's split table", () => {
     expect(parseNumber("+56.7")!.toString()).toBe("56.7");
     expect(parseNumber("1,2")).toBeNull();
     expect(parseNumber("")).toBeNull();
-    expect(okOf(SEED, { ...SPLIT, indicator: "新增高新", target: "２，０００" }).plan.target!.toString()).toBe("2000");
+    expect(
+      okOf(SEED, { ...SPLIT, indicator: "新增高新", target: "２，０００" }).plan.target!.toString(),
+    ).toBe("2000");
   });
 
   test("0.1 grid from the cells; `-` children are 0, stay zero under proportional and are not written", () => {
-    const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "科技创新强基领域重大项目投资额", target: "60" });
+    const { plan, result } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "科技创新强基领域重大项目投资额",
+      target: "60",
+    });
     expect(plan.step).toEqual({ decimals: 1 });
-    expect(plan.children.filter((c) => c.shown === "dash").map((c) => c.cell)).toEqual(["F8", "O8", "P8", "Q8"]);
+    expect(plan.children.filter((c) => c.shown === "dash").map((c) => c.cell)).toEqual([
+      "F8",
+      "O8",
+      "P8",
+      "Q8",
+    ]);
     // Independent arithmetic: scale 60/56.7; floors on 0.1 leave 4 steps, which go to the
     // remainders .804 (3.1), .783 (6.5 twice) and .556 (14.7).
-    expect(texts(result.values, 1)).toEqual(["3.3", "0.0", "6.9", "4.3", "15.6", "7.5", "7.9", "5.5", "2.1", "6.9", "0.0", "0.0", "0.0"]);
+    expect(texts(result.values, 1)).toEqual([
+      "3.3",
+      "0.0",
+      "6.9",
+      "4.3",
+      "15.6",
+      "7.5",
+      "7.9",
+      "5.5",
+      "2.1",
+      "6.9",
+      "0.0",
+      "0.0",
+      "0.0",
+    ]);
     const writes = plannedWrites(plan, result);
     expect(writes.map((w) => w.cell)).toEqual(["D8", "E8", "G8", "H8", "I8", "J8", "K8", "L8", "M8", "N8"]);
     expect(writes[0]).toMatchObject({ role: "parent", cell: "D8" });
@@ -146,7 +232,9 @@ describe("buildRebalancePlan on the seed's split table", () => {
     expect(result.step.toString()).toBe("0.05");
     expect(Decimal.sum(result.values).toString()).toBe("60");
     const coarse = solve(SEED, { ...SPLIT, indicator: "科技创新", target: "60", step: "0.5" });
-    expect(coarse.result.status === "invalid-input" && renderInvalidInput(coarse.plan, coarse.result, "zh")[0]).toBe("上城区（E8）的值 3.1 比步长 0.5 更精细：请用 --step 指定步长");
+    expect(
+      coarse.result.status === "invalid-input" && renderInvalidInput(coarse.plan, coarse.result, "zh")[0],
+    ).toBe("上城区（E8）的值 3.1 比步长 0.5 更精细：请用 --step 指定步长");
     expect(plan.stepFrom).toBe("option");
     const r = solve(SEED, { ...SPLIT, indicator: "科技创新", target: "60.05" });
     expect(r.result.status).toBe("invalid-input");
@@ -163,7 +251,11 @@ describe("buildRebalancePlan on the seed's split table", () => {
   });
 
   test("--edit 西湖区=170 keeps the total: the others give up 3 units, the sum is the parent's 2000", () => {
-    const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "新增高新", edit: { unit: "西 湖 区", value: "170" } });
+    const { plan, result } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "新增高新",
+      edit: { unit: "西 湖 区", value: "170" },
+    });
     expect(plan.method).toBe("edit-one");
     const v = texts(result.values).map(Number);
     expect(v[2]).toBe(170);
@@ -240,7 +332,12 @@ describe("ALLOCATION cases through the glue", () => {
 
   test("T4c: ZERO_BASE_BLOCKED on 0.1 (the grid from the number format), then the explicit equal fallback", () => {
     const wb = t4([0, 10, 10], 30);
-    const bounds = { max: [{ unit: "拱墅区", value: "12" }, { unit: "西湖区", value: "12" }] };
+    const bounds = {
+      max: [
+        { unit: "拱墅区", value: "12" },
+        { unit: "西湖区", value: "12" },
+      ],
+    };
     const blocked = solve(wb, { indicator: "投资额", ...bounds });
     expect(blocked.plan.step).toEqual({ decimals: 1 });
     expect(blocked.result.status).toBe("zero-base-blocked");
@@ -314,11 +411,29 @@ describe("cells the glue must read with care", () => {
           ["新增企业数(家)", parent as number, 10, child as number],
         ]),
       );
-    expect(problemOf(wb(20, { error: "#REF!" }), { indicator: "新增企业数" })).toMatchObject({ code: "CELL_NOT_NUMERIC", holds: "error", cell: "D2", text: "#REF!" });
-    expect(problemOf(wb(20, "超5"), { indicator: "新增企业数" })).toMatchObject({ code: "CELL_NOT_NUMERIC", holds: "bound", cell: "D2" });
-    expect(problemOf(wb(null, 5), { indicator: "新增企业数" })).toMatchObject({ code: "NO_TARGET", cell: "B2" });
-    expect(okOf(wb(null, 5), { indicator: "新增企业数", target: "30" }).result.values.map(String)).toEqual(["20", "10"]);
-    expect(problemOf(wb("超20", 5), { indicator: "新增企业数" })).toMatchObject({ code: "NO_TARGET", text: "超20" });
+    expect(problemOf(wb(20, { error: "#REF!" }), { indicator: "新增企业数" })).toMatchObject({
+      code: "CELL_NOT_NUMERIC",
+      holds: "error",
+      cell: "D2",
+      text: "#REF!",
+    });
+    expect(problemOf(wb(20, "超5"), { indicator: "新增企业数" })).toMatchObject({
+      code: "CELL_NOT_NUMERIC",
+      holds: "bound",
+      cell: "D2",
+    });
+    expect(problemOf(wb(null, 5), { indicator: "新增企业数" })).toMatchObject({
+      code: "NO_TARGET",
+      cell: "B2",
+    });
+    expect(okOf(wb(null, 5), { indicator: "新增企业数", target: "30" }).result.values.map(String)).toEqual([
+      "20",
+      "10",
+    ]);
+    expect(problemOf(wb("超20", 5), { indicator: "新增企业数" })).toMatchObject({
+      code: "NO_TARGET",
+      text: "超20",
+    });
     // A blank child is 0, and stays blank when it does not move.
     const blank = okOf(wb(20, null), { indicator: "新增企业数" });
     expect(blank.plan.children[1].shown).toBe("blank");
@@ -362,7 +477,9 @@ describe("cells the glue must read with care", () => {
     const { plan, result } = okOf(wb, { indicator: "新增企业数", locks: ["上城区"] });
     expect(plannedWrites(plan, result)).toMatchObject([{ cell: "D2", formula: "7*2" }]);
     const fixed = okOf(wb, { indicator: "新增企业数", fixParent: true });
-    expect(plannedWrites(fixed.plan, fixed.result)).toMatchObject([{ cell: "B2", formula: "SUM(C2:D2)+1", role: "parent" }]);
+    expect(plannedWrites(fixed.plan, fixed.result)).toMatchObject([
+      { cell: "B2", formula: "SUM(C2:D2)+1", role: "parent" },
+    ]);
   });
 
   test("three levels: --parent picks a city's split; the default is the top split", () => {
@@ -387,14 +504,27 @@ describe("cells the glue must read with care", () => {
     expect(city.plan.children.map((c) => c.cell)).toEqual(["B8", "B9"]);
     // 299 → 300: the larger remainder (150·300/299 − 150 = .502) takes the unit.
     expect(texts(city.result.values)).toEqual(["151", "149"]);
-    expect(problemOf(wb, { indicator: "新增企业数", parent: "温州市" })).toEqual({ code: "UNKNOWN_PARENT", text: "温州市", parents: ["全省", "杭州市", "宁波市"] });
+    expect(problemOf(wb, { indicator: "新增企业数", parent: "温州市" })).toEqual({
+      code: "UNKNOWN_PARENT",
+      text: "温州市",
+      parents: ["全省", "杭州市", "宁波市"],
+    });
   });
 });
 
 describe("rebalanceDocument (tdcheck-rebalance/1)", () => {
   test("ok: JSON numbers from exact decimals, locks, roles, the explanation as data and text", () => {
-    const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "新增高新", target: "2000", locks: ["滨江区", "余杭区"] });
-    const doc = rebalanceDocument(plan, result, { lang: "zh", file: "plan.xlsx", written: { file: "out.xlsx", cells: ["I7"] } });
+    const { plan, result } = okOf(SEED, {
+      ...SPLIT,
+      indicator: "新增高新",
+      target: "2000",
+      locks: ["滨江区", "余杭区"],
+    });
+    const doc = rebalanceDocument(plan, result, {
+      lang: "zh",
+      file: "plan.xlsx",
+      written: { file: "out.xlsx", cells: ["I7"] },
+    });
     const json = JSON.parse(JSON.stringify(doc)) as typeof doc;
     expect(json).toMatchObject({
       schema: "tdcheck-rebalance/1",
@@ -409,17 +539,37 @@ describe("rebalanceDocument (tdcheck-rebalance/1)", () => {
       written: { file: "out.xlsx", cells: ["I7"] },
     });
     expect(json.achievable).toBeUndefined();
-    expect(json.children[4]).toEqual({ unit: "萧山区", cell: "I7", before: 315, after: 316, change: 1, locked: false, bound: null, role: "free" });
+    expect(json.children[4]).toEqual({
+      unit: "萧山区",
+      cell: "I7",
+      before: 315,
+      after: 316,
+      change: 1,
+      locked: false,
+      bound: null,
+      role: "free",
+    });
     expect(json.children[3]).toMatchObject({ unit: "滨江区", locked: true, role: "locked", change: 0 });
-    expect(json.explanation).toMatchObject({ method: "proportional", lockedTotal: 717, toSpread: 1283, leftoverSteps: 1, scaleExact: "1283/1282", roundedUp: ["萧山区"] });
+    expect(json.explanation).toMatchObject({
+      method: "proportional",
+      lockedTotal: 717,
+      toSpread: 1283,
+      leftoverSteps: 1,
+      scaleExact: "1283/1282",
+      roundedUp: ["萧山区"],
+    });
     expect(json.explanation.text[0]).toContain("锁定合计 717");
   });
 
   test("numbers on a 0.1 grid stay exact in JSON (no float noise)", () => {
     const { plan, result } = okOf(SEED, { ...SPLIT, indicator: "科技创新", target: "60" });
-    const json = JSON.parse(JSON.stringify(rebalanceDocument(plan, result, { lang: "en" }))) as ReturnType<typeof rebalanceDocument>;
+    const json = JSON.parse(JSON.stringify(rebalanceDocument(plan, result, { lang: "en" }))) as ReturnType<
+      typeof rebalanceDocument
+    >;
     expect(json.step).toBe(0.1);
-    expect(json.children.map((c) => c.change)).toEqual([0.2, 0, 0.4, 0.2, 0.9, 0.4, 0.4, 0.3, 0.1, 0.4, 0, 0, 0]);
+    expect(json.children.map((c) => c.change)).toEqual([
+      0.2, 0, 0.4, 0.2, 0.9, 0.4, 0.4, 0.3, 0.1, 0.4, 0, 0, 0,
+    ]);
     expect(json.parent).toMatchObject({ before: 56.7, after: 60, change: 3.3 });
   });
 
@@ -429,7 +579,9 @@ describe("rebalanceDocument (tdcheck-rebalance/1)", () => {
     expect(doc.target).toBe(1999);
     expect(doc.parent).toMatchObject({ before: 2000, after: 1999, change: -1 });
     expect(doc.children.every((c) => !c.locked)).toBe(true);
-    expect(doc.explanation.text).toEqual(["The children stay; the parent 杭州市 (D7) becomes their sum, 1999 (was 2000)."]);
+    expect(doc.explanation.text).toEqual([
+      "The children stay; the parent 杭州市 (D7) becomes their sum, 1999 (was 2000).",
+    ]);
   });
 });
 
@@ -445,18 +597,29 @@ describe("renderRequestProblem", () => {
     { code: "QUALITATIVE_INDICATOR", indicator: "x" },
     { code: "RATIO_NEEDS_WEIGHTS", indicator: "x" },
     { code: "NOT_FOR_RATIO", indicator: "x", option: "edit" },
-    { code: "CELL_NOT_NUMERIC", role: "weights", row: "r", unit: "u", cell: "A1", holds: "error", text: "#REF!" },
+    {
+      code: "CELL_NOT_NUMERIC",
+      role: "weights",
+      row: "r",
+      unit: "u",
+      cell: "A1",
+      holds: "error",
+      text: "#REF!",
+    },
     { code: "NO_TARGET", unit: "u", cell: "A1", text: "" },
     { code: "CONFLICTING_OPTIONS", options: ["--a", "--b"] },
     { code: "METHOD_NEEDS_REFERENCE" },
   ];
-  test.each(problems.map((p) => [p.code, p] as const))("%s reads as one sentence in both languages", (_code, p) => {
-    for (const lang of ["zh", "en"] as const) {
-      const text = renderRequestProblem(p, lang);
-      expect(text.length).toBeGreaterThan(10);
-      expect(text).not.toMatch(/undefined|\[object/);
-    }
-  });
+  test.each(problems.map((p) => [p.code, p] as const))(
+    "%s reads as one sentence in both languages",
+    (_code, p) => {
+      for (const lang of ["zh", "en"] as const) {
+        const text = renderRequestProblem(p, lang);
+        expect(text.length).toBeGreaterThan(10);
+        expect(text).not.toMatch(/undefined|\[object/);
+      }
+    },
+  );
   test("the ambiguity message lists every candidate", () => {
     expect(renderRequestProblem(problems[2], "zh")).toBe("“比重”匹配多个指标，请写得更具体：a、b");
   });

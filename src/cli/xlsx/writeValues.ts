@@ -80,7 +80,8 @@ export interface WriteValuesReport {
   fullCalcOnLoad: boolean;
 }
 
-export type WriteValuesResult = ({ ok: true; bytes: Uint8Array } & WriteValuesReport) | { ok: false; problem: WriteValuesProblem };
+export type WriteValuesResult =
+  ({ ok: true; bytes: Uint8Array } & WriteValuesReport) | { ok: false; problem: WriteValuesProblem };
 
 class Refusal extends Error {
   constructor(
@@ -157,7 +158,8 @@ function rowsOf(xml: string, p: string, from: number, to: number): RowSpan[] {
     let end = end0;
     if (!selfClosing) {
       closeStart = xml.indexOf(close, end0);
-      if (closeStart < 0 || closeStart > to) throw new Refusal("CANNOT_PRESERVE", `row ${row + 1} is not closed`);
+      if (closeStart < 0 || closeStart > to)
+        throw new Refusal("CANNOT_PRESERVE", `row ${row + 1} is not closed`);
       end = closeStart + close.length;
     }
     rows.push({ row, start, tagEnd: end0, closeStart, end, selfClosing, tag });
@@ -186,7 +188,8 @@ function cellsOf(xml: string, p: string, row: RowSpan): CellSpan[] {
     let end = end0;
     if (!selfClosing) {
       const at = xml.indexOf(close, end0);
-      if (at < 0 || at > row.closeStart) throw new Refusal("CANNOT_PRESERVE", `a cell in row ${row.row + 1} is not closed`);
+      if (at < 0 || at > row.closeStart)
+        throw new Refusal("CANNOT_PRESERVE", `a cell in row ${row.row + 1} is not closed`);
       end = at + close.length;
     }
     cells.push({ col, start, tagEnd: end0, end, selfClosing, tag, hasRef: pos !== null });
@@ -213,7 +216,13 @@ function cellBody(xml: string, p: string, cell: CellSpan): CellBody {
       const closeAt = inner.indexOf("</", f.end);
       if (closeAt > f.end) text = decodeText(inner.slice(f.end, closeAt));
     }
-    body.formula = { tag: inner.slice(f.start, f.end), text, type: attrs.get("t"), ref: attrs.get("ref"), si: attrs.get("si") };
+    body.formula = {
+      tag: inner.slice(f.start, f.end),
+      text,
+      type: attrs.get("t"),
+      ref: attrs.get("ref"),
+      si: attrs.get("si"),
+    };
   }
   const ext = findTag(inner, "extLst");
   if (ext) {
@@ -253,7 +262,9 @@ function columnStyles(xml: string, headEnd: number): ColumnStyle[] {
     const style = t.attrs.get("style");
     const min = Number(t.attrs.get("min"));
     const max = Number(t.attrs.get("max"));
-    return style && style !== "0" && Number.isInteger(min) && Number.isInteger(max) ? [{ min: min - 1, max: max - 1, style }] : [];
+    return style && style !== "0" && Number.isInteger(min) && Number.isInteger(max)
+      ? [{ min: min - 1, max: max - 1, style }]
+      : [];
   });
 }
 
@@ -288,7 +299,9 @@ interface Edit {
  * they were listed, after any replacement that starts there is made.
  */
 function applyEdits(xml: string, edits: Edit[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
+  const sorted = edits
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = xml;
   for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
@@ -368,14 +381,21 @@ function editSheet(
       const body = cell ? cellBody(xml, p, cell) : undefined;
       const block = blocks.find((b) => contains(b.box, write.row, write.col));
       const single = block && block.box.top === block.box.bottom && block.box.left === block.box.right;
-      if (block && !(single && block.kind === "array")) arrayCells.push(`${write.cell} (${block.kind === "array" ? "array formula" : "data table"} ${block.ref})`);
+      if (block && !(single && block.kind === "array"))
+        arrayCells.push(
+          `${write.cell} (${block.kind === "array" ? "array formula" : "data table"} ${block.ref})`,
+        );
       else if (body?.formula) formulaCells.push(write.cell);
       return { write, cell, body };
     });
     planned.set(r, items);
   }
   if (arrayCells.length)
-    throw new Refusal("CANNOT_PRESERVE", `cells inside an array formula or data table cannot be changed one by one: ${arrayCells.join(", ")}`, arrayCells);
+    throw new Refusal(
+      "CANNOT_PRESERVE",
+      `cells inside an array formula or data table cannot be changed one by one: ${arrayCells.join(", ")}`,
+      arrayCells,
+    );
   if (formulaCells.length && !overwriteFormulas)
     throw new Refusal("FORMULA_CELLS", `these cells hold formulas: ${formulaCells.join(", ")}`, formulaCells);
 
@@ -399,14 +419,18 @@ function editSheet(
         if (removing) {
           report.removedFormulas.push(write.cell);
           const f = body.formula!;
-          if (f.type === "shared" && f.si !== undefined && f.text !== undefined) masters.push({ si: f.si, row: write.row, col: write.col, text: f.text });
+          if (f.type === "shared" && f.si !== undefined && f.text !== undefined)
+            masters.push({ si: f.si, row: write.row, col: write.col, text: f.text });
         }
         const open = rewriteTag(cell.tag, removing);
         const name = open.slice(1, open.search(/[\s>]/));
         edits.push({ start: cell.start, end: cell.end, text: `${open}${v}${body.keep}</${name}>` });
       } else {
         const style = newCellStyle(row, write.col, columns);
-        inserts.push({ col: write.col, text: `<${p}c r="${write.cell}"${style ? ` s="${style}"` : ""}>${v}</${p}c>` });
+        inserts.push({
+          col: write.col,
+          text: `<${p}c r="${write.cell}"${style ? ` s="${style}"` : ""}>${v}</${p}c>`,
+        });
         minRow = Math.min(minRow, write.row);
         maxRow = Math.max(maxRow, write.row);
         minCol = Math.min(minCol, write.col);
@@ -416,7 +440,10 @@ function editSheet(
     if (inserts.length === 0) continue;
     inserts.sort((a, b) => a.col - b.col);
     if (!row) {
-      newRows.push({ row: r, text: `<${p}row r="${r + 1}">${inserts.map((i) => i.text).join("")}</${p}row>` });
+      newRows.push({
+        row: r,
+        text: `<${p}row r="${r + 1}">${inserts.map((i) => i.text).join("")}</${p}row>`,
+      });
       continue;
     }
     // New cells go before the first cell with a larger column.
@@ -450,7 +477,13 @@ function editSheet(
         const cStart = Math.max(xml.lastIndexOf(`<${p}c `, f.start), xml.lastIndexOf(`<${p}c>`, f.start));
         const ref = cStart >= 0 ? refOf(xml.slice(cStart, tagEnd(xml, cStart))) : undefined;
         const pos = ref ? parseA1(ref) : null;
-        if (!pos) throw new Refusal("CANNOT_PRESERVE", "a cell sharing an overwritten formula has no address", [], []);
+        if (!pos)
+          throw new Refusal(
+            "CANNOT_PRESERVE",
+            "a cell sharing an overwritten formula has no address",
+            [],
+            [],
+          );
         const address = a1(pos.row, pos.col);
         if (written.has(address)) continue;
         const fEnd = f.selfClosing ? f.end : xml.indexOf(">", xml.indexOf("</", f.end)) + 1;
@@ -474,7 +507,9 @@ function editSheet(
         right: Math.max(box.right, maxCol),
       };
       const single = grown.top === grown.bottom && grown.left === grown.right;
-      const text = single ? a1(grown.top, grown.left) : `${a1(grown.top, grown.left)}:${a1(grown.bottom, grown.right)}`;
+      const text = single
+        ? a1(grown.top, grown.left)
+        : `${a1(grown.top, grown.left)}:${a1(grown.bottom, grown.right)}`;
       if (text !== ref) {
         const at = /\sref\s*=\s*["'][^"']*["']/.exec(dim.tag)!;
         const tag = dim.tag.slice(0, at.index) + ` ref="${text}"` + dim.tag.slice(at.index + at[0].length);
@@ -488,7 +523,8 @@ function editSheet(
 /** Drops the calculation chain: its part, its relationship from the workbook, its override. */
 function dropCalcChain(editor: PackageEditor, workbookPart: string, report: WriteValuesReport): void {
   const rel = editor.relationshipsOf(workbookPart).find((r) => r.type.endsWith("/calcChain"));
-  const part = rel && !rel.external ? rel.target : editor.has("xl/calcChain.xml") ? "xl/calcChain.xml" : undefined;
+  const part =
+    rel && !rel.external ? rel.target : editor.has("xl/calcChain.xml") ? "xl/calcChain.xml" : undefined;
   if (!part || !editor.has(part)) return;
   const stored = editor.storedName(part);
   editor.remove(stored);
@@ -497,7 +533,9 @@ function dropCalcChain(editor: PackageEditor, workbookPart: string, report: Writ
   const ctName = "[Content_Types].xml";
   const ct = editor.read(ctName);
   if (ct !== undefined) {
-    const tag = findTags(ct, "Override").find((t) => (t.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === stored.toLowerCase());
+    const tag = findTags(ct, "Override").find(
+      (t) => (t.attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === stored.toLowerCase(),
+    );
     if (tag) editor.write(ctName, ct.slice(0, tag.start) + ct.slice(tag.end));
   }
 }
@@ -531,13 +569,21 @@ export function setFullCalcOnLoad(xml: string): string {
   return xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
 }
 
-export function writeCellValues(bytes: Uint8Array, sheet: string, writes: readonly ValueWrite[], options: WriteValuesOptions = {}): WriteValuesResult {
+export function writeCellValues(
+  bytes: Uint8Array,
+  sheet: string,
+  writes: readonly ValueWrite[],
+  options: WriteValuesOptions = {},
+): WriteValuesResult {
   try {
     const pkg = openPackage(bytes, options.fileName);
     const editor = new PackageEditor(pkg, options.limits);
     const info = readWorkbookInfo(pkg, editor.limits);
-    const target = info.sheets.find((s) => s.name === sheet) ?? info.sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase());
-    if (!target || !target.part) throw new Refusal("BAD_PLAN", `the workbook has no worksheet named "${sheet}"`);
+    const target =
+      info.sheets.find((s) => s.name === sheet) ??
+      info.sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    if (!target || !target.part)
+      throw new Refusal("BAD_PLAN", `the workbook has no worksheet named "${sheet}"`);
 
     const byCell = new Map<string, { row: number; col: number; cell: string; value: Decimal }>();
     for (const w of writes) {
@@ -545,11 +591,19 @@ export function writeCellValues(bytes: Uint8Array, sheet: string, writes: readon
       if (!pos) throw new Refusal("BAD_PLAN", `"${w.cell}" is not a cell address`);
       const cell = a1(pos.row, pos.col);
       const prev = byCell.get(cell);
-      if (prev && !prev.value.eq(w.value)) throw new Refusal("BAD_PLAN", `${cell} is given two different values`, [cell]);
+      if (prev && !prev.value.eq(w.value))
+        throw new Refusal("BAD_PLAN", `${cell} is given two different values`, [cell]);
       byCell.set(cell, { ...pos, cell, value: w.value });
     }
     const list = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    const report: WriteValuesReport = { cells: list.map((w) => w.cell), removedFormulas: [], unsharedFormulas: [], changed: [], removed: [], fullCalcOnLoad: false };
+    const report: WriteValuesReport = {
+      cells: list.map((w) => w.cell),
+      removedFormulas: [],
+      unsharedFormulas: [],
+      changed: [],
+      removed: [],
+      fullCalcOnLoad: false,
+    };
     if (list.length === 0) return { ok: true, bytes: bytes.slice(), ...report };
 
     const part = editor.storedName(target.part);
@@ -575,8 +629,13 @@ export function writeCellValues(bytes: Uint8Array, sheet: string, writes: readon
     report.changed = editor.changedParts();
     return { ok: true, bytes: editor.build(), ...report };
   } catch (err) {
-    if (err instanceof Refusal) return { ok: false, problem: { code: err.code, cells: err.cells, parts: err.parts, detail: err.detail } };
-    if (err instanceof XlsxFault && err.code === "CANNOT_PRESERVE") return { ok: false, problem: { code: "CANNOT_PRESERVE", cells: [], parts: [], detail: err.detail } };
+    if (err instanceof Refusal)
+      return {
+        ok: false,
+        problem: { code: err.code, cells: err.cells, parts: err.parts, detail: err.detail },
+      };
+    if (err instanceof XlsxFault && err.code === "CANNOT_PRESERVE")
+      return { ok: false, problem: { code: "CANNOT_PRESERVE", cells: [], parts: [], detail: err.detail } };
     const p = toProblem(err);
     return { ok: false, problem: { code: p.code, cells: [], parts: [], detail: p.detail } };
   }

@@ -4,8 +4,20 @@ import xmllint from "xmllint-wasm";
 import { Decimal } from "../../../src/core/decimal";
 import type { SheetGrid } from "../../../src/core/grid";
 import { readXlsx } from "../../../src/cli/xlsx/read";
-import { setFullCalcOnLoad, writeCellValues, type ValueWrite, type WriteValuesOptions } from "../../../src/cli/xlsx/writeValues";
-import { excelWorkbook, handWorkbook, loadWithExcelJS, partsOf, rawEntries, type HandWorkbook } from "./workbooks";
+import {
+  setFullCalcOnLoad,
+  writeCellValues,
+  type ValueWrite,
+  type WriteValuesOptions,
+} from "../../../src/cli/xlsx/writeValues";
+import {
+  excelWorkbook,
+  handWorkbook,
+  loadWithExcelJS,
+  partsOf,
+  rawEntries,
+  type HandWorkbook,
+} from "./workbooks";
 
 const d = (s: string): Decimal => Decimal.parse(s)!;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -27,7 +39,12 @@ function sheetXml(bytes: Uint8Array, n = 1): string {
 }
 
 /** Every entry other than `changed` (and `removed`) is byte-identical and in the same order. */
-function expectOthersIdentical(input: Uint8Array, output: Uint8Array, changed: string[], removed: string[] = []): void {
+function expectOthersIdentical(
+  input: Uint8Array,
+  output: Uint8Array,
+  changed: string[],
+  removed: string[] = [],
+): void {
   const before = rawEntries(input).filter((e) => !removed.includes(e.name));
   const after = rawEntries(output);
   expect(after.map((e) => e.name)).toEqual(before.map((e) => e.name));
@@ -39,7 +56,10 @@ function expectOthersIdentical(input: Uint8Array, output: Uint8Array, changed: s
 }
 
 async function expectWellFormed(xml: string): Promise<void> {
-  const result = await xmllint.validateXML({ xml: [{ fileName: "part.xml", contents: xml }], normalization: "c14n" });
+  const result = await xmllint.validateXML({
+    xml: [{ fileName: "part.xml", contents: xml }],
+    normalization: "c14n",
+  });
   expect(result.errors).toEqual([]);
 }
 
@@ -53,7 +73,14 @@ const STYLES_WITH_FORMATS =
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`;
 
 function book(body: string, extra: Partial<HandWorkbook> = {}): Uint8Array {
-  return handWorkbook({ sheets: [{ name: "S", body }, { name: "Other", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` }], styles: STYLES_WITH_FORMATS, ...extra });
+  return handWorkbook({
+    sheets: [
+      { name: "S", body },
+      { name: "Other", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` },
+    ],
+    styles: STYLES_WITH_FORMATS,
+    ...extra,
+  });
 }
 
 describe("writeCellValues", () => {
@@ -133,13 +160,16 @@ describe("writeCellValues", () => {
 
   test("an empty <sheetData/> and a prefixed worksheet are written in their own style", () => {
     const empty = written(book(`<sheetData/>`), "S", [{ cell: "B2", value: d("2.5") }]);
-    expect(sheetXml(empty.bytes)).toContain(`<sheetData><row r="2"><c r="B2"><v>2.5</v></c></row></sheetData>`);
+    expect(sheetXml(empty.bytes)).toContain(
+      `<sheetData><row r="2"><c r="B2"><v>2.5</v></c></row></sheetData>`,
+    );
     const prefixed = handWorkbook({
       sheets: [
         {
           name: "S",
           body: `<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData>`,
-          root: (inner) => `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${inner}</x:worksheet>`,
+          root: (inner) =>
+            `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${inner}</x:worksheet>`,
         },
       ],
     });
@@ -147,12 +177,16 @@ describe("writeCellValues", () => {
       { cell: "A1", value: d("2") },
       { cell: "B1", value: d("3") },
     ]);
-    expect(sheetXml(r.bytes)).toContain(`<x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c><x:c r="B1"><x:v>3</x:v></x:c></x:row>`);
+    expect(sheetXml(r.bytes)).toContain(
+      `<x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c><x:c r="B1"><x:v>3</x:v></x:c></x:row>`,
+    );
     expect(grid(r.bytes).values[0]).toEqual([2, 3]);
   });
 
   test("cells and rows without r attributes are found by position", () => {
-    const src = book(`<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>`);
+    const src = book(
+      `<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>`,
+    );
     const r = written(src, "S", [
       { cell: "B1", value: d("20") },
       { cell: "A2", value: d("30") },
@@ -170,11 +204,21 @@ describe("formulas", () => {
   const withChain = (body: string): Uint8Array => {
     const bytes = book(body, {
       extra: { "xl/calcChain.xml": calcChain },
-      overrides: [{ part: "xl/calcChain.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml" }],
+      overrides: [
+        {
+          part: "xl/calcChain.xml",
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+        },
+      ],
     });
     // Add the workbook's relationship to the chain (the hand-built package has none).
     return rezip(partsOf(bytes), (name, text) =>
-      name === "xl/_rels/workbook.xml.rels" ? text.replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`) : text,
+      name === "xl/_rels/workbook.xml.rels"
+        ? text.replace(
+            "</Relationships>",
+            `<Relationship Id="rId99" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+          )
+        : text,
     );
   };
   const body =
@@ -211,7 +255,12 @@ describe("formulas", () => {
     expect(g.formulas?.[0]?.[2]).toBeUndefined();
     expect(g.formulas?.[1]?.[1]).toBe(`"x"&A2`);
     expect(g.values[0][2]).toBe(10);
-    expectOthersIdentical(src, r.bytes, ["xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/workbook.xml"], ["xl/calcChain.xml"]);
+    expectOthersIdentical(
+      src,
+      r.bytes,
+      ["xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/workbook.xml"],
+      ["xl/calcChain.xml"],
+    );
     await expectWellFormed(parts.get("xl/workbook.xml")!);
     await loadWithExcelJS(r.bytes);
   });
@@ -233,13 +282,21 @@ describe("formulas", () => {
 
   test("fullCalcOnLoad: added to an existing calcPr, or a new calcPr placed after definedNames", () => {
     const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
-    expect(setFullCalcOnLoad(`<workbook ${ns}><sheets><sheet/></sheets><calcPr calcId="191029"/></workbook>`)).toBe(
+    expect(
+      setFullCalcOnLoad(`<workbook ${ns}><sheets><sheet/></sheets><calcPr calcId="191029"/></workbook>`),
+    ).toBe(
       `<workbook ${ns}><sheets><sheet/></sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,
     );
-    expect(setFullCalcOnLoad(`<workbook><sheets/><calcPr fullCalcOnLoad="0"></calcPr></workbook>`)).toBe(`<workbook><sheets/><calcPr fullCalcOnLoad="1"></calcPr></workbook>`);
+    expect(setFullCalcOnLoad(`<workbook><sheets/><calcPr fullCalcOnLoad="0"></calcPr></workbook>`)).toBe(
+      `<workbook><sheets/><calcPr fullCalcOnLoad="1"></calcPr></workbook>`,
+    );
     const same = `<workbook><sheets/><calcPr fullCalcOnLoad="1"/></workbook>`;
     expect(setFullCalcOnLoad(same)).toBe(same);
-    expect(setFullCalcOnLoad(`<workbook><sheets><sheet/></sheets><definedNames><definedName name="a">S!A1</definedName></definedNames><extLst/></workbook>`)).toBe(
+    expect(
+      setFullCalcOnLoad(
+        `<workbook><sheets><sheet/></sheets><definedNames><definedName name="a">S!A1</definedName></definedNames><extLst/></workbook>`,
+      ),
+    ).toBe(
       `<workbook><sheets><sheet/></sheets><definedNames><definedName name="a">S!A1</definedName></definedNames><calcPr fullCalcOnLoad="1"/><extLst/></workbook>`,
     );
   });
@@ -287,7 +344,14 @@ describe("refusals and edge cases", () => {
     const code = (r: ReturnType<typeof writeCellValues>) => (r.ok ? "ok" : r.problem.code);
     expect(code(writeCellValues(src, "Nope", [{ cell: "A1", value: d("1") }]))).toBe("BAD_PLAN");
     expect(code(writeCellValues(src, "S", [{ cell: "A0", value: d("1") }]))).toBe("BAD_PLAN");
-    expect(code(writeCellValues(src, "S", [{ cell: "A1", value: d("1") }, { cell: "$A$1", value: d("2") }]))).toBe("BAD_PLAN");
+    expect(
+      code(
+        writeCellValues(src, "S", [
+          { cell: "A1", value: d("1") },
+          { cell: "$A$1", value: d("2") },
+        ]),
+      ),
+    ).toBe("BAD_PLAN");
     const locked = book(`<sheetData/><sheetProtection sheet="1" objects="1"/>`);
     expect(code(writeCellValues(locked, "S", [{ cell: "A1", value: d("1") }]))).toBe("PROTECTED");
     expect(code(writeCellValues(new Uint8Array([1, 2, 3]), "S", []))).toBe("NOT_XLSX");
@@ -335,24 +399,31 @@ describe("property: exact decimals round-trip through readXlsx", () => {
 
   test("any decimals written to any cells read back as exactly those decimals; nothing else changes", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(cell, decimal), { minLength: 1, maxLength: 12, selector: ([c]) => `${c[0]},${c[1]}` }), (items) => {
-        const writes = items
-          .filter(([[r, c]]) => !(r === 1 && c === 1))
-          .map(([[r, c], value]) => ({ cell: `${String.fromCharCode(65 + c)}${r + 1}`, value }));
-        const r = writeCellValues(src, "S", writes);
-        if (!r.ok) throw new Error(r.problem.detail);
-        const g = grid(r.bytes);
-        for (const w of writes) {
-          const pos = { row: Number(w.cell.slice(1)) - 1, col: w.cell.charCodeAt(0) - 65 };
-          const v = g.values[pos.row]?.[pos.col];
-          expect(typeof v).toBe("number");
-          expect(Decimal.fromNumber(v as number).eq(w.value)).toBe(true);
-        }
-        // Cells not written keep their values and the formula stays.
-        if (!writes.some((w) => w.cell === "A1")) expect(g.values[0][0]).toBe("名称");
-        expect(g.formulas?.[1][1]).toBe("C1*2");
-        expectOthersIdentical(src, r.bytes, ["xl/worksheets/sheet1.xml", "xl/workbook.xml"]);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(cell, decimal), {
+          minLength: 1,
+          maxLength: 12,
+          selector: ([c]) => `${c[0]},${c[1]}`,
+        }),
+        (items) => {
+          const writes = items
+            .filter(([[r, c]]) => !(r === 1 && c === 1))
+            .map(([[r, c], value]) => ({ cell: `${String.fromCharCode(65 + c)}${r + 1}`, value }));
+          const r = writeCellValues(src, "S", writes);
+          if (!r.ok) throw new Error(r.problem.detail);
+          const g = grid(r.bytes);
+          for (const w of writes) {
+            const pos = { row: Number(w.cell.slice(1)) - 1, col: w.cell.charCodeAt(0) - 65 };
+            const v = g.values[pos.row]?.[pos.col];
+            expect(typeof v).toBe("number");
+            expect(Decimal.fromNumber(v as number).eq(w.value)).toBe(true);
+          }
+          // Cells not written keep their values and the formula stays.
+          if (!writes.some((w) => w.cell === "A1")) expect(g.values[0][0]).toBe("名称");
+          expect(g.formulas?.[1][1]).toBe("C1*2");
+          expectOthersIdentical(src, r.bytes, ["xl/worksheets/sheet1.xml", "xl/workbook.xml"]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
