@@ -8,6 +8,10 @@ function pow10(k: number): bigint {
   return POW10[k];
 }
 
+const SMALL_LIMIT = 100_000;
+const SMALL_SCALES = 5;
+const SMALL: Decimal[][] = [];
+
 const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class Decimal {
@@ -23,6 +27,19 @@ export class Decimal {
   static of(units: bigint, scale = 0): Decimal {
     if (scale < 0) return new Decimal(units * pow10(-scale), 0);
     return new Decimal(units, scale);
+  }
+
+  /**
+   * From a safe-integer count of units. Target tables are full of small values (30, 56.7, 3.95):
+   * those are shared immutable objects, which spares a bigint and an object per cell of a
+   * million-cell check (most of its garbage).
+   */
+  static fromUnits(units: number, scale = 0): Decimal {
+    if (units >= 0 && units < SMALL_LIMIT && scale < SMALL_SCALES && Number.isInteger(units)) {
+      const row = (SMALL[scale] ??= []);
+      return (row[units] ??= new Decimal(BigInt(units), scale));
+    }
+    return Decimal.of(BigInt(units), scale);
   }
 
   static fromInt(n: number | bigint): Decimal {

@@ -101,3 +101,29 @@ export function address(view: SheetView, indicator: IndicatorLine, unit: UnitLin
   const p = view.toSheet(indicator.line, unit.line);
   return a1(p.row, p.col);
 }
+
+const RUNS = new WeakMap<readonly { line: number }[], [number, number][]>();
+
+/**
+ * The A1 ranges of some unit lines on one indicator row, e.g. "E7:Q7". The runs of adjacent
+ * lines are worked out once per list of lines: this is on every row's path, and a 500-child
+ * split would otherwise build and sort 500 positions per row.
+ */
+export function lineRanges(view: SheetView, row: number, units: readonly { line: number }[]): string[] {
+  let runs = RUNS.get(units);
+  if (!runs) {
+    const sorted = units.map((u) => u.line).sort((a, b) => a - b);
+    runs = [];
+    for (const l of sorted) {
+      const last = runs[runs.length - 1];
+      if (last && l === last[1] + 1) last[1] = l;
+      else if (!last || l > last[1]) runs.push([l, l]);
+    }
+    RUNS.set(units, runs);
+  }
+  return runs.map(([from, to]) => {
+    const a = view.toSheet(row, from);
+    const b = view.toSheet(row, to);
+    return from === to ? a1(a.row, a.col) : `${a1(a.row, a.col)}:${a1(b.row, b.col)}`;
+  });
+}

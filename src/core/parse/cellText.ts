@@ -246,7 +246,7 @@ function fewDecimals(n: number): Decimal | null {
     const p = POW10_NUM[k];
     const m = Math.round(n * p);
     if (m > 1e15 || m < -1e15) return null;
-    if (m / p === n) return Decimal.of(BigInt(m), k);
+    if (m / p === n) return Decimal.fromUnits(m, k);
   }
   return null;
 }
@@ -260,7 +260,7 @@ function fromNumber(n: number, format: string | undefined): CellValue {
   // Excel cannot hold NaN or ±∞; a door that produced one met an overflow, which Excel shows as #NUM!.
   if (!Number.isFinite(n)) return { kind: "error", code: "#NUM!" };
   let value: Decimal;
-  if (Number.isSafeInteger(n)) value = Decimal.of(BigInt(n), 0);
+  if (Number.isSafeInteger(n)) value = Decimal.fromUnits(n, 0);
   else value = fewDecimals(n) ?? viaString(n);
   const info = formatInfo(format);
   if (info.percent) {
@@ -303,10 +303,9 @@ function fastText(s: string): CellValue | undefined {
     else return undefined;
   }
   if (nd === 0 || nd > 15) return undefined;
-  const units = BigInt(acc);
   return {
     kind: "number",
-    value: Decimal.of(neg ? -units : units, frac),
+    value: Decimal.fromUnits(neg ? -acc : acc, frac),
     shownDecimals: frac,
     fromText: true,
     text: s,

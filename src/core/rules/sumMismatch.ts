@@ -3,13 +3,12 @@
  * row's children to 100 (PRODUCT §4). Bounds (超500) make interval sums; those fail only when
  * certainly violated. Under the at-least policy (层层加码) children may exceed the parent.
  */
-import { compressCells } from "../address";
 import type { NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import type { Finding } from "../finding";
 import { addIntervals, certainlyBelow, describe, intervalOf, isPoint, point, type Interval } from "../interval";
 import { judgeDifference } from "../tolerance";
-import { address, sheetPos, type ParsedRow, type ParsedSplit } from "../table";
+import { address, lineRanges, type ParsedRow, type ParsedSplit } from "../table";
 import { sumHints, type HintCandidate } from "./hints";
 import { roundingUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
@@ -51,7 +50,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   } else sum = point(Decimal.sum(numeric.map((c) => c.value)));
 
   const parentAddress = address(view, ind, map.parent);
-  const related = compressCells(map.children.map((c) => sheetPos(view, ind, c)));
+  const related = lineRanges(view, ind.line, map.children);
   const values = parentCell.kind === "number" ? [parentCell, ...numeric] : numeric;
   const rounding = roundingUnits(ind, values, [parentCell, ...row.children]);
   const statedDesc = describe(stated)!;
