@@ -1,0 +1,134 @@
+/**
+ * Addresses as Office.js takes and gives them: `A1`, `$A$1:B2`, whole columns `A:C`, whole rows
+ * `3:5`, an optional sheet prefix (`分解表!A1`, `'My sheet'!A1`), and comma-separated areas for
+ * `getRanges`. Boxes are 0-based and inclusive, like src/core/address.ts.
+ */
+import { a1, columnIndex, columnName, type RangeBox } from "../core/address";
+
+/** Excel's grid (XFD1048576). */
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+export interface ParsedAddress {
+  sheet?: string;
+  boxes: RangeBox[];
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const COL = /^\$?([A-Za-z]{1,3})$/;
+const ROW = /^\$?(\d{1,7})$/;
+
+/** Splits at commas that are not inside a quoted sheet name. */
+function splitAreas(text: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+function splitSheet(text: string): { sheet?: string; ref: string } {
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return { ref: text };
+  let sheet = text.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, ref: text.slice(bang + 1) };
+}
+
+function cellOf(text: string): { row: number; col: number } | null {
+  const m = CELL.exec(text);
+  if (!m) return null;
+  const row = Number(m[2]) - 1;
+  const col = columnIndex(m[1].toUpperCase());
+  return row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS ? { row, col } : null;
+}
+
+function boxOf(ref: string): RangeBox | null {
+  const [p, q, extra] = ref.split(":");
+  if (extra !== undefined || p === undefined) return null;
+  const a = cellOf(p);
+  if (a) {
+    const b = q === undefined ? a : cellOf(q);
+    if (!b) return null;
+    return {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    };
+  }
+  if (q === undefined) return null;
+  const c1 = COL.exec(p);
+  const c2 = COL.exec(q);
+  if (c1 && c2) {
+    const l = columnIndex(c1[1].toUpperCase());
+    const r = columnIndex(c2[1].toUpperCase());
+    if (l < 0 || r < 0 || l >= MAX_COLS || r >= MAX_COLS) return null;
+    return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  const r1 = ROW.exec(p);
+  const r2 = ROW.exec(q);
+  if (r1 && r2) {
+    const t = Number(r1[1]) - 1;
+    const b = Number(r2[1]) - 1;
+    if (t < 0 || b < 0 || t >= MAX_ROWS || b >= MAX_ROWS) return null;
+    return { top: Math.min(t, b), bottom: Math.max(t, b), left: 0, right: MAX_COLS - 1 };
+  }
+  return null;
+}
+
+/** Parses one or more comma-separated areas; null when any part is not an address. */
+export function parseAddress(text: string): ParsedAddress | null {
+  const boxes: RangeBox[] = [];
+  let sheet: string | undefined;
+  for (const part of splitAreas(text)) {
+    if (part === "") return null;
+    const s = splitSheet(part);
+    if (s.sheet !== undefined) {
+      if (sheet !== undefined && sheet !== s.sheet) return null;
+      sheet = s.sheet;
+    }
+    const box = boxOf(s.ref);
+    if (!box) return null;
+    boxes.push(box);
+  }
+  return { sheet, boxes };
+}
+
+/** A box as Office.js prints it: `A1`, `A1:B2`, `A:A`, `3:3`. */
+export function boxAddress(box: RangeBox): string {
+  if (box.top === 0 && box.bottom === MAX_ROWS - 1) return `${columnName(box.left)}:${columnName(box.right)}`;
+  if (box.left === 0 && box.right === MAX_COLS - 1) return `${box.top + 1}:${box.bottom + 1}`;
+  const tl = a1(box.top, box.left);
+  return box.top === box.bottom && box.left === box.right ? tl : `${tl}:${a1(box.bottom, box.right)}`;
+}
+
+/** Excel quotes a sheet name in an address when it is not a plain word. */
+export function quoteSheet(name: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !cellOf(name) && !/^[A-Za-z]{1,3}\d/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function sheetAddress(sheet: string, boxes: RangeBox[]): string {
+  return boxes.map((b) => `${quoteSheet(sheet)}!${boxAddress(b)}`).join(",");
+}
+
+export function contains(box: RangeBox, row: number, col: number): boolean {
+  return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+}
+
+export function intersects(a: RangeBox, b: RangeBox): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+export function cellCount(box: RangeBox): number {
+  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
+}
