@@ -439,13 +439,16 @@ function summaryLine(
     : "";
   const p = plan.parent;
   const parentNow = result.method === "fix-parent" ? result.parent : (plan.target ?? result.parent);
+  const dec = result.step.decimals;
+  const parentText = fmt(parentNow, dec);
   let tail: string;
-  if (plan.method === "ratio") tail = zh ? `${p.unit}目标 ${parentNow}` : `${p.unit} target ${parentNow}`;
+  if (plan.method === "ratio") tail = zh ? `${p.unit}目标 ${parentText}` : `${p.unit} target ${parentText}`;
   else {
     const sum = Decimal.sum(result.values);
+    const eq = sum.eq(parentNow) ? " =" : " ≠";
     tail = zh
-      ? `下级合计 ${sum}${sum.eq(parentNow) ? " =" : " ≠"} ${p.unit} ${parentNow}`
-      : `children add up to ${sum}${sum.eq(parentNow) ? " =" : " ≠"} ${p.unit} ${parentNow}`;
+      ? `下级合计 ${fmt(sum, dec)}${eq} ${p.unit} ${parentText}`
+      : `children add up to ${fmt(sum, dec)}${eq} ${p.unit} ${parentText}`;
   }
   if (cells.length === 0)
     return zh
