@@ -131,8 +131,26 @@ export function decodePart(data: Uint8Array): string {
   if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return utf16le.decode(data.subarray(2));
   if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return utf16be.decode(data.subarray(2));
   const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  const legacy = start === 0 ? declaredLegacyEncoding(data) : undefined;
+  if (legacy) return new TextDecoder(legacy).decode(data);
   // Node's Buffer decoder has a fast path for ASCII-heavy input that TextDecoder lacks.
   return Buffer.from(data.buffer, data.byteOffset + start, data.byteLength - start).toString("utf8");
+}
+
+/**
+ * Some Chinese export tools write parts in GBK/GB18030 and say so in the XML declaration, which
+ * OPC does not allow but Excel honours; reading them as UTF-8 would garble every name.
+ */
+function declaredLegacyEncoding(data: Uint8Array): string | undefined {
+  if (data[0] !== 0x3c || data[1] !== 0x3f) return undefined;
+  let end = 2;
+  while (end < Math.min(data.length, 200) && data[end] !== 0x3e) end++;
+  let head = "";
+  for (let i = 0; i < end; i++) head += String.fromCharCode(data[i]);
+  const m = /encoding\s*=\s*["']([\w.-]+)["']/i.exec(head);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  return name === "gb2312" || name === "gbk" || name === "gb18030" || name === "big5" ? name : undefined;
 }
 
 export interface Relationship {

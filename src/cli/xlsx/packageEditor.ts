@@ -138,9 +138,17 @@ export class PackageEditor {
   }
 }
 
-/** Node's encoder is about 1.6× faster than TextEncoder on a large, mostly ASCII sheet. */
+/**
+ * Parts are always written as UTF-8 (Node's encoder: about 1.6× faster than TextEncoder on a
+ * large sheet). A part read from UTF-16 or GBK had its declaration say so; it must now say UTF-8.
+ */
 function utf8(text: string): Uint8Array {
-  return Buffer.from(text, "utf8");
+  const declared = /^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/.exec(text.slice(0, 200));
+  const fixed =
+    declared && declared[1].toLowerCase() !== "utf-8"
+      ? text.replace(/^(<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']+/, "$1UTF-8")
+      : text;
+  return Buffer.from(fixed, "utf8");
 }
 
 /** Inserts text just before the root's closing tag (handles a self-closing root). */

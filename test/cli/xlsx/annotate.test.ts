@@ -403,6 +403,31 @@ describe("annotateXlsx", () => {
     expect(input.equals(pristine)).toBe(true);
   });
 
+  test("a part read from GBK is written back as UTF-8 and says so", () => {
+    const body = `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`;
+    const gbkSheet = new Uint8Array([
+      ...new TextEncoder().encode(
+        `<?xml version="1.0" encoding="GBK"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}<!--`,
+      ),
+      0xba,
+      0xcf,
+      0xbc,
+      0xc6,
+      ...new TextEncoder().encode(`--></worksheet>`),
+    ]);
+    const input = handWorkbook({
+      sheets: [{ name: "S", body }],
+      extra: { "xl/worksheets/sheet1.xml": gbkSheet },
+    });
+    const r = annotated(input, {
+      rules: [{ sheet: "S", kind: "error", ranges: ["A1"], formula: "TRUE" }],
+      notes: [],
+    });
+    const sheet = partsOf(r.bytes).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet.startsWith(`<?xml version="1.0" encoding="UTF-8"?>`)).toBe(true);
+    expect(sheet).toContain("<!--合计-->");
+  });
+
   test("an empty plan returns an identical copy", async () => {
     const input = await planWorkbook();
     const r = annotated(input, { rules: [], notes: [] });
