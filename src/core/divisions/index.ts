@@ -58,9 +58,23 @@ function candidatesOf(key: string, within?: string): Candidate[] {
   if (full.length > 0) return full;
   const stems = (byStem.get(key) ?? []).map((division) => ({ division, match: "short" as const }));
   if (within !== undefined) return stems.filter((c) => inScope(c.division, within));
-  // Without a context a stem is taken only when it can mean one thing and names a province or a
-  // city (杭州 → 杭州市); 西湖 may be a district of 杭州 or of 南昌, or the lake's scenic area.
-  return stems.length === 1 && stems[0].division.level !== "county" ? stems : [];
+  // Without a context a stem is taken only for a province or a city (杭州 → 杭州市), and only
+  // when nothing outside it shares the stem: 长沙 is 长沙市 (its 长沙县 is always written in
+  // full), but 西湖 may be a district of 杭州 or of 南昌, or the lake's scenic area, and 河北 is
+  // also a district of 天津.
+  // A former prefecture does not compete with the city that replaced it (毕节地区, 毕节市).
+  const upper = stems.filter((c) => c.division.level !== "county");
+  const current = upper.filter((c) => !c.division.former);
+  const chosen = current.length > 0 ? current : upper;
+  if (chosen.length !== 1) return [];
+  const { byCode } = dictionary();
+  const city = chosen[0].division;
+  const inside = (code: string) => {
+    const d = byCode.get(code);
+    return code === city.code || (d !== undefined && chainIncludes(byCode, d, city.code));
+  };
+  const belongs = (d: Division) => inside(d.code) || (d.former?.replacedBy.some(inside) ?? false);
+  return stems.every((c) => belongs(c.division)) ? chosen : [];
 }
 
 /**

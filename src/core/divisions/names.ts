@@ -43,11 +43,10 @@ const ETHNIC_GROUPS =
   "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 " +
   "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 " +
   "京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺";
-const TRAILING_ETHNIC = new RegExp(
-  `(?:${ETHNIC_GROUPS.split(" ")
-    .sort((a, b) => b.length - a.length)
-    .join("|")})族?$`,
-);
+// Longest first, so 达斡尔 is not mistaken for a shorter group's name.
+const ETHNIC_SUFFIXES = ETHNIC_GROUPS.split(" ")
+  .flatMap((g) => [g + "族", g])
+  .sort((a, b) => b.length - a.length);
 const AUTONOMOUS = /自治(区|州|县|旗)$/;
 // Longest first, so 浦东新区 loses 新区 and 阿克苏地区 loses 地区, not just 区.
 const SUFFIXES = ["特别行政区", "新区", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗"];
@@ -61,9 +60,9 @@ export function stemOf(name: string): string | undefined {
   if (AUTONOMOUS.test(name)) {
     let base = name.slice(0, -3);
     for (;;) {
-      const stripped = base.replace(TRAILING_ETHNIC, "");
-      if (stripped === base || stripped.length < 2) break;
-      base = stripped;
+      const group = ETHNIC_SUFFIXES.find((g) => base.endsWith(g) && base.length - g.length >= 2);
+      if (group === undefined) break;
+      base = base.slice(0, -group.length);
     }
     return base.length >= 2 ? base : undefined;
   }
