@@ -38,7 +38,7 @@ import { PackageEditor } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
 import { compileFormula, shiftFormula } from "./sharedFormula";
 import { worksheetLayout } from "./worksheetLayout";
-import { decodeText, escapeXml, findTag, findTags, parseAttributes, rootPrefix } from "./xml";
+import { decodeText, elementEnd, escapeXml, findTag, findTags, parseAttributes, rootPrefix } from "./xml";
 import { XlsxFault } from "./zip";
 
 export interface ValueWrite {
@@ -226,8 +226,8 @@ function cellBody(xml: string, p: string, cell: CellSpan): CellBody {
   }
   const ext = findTag(inner, "extLst");
   if (ext) {
-    const close = inner.indexOf("extLst>", ext.end);
-    if (close >= 0) body.keep = inner.slice(ext.start, close + "extLst>".length);
+    const end = elementEnd(inner, ext);
+    if (end > 0) body.keep = inner.slice(ext.start, end);
   }
   return body;
 }

@@ -183,6 +183,28 @@ describe("writeCellValues", () => {
     expect(grid(r.bytes).values[0]).toEqual([2, 3]);
   });
 
+  test("a cell's own extLst is kept; its phonetic and value-metadata attributes follow the rules", () => {
+    const src = book(
+      `<sheetData><row r="1"><c r="A1" vm="1" ph="1"><v>1</v><extLst><ext uri="{X}"><y/></ext></extLst></c><c r="B1"><v>2</v><extLst/></c></row></sheetData>`,
+    );
+    const r = written(src, "S", [
+      { cell: "A1", value: d("5") },
+      { cell: "B1", value: d("6") },
+    ]);
+    expect(sheetXml(r.bytes)).toContain(
+      `<c r="A1" ph="1"><v>5</v><extLst><ext uri="{X}"><y/></ext></extLst></c><c r="B1"><v>6</v><extLst/></c>`,
+    );
+  });
+
+  test("a sheet cut short at any point gives a result or a problem, never an exception", () => {
+    const full = `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f>A1</f><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row></sheetData>`;
+    for (let cut = 0; cut < full.length; cut += 3) {
+      const src = book(full.slice(0, cut), { sharedStrings: ["x"] });
+      const r = writeCellValues(src, "S", [{ cell: "A2", value: d("3") }]);
+      if (!r.ok) expect(typeof r.problem.code).toBe("string");
+    }
+  });
+
   test("cells and rows without r attributes are found by position", () => {
     const src = book(
       `<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>`,
