@@ -213,6 +213,8 @@ interface Placement {
   candidate: Candidate;
   /** 2: fits the block it sits in; 1: fits a unit further up; 0: no unit above fits. */
   fit: 0 | 1 | 2;
+  /** The next row is one of its units. */
+  opensBlock?: boolean;
   parentIndex?: number;
   underIndex?: number;
 }
@@ -242,26 +244,29 @@ export function resolveLevels(
   names: readonly string[],
   options: { parentsBelow?: boolean } = {},
 ): ResolvedUnit[] {
-  if (options.parentsBelow) {
-    const n = names.length;
-    const flip = (i: number | undefined) => (i === undefined ? undefined : n - 1 - i);
-    return resolveTopDown([...names].reverse())
-      .map((r) => ({
-        ...r,
-        parentIndex: flip(r.parentIndex),
-        misplaced: r.misplaced && { underIndex: n - 1 - r.misplaced.underIndex },
-      }))
-      .map(stripUndefined)
-      .reverse();
+  if (!options.parentsBelow) return resolveRows(names).map(toResolved);
+  const last = names.length - 1;
+  const flip = (i: number | undefined) => (i === undefined ? undefined : last - i);
+  const rows = resolveRows([...names].reverse());
+  for (const r of rows) {
+    r.parentIndex = flip(r.parentIndex);
+    r.underIndex = flip(r.underIndex);
   }
-  return resolveTopDown(names);
+  return rows.reverse().map(toResolved);
 }
 
-function stripUndefined(r: ResolvedUnit): ResolvedUnit {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as unknown as ResolvedUnit;
+function toResolved(r: Row): ResolvedUnit {
+  const out: { -readonly [K in keyof ResolvedUnit]: ResolvedUnit[K] } = { name: r.name, kind: r.kind };
+  if (r.division) out.division = r.division;
+  if (r.candidates && !r.division) out.candidates = r.candidates;
+  if (r.match && r.division) out.match = r.match;
+  if (r.rank !== undefined) out.level = LEVEL_OF_RANK[r.rank];
+  if (r.parentIndex !== undefined) out.parentIndex = r.parentIndex;
+  if (r.underIndex !== undefined) out.misplaced = { underIndex: r.underIndex };
+  return out;
 }
 
-function resolveTopDown(names: readonly string[]): ResolvedUnit[] {
+function resolveRows(names: readonly string[]): Row[] {
   const { byCode } = dictionary();
   const rows: Row[] = names.map((name) => ({ name, key: divisionKey(name), kind: "unknown" }));
   // The last row seen at each rank, and the last row standing for each code: O(1) lookups keep a
@@ -298,6 +303,14 @@ function resolveTopDown(names: readonly string[]): ResolvedUnit[] {
       // A short form found only by looking inside the rows above must fit its own block.
       .filter((p) => named.length > 0 || p.fit === 2);
     if (placements.length === 0) continue;
+    if (placements.length > 1) {
+      // A unit followed by one of its own units is their parent: this tells 巢湖市 the former
+      // prefecture (followed by 居巢区) from 巢湖市 the county-level city of today.
+      const next = i + 1 < rows.length ? candidatesOf(rows[i + 1].key) : [];
+      for (const p of placements) {
+        p.opensBlock = next.some((c) => relation(p.candidate.division, c.division) === "yes");
+      }
+    }
     placements.sort(comparePlacements);
     const best = placements[0];
     // With no unit above to go by, current and former readings are equally likely (桥东区 is a
@@ -351,6 +364,8 @@ function resolveTopDown(names: readonly string[]): ResolvedUnit[] {
     const parentRank = LEVEL_RANK[parent.level];
     const block = Math.max(...lastAtRank.slice(0, parentRank + 1));
     if (block < 0) return { candidate, fit: 0 };
+    // Only a block whose every reading refuses the unit makes it misplaced: an "unknown" (a split
+    // former parent, an ambiguous row that may be the right one) does not.
     if (relationToRow(block, d) !== "no") return { candidate, fit: 2, parentIndex: block };
     const ancestor = nearestAncestorRow(d);
     if (ancestor >= 0) return { candidate, fit: 1, parentIndex: ancestor, underIndex: block };
@@ -363,51 +378,40 @@ function resolveTopDown(names: readonly string[]): ResolvedUnit[] {
     row.kind = row.division.former ? "former" : "division";
     row.rank = LEVEL_RANK[row.division.level];
     row.parentIndex = p.parentIndex;
-    // Misplacement needs a block that is certainly not the unit's: an ambiguous block row whose
-    // readings all refuse it qualifies, an unknown one does not.
     row.underIndex = p.underIndex;
   }
 
   settleAmbiguous(rows, relation);
   placeOthers(rows);
-  // A block row settled after its children were placed may now refuse some of them.
+  // A block row settled after its children were placed may refuse some of them.
   for (const [i, row] of rows.entries()) {
+    const d = row.division;
     const p = row.parentIndex;
-    if (row.division && p !== undefined && row.underIndex === undefined && rows[p].division) {
-      if (relation(rows[p].division, row.division) === "no") {
-        row.underIndex = p;
-        const ancestor = [...rows.keys()]
-          .slice(0, i)
-          .reverse()
-          .find((j) => rows[j].division && relation(rows[j].division!, row.division!) !== "no");
-        row.parentIndex = ancestor;
-      }
+    const parent = p === undefined ? undefined : rows[p].division;
+    if (d && parent && row.underIndex === undefined && relation(parent, d) === "no") {
+      row.underIndex = p;
+      row.parentIndex = findAbove(
+        rows,
+        i,
+        (r) => r.division !== undefined && relation(r.division, d) !== "no",
+      );
     }
   }
-
-  return rows.map((r) => {
-    const out: {
-      -readonly [K in keyof ResolvedUnit]: ResolvedUnit[K];
-    } = { name: r.name, kind: r.kind };
-    if (r.division) out.division = r.division;
-    if (r.candidates && !r.division) out.candidates = r.candidates;
-    if (r.match && r.division) out.match = r.match;
-    if (r.rank !== undefined) out.level = LEVEL_OF_RANK[r.rank];
-    if (r.parentIndex !== undefined) out.parentIndex = r.parentIndex;
-    if (r.underIndex !== undefined) out.misplaced = { underIndex: r.underIndex };
-    return out;
-  });
+  return rows;
 }
 
 function sameMatch(a: Placement, b: Placement): boolean {
   return MATCH_RANK[a.candidate.match] === MATCH_RANK[b.candidate.match];
 }
 
-/** Better fit, then full name over alias over stem, then current over former, then nearer parent. */
+/** Better fit, then full name over alias over stem, then the reading the next row belongs to,
+ * then current over former, then the nearer parent. */
 function comparePlacements(a: Placement, b: Placement): number {
   if (a.fit !== b.fit) return b.fit - a.fit;
   const match = MATCH_RANK[b.candidate.match] - MATCH_RANK[a.candidate.match];
   if (match !== 0) return match;
+  const opens = Number(!!b.opensBlock) - Number(!!a.opensBlock);
+  if (opens !== 0) return opens;
   const former = Number(!!a.candidate.division.former) - Number(!!b.candidate.division.former);
   if (former !== 0) return former;
   return (b.parentIndex ?? -1) - (a.parentIndex ?? -1);

@@ -86,6 +86,37 @@ describe("resolveLevels", () => {
     expect(rows[3].misplaced).toBeUndefined();
   });
 
+  test("reads a pre-2011 table's 巢湖市 as the former prefecture when its districts follow it", () => {
+    const rows = resolveLevels([
+      "安徽省",
+      "合肥市",
+      "肥西县",
+      "巢湖市",
+      "居巢区",
+      "庐江县",
+      "含山县",
+      "和县",
+    ]);
+    expect(rows[3]).toMatchObject({ kind: "former", level: "city", parentIndex: 0 });
+    expect(rows.slice(4).map((r) => r.parentIndex)).toEqual([3, 3, 3, 3]);
+    expect(rows.some((r) => r.misplaced)).toBe(false);
+    // Today's table: 巢湖市 is the county-level city of 合肥.
+    expect(resolveLevels(["合肥市", "肥西县", "巢湖市"])[2]).toMatchObject({
+      kind: "division",
+      parentIndex: 0,
+    });
+  });
+
+  test("a renamed city's old name still heads its districts (襄樊市 → 襄阳市)", () => {
+    const rows = resolveLevels(["湖北省", "襄樊市", "襄城区", "襄州区", "枣阳市"]);
+    expect(rows[1].kind).toBe("former");
+    expect(rows.slice(2).map((r) => [r.parentIndex, r.misplaced])).toEqual([
+      [1, undefined],
+      [1, undefined],
+      [1, undefined],
+    ]);
+  });
+
   test("gives functional units and unknown names a slot without a division", () => {
     const rows = resolveLevels([
       "浙江省",
