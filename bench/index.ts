@@ -42,7 +42,9 @@ function main(): void {
   console.log(`${"benchmark".padEnd(w)}  ${"result".padStart(14)}  ${"budget".padStart(16)}  verdict`);
   for (const r of rows) {
     const budget = `${r.higherIsBetter ? "≥" : "<"} ${fmt(r.budget)} ${r.unit}`;
-    console.log(`${r.name.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${budget.padStart(16)}  ${r.pass ? "ok" : "OVER BUDGET"}`);
+    console.log(
+      `${r.name.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${budget.padStart(16)}  ${r.pass ? "ok" : "OVER BUDGET"}`,
+    );
   }
   const file = path.join(__dirname, "..", "bench", "results.json");
   if (!only) {

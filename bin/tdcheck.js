@@ -5,9 +5,21 @@ const path = require("path");
 const fs = require("fs");
 const bundle = path.join(__dirname, "..", "dist", "cli", "tdcheck.js");
 if (!fs.existsSync(bundle)) {
-  require("child_process").execFileSync(process.execPath, [require.resolve("esbuild/bin/esbuild"), "src/cli/main.ts", "--bundle", "--platform=node", "--target=node20", `--outfile=${bundle}`, "--log-level=warning"], {
-    cwd: path.join(__dirname, ".."),
-    stdio: "inherit",
-  });
+  require("child_process").execFileSync(
+    process.execPath,
+    [
+      require.resolve("esbuild/bin/esbuild"),
+      "src/cli/main.ts",
+      "--bundle",
+      "--platform=node",
+      "--target=node20",
+      `--outfile=${bundle}`,
+      "--log-level=warning",
+    ],
+    {
+      cwd: path.join(__dirname, ".."),
+      stdio: "inherit",
+    },
+  );
 }
 require(bundle);

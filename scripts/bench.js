@@ -17,5 +17,9 @@ esbuild.buildSync({
   // bench/index.ts writes results next to its source, not next to the bundle.
   define: { __dirname: JSON.stringify(path.join(root, "bench")) },
 });
-const run = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", out, ...process.argv.slice(2)], { stdio: "inherit", cwd: root });
+const run = spawnSync(
+  process.execPath,
+  ["--expose-gc", "--max-old-space-size=4096", out, ...process.argv.slice(2)],
+  { stdio: "inherit", cwd: root },
+);
 process.exit(run.status ?? 1);

@@ -37,7 +37,13 @@ async function main() {
   wb.created = new Date("2024-03-12T00:00:00Z");
   wb.modified = new Date("2024-03-12T00:00:00Z");
   const split = read("hangzhou-2024-district-targets.csv");
-  addTable(wb, "分解表", "各区、县(市) 主要指标 2024 年度目标分解表", split, [6, 44, 12, 12, ...Array(13).fill(9)]);
+  addTable(wb, "分解表", "各区、县(市) 主要指标 2024 年度目标分解表", split, [
+    6,
+    44,
+    12,
+    12,
+    ...Array(13).fill(9),
+  ]);
   const progress = read("hangzhou-2024-main-indicators.csv");
   addTable(wb, "进度表", "主要指标年度目标进度表", progress, [6, 44, 14, 14, 14, 20]);
   await wb.xlsx.writeFile(out);

@@ -28,9 +28,13 @@ function problemText(result: CheckResult, file: string, lang: Lang): string | nu
   const zh = lang === "zh";
   switch (p.code) {
     case "EMPTY_WORKBOOK":
-      return zh ? `${file}：工作簿是空的，没有可校核的内容` : `${file}: the workbook is empty; there is nothing to check`;
+      return zh
+        ? `${file}：工作簿是空的，没有可校核的内容`
+        : `${file}: the workbook is empty; there is nothing to check`;
     case "NO_SUCH_SHEET":
-      return zh ? `${file}：没有名为“${p.sheet}”的工作表（现有：${p.detail}）` : `${file}: no sheet named "${p.sheet}" (sheets: ${p.detail})`;
+      return zh
+        ? `${file}：没有名为“${p.sheet}”的工作表（现有：${p.detail}）`
+        : `${file}: no sheet named "${p.sheet}" (sheets: ${p.detail})`;
     case "NO_TABLE":
       return zh
         ? `${file}：${p.sheet ? `工作表“${p.sheet}”中` : ""}未找到可识别的指标分解表（需要表头含“合计”“全市”“X市目标”等上级列与区县等下级列，或按年度排列的进度表）`
@@ -51,8 +55,12 @@ export function runCheck(file: string, options: CheckOptions, io: CliIo): number
       io.stderr(`tdcheck: ${maps.message}\n`);
       return EXIT.unusable;
     }
-    const chosen = options.sheet === undefined ? maps.maps : maps.maps.filter((m) => m.sheet === options.sheet);
-    result = { ...checkMaps(loaded.workbook, chosen), problems: chosen.length ? [] : [{ code: "NO_TABLE", sheet: options.sheet }] };
+    const chosen =
+      options.sheet === undefined ? maps.maps : maps.maps.filter((m) => m.sheet === options.sheet);
+    result = {
+      ...checkMaps(loaded.workbook, chosen),
+      problems: chosen.length ? [] : [{ code: "NO_TABLE", sheet: options.sheet }],
+    };
   } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
   if (problem) {
@@ -69,7 +77,12 @@ export function runCheck(file: string, options: CheckOptions, io: CliIo): number
     const lines = [file, ...tablesText(result, options.lang), ""];
     if (result.findings.length) lines.push(...findingsText(result, options.lang), "");
     lines.push(summaryText(result, options.lang));
-    if (options.annotate) lines.push(options.lang === "zh" ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);
+    if (options.annotate)
+      lines.push(
+        options.lang === "zh"
+          ? `已写出标注副本：${options.annotate}`
+          : `Annotated copy written: ${options.annotate}`,
+      );
     io.stdout(lines.join("\n") + "\n");
   }
   const failing = result.summary.errors + (options.strict ? result.summary.warnings : 0);
@@ -88,7 +101,11 @@ function writeAnnotated(
   const zh = options.lang === "zh";
   const out = options.annotate!;
   if (io.exists(out) && io.sameFile(out, file)) {
-    io.stderr(zh ? `tdcheck: 不会覆盖输入文件，请为标注副本另选文件名：${out}\n` : `tdcheck: refusing to overwrite the input; choose another name for the annotated copy: ${out}\n`);
+    io.stderr(
+      zh
+        ? `tdcheck: 不会覆盖输入文件，请为标注副本另选文件名：${out}\n`
+        : `tdcheck: refusing to overwrite the input; choose another name for the annotated copy: ${out}\n`,
+    );
     return EXIT.unusable;
   }
   const annotated = annotateXlsx(bytes, planFlags(workbook, result.findings, options.lang));

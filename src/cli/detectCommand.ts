@@ -34,18 +34,24 @@ function why(r: { by: string; evidence: string }, lang: Lang): string {
 function describe(m: TableMap, lang: Lang): string[] {
   const zh = lang === "zh";
   const at = (line: number) => (m.orientation === "indicators-in-rows" ? columnName(line) : String(line + 1));
-  const lines = [`${m.sheet}!${rangeA1(m.range)}  ${m.type === "split" ? (zh ? "分解表" : "split") : zh ? "年度进度表" : "progression"}`];
+  const lines = [
+    `${m.sheet}!${rangeA1(m.range)}  ${m.type === "split" ? (zh ? "分解表" : "split") : zh ? "年度进度表" : "progression"}`,
+  ];
   if (m.type === "split") {
     for (const s of m.splits) {
       lines.push(
         `  ${"  ".repeat(s.level)}${zh ? "上级" : "parent"} ${at(s.parent.line)} “${s.parent.label}”（${why(s.parent.why, lang)}）` +
-          (s.assignment ? `，${zh ? "下达" : "assignment"} ${at(s.assignment.line)} “${s.assignment.label}”` : "") +
+          (s.assignment
+            ? `，${zh ? "下达" : "assignment"} ${at(s.assignment.line)} “${s.assignment.label}”`
+            : "") +
           `，${zh ? "下级" : "children"} ${s.children.map((c) => c.unit).join("、")}`,
       );
     }
   } else lines.push(`  ${zh ? "期间" : "periods"}: ${m.periods.map((p) => p.label).join("、")}`);
   for (const i of m.indicators) {
-    lines.push(`  ${m.orientation === "indicators-in-rows" ? i.line + 1 : columnName(i.line)}  ${i.name}  [${KIND[lang][i.kind]}${i.measure ? ` · ${i.measure}` : ""}${i.direction === "cap" ? (zh ? " · 上限" : " · cap") : ""}]  ${i.why.map((w) => why(w, lang)).join("; ")}`);
+    lines.push(
+      `  ${m.orientation === "indicators-in-rows" ? i.line + 1 : columnName(i.line)}  ${i.name}  [${KIND[lang][i.kind]}${i.measure ? ` · ${i.measure}` : ""}${i.direction === "cap" ? (zh ? " · 上限" : " · cap") : ""}]  ${i.why.map((w) => why(w, lang)).join("; ")}`,
+    );
   }
   return lines;
 }
@@ -59,7 +65,9 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   if (problems.length) {
     const zh = options.lang === "zh";
-    io.stderr(`tdcheck: ${file}: ${zh ? "未找到可识别的指标分解表" : "no recognisable target table"} (${problems[0].code})\n`);
+    io.stderr(
+      `tdcheck: ${file}: ${zh ? "未找到可识别的指标分解表" : "no recognisable target table"} (${problems[0].code})\n`,
+    );
     return EXIT.unusable;
   }
   if (options.format === "json") io.stdout(JSON.stringify(toMapDocument(maps), null, 2) + "\n");

@@ -13,7 +13,12 @@ export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
   const zh = lang === "zh";
   if (!io.exists(path)) return { ok: false, message: zh ? `找不到文件：${path}` : `No such file: ${path}` };
   if (io.isDirectory(path))
-    return { ok: false, message: zh ? `这是一个文件夹，不是 .xlsx 文件：${path}` : `This is a folder, not an .xlsx file: ${path}` };
+    return {
+      ok: false,
+      message: zh
+        ? `这是一个文件夹，不是 .xlsx 文件：${path}`
+        : `This is a folder, not an .xlsx file: ${path}`,
+    };
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);

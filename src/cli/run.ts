@@ -28,18 +28,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description("check the target tables in .xlsx files (exit 0 clean, 1 errors, 2 unusable input)")
     .argument("<file>", ".xlsx workbook")
     .option("--sheet <name>", "only check this sheet")
-    .option("--map <map.json>", "use this table map (from `tdcheck detect --format json`, corrected) instead of detection")
+    .option(
+      "--map <map.json>",
+      "use this table map (from `tdcheck detect --format json`, corrected) instead of detection",
+    )
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--annotate <out.xlsx>", "write a copy with the flagged cells marked (the input is never modified)")
+    .option(
+      "--annotate <out.xlsx>",
+      "write a copy with the flagged cells marked (the input is never modified)",
+    )
     .option("--strict", "also fail (exit 1) on warnings", false)
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
-    .action((file: string, opts: { sheet?: string; map?: string; format: "text" | "json"; annotate?: string; strict: boolean; lang: Lang }) => {
-      code = runCheck(file, opts, io);
-    });
+    .action(
+      (
+        file: string,
+        opts: {
+          sheet?: string;
+          map?: string;
+          format: "text" | "json";
+          annotate?: string;
+          strict: boolean;
+          lang: Lang;
+        },
+      ) => {
+        code = runCheck(file, opts, io);
+      },
+    );
 
   program
     .command("detect")
-    .description("show what was detected: tables, parents, children, indicator kinds (--format json gives a map for --map)")
+    .description(
+      "show what was detected: tables, parents, children, indicator kinds (--format json gives a map for --map)",
+    )
     .argument("<file>", ".xlsx workbook")
     .option("--sheet <name>", "only this sheet")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
@@ -95,7 +115,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.clean;
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      )
+        return EXIT.clean;
       return EXIT.unusable; // commander has already printed its one-line message
     }
     io.stderr(`tdcheck: ${(e as Error).message ?? String(e)}\n`);

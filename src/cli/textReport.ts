@@ -80,9 +80,13 @@ export function findingsText(result: CheckResult, lang: Lang): string[] {
   for (const g of folded.values()) {
     if (g.count === 1) continue;
     g.line.where = `${g.sheet}!${compressCells(g.cells).join(",")}`;
-    g.line.message = lang === "zh" ? `${g.line.message}（共 ${g.count} 个单元格）` : `${g.line.message} (${g.count} cells)`;
+    g.line.message =
+      lang === "zh" ? `${g.line.message}（共 ${g.count} 个单元格）` : `${g.line.message} (${g.count} cells)`;
     if (g.line.rule === RULE_TITLES["missing-value"][lang])
-      g.line.message = lang === "zh" ? `${g.count} 个下级单位未分配，按 0 计入合计` : `${g.count} children have no allocation, counted as 0`;
+      g.line.message =
+        lang === "zh"
+          ? `${g.count} 个下级单位未分配，按 0 计入合计`
+          : `${g.count} children have no allocation, counted as 0`;
   }
   const w = (key: "severity" | "where" | "rule") => Math.max(0, ...rows.map((r) => displayWidth(r[key])));
   const ws = w("severity");

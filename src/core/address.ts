@@ -67,7 +67,10 @@ export function rangeA1(box: RangeBox): string {
 /** Sheet-qualified address, quoting the sheet name the way Excel formulas do. */
 export function qualified(sheet: string, address: string): string {
   // Excel leaves letters (CJK included), digits after the first character, _ and . unquoted.
-  const plain = /^[A-Za-z_\u3400-\u9fff][A-Za-z0-9_.\u3400-\u9fff]*$/.test(sheet) && !parseA1(sheet) && !/^R\d*C\d*$/i.test(sheet);
+  const plain =
+    /^[A-Za-z_\u3400-\u9fff][A-Za-z0-9_.\u3400-\u9fff]*$/.test(sheet) &&
+    !parseA1(sheet) &&
+    !/^R\d*C\d*$/i.test(sheet);
   const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${address}`;
 }

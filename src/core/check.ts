@@ -78,7 +78,6 @@ export interface CheckResult {
   problems: InputProblem[];
 }
 
-
 function isEmptySheet(grid: SheetGrid): boolean {
   for (const row of grid.values) {
     if (!row) continue;
@@ -87,14 +86,21 @@ function isEmptySheet(grid: SheetGrid): boolean {
   return true;
 }
 
-export function detectWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): { maps: TableMap[]; problems: InputProblem[] } {
+export function detectWorkbook(
+  workbook: WorkbookGrid,
+  options: CheckOptions = {},
+): { maps: TableMap[]; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   // The add-in's own very hidden sheet holds its memory, not a table (src/excel/README.md).
   let sheets = workbook.sheets.filter((s) => s.name !== STATE_SHEET);
   if (options.sheet !== undefined) {
     sheets = sheets.filter((s) => s.name === options.sheet);
     if (sheets.length === 0) {
-      problems.push({ code: "NO_SUCH_SHEET", sheet: options.sheet, detail: workbook.sheets.map((s) => s.name).join(", ") });
+      problems.push({
+        code: "NO_SUCH_SHEET",
+        sheet: options.sheet,
+        detail: workbook.sheets.map((s) => s.name).join(", "),
+      });
       return { maps: [], problems };
     }
   }

@@ -67,7 +67,18 @@ function collector(): { out: RuleOutput; result: BucketResult } {
 /** Identity of a finding's content, to tell whether an edit changed what the user sees. */
 function fingerprintOf(r: BucketResult): string {
   return r.findings
-    .map((f) => [f.rule, f.severity, f.sheet, f.cell, f.stated?.toString(), f.computed?.toString(), f.difference?.toString(), f.hints.length].join("|"))
+    .map((f) =>
+      [
+        f.rule,
+        f.severity,
+        f.sheet,
+        f.cell,
+        f.stated?.toString(),
+        f.computed?.toString(),
+        f.difference?.toString(),
+        f.hints.length,
+      ].join("|"),
+    )
     .join("\n");
 }
 
@@ -91,8 +102,17 @@ export class Checker {
         this.tables[t] = { map, view, rowIndex, lines, splits };
         this.registerSplitBuckets(t);
       } else {
-        const cells = map.indicators.map((ind) => map.periods.map((p) => parseAt(view, ind.line, p.line, ind.measure)));
-        this.tables[t] = { map, view, rowIndex, lines: new Set(map.periods.map((p) => p.line)), splits: [], progression: { map, view, cells } };
+        const cells = map.indicators.map((ind) =>
+          map.periods.map((p) => parseAt(view, ind.line, p.line, ind.measure)),
+        );
+        this.tables[t] = {
+          map,
+          view,
+          rowIndex,
+          lines: new Set(map.periods.map((p) => p.line)),
+          splits: [],
+          progression: { map, view, cells },
+        };
         this.registerProgressionBuckets(t);
       }
     });
@@ -112,12 +132,16 @@ export class Checker {
     state.splits.forEach((split, s) => {
       this.buckets.set(`h:${t}:${s}`, () => this.run(HEADER_RULES, { ...split, rows: [] }));
       split.rows.forEach((_, i) => {
-        this.buckets.set(`r:${t}:${s}:${i}`, () => this.run(ROW_RULES, { ...this.tables[t].splits[s], rows: [this.tables[t].splits[s].rows[i]] }));
+        this.buckets.set(`r:${t}:${s}:${i}`, () =>
+          this.run(ROW_RULES, { ...this.tables[t].splits[s], rows: [this.tables[t].splits[s].rows[i]] }),
+        );
       });
       table.weights.forEach((link, k) => {
         this.buckets.set(`w:${t}:${s}:${k}`, () => {
           const sp = this.tables[t].splits[s];
-          const rows = sp.rows.filter((r) => r.indicator.line === link.ratio || r.indicator.line === link.weight);
+          const rows = sp.rows.filter(
+            (r) => r.indicator.line === link.ratio || r.indicator.line === link.weight,
+          );
           return this.run(WEIGHT_RULES, { ...sp, map: { ...sp.map, weights: [link] }, rows });
         });
       });
@@ -127,7 +151,13 @@ export class Checker {
       for (let g = 0; g < groups(kind); g++) {
         this.buckets.set(`${kind}:${t}:${g}`, () => {
           const first = this.tables[t].splits[0];
-          const only = { ...table, parts: [], components: [], growth: [], [kind]: [table[kind][g]] } as SplitTable;
+          const only = {
+            ...table,
+            parts: [],
+            components: [],
+            growth: [],
+            [kind]: [table[kind][g]],
+          } as SplitTable;
           return this.run([GROUP_RULES[kind]], { ...first, index: 0, table: only });
         });
       }
@@ -141,7 +171,11 @@ export class Checker {
       this.buckets.set(`q:${t}:${i}`, () => {
         const { out, result } = collector();
         const p = this.tables[t].progression!;
-        const one: ParsedProgression = { map: { ...map, indicators: [ind] }, view: p.view, cells: [p.cells[i]] };
+        const one: ParsedProgression = {
+          map: { ...map, indicators: [ind] },
+          view: p.view,
+          cells: [p.cells[i]],
+        };
         for (const rule of PROGRESSION_RULES) rule.run(one, out);
         return result;
       });
@@ -180,7 +214,8 @@ export class Checker {
         const vRow = rowsFirst ? e.row : e.col;
         const vLine = rowsFirst ? e.col : e.row;
         const i = state.rowIndex.get(vRow);
-        if (vRow === state.map.headerLine || (vLine === state.map.nameLine && i !== undefined)) structural = true;
+        if (vRow === state.map.headerLine || (vLine === state.map.nameLine && i !== undefined))
+          structural = true;
         if (i === undefined || !state.lines.has(vLine)) return;
         this.reparse(t, i, vLine);
         this.markDirty(t, i, vLine, dirty);
@@ -231,7 +266,10 @@ export class Checker {
     }
     const table = state.map as SplitTable;
     state.splits.forEach((sp, s) => {
-      const inSplit = sp.map.parent.line === line || sp.map.assignment?.line === line || sp.map.children.some((c) => c.line === line);
+      const inSplit =
+        sp.map.parent.line === line ||
+        sp.map.assignment?.line === line ||
+        sp.map.children.some((c) => c.line === line);
       if (!inSplit) return;
       dirty.add(`r:${t}:${s}:${i}`);
       table.weights.forEach((w, k) => {
@@ -239,7 +277,9 @@ export class Checker {
       });
     });
     table.parts.forEach((g, k) => (g.total === row || g.parts.includes(row)) && dirty.add(`parts:${t}:${k}`));
-    table.components.forEach((g, k) => (g.total === row || g.components.includes(row)) && dirty.add(`components:${t}:${k}`));
+    table.components.forEach(
+      (g, k) => (g.total === row || g.components.includes(row)) && dirty.add(`components:${t}:${k}`),
+    );
     table.growth.forEach((g, k) => [g.base, g.rate, g.target].includes(row) && dirty.add(`growth:${t}:${k}`));
     if (this.tables.filter(Boolean).some((x) => x.map.sheet !== state.map.sheet)) dirty.add("x");
   }
@@ -261,7 +301,8 @@ export class Checker {
 
   /** Summaries of what was checked, for the contract and the pane. */
   tableSummaries() {
-    const indicators = (m: TableMap) => m.indicators.map((i) => ({ name: i.name, measure: i.measure, kind: i.kind, direction: i.direction }));
+    const indicators = (m: TableMap) =>
+      m.indicators.map((i) => ({ name: i.name, measure: i.measure, kind: i.kind, direction: i.direction }));
     const tables = this.tables.filter(Boolean).flatMap((state) =>
       state.splits.map((sp) => ({
         sheet: state.map.sheet,

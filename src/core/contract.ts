@@ -52,7 +52,13 @@ export function contractFinding(f: Finding, lang: Lang): ContractFinding {
     worstCase: f.tolerance?.worstCase.toNumber(),
     toleranceBasis: f.tolerance?.basis,
     toleranceText: f.tolerance ? describeTolerance(f.tolerance, lang) : undefined,
-    hints: f.hints.map((h) => ({ kind: h.kind, cell: h.cell, unit: h.unit, suggested: h.suggested?.toNumber(), message: renderHint(h, lang) })),
+    hints: f.hints.map((h) => ({
+      kind: h.kind,
+      cell: h.cell,
+      unit: h.unit,
+      suggested: h.suggested?.toNumber(),
+      message: renderHint(h, lang),
+    })),
     message: renderMessage(f, lang),
     details: f.details,
   };

@@ -41,7 +41,8 @@ export interface Tolerance {
   values?: number;
 }
 
-export type HintKind = "transposed-digits" | "dropped-digit" | "extra-digit" | "omitted-child" | "double-counted-child";
+export type HintKind =
+  "transposed-digits" | "dropped-digit" | "extra-digit" | "omitted-child" | "double-counted-child";
 
 export interface Hint {
   kind: HintKind;

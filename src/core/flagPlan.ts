@@ -14,7 +14,6 @@ import { NOTE_MARK, type FlagKind, type FlagPlan, type FlagRulePlan, type NotePl
 import { rawAt, type SheetGrid, type WorkbookGrid } from "./grid";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "./messages";
 
-
 /** A reference relative to the flagged cell; `$` parts are absolute. */
 interface Ref {
   dr: number;
@@ -48,7 +47,13 @@ function keyOf(parts: Part[]): string {
 
 function render(parts: Part[], anchor: CellPosition): string {
   return parts
-    .map((p) => (typeof p === "string" ? p : "from" in p ? `${renderRef(p.from, anchor)}:${renderRef(p.to, anchor)}` : renderRef(p, anchor)))
+    .map((p) =>
+      typeof p === "string"
+        ? p
+        : "from" in p
+          ? `${renderRef(p.from, anchor)}:${renderRef(p.to, anchor)}`
+          : renderRef(p, anchor),
+    )
     .join("");
 }
 
@@ -57,7 +62,8 @@ function cellsOf(ranges: string[]): CellPosition[] {
   for (const r of ranges) {
     const box = parseRange(r);
     if (!box) continue;
-    for (let row = box.top; row <= box.bottom; row++) for (let col = box.left; col <= box.right; col++) cells.push({ row, col });
+    for (let row = box.top; row <= box.bottom; row++)
+      for (let col = box.left; col <= box.right; col++) cells.push({ row, col });
   }
   return cells;
 }
@@ -106,7 +112,17 @@ function liveFormula(f: Finding, grid: SheetGrid, at: CellPosition): Part[] | nu
     case "mean-out-of-range": {
       if (!allPlainNumbers(grid, [at, ...cellsOf(related)])) return null;
       const u = f.tolerance?.unit?.toString() ?? "0";
-      return ["OR(", self, "<MIN(", ...refsOf(related, absolute), `)-${u},`, self, ">MAX(", ...refsOf(related, absolute), `)+${u})`];
+      return [
+        "OR(",
+        self,
+        "<MIN(",
+        ...refsOf(related, absolute),
+        `)-${u},`,
+        self,
+        ">MAX(",
+        ...refsOf(related, absolute),
+        `)+${u})`,
+      ];
     }
     case "below-assignment": {
       if (!allPlainNumbers(grid, [at, ...cellsOf(related)]) || f.statedBound || f.expectedBound) return null;
@@ -182,7 +198,11 @@ export function planFlags(workbook: WorkbookGrid, findings: Finding[], lang: Lan
   for (const h of hinted.values()) {
     rules.push({ sheet: h.sheet, kind: "hint", ranges: compressCells(dedupe(h.cells)), formula: "TRUE" });
   }
-  const notePlans: NotePlan[] = [...notes.values()].map((n) => ({ sheet: n.sheet, cell: n.cell, text: noteText(n.findings, lang) }));
+  const notePlans: NotePlan[] = [...notes.values()].map((n) => ({
+    sheet: n.sheet,
+    cell: n.cell,
+    text: noteText(n.findings, lang),
+  }));
   return { rules, notes: notePlans };
 }
 
@@ -195,4 +215,3 @@ function dedupe(cells: CellPosition[]): CellPosition[] {
     return true;
   });
 }
-

@@ -13,7 +13,8 @@ export interface FormulaRefs {
   additive: boolean;
 }
 
-const REF = /(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])/g;
+const REF =
+  /(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])/g;
 
 export function formulaRefs(formula: string, ownSheet: string): FormulaRefs {
   const text = formula.replace(/^=/, "").replace(/"(?:[^"]|"")*"/g, '""');
@@ -27,12 +28,12 @@ export function formulaRefs(formula: string, ownSheet: string): FormulaRefs {
     else other.push({ sheet, box });
   }
   REF.lastIndex = 0;
-  const stripped = text
-    .replace(REF, "R")
-    .replace(/\s+/g, "")
-    .toUpperCase();
+  const stripped = text.replace(REF, "R").replace(/\s+/g, "").toUpperCase();
   REF.lastIndex = 0;
-  const additive = /^(SUM\((R|[\d.]+)(,(R|[\d.]+))*\)|R|[\d.]+)(\+(SUM\((R|[\d.]+)(,(R|[\d.]+))*\)|R|[\d.]+))*$/.test(stripped);
+  const additive =
+    /^(SUM\((R|[\d.]+)(,(R|[\d.]+))*\)|R|[\d.]+)(\+(SUM\((R|[\d.]+)(,(R|[\d.]+))*\)|R|[\d.]+))*$/.test(
+      stripped,
+    );
   return { local, other, additive };
 }
 

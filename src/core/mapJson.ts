@@ -133,7 +133,12 @@ export function toMapDocument(maps: TableMap[]): MapDocument {
           why: s.why,
         }));
       } else {
-        base.periods = m.periods.map((p) => ({ at: unitAt(o, p.line), label: p.label, year: p.year, span: p.span }));
+        base.periods = m.periods.map((p) => ({
+          at: unitAt(o, p.line),
+          label: p.label,
+          year: p.year,
+          span: p.span,
+        }));
       }
       return base;
     }),
@@ -165,7 +170,8 @@ function str(v: unknown, path: string): string {
 }
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
-  if (typeof v !== "string" || !allowed.includes(v as T)) fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  if (typeof v !== "string" || !allowed.includes(v as T))
+    fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
   return v as T;
 }
 
@@ -182,7 +188,8 @@ function arr(v: unknown, path: string, nonEmpty = false): unknown[] {
 export function fromMapDocument(doc: unknown, workbook: WorkbookGrid): MapResult {
   try {
     if (!isObject(doc)) fail("(document)", "must be a JSON object");
-    if (doc.schema !== MAP_SCHEMA) fail("schema", `must be "${MAP_SCHEMA}" (found ${JSON.stringify(doc.schema)})`);
+    if (doc.schema !== MAP_SCHEMA)
+      fail("schema", `must be "${MAP_SCHEMA}" (found ${JSON.stringify(doc.schema)})`);
     const tables = arr(doc.tables, "tables", true);
     return { ok: true, maps: tables.map((t, i) => readTable(t, `tables[${i}]`, workbook)) };
   } catch (e) {
@@ -195,7 +202,11 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
   if (!isObject(t)) fail(path, "must be an object");
   const sheetName = str(t.sheet, `${path}.sheet`);
   const grid = workbook.sheets.find((s) => s.name === sheetName);
-  if (!grid) fail(`${path}.sheet`, `no sheet named "${sheetName}" (sheets: ${workbook.sheets.map((s) => s.name).join(", ")})`);
+  if (!grid)
+    fail(
+      `${path}.sheet`,
+      `no sheet named "${sheetName}" (sheets: ${workbook.sheets.map((s) => s.name).join(", ")})`,
+    );
   const type = oneOf(t.type, ["split", "progression"] as const, `${path}.type`);
   const o = oneOf(t.orientation, ORIENTATIONS, `${path}.orientation`);
   const view = sheetView(grid, o);
@@ -204,16 +215,20 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
 
   const unitsAreColumns = o === "indicators-in-rows";
   const describeAxis = (columns: boolean) =>
-    columns ? `columns A–${columnName(Math.max(0, (unitsAreColumns ? view.cols : view.rows) - 1))}` : `rows 1–${unitsAreColumns ? view.rows : view.cols}`;
+    columns
+      ? `columns A–${columnName(Math.max(0, (unitsAreColumns ? view.cols : view.rows) - 1))}`
+      : `rows 1–${unitsAreColumns ? view.rows : view.cols}`;
   // A unit line is a view column, an indicator line a view row, whatever the orientation.
   const unitLine = (v: unknown, p: string): number => {
     const line = atToIndex(v, unitsAreColumns, p);
-    if (line >= view.cols) fail(p, `${JSON.stringify(v)} is outside the sheet "${sheetName}" (${describeAxis(unitsAreColumns)})`);
+    if (line >= view.cols)
+      fail(p, `${JSON.stringify(v)} is outside the sheet "${sheetName}" (${describeAxis(unitsAreColumns)})`);
     return line;
   };
   const indicatorLine = (v: unknown, p: string): number => {
     const line = atToIndex(v, !unitsAreColumns, p);
-    if (line >= view.rows) fail(p, `${JSON.stringify(v)} is outside the sheet "${sheetName}" (${describeAxis(!unitsAreColumns)})`);
+    if (line >= view.rows)
+      fail(p, `${JSON.stringify(v)} is outside the sheet "${sheetName}" (${describeAxis(!unitsAreColumns)})`);
     return line;
   };
 
@@ -226,8 +241,14 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
       name: str(raw.name, `${p}.name`),
       measure: typeof raw.measure === "string" ? raw.measure : "",
       kind,
-      direction: raw.direction === undefined ? "floor" : oneOf(raw.direction, ["floor", "cap"] as const, `${p}.direction`),
-      flow: raw.flow === undefined ? "unknown" : oneOf(raw.flow, ["flow", "stock", "unknown"] as const, `${p}.flow`),
+      direction:
+        raw.direction === undefined
+          ? "floor"
+          : oneOf(raw.direction, ["floor", "cap"] as const, `${p}.direction`),
+      flow:
+        raw.flow === undefined
+          ? "unknown"
+          : oneOf(raw.flow, ["flow", "stock", "unknown"] as const, `${p}.flow`),
       count: raw.count === undefined ? false : raw.count === true,
       why: [{ by: "user", evidence: "map" }],
     };
@@ -266,7 +287,11 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
       components: arr(g.components, `${p}.components`, true).map((x, k) => ref(x, `${p}.components[${k}]`)),
       why: user,
     })),
-    weights: relations<WeightLink>("weights", (g, p) => ({ ratio: ref(g.ratio, `${p}.ratio`), weight: ref(g.weight, `${p}.weight`), why: user })),
+    weights: relations<WeightLink>("weights", (g, p) => ({
+      ratio: ref(g.ratio, `${p}.ratio`),
+      weight: ref(g.weight, `${p}.weight`),
+      why: user,
+    })),
     growth: relations<GrowthLink>("growth", (g, p) => ({
       base: ref(g.base, `${p}.base`),
       rate: ref(g.rate, `${p}.rate`),
@@ -279,7 +304,8 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
     const periods: PeriodLine[] = arr(t.periods, `${path}.periods`, true).map((raw, i) => {
       const p = `${path}.periods[${i}]`;
       if (!isObject(raw)) fail(p, "must be an object");
-      if (typeof raw.year !== "number" || !Number.isInteger(raw.year)) fail(`${p}.year`, "must be a whole year such as 2025");
+      if (typeof raw.year !== "number" || !Number.isInteger(raw.year))
+        fail(`${p}.year`, "must be a whole year such as 2025");
       return { line: unitLine(raw.at, `${p}.at`), label: str(raw.label, `${p}.label`), year: raw.year };
     });
     return { ...base, type: "progression", periods };
@@ -288,16 +314,24 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
   const readLine = (raw: unknown, p: string): UnitLine => {
     if (!isObject(raw)) fail(p, "must be an object");
     const label = str(raw.label, `${p}.label`);
-    return { line: unitLine(raw.at, `${p}.at`), label, unit: typeof raw.unit === "string" && raw.unit ? raw.unit : label, why: user };
+    return {
+      line: unitLine(raw.at, `${p}.at`),
+      label,
+      unit: typeof raw.unit === "string" && raw.unit ? raw.unit : label,
+      why: user,
+    };
   };
   const splits: Split[] = arr(t.splits, `${path}.splits`, true).map((raw, i) => {
     const p = `${path}.splits[${i}]`;
     if (!isObject(raw)) fail(p, "must be an object");
     const parent = readLine(raw.parent, `${p}.parent`);
-    const children = arr(raw.children, `${p}.children`, true).map((c, k) => readLine(c, `${p}.children[${k}]`));
+    const children = arr(raw.children, `${p}.children`, true).map((c, k) =>
+      readLine(c, `${p}.children[${k}]`),
+    );
     const seen = new Set<number>([parent.line]);
     children.forEach((c, k) => {
-      if (seen.has(c.line)) fail(`${p}.children[${k}].at`, `${JSON.stringify(unitAt(o, c.line))} is used twice in this split`);
+      if (seen.has(c.line))
+        fail(`${p}.children[${k}].at`, `${JSON.stringify(unitAt(o, c.line))} is used twice in this split`);
       seen.add(c.line);
     });
     return {
@@ -308,18 +342,21 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
       why: user,
     };
   });
-  const policy = t.policy === undefined ? "exact" : oneOf(t.policy, ["exact", "at-least"] as const, `${path}.policy`);
+  const policy =
+    t.policy === undefined ? "exact" : oneOf(t.policy, ["exact", "at-least"] as const, `${path}.policy`);
   return { ...base, type: "split", policy, splits };
 }
 
 function atToIndex(v: unknown, column: boolean, path: string): number {
   if (column) {
-    if (typeof v !== "string" || !/^[A-Za-z]{1,3}$/.test(v)) fail(path, `must be a column letter such as "D" (found ${JSON.stringify(v)})`);
+    if (typeof v !== "string" || !/^[A-Za-z]{1,3}$/.test(v))
+      fail(path, `must be a column letter such as "D" (found ${JSON.stringify(v)})`);
     const c = columnIndex(v.toUpperCase());
     if (c >= 16384) fail(path, `${JSON.stringify(v)} is beyond Excel's last column XFD`);
     return c;
   }
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) fail(path, `must be a row number such as 7 (found ${JSON.stringify(v)})`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1)
+    fail(path, `must be a row number such as 7 (found ${JSON.stringify(v)})`);
   if (v > 1048576) fail(path, `${v} is beyond Excel's last row 1048576`);
   return v - 1;
 }

@@ -86,9 +86,13 @@ export function renderHint(h: Hint, lang: Lang): string {
     case "extra-digit":
       return zh ? `${who}可能多录一位数字，应为 ${sug}？` : `${whoEn} may have an extra digit: ${sug}?`;
     case "omitted-child":
-      return zh ? `差额恰等于${who}，合计可能漏计了它` : `the difference equals ${whoEn}: the total may leave it out`;
+      return zh
+        ? `差额恰等于${who}，合计可能漏计了它`
+        : `the difference equals ${whoEn}: the total may leave it out`;
     case "double-counted-child":
-      return zh ? `差额恰等于${who}，合计可能重复计入了它` : `the difference equals ${whoEn}: the total may count it twice`;
+      return zh
+        ? `差额恰等于${who}，合计可能重复计入了它`
+        : `the difference equals ${whoEn}: the total may count it twice`;
   }
 }
 
@@ -117,13 +121,23 @@ export function renderMessage(f: Finding, lang: Lang): string {
         const head = share
           ? `${n} 个${nounZh}占比合计 ${computed}，应为 100，相差 ${diff}`
           : `${n} 个${nounZh}合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
-        const tail = f.rule === "sum-rounding" ? "，在舍入范围内" : f.severity === "warning" ? "，超出通常的舍入误差" : "";
+        const tail =
+          f.rule === "sum-rounding"
+            ? "，在舍入范围内"
+            : f.severity === "warning"
+              ? "，超出通常的舍入误差"
+              : "";
         return `${head}${tail}；${tol}`;
       }
       const head = share
         ? `the shares of the ${n} ${nounEn} add up to ${computed}, not 100 (difference ${diff})`
         : `the ${n} ${nounEn} add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
-      const tail = f.rule === "sum-rounding" ? ", within rounding" : f.severity === "warning" ? ", larger than rounding usually explains" : "";
+      const tail =
+        f.rule === "sum-rounding"
+          ? ", within rounding"
+          : f.severity === "warning"
+            ? ", larger than rounding usually explains"
+            : "";
       return `${head[0].toUpperCase()}${head.slice(1)}${tail}; ${tol}`;
     }
     case "mean-out-of-range": {
@@ -182,20 +196,33 @@ export function renderMessage(f: Finding, lang: Lang): string {
         ? `${unit}：基数 ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}，目标却为 ${stated}（超出舍入误差 ${f.tolerance?.value}）`
         : `${unit}: base ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}, but the target is ${stated} (beyond the rounding tolerance ${f.tolerance?.value})`;
     case "duplicate-unit":
-      return zh ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）` : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
+      return zh
+        ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）`
+        : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":
-      return zh ? `单元格为错误值 ${text}，无法参与校核` : `The cell holds the error value ${text} and cannot be checked`;
+      return zh
+        ? `单元格为错误值 ${text}，无法参与校核`
+        : `The cell holds the error value ${text} and cannot be checked`;
     case "not-a-number":
-      return zh ? `"${text}" 既不是数值、界限值，也不是定性表述，无法参与校核` : `"${text}" is neither a number, a bound, "-", nor qualitative wording`;
+      return zh
+        ? `"${text}" 既不是数值、界限值，也不是定性表述，无法参与校核`
+        : `"${text}" is neither a number, a bound, "-", nor qualitative wording`;
     case "missing-value":
       return zh
         ? `${unit}未分配（${text || "空白"}），按 0 计入合计`
         : `${unit} has no allocation (${text || "blank"}), counted as 0 in the sum`;
     case "qualitative-target":
-      return zh ? `定性目标"${text}"，无法进行数值校核` : `Qualitative target "${text}" cannot be checked numerically`;
+      return zh
+        ? `定性目标"${text}"，无法进行数值校核`
+        : `Qualitative target "${text}" cannot be checked numerically`;
     default: {
       const title = RULE_TITLES[f.rule][lang];
-      return [title, stated && `${zh ? "填报" : "stated"} ${stated}`, computed && `${zh ? "计算" : "computed"} ${computed}`, diff && `${zh ? "差" : "difference"} ${diff}`]
+      return [
+        title,
+        stated && `${zh ? "填报" : "stated"} ${stated}`,
+        computed && `${zh ? "计算" : "computed"} ${computed}`,
+        diff && `${zh ? "差" : "difference"} ${diff}`,
+      ]
         .filter(Boolean)
         .join(zh ? "，" : ", ");
     }

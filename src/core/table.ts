@@ -76,28 +76,36 @@ export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
     const parent = lineCells(split.parent.line);
     const assignment = split.assignment ? lineCells(split.assignment.line) : undefined;
     const children = split.children.map((c) => lineCells(c.line));
-    const rows = table.indicators.map(
-      (indicator, i): ParsedRow => ({
-        indicator,
-        parent: parent[i],
-        assignment: assignment?.[i],
-        children: children.map((c) => c[i]),
-      }),
-    );
+    const rows = table.indicators.map((indicator, i): ParsedRow => ({
+      indicator,
+      parent: parent[i],
+      assignment: assignment?.[i],
+      children: children.map((c) => c[i]),
+    }));
     return { table, index, map, view, rows, lines };
   });
 }
 
 export function parseProgression(view: SheetView, map: ProgressionTable): ParsedProgression {
-  const cells = map.indicators.map((ind) => map.periods.map((p) => parseAt(view, ind.line, p.line, ind.measure)));
+  const cells = map.indicators.map((ind) =>
+    map.periods.map((p) => parseAt(view, ind.line, p.line, ind.measure)),
+  );
   return { map, view, cells };
 }
 
-export function sheetPos(view: SheetView, indicator: IndicatorLine, unit: UnitLine | { line: number }): CellPosition {
+export function sheetPos(
+  view: SheetView,
+  indicator: IndicatorLine,
+  unit: UnitLine | { line: number },
+): CellPosition {
   return view.toSheet(indicator.line, unit.line);
 }
 
-export function address(view: SheetView, indicator: IndicatorLine, unit: UnitLine | { line: number }): string {
+export function address(
+  view: SheetView,
+  indicator: IndicatorLine,
+  unit: UnitLine | { line: number },
+): string {
   const p = view.toSheet(indicator.line, unit.line);
   return a1(p.row, p.col);
 }

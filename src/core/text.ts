@@ -4,8 +4,10 @@
  */
 
 // Traditional → simplified for the characters that occur in target tables' labels and cells.
-const TRADITIONAL = "計鄉鎮區縣標額數項億萬總業產資長園開發務設經費術規準達劃級導實際註備號單値價內範圍減構權稅農糧積畝戶個來對與於為從這並應當屬轄門關環綠節專學醫衛電車氣體龍陽陰東寧蘇廣灣興華國雲貴遼黃營紹溫麗臺島橋濱蕭臨廬陸順鄭葉張樂漢滄齊魯濟寶鹽揚無錫層碼錯誤強創礎將動過讓處審報類別萊濰壽陝晉贛閩滬瓊綜測檢驗約爭餘噸輛條較確現預頃隻筆幣釐暫適";
-const SIMPLIFIED = "计乡镇区县标额数项亿万总业产资长园开发务设经费术规准达划级导实际注备号单值价内范围减构权税农粮积亩户个来对与于为从这并应当属辖门关环绿节专学医卫电车气体龙阳阴东宁苏广湾兴华国云贵辽黄营绍温丽台岛桥滨萧临庐陆顺郑叶张乐汉沧齐鲁济宝盐扬无锡层码错误强创础将动过让处审报类别莱潍寿陕晋赣闽沪琼综测检验约争余吨辆条较确现预顷只笔币厘暂适";
+const TRADITIONAL =
+  "計鄉鎮區縣標額數項億萬總業產資長園開發務設經費術規準達劃級導實際註備號單値價內範圍減構權稅農糧積畝戶個來對與於為從這並應當屬轄門關環綠節專學醫衛電車氣體龍陽陰東寧蘇廣灣興華國雲貴遼黃營紹溫麗臺島橋濱蕭臨廬陸順鄭葉張樂漢滄齊魯濟寶鹽揚無錫層碼錯誤強創礎將動過讓處審報類別萊濰壽陝晉贛閩滬瓊綜測檢驗約爭餘噸輛條較確現預頃隻筆幣釐暫適";
+const SIMPLIFIED =
+  "计乡镇区县标额数项亿万总业产资长园开发务设经费术规准达划级导实际注备号单值价内范围减构权税农粮积亩户个来对与于为从这并应当属辖门关环绿节专学医卫电车气体龙阳阴东宁苏广湾兴华国云贵辽黄营绍温丽台岛桥滨萧临庐陆顺郑叶张乐汉沧齐鲁济宝盐扬无锡层码错误强创础将动过让处审报类别莱潍寿陕晋赣闽沪琼综测检验约争余吨辆条较确现预顷只笔币厘暂适";
 const SINGLE_TRADITIONAL = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i]]));
 
 const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
@@ -14,9 +16,7 @@ const TRADITIONAL_CHARS = new RegExp(`[${TRADITIONAL}]`, "g");
 /** Full-width → ASCII (NFKC) and traditional → simplified; spaces kept. */
 export function normalizeText(text: string): string {
   const s = text.normalize("NFKC");
-  return HAS_TRADITIONAL.test(s)
-    ? s.replace(TRADITIONAL_CHARS, (ch) => SINGLE_TRADITIONAL.get(ch) ?? ch)
-    : s;
+  return HAS_TRADITIONAL.test(s) ? s.replace(TRADITIONAL_CHARS, (ch) => SINGLE_TRADITIONAL.get(ch) ?? ch) : s;
 }
 
 /** A label as matched against keywords and names: normalised, every kind of space removed. */
@@ -26,11 +26,13 @@ export function normalizeLabel(text: string): string {
 
 /** A label's text for display: normalised whitespace only (the planner's own characters kept). */
 export function displayLabel(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, (m, offset: number, whole: string) => {
-    // Padding between CJK characters (宝 应 县) is layout, not meaning.
-    const before = whole[offset - 1] ?? "";
-    const after = whole[offset + m.length] ?? "";
-    const cjk = /[\u3400-\u9fff]/;
-    return cjk.test(before) && cjk.test(after) ? "" : " ";
-  }).trim();
+  return text
+    .replace(/[\s\u00a0\u3000]+/g, (m, offset: number, whole: string) => {
+      // Padding between CJK characters (宝 应 县) is layout, not meaning.
+      const before = whole[offset - 1] ?? "";
+      const after = whole[offset + m.length] ?? "";
+      const cjk = /[\u3400-\u9fff]/;
+      return cjk.test(before) && cjk.test(after) ? "" : " ";
+    })
+    .trim();
 }

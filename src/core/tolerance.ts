@@ -40,7 +40,10 @@ function sums(r: RoundingUnits): { sum: Decimal; sumSquares: Decimal } {
   const n = Decimal.fromInt(r.plainCount);
   return {
     sum: r.plain.mul(n).add(Decimal.sum(r.written)),
-    sumSquares: r.plain.mul(r.plain).mul(n).add(Decimal.sum(r.written.map((u) => u.mul(u)))),
+    sumSquares: r.plain
+      .mul(r.plain)
+      .mul(n)
+      .add(Decimal.sum(r.written.map((u) => u.mul(u)))),
   };
 }
 

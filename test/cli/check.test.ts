@@ -6,7 +6,21 @@ import { cli, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 interface Doc {
   schema: string;
   tables: { sheet: string; parent: string; children: string[] }[];
-  findings: { rule: string; severity: string; sheet: string; cell: string; related: string[]; stated: number; computed: number; difference: number; tolerance: number; hints: unknown[]; message: string; unit: string; indicator: string }[];
+  findings: {
+    rule: string;
+    severity: string;
+    sheet: string;
+    cell: string;
+    related: string[];
+    stated: number;
+    computed: number;
+    difference: number;
+    tolerance: number;
+    hints: unknown[];
+    message: string;
+    unit: string;
+    indicator: string;
+  }[];
   summary: { tables: number; errors: number; warnings: number; infos: number; checks: number };
 }
 
@@ -63,7 +77,9 @@ describe("tdcheck check on the sample workbook", () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("分解表")!;
     // exceljs exposes conditional formats it read back from the file.
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    const cfs = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+    ).conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("D7");
     const note = ws.getCell("D7").note;
     const text = typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("");

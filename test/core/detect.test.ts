@@ -66,8 +66,14 @@ describe("layout detection", () => {
   });
 
   test("years as columns, latest first or last, make a progression", () => {
-    for (const years of [["2027年", "2025年", "2024年"], ["2023", "2024", "2025"]]) {
-      const g = sheet("年度", [["指标", ...years], ["累计有效发明专利拥有量(件)", 100, 120, 130]]);
+    for (const years of [
+      ["2027年", "2025年", "2024年"],
+      ["2023", "2024", "2025"],
+    ]) {
+      const g = sheet("年度", [
+        ["指标", ...years],
+        ["累计有效发明专利拥有量(件)", 100, 120, 130],
+      ]);
       const d = detectSheet(g);
       expect(d.tables).toHaveLength(1);
       expect(d.tables[0].type).toBe("progression");
@@ -90,6 +96,8 @@ describe("layout detection", () => {
 
   test("an empty workbook and a sheet with no table are problems, not findings", () => {
     expect(checkWorkbook(workbook(sheet("空", []))).problems[0].code).toBe("EMPTY_WORKBOOK");
-    expect(checkWorkbook(workbook(sheet("文字", [["会议纪要"], ["今天讨论了工作安排。"]]))).problems[0].code).toBe("NO_TABLE");
+    expect(
+      checkWorkbook(workbook(sheet("文字", [["会议纪要"], ["今天讨论了工作安排。"]]))).problems[0].code,
+    ).toBe("NO_TABLE");
   });
 });

@@ -13,8 +13,15 @@ const clone = (wb: WorkbookGrid): WorkbookGrid => ({
   sheets: wb.sheets.map((s) => ({ ...s, values: s.values.map((r) => (r ? [...r] : r)) })),
 });
 
-const keys = (r: { findings: { rule: string; sheet: string; cell: string; severity: string; computed?: { toString(): string } }[] }) =>
-  r.findings.map((f) => `${f.rule}|${f.sheet}!${f.cell}|${f.severity}|${f.computed?.toString()}`).sort();
+const keys = (r: {
+  findings: {
+    rule: string;
+    sheet: string;
+    cell: string;
+    severity: string;
+    computed?: { toString(): string };
+  }[];
+}) => r.findings.map((f) => `${f.rule}|${f.sheet}!${f.cell}|${f.severity}|${f.computed?.toString()}`).sort();
 
 describe("incremental re-check", () => {
   test("changing 建德市 from 30 to 31 fixes the 1999/2000 error and runs only that row's checks", () => {
@@ -47,9 +54,23 @@ describe("incremental re-check", () => {
   test("property: any sequence of edits gives exactly the findings of a full check", () => {
     const values = fc.oneof(
       fc.integer({ min: 0, max: 500 }),
-      fc.constantFrom<RawValue>("-", "", "超500", "快于面上投资增速", "12a3", { error: "#REF!" }, 3.95, "1.7万", 30),
+      fc.constantFrom<RawValue>(
+        "-",
+        "",
+        "超500",
+        "快于面上投资增速",
+        "12a3",
+        { error: "#REF!" },
+        3.95,
+        "1.7万",
+        30,
+      ),
     );
-    const edit = fc.record({ row: fc.integer({ min: 3, max: 7 }), col: fc.integer({ min: 2, max: 16 }), value: values });
+    const edit = fc.record({
+      row: fc.integer({ min: 3, max: 7 }),
+      col: fc.integer({ min: 2, max: 16 }),
+      value: values,
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
         const wb = clone(seedWorkbook());

@@ -10,9 +10,36 @@ import type { RawValue } from "../../src/core/grid";
 import { sheet, workbook } from "../helpers/grid";
 
 const NAMES = [
-  "上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区",
-  "桐庐县", "淳安县", "建德市", "海曙区", "江北区", "北仑区", "镇海区", "鄞州区", "奉化区", "象山县",
-  "宁海县", "余姚市", "慈溪市", "越城区", "柯桥区", "上虞区", "新昌县", "诸暨市", "嵊州市", "市本级",
+  "上城区",
+  "拱墅区",
+  "西湖区",
+  "滨江区",
+  "萧山区",
+  "余杭区",
+  "临平区",
+  "钱塘区",
+  "富阳区",
+  "临安区",
+  "桐庐县",
+  "淳安县",
+  "建德市",
+  "海曙区",
+  "江北区",
+  "北仑区",
+  "镇海区",
+  "鄞州区",
+  "奉化区",
+  "象山县",
+  "宁海县",
+  "余姚市",
+  "慈溪市",
+  "越城区",
+  "柯桥区",
+  "上虞区",
+  "新昌县",
+  "诸暨市",
+  "嵊州市",
+  "市本级",
 ];
 
 interface Indicator {
@@ -32,17 +59,25 @@ const indicatorArb = (k: number) =>
   fc
     .record({
       measure: fc.constantFrom<"家" | "亿元" | "%">("家", "亿元", "%"),
-      children: fc.array(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 5000 }) }, { weight: 1, arbitrary: fc.constant("-" as const) }), {
-        minLength: k,
-        maxLength: k,
-      }),
+      children: fc.array(
+        fc.oneof(
+          { weight: 9, arbitrary: fc.integer({ min: 0, max: 5000 }) },
+          { weight: 1, arbitrary: fc.constant("-" as const) },
+        ),
+        {
+          minLength: k,
+          maxLength: k,
+        },
+      ),
       delta: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -30, max: 30 })),
       assignmentDelta: fc.integer({ min: -50, max: 50 }),
     })
     .map(({ measure, children, delta, assignmentDelta }) => {
       const nums = children.map((c) => (c === "-" ? 0 : c));
       const parent =
-        measure === "%" ? Math.round(nums.reduce((a, b) => a + b, 0) / Math.max(1, nums.length)) + delta * 100 : nums.reduce((a, b) => a + b, 0) + delta;
+        measure === "%"
+          ? Math.round(nums.reduce((a, b) => a + b, 0) / Math.max(1, nums.length)) + delta * 100
+          : nums.reduce((a, b) => a + b, 0) + delta;
       return { measure, children, parent, assignment: parent + assignmentDelta };
     });
 
@@ -76,13 +111,24 @@ function render(t: Logical, layout: Layout) {
   const values: RawValue[][] = [];
   for (let i = 0; i < layout.titleRows; i++) values.push(i === 0 ? ["2025 年度目标分解表"] : []);
   const names = layout.rename ?? t.names;
-  const header: RawValue[] = ["序号", "指标名称", "省下达目标", "全市合计", ...layout.order.map((j) => names[j])];
+  const header: RawValue[] = [
+    "序号",
+    "指标名称",
+    "省下达目标",
+    "全市合计",
+    ...layout.order.map((j) => names[j]),
+  ];
   const headerRow = values.length;
   values.push(header);
   const logicalOf = new Map<string, string>();
   const col = (c: number) => (c === 2 ? "assignment" : c === 3 ? "parent" : `child:${layout.order[c - 4]}`);
   t.indicators.forEach((ind, i) => {
-    const row: RawValue[] = [i + 1, ind.name, show(ind.assignment, ind.measure, layout.asText), show(ind.parent, ind.measure, layout.asText)];
+    const row: RawValue[] = [
+      i + 1,
+      ind.name,
+      show(ind.assignment, ind.measure, layout.asText),
+      show(ind.parent, ind.measure, layout.asText),
+    ];
     for (const j of layout.order) {
       const c = ind.children[j];
       row.push(c === "-" ? "-" : show(c, ind.measure, layout.asText));
@@ -105,7 +151,8 @@ function findingKeys(t: Logical, layout: Layout): string[] {
       .flatMap((r) => {
         const b = parseRange(r)!;
         const out: string[] = [];
-        for (let row = b.top; row <= b.bottom; row++) for (let c = b.left; c <= b.right; c++) out.push(logical(a1(row, c)));
+        for (let row = b.top; row <= b.bottom; row++)
+          for (let c = b.left; c <= b.right; c++) out.push(logical(a1(row, c)));
         return out;
       })
       .sort();
@@ -121,7 +168,9 @@ function findingKeys(t: Logical, layout: Layout): string[] {
         f.computed?.toString(),
         f.difference?.toString(),
         f.tolerance?.value.toString(),
-        f.hints.map((h) => [h.kind, parseA1(h.cell) ? logical(h.cell) : h.cell, h.suggested?.toString()]).sort(),
+        f.hints
+          .map((h) => [h.kind, parseA1(h.cell) ? logical(h.cell) : h.cell, h.suggested?.toString()])
+          .sort(),
       ]),
     )
     .sort();

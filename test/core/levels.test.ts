@@ -17,7 +17,14 @@ describe("three levels on one sheet", () => {
   ];
 
   test("levels read from indentation by leading spaces: province, each city, each with its own finding", () => {
-    const r = checkWorkbook(workbook(sheet("三级", rows((l) => "　".repeat(l)))));
+    const r = checkWorkbook(
+      workbook(
+        sheet(
+          "三级",
+          rows((l) => "　".repeat(l)),
+        ),
+      ),
+    );
     expect(r.tables.map((t) => [t.level, t.parentUnit, t.children.length])).toEqual([
       [0, "全省", 2],
       [1, "杭州市", 3],
@@ -29,18 +36,46 @@ describe("three levels on one sheet", () => {
 
   test("levels read from the row outline (grouping) where the file exposes it", () => {
     const outlineLevels = new Map([
-      [2, 1], [3, 2], [4, 2], [5, 2], [6, 1], [7, 2], [8, 2],
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 2],
+      [6, 1],
+      [7, 2],
+      [8, 2],
     ]);
-    const r = checkWorkbook(workbook(sheet("三级", rows(() => ""), { outlineLevels })));
+    const r = checkWorkbook(
+      workbook(
+        sheet(
+          "三级",
+          rows(() => ""),
+          { outlineLevels },
+        ),
+      ),
+    );
     expect(r.tables.map((t) => t.parentUnit)).toEqual(["全省", "杭州市", "宁波市"]);
     expect(errors(r).map((f) => f.cell)).toEqual(["B7"]);
   });
 
   test("levels read from the indent format of the name cells", () => {
     const indents = new Map([
-      ["2,0", 1], ["3,0", 2], ["4,0", 2], ["5,0", 2], ["6,0", 1], ["7,0", 2], ["8,0", 2],
+      ["2,0", 1],
+      ["3,0", 2],
+      ["4,0", 2],
+      ["5,0", 2],
+      ["6,0", 1],
+      ["7,0", 2],
+      ["8,0", 2],
     ]);
-    const r = checkWorkbook(workbook(sheet("三级", rows(() => ""), { indents })));
+    const r = checkWorkbook(
+      workbook(
+        sheet(
+          "三级",
+          rows(() => ""),
+          { indents },
+        ),
+      ),
+    );
     expect(r.tables).toHaveLength(3);
   });
 

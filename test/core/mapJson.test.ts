@@ -2,7 +2,8 @@ import { checkMaps, checkWorkbook, detectWorkbook } from "../../src/core/check";
 import { fromMapDocument, toMapDocument, type MapDocument } from "../../src/core/mapJson";
 import { seedWorkbook, sheet, workbook } from "../helpers/grid";
 
-const key = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.rule}|${f.sheet}!${f.cell}|${f.severity}`).sort();
+const key = (r: ReturnType<typeof checkWorkbook>) =>
+  r.findings.map((f) => `${f.rule}|${f.sheet}!${f.cell}|${f.severity}`).sort();
 
 describe("table map JSON (tdcheck-map/1)", () => {
   const wb = seedWorkbook();
@@ -47,11 +48,31 @@ describe("table map JSON (tdcheck-map/1)", () => {
   test.each([
     [(d: MapDocument) => (d.schema = "tdcheck-map/9"), "schema", /tdcheck-map\/1/],
     [(d: MapDocument) => (d.tables[0].sheet = "不存在"), "tables[0].sheet", /no sheet named/],
-    [(d: MapDocument) => (d.tables[0].splits![0].children[3].at = "ZZ"), "tables[0].splits[0].children[3].at", /outside the sheet/],
-    [(d: MapDocument) => (d.tables[0].splits![0].children[3].at = 7), "tables[0].splits[0].children[3].at", /column letter/],
-    [(d: MapDocument) => ((d.tables[0].indicators[0] as { kind: string }).kind = "sum"), "tables[0].indicators[0].kind", /one of/],
-    [(d: MapDocument) => (d.tables[0].splits![0].children[1].at = "E"), "tables[0].splits[0].children[1].at", /used twice/],
-    [(d: MapDocument) => (d.tables[0].parts = [{ total: 7, parts: [99] }]), "tables[0].parts[0].parts[0]", /outside the sheet|not one of/],
+    [
+      (d: MapDocument) => (d.tables[0].splits![0].children[3].at = "ZZ"),
+      "tables[0].splits[0].children[3].at",
+      /outside the sheet/,
+    ],
+    [
+      (d: MapDocument) => (d.tables[0].splits![0].children[3].at = 7),
+      "tables[0].splits[0].children[3].at",
+      /column letter/,
+    ],
+    [
+      (d: MapDocument) => ((d.tables[0].indicators[0] as { kind: string }).kind = "sum"),
+      "tables[0].indicators[0].kind",
+      /one of/,
+    ],
+    [
+      (d: MapDocument) => (d.tables[0].splits![0].children[1].at = "E"),
+      "tables[0].splits[0].children[1].at",
+      /used twice/,
+    ],
+    [
+      (d: MapDocument) => (d.tables[0].parts = [{ total: 7, parts: [99] }]),
+      "tables[0].parts[0].parts[0]",
+      /outside the sheet|not one of/,
+    ],
   ])("an inconsistent map is refused, naming the wrong field (%#)", (edit, path, problem) => {
     const edited = JSON.parse(JSON.stringify(doc)) as MapDocument;
     edit(edited);

@@ -1,7 +1,8 @@
 import { checkWorkbook } from "../../src/core/check";
 import { seedWorkbook } from "../helpers/grid";
 
-const errorsAndWarnings = (r: ReturnType<typeof checkWorkbook>) => r.findings.filter((f) => f.severity !== "info");
+const errorsAndWarnings = (r: ReturnType<typeof checkWorkbook>) =>
+  r.findings.filter((f) => f.severity !== "info");
 
 describe("the Hangzhou 2024 plan (seed facts in data/README.md)", () => {
   const result = checkWorkbook(seedWorkbook());
@@ -32,9 +33,13 @@ describe("the Hangzhou 2024 plan (seed facts in data/README.md)", () => {
   });
 
   test("ratio rows (%) are never summed and raise nothing", () => {
-    for (const cell of ["D4", "D5"]) expect(result.findings.filter((f) => f.sheet === "分解表" && f.cell === cell)).toEqual([]);
+    for (const cell of ["D4", "D5"])
+      expect(result.findings.filter((f) => f.sheet === "分解表" && f.cell === cell)).toEqual([]);
     expect(result.passed.filter((c) => c.rule === "sum-mismatch").map((c) => c.cell)).toEqual(["D8"]);
-    expect(result.passed.filter((c) => c.rule === "mean-out-of-range").map((c) => c.cell)).toEqual(["D4", "D5"]);
+    expect(result.passed.filter((c) => c.rule === "mean-out-of-range").map((c) => c.cell)).toEqual([
+      "D4",
+      "D5",
+    ]);
   });
 
   test("the qualitative row is reported per cell as info, never as wrong", () => {
@@ -74,7 +79,12 @@ describe("the Hangzhou 2024 plan (seed facts in data/README.md)", () => {
   test("progression-decrease: 每万人高价值发明专利拥有量 falls from 55 (2024) to 50 (2025)", () => {
     const w = errorsAndWarnings(result).filter((f) => f.sheet === "进度表");
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatchObject({ rule: "progression-decrease", severity: "warning", cell: "D6", related: ["E6"] });
+    expect(w[0]).toMatchObject({
+      rule: "progression-decrease",
+      severity: "warning",
+      cell: "D6",
+      related: ["E6"],
+    });
     expect(w[0].stated!.toString()).toBe("50");
     expect(w[0].computed!.toString()).toBe("55");
   });

@@ -6,7 +6,15 @@
 import { normalizeLabel, displayLabel } from "../text";
 import { parseRange } from "../address";
 import { isErrorValue, type RawValue, type SheetGrid } from "../grid";
-import type { ComponentGroup, IndicatorLine, PeriodLine, Reason, TableMap, UnitLine, Orientation } from "../model";
+import type {
+  ComponentGroup,
+  IndicatorLine,
+  PeriodLine,
+  Reason,
+  TableMap,
+  UnitLine,
+  Orientation,
+} from "../model";
 import { sheetView, type SheetView } from "./view";
 import { classifyLabel, isNoteLine, measureFromName, measureLine, type LabelRole } from "./labels";
 import { classifyIndicator } from "./indicator";
@@ -76,7 +84,8 @@ function mergeOrigin(view: SheetView, row: number, col: number): { row: number; 
       const box = parseRange(m);
       if (!box || (box.bottom - box.top + 1) * (box.right - box.left + 1) > 10000) continue;
       for (let r = box.top; r <= box.bottom; r++)
-        for (let k = box.left; k <= box.right; k++) if (r !== box.top || k !== box.left) cells.set(`${r},${k}`, { row: box.top, col: box.left });
+        for (let k = box.left; k <= box.right; k++)
+          if (r !== box.top || k !== box.left) cells.set(`${r},${k}`, { row: box.top, col: box.left });
     }
     MERGE_CACHE.set(grid, cells);
   }
@@ -176,7 +185,8 @@ function defaultMeasureAbove(view: SheetView, headerRow: number, width: number):
 function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap; endRow: number } | null {
   const cols = header.columns;
   const byRole = (role: LabelRole["role"]) => cols.filter((h) => h.role.role === role);
-  const firstDataCol = cols.find((h) => ["unit", "total", "target", "assignment", "period"].includes(h.role.role))?.col ?? 0;
+  const firstDataCol =
+    cols.find((h) => ["unit", "total", "target", "assignment", "period"].includes(h.role.role))?.col ?? 0;
   const nameCol =
     byRole("name")[0]?.col ??
     // The indicator names sit left of the first unit or period column, after any 序号.
@@ -203,10 +213,22 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     const probe = view.raw(r, firstDataCol);
     const lineName = normalizeLabel(textOf(view.raw(r, nameCol)));
     const structureLine = PARENT_LINE.test(lineName) || LEVEL_LINE.test(lineName);
-    if (typeof probe === "string" && probe.trim() && !structureLine && !isDataLike(probe) && headerScore(readHeader(view, r)) !== null) break;
+    if (
+      typeof probe === "string" &&
+      probe.trim() &&
+      !structureLine &&
+      !isDataLike(probe) &&
+      headerScore(readHeader(view, r)) !== null
+    )
+      break;
     blanks = 0;
     const nameRaw = view.raw(r, nameCol);
-    const name = typeof nameRaw === "string" ? displayLabel(nameRaw) : typeof nameRaw === "number" ? String(nameRaw) : "";
+    const name =
+      typeof nameRaw === "string"
+        ? displayLabel(nameRaw)
+        : typeof nameRaw === "number"
+          ? String(nameRaw)
+          : "";
     if (!name) continue;
     rows.push(r);
     endRow = r;
@@ -274,7 +296,12 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     return { table: { ...base, type: "progression", periods }, endRow };
   }
 
-  const unitLine = (h: HeaderColumn, unit: string, why: Reason): UnitLine => ({ line: h.col, label: h.display, unit, why });
+  const unitLine = (h: HeaderColumn, unit: string, why: Reason): UnitLine => ({
+    line: h.col,
+    label: h.display,
+    unit,
+    why,
+  });
   const assignmentCol = byRole("assignment")[0];
   const assignment = assignmentCol
     ? unitLine(assignmentCol, assignmentCol.display, {
@@ -283,10 +310,12 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
       })
     : undefined;
   const unitCols = cols.filter(
-    (h) => h.col > nameCol && h !== assignmentCol && ["unit", "other", "total", "target"].includes(h.role.role),
+    (h) =>
+      h.col > nameCol && h !== assignmentCol && ["unit", "other", "total", "target"].includes(h.role.role),
   );
   const isSubtotal = (h: HeaderColumn) => /小计$/.test(h.label);
-  const isTotal = (h: HeaderColumn) => (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
+  const isTotal = (h: HeaderColumn) =>
+    (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
   let arithmetic: UnitLine | undefined;
   if (!unitCols.some(isTotal)) {
     arithmetic = arithmeticParent(
@@ -316,7 +345,10 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
       line,
       total,
       subtotal: isSubtotal(h),
-      declaredParent: typeof declaredParent === "string" && declaredParent.trim() ? normalizeLabel(declaredParent) : undefined,
+      declaredParent:
+        typeof declaredParent === "string" && declaredParent.trim()
+          ? normalizeLabel(declaredParent)
+          : undefined,
       declaredLevel: levelOf(declaredLevel),
       outline: view.orientation === "units-in-rows" ? view.grid.outlineLevels?.get(at.row) : undefined,
       indent: view.grid.indents?.get(`${at.row},${at.col}`),
@@ -366,7 +398,11 @@ function leadingSpaces(text: string): number {
  * A column is the parent without a keyword only when the others add up to it on most rows
  * (PRODUCT §3): never on one coincidence, never on a table of units alone.
  */
-function arithmeticParent(view: SheetView, unitCols: HeaderColumn[], indicators: IndicatorLine[]): UnitLine | undefined {
+function arithmeticParent(
+  view: SheetView,
+  unitCols: HeaderColumn[],
+  indicators: IndicatorLine[],
+): UnitLine | undefined {
   if (unitCols.length < 3) return undefined;
   const fits = new Map<number, number>();
   let tested = 0;
@@ -374,7 +410,11 @@ function arithmeticParent(view: SheetView, unitCols: HeaderColumn[], indicators:
     if (ind.kind !== "additive") continue;
     const values: (Decimal | null)[] = unitCols.map((h) => {
       const cell = parseCell(view.raw(ind.line, h.col), { measure: ind.measure });
-      return cell.kind === "number" && !cell.bound ? cell.value : cell.kind === "dash" || cell.kind === "empty" ? Decimal.ZERO : null;
+      return cell.kind === "number" && !cell.bound
+        ? cell.value
+        : cell.kind === "dash" || cell.kind === "empty"
+          ? Decimal.ZERO
+          : null;
     });
     if (values.some((v) => v === null)) continue;
     const total = Decimal.sum(values as Decimal[]);
@@ -390,7 +430,12 @@ function arithmeticParent(view: SheetView, unitCols: HeaderColumn[], indicators:
   for (const [i, n] of fits) if (n > bestCount) [best, bestCount] = [i, n];
   if (best < 0 || bestCount * 2 <= tested) return undefined;
   const h = unitCols[best];
-  return { line: h.col, label: h.display, unit: h.display, why: { by: "arithmetic", evidence: `sum holds on ${bestCount} of ${tested} rows` } };
+  return {
+    line: h.col,
+    label: h.display,
+    unit: h.display,
+    why: { by: "arithmetic", evidence: `sum holds on ${bestCount} of ${tested} rows` },
+  };
 }
 
 function detectInView(view: SheetView): DetectedSheet {
@@ -437,4 +482,3 @@ export function detectSheet(grid: SheetGrid): DetectedSheet {
   }
   return best;
 }
-

@@ -60,21 +60,32 @@ function flat(cands: UnitCandidate[]): Split[] {
   if (!top) return [];
   const rest = cands.filter((c) => c !== top);
   if (!rest.some((c) => c.subtotal)) {
-    return [{ parent: top.line, children: rest.map((c) => c.line), level: 0, why: { by: "keyword", evidence: top.line.label } }];
+    return [
+      {
+        parent: top.line,
+        children: rest.map((c) => c.line),
+        level: 0,
+        why: { by: "keyword", evidence: top.line.label },
+      },
+    ];
   }
   const splits: Split[] = [];
   const topChildren: UnitLine[] = [];
   let group: UnitLine[] = [];
   for (const c of rest) {
     if (c.subtotal) {
-      if (group.length) splits.push({ parent: c.line, children: group, level: 1, why: { by: "keyword", evidence: "小计" } });
+      if (group.length)
+        splits.push({ parent: c.line, children: group, level: 1, why: { by: "keyword", evidence: "小计" } });
       topChildren.push(c.line);
       group = [];
     } else group.push(c.line);
   }
   // Units after the last 小计 belong to the total directly.
   topChildren.push(...group);
-  return [{ parent: top.line, children: topChildren, level: 0, why: { by: "keyword", evidence: top.line.label } }, ...splits];
+  return [
+    { parent: top.line, children: topChildren, level: 0, why: { by: "keyword", evidence: top.line.label } },
+    ...splits,
+  ];
 }
 
 /** A 上级单位 line names each unit's parent outright. */

@@ -6,13 +6,15 @@
 import type { Direction, FlowStock, IndicatorKind, Reason } from "../model";
 import { COUNT_MEASURES } from "./labels";
 
-const SHARE = /占(全市|全省|全区|全县|全国|全州|本市|本省|本区|总量|合计|总数|总额)[^，,]*?(比重|比例|份额)|份额|构成|结构比|占比分配/;
+const SHARE =
+  /占(全市|全省|全区|全县|全国|全州|本市|本省|本区|总量|合计|总数|总额)[^，,]*?(比重|比例|份额)|份额|构成|结构比|占比分配/;
 const RATIO =
   /比重|比例|比率|强度|增长|增幅|增速|增长率|率$|率[(（]|率\b|每万人|每千人|每百人|每万|人均|亩均|地均|平均|密度|指数|单位GDP|万元GDP|万元增加值|占GDP|占地区生产总值|覆盖率|达标率|利用率|合格率|占比/;
 const CAP =
   /控制在|以内|不超过|不高于|上限|能耗|碳排放|排放量|排放强度|二氧化碳|失业率|事故|死亡率|死亡人数|发病率|PM2\.?5|PM10|浓度|负债率|超标|用水总量|用地规模|亏损/;
 const STOCK = /拥有量|保有量|存量|总数|总量|累计|余额|规模以上.*数$|在库|库存|有效.*数|总规模/;
-const FLOW = /新增|年度|当年|每年|本年|全年|新建|新引进|新培育|投资额|增加值|支出|收入|产值|销售额|交易额|完成额/;
+const FLOW =
+  /新增|年度|当年|每年|本年|全年|新建|新引进|新培育|投资额|增加值|支出|收入|产值|销售额|交易额|完成额/;
 
 export interface IndicatorFacts {
   kind: IndicatorKind;
@@ -33,7 +35,13 @@ export function classifyIndicator(name: string, measure: string): IndicatorFacts
   } else if (ratio) {
     kind = "ratio";
     why.push({ by: "keyword", evidence: ratio[0] });
-  } else if (measure === "%" || measure === "‰" || measure === "个百分点" || measure === "百分点" || measure === "倍") {
+  } else if (
+    measure === "%" ||
+    measure === "‰" ||
+    measure === "个百分点" ||
+    measure === "百分点" ||
+    measure === "倍"
+  ) {
     kind = "ratio";
     why.push({ by: "keyword", evidence: measure });
   } else {

@@ -19,11 +19,27 @@ export type LabelRole =
 const INDEX = /^(序号|编号|序|No\.?|NO\.?|#)$/i;
 const NAME = /^(指标名称|指标|指标项目|项目|名称|主要指标|考核指标|指标内容|内容)$/;
 /** The header over a list of units (units-in-rows tables): it is the name line of the view. */
-const UNIT_HEADER = /^(地区|地区名称|区域|区县|县区|县市区|区县市|区、县\(市\)|区县\(市\)|各区县\(市\)|单位名称|地方|行政区|行政区划|市县|市州|城市|地市|设区市|乡镇|乡镇\(街道\)|镇街|街道)$/;
+const UNIT_HEADER =
+  /^(地区|地区名称|区域|区县|县区|县市区|区县市|区、县\(市\)|区县\(市\)|各区县\(市\)|单位名称|地方|行政区|行政区划|市县|市州|城市|地市|设区市|乡镇|乡镇\(街道\)|镇街|街道)$/;
 const MEASURE = /^(单位|计量单位|指标单位)$/;
-const NOTE = /^(备注|说明|注|责任单位|牵头单位|责任部门|配合单位|牵头部门|责任处室|数据来源|来源|完成时限|口径说明)$/;
+const NOTE =
+  /^(备注|说明|注|责任单位|牵头单位|责任部门|配合单位|牵头部门|责任处室|数据来源|来源|完成时限|口径说明)$/;
 const ASSIGNMENT = /(下达|上级分解|省定|国家下达|分配任务|考核目标值)/;
-export const TOTAL_KEYWORDS = ["合计", "总计", "全市", "全省", "全区", "全县", "全国", "全州", "全盟", "全旗", "小计", "总数", "汇总"];
+export const TOTAL_KEYWORDS = [
+  "合计",
+  "总计",
+  "全市",
+  "全省",
+  "全区",
+  "全县",
+  "全国",
+  "全州",
+  "全盟",
+  "全旗",
+  "小计",
+  "总数",
+  "汇总",
+];
 const TOTAL = new RegExp(`^(${TOTAL_KEYWORDS.join("|")})(目标|任务|合计|指标|值)?$`);
 const UNIT_TARGET = /^(.{2,20}?)(年度目标|目标值|目标|任务数|任务)$/;
 const YEAR = /^(?:(19\d{2}|20\d{2})\s*(?:年)?(?:度)?(?:目标|计划|预期)?)$/;
@@ -31,7 +47,8 @@ const YEAR_SPAN = /^(19\d{2}|20\d{2})\s*[-~至—–]\s*(19\d{2}|20\d{2})\s*年?
 const PLAN_PERIOD = /^(十[一二三四五六七八九]五|“十[一二三四五六七八九]五”)(期间)?(合计|累计|总计|目标)?$/;
 
 /** Suffixes of administrative and functional units that receive targets. */
-const UNIT_SUFFIX = /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
+const UNIT_SUFFIX =
+  /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
 
 /** Group captions over the units in a two-row header (各区县, 其中, 分区县), not units themselves. */
 const GROUP_CAPTION = /^(各|其中|分|下辖|所辖)/;
@@ -71,7 +88,9 @@ export function measureLine(text: string): string | undefined {
 
 /** Lines below a table that end it: 注：…, 说明：…, 数据来源：… */
 export function isNoteLine(text: string): boolean {
-  return /^(注|备注|说明|数据来源|资料来源|填表说明|附注)\s*\d*[:：.、]/.test(text) || /^注\d*[:：]?$/.test(text);
+  return (
+    /^(注|备注|说明|数据来源|资料来源|填表说明|附注)\s*\d*[:：.、]/.test(text) || /^注\d*[:：]?$/.test(text)
+  );
 }
 
 /** Measure written in an indicator's name: 新增高新技术企业数(家) → 家; the last bracket wins. */
@@ -94,5 +113,24 @@ export function looksLikeMeasure(text: string): boolean {
 
 /** Whole-number counts: exact, tolerance 0 (PRODUCT §4). */
 export const COUNT_MEASURES = new Set([
-  "家", "个", "项", "户", "人", "件", "名", "所", "座", "台", "套", "辆", "次", "人次", "篇", "部", "条", "只", "头", "张",
+  "家",
+  "个",
+  "项",
+  "户",
+  "人",
+  "件",
+  "名",
+  "所",
+  "座",
+  "台",
+  "套",
+  "辆",
+  "次",
+  "人次",
+  "篇",
+  "部",
+  "条",
+  "只",
+  "头",
+  "张",
 ]);

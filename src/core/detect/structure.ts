@@ -27,7 +27,9 @@ export function findParts(view: SheetView, nameLine: number, indicators: Indicat
     const indent = leading(raw);
     if (PART.test(label) && i > 0) {
       if (!current) {
-        const total = [...indicators.slice(0, i)].reverse().find((t) => !groups.some((g) => g.parts.includes(t.line)));
+        const total = [...indicators.slice(0, i)]
+          .reverse()
+          .find((t) => !groups.some((g) => g.parts.includes(t.line)));
         if (!total) return;
         current = { total: total.line, parts: [], why: { by: "keyword", evidence: PART.exec(label)![1] } };
         groups.push(current);
@@ -52,20 +54,35 @@ export function findParts(view: SheetView, nameLine: number, indicators: Indicat
  * units (at least 3, and more than half of those where all are numbers). Coincidence across
  * several units is implausible; where it then fails in a unit, that unit is a real finding.
  */
-export function findComponents(view: SheetView, lines: number[], indicators: IndicatorLine[], parts: PartGroup[]): ComponentGroup[] {
+export function findComponents(
+  view: SheetView,
+  lines: number[],
+  indicators: IndicatorLine[],
+  parts: PartGroup[],
+): ComponentGroup[] {
   const inParts = new Set(parts.flatMap((g) => [g.total, ...g.parts]));
   const groups: ComponentGroup[] = [];
   const used = new Set<number>();
   const value = (row: number, line: number, measure: string): Decimal | null => {
     const c = parseAt(view, row, line, measure);
-    return c.kind === "number" && !c.bound ? c.value : c.kind === "dash" || c.kind === "empty" ? Decimal.ZERO : null;
+    return c.kind === "number" && !c.bound
+      ? c.value
+      : c.kind === "dash" || c.kind === "empty"
+        ? Decimal.ZERO
+        : null;
   };
   for (let i = 0; i < indicators.length; i++) {
     const total = indicators[i];
     if (total.kind !== "additive" || inParts.has(total.line) || used.has(total.line)) continue;
     for (let k = 2; k <= 8 && i + k < indicators.length; k++) {
       const comps = indicators.slice(i + 1, i + 1 + k);
-      if (comps.some((c) => c.kind !== "additive" || c.measure !== total.measure || inParts.has(c.line) || used.has(c.line))) break;
+      if (
+        comps.some(
+          (c) =>
+            c.kind !== "additive" || c.measure !== total.measure || inParts.has(c.line) || used.has(c.line),
+        )
+      )
+        break;
       let tested = 0;
       let holds = 0;
       for (const line of lines) {
@@ -76,7 +93,11 @@ export function findComponents(view: SheetView, lines: number[], indicators: Ind
         if (Decimal.sum(parts as Decimal[]).eq(t)) holds++;
       }
       if (holds >= 3 && holds * 2 > tested) {
-        groups.push({ total: total.line, components: comps.map((c) => c.line), why: { by: "arithmetic", evidence: `sum holds in ${holds} of ${tested} units` } });
+        groups.push({
+          total: total.line,
+          components: comps.map((c) => c.line),
+          why: { by: "arithmetic", evidence: `sum holds in ${holds} of ${tested} units` },
+        });
         comps.forEach((c) => used.add(c.line));
         used.add(total.line);
         break;
@@ -90,11 +111,17 @@ const GDP = /(地区生产总值|GDP|生产总值)/i;
 
 /** Ratio rows measured against GDP take the table's GDP row as their weights. */
 export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
-  const gdp = indicators.find((i) => i.kind === "additive" && GDP.test(normalizeLabel(i.name)) && !/增长|增速|比重/.test(i.name));
+  const gdp = indicators.find(
+    (i) => i.kind === "additive" && GDP.test(normalizeLabel(i.name)) && !/增长|增速|比重/.test(i.name),
+  );
   if (!gdp) return [];
   return indicators
     .filter((i) => i.kind === "ratio" && /占(GDP|地区生产总值|生产总值)/i.test(normalizeLabel(i.name)))
-    .map((i) => ({ ratio: i.line, weight: gdp.line, why: { by: "keyword" as const, evidence: `${gdp.name}` } }));
+    .map((i) => ({
+      ratio: i.line,
+      weight: gdp.line,
+      why: { by: "keyword" as const, evidence: `${gdp.name}` },
+    }));
 }
 
 /** The stem that base, rate and target rows of one growth chain share: years, 目标, 增长… removed. */
@@ -112,13 +139,20 @@ function growthStem(name: string): string {
 export function findGrowth(indicators: IndicatorLine[]): GrowthLink[] {
   const links: GrowthLink[] = [];
   indicators.forEach((rate, i) => {
-    if (rate.kind !== "ratio" || !/增长|增速|增幅/.test(rate.name) || i === 0 || i + 1 >= indicators.length) return;
+    if (rate.kind !== "ratio" || !/增长|增速|增幅/.test(rate.name) || i === 0 || i + 1 >= indicators.length)
+      return;
     const base = indicators[i - 1];
     const target = indicators[i + 1];
     const stem = growthStem(rate.name);
-    if (!stem || base.kind !== "additive" || target.kind !== "additive" || base.measure !== target.measure) return;
+    if (!stem || base.kind !== "additive" || target.kind !== "additive" || base.measure !== target.measure)
+      return;
     if (growthStem(base.name) !== stem || growthStem(target.name) !== stem) return;
-    links.push({ base: base.line, rate: rate.line, target: target.line, why: { by: "keyword", evidence: stem } });
+    links.push({
+      base: base.line,
+      rate: rate.line,
+      target: target.line,
+      why: { by: "keyword", evidence: stem },
+    });
   });
   return links;
 }

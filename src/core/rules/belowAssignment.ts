@@ -18,7 +18,8 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const ind = row.indicator;
     const target = intervalOf(p);
     const assigned = intervalOf(a);
-    const missed = ind.direction === "cap" ? certainlyBelow(assigned, target) : certainlyBelow(target, assigned);
+    const missed =
+      ind.direction === "cap" ? certainlyBelow(assigned, target) : certainlyBelow(target, assigned);
     const stated = describe(target)!;
     const expected = describe(assigned)!;
     const base = {
@@ -36,7 +37,13 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     };
     if (missed) {
       out.failed();
-      out.finding({ ...base, rule: "below-assignment", severity: "error", hints: [], details: { direction: ind.direction } });
+      out.finding({
+        ...base,
+        rule: "below-assignment",
+        severity: "error",
+        hints: [],
+        details: { direction: ind.direction },
+      });
     } else {
       out.passed({ ...base, rule: "below-assignment" });
     }

@@ -22,7 +22,11 @@ function cellFinding(
 ): void {
   // Most cells are numbers: decide before building anything.
   if (cell.kind === "number") return;
-  if ((cell.kind === "dash" || cell.kind === "empty") && (role !== "child" || (indicator.kind !== "additive" && indicator.kind !== "share"))) return;
+  if (
+    (cell.kind === "dash" || cell.kind === "empty") &&
+    (role !== "child" || (indicator.kind !== "additive" && indicator.kind !== "share"))
+  )
+    return;
   const base = {
     sheet,
     cell: address(view, indicator, line),
@@ -42,7 +46,12 @@ function cellFinding(
       case "dash":
       case "empty":
         if (role !== "child" || (indicator.kind !== "additive" && indicator.kind !== "share")) return null;
-        return { ...base, rule: "missing-value", severity: "info", details: { text: cell.kind === "dash" ? cell.text : "", role } };
+        return {
+          ...base,
+          rule: "missing-value",
+          severity: "info",
+          details: { text: cell.kind === "dash" ? cell.text : "", role },
+        };
       default:
         return null;
     }
@@ -57,7 +66,8 @@ export const splitCellRule: SplitRule = {
     const { map, view } = t;
     for (const row of t.rows) {
       const ind = row.indicator;
-      if (row.assignment && map.assignment) cellFinding(view, map.sheet, ind, map.assignment, row.assignment, "assignment", out);
+      if (row.assignment && map.assignment)
+        cellFinding(view, map.sheet, ind, map.assignment, row.assignment, "assignment", out);
       cellFinding(view, map.sheet, ind, map.parent, row.parent, "parent", out);
       row.children.forEach((c, i) => cellFinding(view, map.sheet, ind, map.children[i], c, "child", out));
     }
@@ -73,7 +83,8 @@ export const progressionCellRule: ProgressionRule = {
       map.periods.forEach((p, j) => {
         const cell = t.cells[i][j];
         // A blank or dash in a year column is not missing: progressions are not splits.
-        if (cell.kind === "error" || cell.kind === "text") cellFinding(view, map.sheet, ind, { line: p.line, label: p.label }, cell, "period", out);
+        if (cell.kind === "error" || cell.kind === "text")
+          cellFinding(view, map.sheet, ind, { line: p.line, label: p.label }, cell, "period", out);
       });
     });
   },

@@ -21,7 +21,8 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       const tc = cells[ti];
       if (tc.kind !== "number" || tc.bound) continue;
       const comps = group.components.map((r) => cells[rowIndex.get(r)!]);
-      if (comps.some((c) => !(c.kind === "empty" || c.kind === "dash" || (c.kind === "number" && !c.bound)))) continue;
+      if (comps.some((c) => !(c.kind === "empty" || c.kind === "dash" || (c.kind === "number" && !c.bound))))
+        continue;
       const numeric = comps.filter((c): c is NumberCell => c.kind === "number");
       const computed = Decimal.sum(numeric.map((c) => c.value));
       const difference = computed.sub(tc.value);
@@ -41,7 +42,13 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       };
       if (verdict.severity === "error" || verdict.severity === "warning") {
         out.failed();
-        out.finding({ ...evidence, rule: "components-mismatch", severity: verdict.severity, hints: [], details: { count: comps.length } });
+        out.finding({
+          ...evidence,
+          rule: "components-mismatch",
+          severity: verdict.severity,
+          hints: [],
+          details: { count: comps.length },
+        });
       } else out.passed({ ...evidence, rule: "components-mismatch" });
     }
   }

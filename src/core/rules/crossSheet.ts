@@ -51,7 +51,9 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
       const child = parentSplit.map.children.findIndex((c) => {
         const keys = unitKeys(c.unit);
         const parentName = normalizeLabel(own.map.parent.unit);
-        return keys.includes(parentName) || (TOTAL_WORD.test(parentName) && keys.some((k) => ownText.includes(k)));
+        return (
+          keys.includes(parentName) || (TOTAL_WORD.test(parentName) && keys.some((k) => ownText.includes(k)))
+        );
       });
       if (child < 0) continue;
       const assignedRows = new Map(parentSplit.rows.map((r) => [indicatorKey(r.indicator.name), r]));
@@ -66,7 +68,10 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
         const d = Math.min(decimalsShown(mine), decimalsShown(theirs));
         const tol = row.indicator.count ? Decimal.ZERO : Decimal.of(5n, d + 1);
         const ownAt = own.view.toSheet(row.indicator.line, own.map.parent.line);
-        const theirAt = parentSplit.view.toSheet(assigned.indicator.line, parentSplit.map.children[child].line);
+        const theirAt = parentSplit.view.toSheet(
+          assigned.indicator.line,
+          parentSplit.map.children[child].line,
+        );
         const evidence = {
           sheet: own.map.sheet,
           cell: a1(ownAt.row, ownAt.col),
@@ -76,11 +81,22 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
           stated: mine.value,
           expected: theirs.value,
           difference,
-          tolerance: { value: tol, worstCase: tol, basis: row.indicator.count ? ("exact-count" as const) : ("shown-precision" as const), unit: Decimal.of(1n, d) },
+          tolerance: {
+            value: tol,
+            worstCase: tol,
+            basis: row.indicator.count ? ("exact-count" as const) : ("shown-precision" as const),
+            unit: Decimal.of(1n, d),
+          },
         };
         if (difference.abs().gt(tol)) {
           out.failed();
-          out.finding({ ...evidence, rule: "cross-sheet-mismatch", severity: "error", hints: [], details: { parentSheet: parentSplit.map.sheet } });
+          out.finding({
+            ...evidence,
+            rule: "cross-sheet-mismatch",
+            severity: "error",
+            hints: [],
+            details: { parentSheet: parentSplit.map.sheet },
+          });
         } else out.passed({ ...evidence, rule: "cross-sheet-mismatch" });
       }
     }

@@ -18,12 +18,27 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const here = header(child.line);
     if (first) {
       failed = true;
-      out.finding({ rule: "duplicate-unit", severity: "error", sheet: map.sheet, cell: here, related: [first], unit: child.unit, hints: [] });
+      out.finding({
+        rule: "duplicate-unit",
+        severity: "error",
+        sheet: map.sheet,
+        cell: here,
+        related: [first],
+        unit: child.unit,
+        hints: [],
+      });
     } else seen.set(key, here);
   }
   const range = `${header(map.children[0].line)}:${header(map.children[map.children.length - 1].line)}`;
   if (failed) out.failed();
-  else out.passed({ rule: "duplicate-unit", sheet: map.sheet, cell: header(map.parent.line), related: [range], unit: map.parent.unit });
+  else
+    out.passed({
+      rule: "duplicate-unit",
+      sheet: map.sheet,
+      cell: header(map.parent.line),
+      related: [range],
+      unit: map.parent.unit,
+    });
 }
 
 export const duplicateUnitRule: SplitRule = { id: "duplicate-unit", scope: "split", run };

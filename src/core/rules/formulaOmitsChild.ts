@@ -25,7 +25,11 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const skipped = children.filter((c) => !covered.includes(c));
     const base = { sheet: map.sheet, cell: a1(at.row, at.col), indicator: ind.name, unit: map.parent.unit };
     if (skipped.length === 0) {
-      out.passed({ ...base, rule: "formula-omits-child", related: compressCells(children.map((c) => c.pos)) });
+      out.passed({
+        ...base,
+        rule: "formula-omits-child",
+        related: compressCells(children.map((c) => c.pos)),
+      });
       continue;
     }
     out.failed();
@@ -35,7 +39,11 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       severity: "error",
       related: compressCells(skipped.map((c) => c.pos as CellPosition)),
       hints: [],
-      details: { formula: `=${formula.replace(/^=/, "")}`, skipped: skipped.map((c) => c.unit.unit).join("、"), count: skipped.length },
+      details: {
+        formula: `=${formula.replace(/^=/, "")}`,
+        skipped: skipped.map((c) => c.unit.unit).join("、"),
+        count: skipped.length,
+      },
     });
   }
 }

@@ -45,7 +45,12 @@ function run(t: ParsedSplit, out: RuleOutput): void {
         stated: target.value,
         computed: expected.roundTo(Math.max(ut.decimals, 0) + 2),
         difference: expected.sub(target.value).roundTo(Math.max(ut.decimals, 0) + 2),
-        tolerance: { value: allowed100.shift(-2), worstCase: allowed100.shift(-2), basis: "shown-precision" as const, unit: ut },
+        tolerance: {
+          value: allowed100.shift(-2),
+          worstCase: allowed100.shift(-2),
+          basis: "shown-precision" as const,
+          unit: ut,
+        },
       };
       if (gap100.abs().gt(allowed100)) {
         out.failed();

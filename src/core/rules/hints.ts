@@ -35,25 +35,34 @@ const MAX_HINTS = 6;
  * `difference` is computed − stated. A child c that is wrong should have been c − difference;
  * a parent that is wrong should have been the computed sum.
  */
-export function sumHints(difference: Decimal, stated: HintCandidate, computed: Decimal, children: HintCandidate[]): Hint[] {
+export function sumHints(
+  difference: Decimal,
+  stated: HintCandidate,
+  computed: Decimal,
+  children: HintCandidate[],
+): Hint[] {
   const hints: Hint[] = [];
   const divisibleBy9 = (() => {
     const s = Math.max(difference.scale, 0);
     return difference.unitsAt(s) % 9n === 0n;
   })();
   if (divisibleBy9) {
-    if (isTransposition(stated.value, computed)) hints.push({ kind: "transposed-digits", cell: stated.cell, unit: stated.unit, suggested: computed });
+    if (isTransposition(stated.value, computed))
+      hints.push({ kind: "transposed-digits", cell: stated.cell, unit: stated.unit, suggested: computed });
     for (const c of children) {
       const wanted = c.value.sub(difference);
-      if (isTransposition(c.value, wanted)) hints.push({ kind: "transposed-digits", cell: c.cell, unit: c.unit, suggested: wanted });
+      if (isTransposition(c.value, wanted))
+        hints.push({ kind: "transposed-digits", cell: c.cell, unit: c.unit, suggested: wanted });
     }
   }
   for (const c of children) {
     const wanted = c.value.sub(difference);
     if (c.value.isZero() || wanted.isZero()) continue;
     for (let k = 1; k <= 3; k++) {
-      if (wanted.eq(c.value.shift(k))) hints.push({ kind: "dropped-digit", cell: c.cell, unit: c.unit, suggested: wanted });
-      if (wanted.eq(c.value.shift(-k))) hints.push({ kind: "extra-digit", cell: c.cell, unit: c.unit, suggested: wanted });
+      if (wanted.eq(c.value.shift(k)))
+        hints.push({ kind: "dropped-digit", cell: c.cell, unit: c.unit, suggested: wanted });
+      if (wanted.eq(c.value.shift(-k)))
+        hints.push({ kind: "extra-digit", cell: c.cell, unit: c.unit, suggested: wanted });
     }
   }
   for (let k = 1; k <= 3; k++) {
@@ -65,7 +74,8 @@ export function sumHints(difference: Decimal, stated: HintCandidate, computed: D
   for (const c of children) {
     if (c.value.isZero()) continue;
     if (difference.eq(c.value)) hints.push({ kind: "omitted-child", cell: c.cell, unit: c.unit });
-    else if (difference.eq(c.value.neg())) hints.push({ kind: "double-counted-child", cell: c.cell, unit: c.unit });
+    else if (difference.eq(c.value.neg()))
+      hints.push({ kind: "double-counted-child", cell: c.cell, unit: c.unit });
   }
   return hints.slice(0, MAX_HINTS);
 }

@@ -13,11 +13,21 @@ import type { ProgressionRule, SplitRule } from "./rule";
 import { sumMismatchRule } from "./sumMismatch";
 
 /** Rules over one indicator row of one split: re-run when a cell of that row changes. */
-export const ROW_RULES: SplitRule[] = [splitCellRule, sumMismatchRule, formulaOmitsChildRule, meanOutOfRangeRule, belowAssignmentRule];
+export const ROW_RULES: SplitRule[] = [
+  splitCellRule,
+  sumMismatchRule,
+  formulaOmitsChildRule,
+  meanOutOfRangeRule,
+  belowAssignmentRule,
+];
 /** Rules over a split's header: its units. */
 export const HEADER_RULES: SplitRule[] = [duplicateUnitRule];
 /** Rules over a group of rows in every unit of a table (其中 parts, components, growth chains). */
-export const GROUP_RULES = { parts: partExceedsTotalRule, components: componentsMismatchRule, growth: growthMismatchRule } as const;
+export const GROUP_RULES = {
+  parts: partExceedsTotalRule,
+  components: componentsMismatchRule,
+  growth: growthMismatchRule,
+} as const;
 /** Rules over a pair of rows within one split (a ratio and its weights). */
 export const WEIGHT_RULES: SplitRule[] = [weightedMeanMismatchRule];
 export const PROGRESSION_RULES: ProgressionRule[] = [progressionCellRule, progressionDecreaseRule];

@@ -52,7 +52,11 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       }
       if (numeric.length >= 2 && !failed) {
         const sum = Decimal.sum(numeric.map((p) => p.cell.value));
-        const r = roundingUnits(total, [tc, ...numeric.map((p) => p.cell)], [tc, ...numeric.map((p) => p.cell)]);
+        const r = roundingUnits(
+          total,
+          [tc, ...numeric.map((p) => p.cell)],
+          [tc, ...numeric.map((p) => p.cell)],
+        );
         const excess = sum.sub(tc.value);
         if (excess.sign() > 0 && judgeDifference(excess, r).severity === "error") {
           failed = true;
@@ -72,7 +76,14 @@ function run(t: ParsedSplit, out: RuleOutput): void {
         }
       }
       if (failed) out.failed();
-      else if (numeric.length) out.passed({ ...base, rule: "part-exceeds-total", cell: a1(totalAt.row, totalAt.col), related: compressCells(numeric.map((p) => pos(p.row))), stated: tc.value });
+      else if (numeric.length)
+        out.passed({
+          ...base,
+          rule: "part-exceeds-total",
+          cell: a1(totalAt.row, totalAt.col),
+          related: compressCells(numeric.map((p) => pos(p.row))),
+          stated: tc.value,
+        });
     }
   }
 }

@@ -71,4 +71,8 @@ function run(t: ParsedProgression, out: RuleOutput): void {
   });
 }
 
-export const progressionDecreaseRule: ProgressionRule = { id: "progression-decrease", scope: "progression", run };
+export const progressionDecreaseRule: ProgressionRule = {
+  id: "progression-decrease",
+  scope: "progression",
+  run,
+};

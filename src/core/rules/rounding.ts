@@ -16,11 +16,19 @@ export function rowDecimals(cells: readonly CellValue[]): number {
 }
 
 /** The rounding units of the values that take part (the parent and each numeric child). */
-export function roundingUnits(indicator: IndicatorLine, values: readonly NumberCell[], allCells: readonly CellValue[]): RoundingUnits {
+export function roundingUnits(
+  indicator: IndicatorLine,
+  values: readonly NumberCell[],
+  allCells: readonly CellValue[],
+): RoundingUnits {
   const plain = indicator.count ? Decimal.ZERO : pow10neg(rowDecimals(allCells));
   const written: Decimal[] = [];
   for (const v of values) if (v.multiplier) written.push(v.multiplier.mul(pow10neg(v.shownDecimals)));
-  const basis: RoundingUnits["basis"] = written.length ? "written-multiplier" : indicator.count ? "exact-count" : "shown-precision";
+  const basis: RoundingUnits["basis"] = written.length
+    ? "written-multiplier"
+    : indicator.count
+      ? "exact-count"
+      : "shown-precision";
   return { plain, plainCount: values.length - written.length, written, basis };
 }
 

@@ -6,7 +6,15 @@
 import type { NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import type { Finding } from "../finding";
-import { addIntervals, certainlyBelow, describe, intervalOf, isPoint, point, type Interval } from "../interval";
+import {
+  addIntervals,
+  certainlyBelow,
+  describe,
+  intervalOf,
+  isPoint,
+  point,
+  type Interval,
+} from "../interval";
 import { judgeDifference } from "../tolerance";
 import { address, lineRanges, type ParsedRow, type ParsedSplit } from "../table";
 import { sumHints, type HintCandidate } from "./hints";
@@ -63,7 +71,12 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     unit: map.parent.unit,
     stated: statedDesc.value,
     statedBound: statedDesc.bound,
-    details: { children: numeric.length, total: map.children.length, childNoun: childNoun(map.children), ...(share ? { expected: "100" } : {}) },
+    details: {
+      children: numeric.length,
+      total: map.children.length,
+      childNoun: childNoun(map.children),
+      ...(share ? { expected: "100" } : {}),
+    },
   };
 
   if (isPoint(stated) && isPoint(sum)) {
@@ -71,24 +84,61 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     const verdict = judgeDifference(difference, rounding);
     const atLeastOk = map.policy === "at-least" && difference.sign() > 0;
     if (verdict.severity === "pass" || atLeastOk) {
-      out.passed({ ...base, rule: "sum-mismatch", computed: sum.lo, difference, tolerance: verdict.tolerance });
+      out.passed({
+        ...base,
+        rule: "sum-mismatch",
+        computed: sum.lo,
+        difference,
+        tolerance: verdict.tolerance,
+      });
       return;
     }
     if (verdict.severity === "info") {
-      out.passed({ ...base, rule: "sum-mismatch", computed: sum.lo, difference, tolerance: verdict.tolerance });
-      out.finding({ ...base, rule: "sum-rounding", severity: "info", computed: sum.lo, difference, tolerance: verdict.tolerance, hints: [] });
+      out.passed({
+        ...base,
+        rule: "sum-mismatch",
+        computed: sum.lo,
+        difference,
+        tolerance: verdict.tolerance,
+      });
+      out.finding({
+        ...base,
+        rule: "sum-rounding",
+        severity: "info",
+        computed: sum.lo,
+        difference,
+        tolerance: verdict.tolerance,
+        hints: [],
+      });
       return;
     }
     const hintChildren: HintCandidate[] = [];
     row.children.forEach((c, i) => {
       if (c.kind === "number" && !c.multiplier)
-        hintChildren.push({ cell: address(view, ind, map.children[i]), unit: map.children[i].unit, value: c.value });
+        hintChildren.push({
+          cell: address(view, ind, map.children[i]),
+          unit: map.children[i].unit,
+          value: c.value,
+        });
     });
     const hints = share
       ? []
-      : sumHints(difference, { cell: parentAddress, unit: map.parent.unit, value: stated.lo }, sum.lo, hintChildren);
+      : sumHints(
+          difference,
+          { cell: parentAddress, unit: map.parent.unit, value: stated.lo },
+          sum.lo,
+          hintChildren,
+        );
     out.failed();
-    out.finding({ ...base, rule: "sum-mismatch", severity: verdict.severity, computed: sum.lo, difference, tolerance: verdict.tolerance, hints });
+    out.finding({
+      ...base,
+      rule: "sum-mismatch",
+      severity: verdict.severity,
+      computed: sum.lo,
+      difference,
+      tolerance: verdict.tolerance,
+      hints,
+    });
     return;
   }
 

@@ -43,7 +43,10 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const mean = Decimal.fromNumber(Number((numerator.toNumber() / d.toNumber()).toFixed(u.decimals + 3)));
     const at = view.toSheet(ratio.indicator.line, map.parent.line);
     const related = compressCells(
-      map.children.flatMap((c) => [view.toSheet(ratio.indicator.line, c.line), view.toSheet(weight.indicator.line, c.line)]),
+      map.children.flatMap((c) => [
+        view.toSheet(ratio.indicator.line, c.line),
+        view.toSheet(weight.indicator.line, c.line),
+      ]),
     );
     const evidence = {
       sheet: map.sheet,
@@ -58,7 +61,13 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     };
     if (gap.abs().gt(allowed)) {
       out.failed();
-      out.finding({ ...evidence, rule: "weighted-mean-mismatch", severity: "error", hints: [], details: { weights: weight.indicator.name } });
+      out.finding({
+        ...evidence,
+        rule: "weighted-mean-mismatch",
+        severity: "error",
+        hints: [],
+        details: { weights: weight.indicator.name },
+      });
     } else out.passed({ ...evidence, rule: "weighted-mean-mismatch" });
   }
 }

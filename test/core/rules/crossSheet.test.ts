@@ -18,7 +18,9 @@ const city = (name: string, header: string, total: number, invest: number) =>
 
 describe("cross-sheet-mismatch", () => {
   test("clean: each city sheet's own total equals what the province sheet assigned", () => {
-    const r = checkWorkbook(workbook(province, city("杭州", "杭州市目标", 400, 40.5), city("宁波", "全市合计", 300, 30)));
+    const r = checkWorkbook(
+      workbook(province, city("杭州", "杭州市目标", 400, 40.5), city("宁波", "全市合计", 300, 30)),
+    );
     expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(r.passed.filter((c) => c.rule === "cross-sheet-mismatch")).toHaveLength(4);
   });
@@ -26,7 +28,13 @@ describe("cross-sheet-mismatch", () => {
   test("a city sheet whose total differs from the province's assignment, matched by its parent label", () => {
     const r = checkWorkbook(workbook(province, city("杭州", "杭州市目标", 410, 40.5)));
     const [f] = r.findings.filter((x) => x.rule === "cross-sheet-mismatch");
-    expect(f).toMatchObject({ severity: "error", sheet: "杭州", cell: "B3", related: ["全省!C3"], unit: "杭州市" });
+    expect(f).toMatchObject({
+      severity: "error",
+      sheet: "杭州",
+      cell: "B3",
+      related: ["全省!C3"],
+      unit: "杭州市",
+    });
     expect(f.difference!.toString()).toBe("10");
   });
 

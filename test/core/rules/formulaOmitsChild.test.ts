@@ -34,12 +34,21 @@ describe("formula-omits-child", () => {
 
   test("the values disagree too: both findings on the parent cell", () => {
     const r = table("C2+D2+E2", [90, 40, 30, 20, 10]);
-    expect(r.findings.filter((x) => x.severity === "error").map((x) => x.rule).sort()).toEqual(["formula-omits-child", "sum-mismatch"]);
+    expect(
+      r.findings
+        .filter((x) => x.severity === "error")
+        .map((x) => x.rule)
+        .sort(),
+    ).toEqual(["formula-omits-child", "sum-mismatch"]);
   });
 
   test("a formula that is not a sum of the children is left alone", () => {
-    expect(table("Sheet2!B7*1.1", [110, 40, 30, 20, 10]).findings.filter((f) => f.rule === "formula-omits-child")).toEqual([]);
-    expect(table("ROUND(C2*2,0)", [80, 40, 30, 20, 10]).findings.filter((f) => f.rule === "formula-omits-child")).toEqual([]);
+    expect(
+      table("Sheet2!B7*1.1", [110, 40, 30, 20, 10]).findings.filter((f) => f.rule === "formula-omits-child"),
+    ).toEqual([]);
+    expect(
+      table("ROUND(C2*2,0)", [80, 40, 30, 20, 10]).findings.filter((f) => f.rule === "formula-omits-child"),
+    ).toEqual([]);
   });
 
   test("formula references: quoted sheets, absolute refs, other sheets", () => {

@@ -12,13 +12,18 @@ describe("mean-out-of-range", () => {
   const T5 = ["4.80", "3.10", "2.20", "1.50", "0.90"];
 
   test("ALLOCATION T5: a claimed 4.90 with children up to 4.80 is impossible for any weights", () => {
-    const [f] = only(checkSplit(FIVE, [["R&D经费支出占GDP比重(%)", undefined, "4.90", ...T5]]), "mean-out-of-range");
+    const [f] = only(
+      checkSplit(FIVE, [["R&D经费支出占GDP比重(%)", undefined, "4.90", ...T5]]),
+      "mean-out-of-range",
+    );
     expect(f).toMatchObject({ severity: "error", cell: "D2", related: ["E2", "I2"] });
     expect(f.computed!.toString()).toBe("4.8");
   });
 
   test("within the row's rounding unit of the range is not flagged (4.81 vs max 4.80)", () => {
-    expect(only(checkSplit(FIVE, [["R&D经费支出占GDP比重(%)", undefined, "4.81", ...T5]]), "mean-out-of-range")).toEqual([]);
+    expect(
+      only(checkSplit(FIVE, [["R&D经费支出占GDP比重(%)", undefined, "4.81", ...T5]]), "mean-out-of-range"),
+    ).toEqual([]);
   });
 });
 
@@ -35,12 +40,17 @@ describe("below-assignment", () => {
   });
 
   test("a cap exceeded: energy intensity above the assigned limit", () => {
-    const [f] = only(checkSplit(THREE, [["单位GDP能耗下降率(%)", 3.0, 3.2, 3.1, 3.3, 3.0]]), "below-assignment");
+    const [f] = only(
+      checkSplit(THREE, [["单位GDP能耗下降率(%)", 3.0, 3.2, 3.1, 3.3, 3.0]]),
+      "below-assignment",
+    );
     expect(f.details?.direction).toBe("cap");
   });
 
   test("bounds fail only when certainly violated: 超500 vs 超500 passes", () => {
-    expect(only(checkSplit(THREE, [["投资额(亿元)", "超500", "超500", 300, 200, 100]]), "below-assignment")).toEqual([]);
+    expect(
+      only(checkSplit(THREE, [["投资额(亿元)", "超500", "超500", 300, 200, 100]]), "below-assignment"),
+    ).toEqual([]);
   });
 });
 
@@ -56,7 +66,9 @@ describe("per-cell rules", () => {
   test("not-a-number: junk text is a warning; qualitative wording is info", () => {
     const r = checkSplit(THREE, [["企业数(家)", 100, 100, 50, "12a3", 20]]);
     expect(only(r, "not-a-number").map((f) => f.cell)).toEqual(["F2"]);
-    const q = checkSplit(THREE, [["投资增长(%)", "快于面上投资增速", 20, "快于面上投资增速", "持续提升", "快于面上投资增速"]]);
+    const q = checkSplit(THREE, [
+      ["投资增长(%)", "快于面上投资增速", 20, "快于面上投资增速", "持续提升", "快于面上投资增速"],
+    ]);
     expect(notInfo(q)).toEqual([]);
     expect(only(q, "qualitative-target")).toHaveLength(4);
   });

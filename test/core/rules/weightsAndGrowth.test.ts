@@ -5,7 +5,9 @@ const FIVE = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区"];
 describe("weighted-mean-mismatch (ALLOCATION T5's numbers)", () => {
   // GDP 2800, 2100, 1300, 800, 500 (city 7500); R&D ratios 4.80, 4.00, 3.46, 2.76, 2.16.
   // Σ rᵢdᵢ = 13440 + 8400 + 4498 + 2208 + 1080 = 29626; 29626 / 7500 = 3.950133…
-  const rows = (city: string): [string, string | number | undefined, string | number, ...(string | number)[]][] => [
+  const rows = (
+    city: string,
+  ): [string, string | number | undefined, string | number, ...(string | number)[]][] => [
     ["地区生产总值(亿元)", undefined, 7500, 2800, 2100, 1300, 800, 500],
     ["R&D经费支出占GDP比重(%)", undefined, city, "4.80", "4.00", "3.46", "2.76", "2.16"],
   ];
