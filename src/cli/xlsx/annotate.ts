@@ -286,7 +286,6 @@ function noteCells(notes: NotePlan[], sheet: string): NoteCell[] {
 
 function annotateSheet(
   editor: PackageEditor,
-  pkg: Package,
   target: SheetTarget,
   rules: FlagPlan["rules"],
   notes: NotePlan[],
@@ -461,7 +460,6 @@ export function annotateXlsx(
     for (const s of sheets) {
       annotateSheet(
         editor,
-        pkg,
         targets.get(s)!,
         plan.rules.filter((r) => r.sheet === s),
         plan.notes.filter((n) => n.sheet === s),
@@ -488,7 +486,6 @@ export function annotateXlsx(
 
 function removeOurFormats(xml: string, ours: Set<number>): string {
   const layout = worksheetLayout(xml);
-  const p = layout.prefix;
   const cuts = layout.children.filter((c) => {
     if (c.name !== "conditionalFormatting") return false;
     const body = xml.slice(c.start, c.end);
@@ -498,7 +495,6 @@ function removeOurFormats(xml: string, ours: Set<number>): string {
       rules.every((r) => r.attrs.get("type") === "expression" && ours.has(Number(r.attrs.get("dxfId"))))
     );
   });
-  void p;
   let out = xml;
   for (let i = cuts.length - 1; i >= 0; i--) out = out.slice(0, cuts[i].start) + out.slice(cuts[i].end);
   return out;
@@ -512,7 +508,6 @@ function removeOurDxfs(xml: string, ours: Set<number>): string {
   let keep = table.items.length;
   while (keep > 0 && ours.has(keep - 1)) keep--;
   if (keep === table.items.length) return xml;
-  const p = rootPrefix(xml);
   const o = table.open;
   if (keep === 0) {
     const startTag = xml.slice(o.start, o.end);
@@ -520,7 +515,6 @@ function removeOurDxfs(xml: string, ours: Set<number>): string {
     return xml.slice(0, o.start) + emptied + xml.slice(o.closeEnd);
   }
   const startTag = xml.slice(o.start, o.end).replace(/\bcount\s*=\s*["']\d*["']/, `count="${keep}"`);
-  void p;
   return (
     xml.slice(0, o.start) + startTag + xml.slice(o.end, table.items[keep].start) + xml.slice(o.closeStart)
   );
