@@ -195,6 +195,14 @@ export function renderMessage(f: Finding, lang: Lang): string {
       return zh
         ? `${unit}：基数 ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}，目标却为 ${stated}（超出舍入误差 ${f.tolerance?.value}）`
         : `${unit}: base ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}, but the target is ${stated} (beyond the rounding tolerance ${f.tolerance?.value})`;
+    case "unit-misplaced":
+      return zh
+        ? `“${unit}”不属于${detail(f, "parent")}，却列在其下级中（按行政区划）`
+        : `"${unit}" does not belong to ${detail(f, "parent")} but is listed among its units (by the division dictionary)`;
+    case "unit-missing":
+      return zh
+        ? `${unit}的下级单位中缺少 ${detail(f, "count")} 个：${detail(f, "missing")}（如为有意只列部分单位，可忽略）`
+        : `${unit}'s split leaves out ${detail(f, "count")} of its units: ${detail(f, "missing")} (ignore if the table covers part of it on purpose)`;
     case "duplicate-unit":
       return zh
         ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）`

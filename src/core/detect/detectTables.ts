@@ -317,14 +317,7 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
   const isTotal = (h: HeaderColumn) =>
     (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
   let arithmetic: UnitLine | undefined;
-  if (!unitCols.some(isTotal)) {
-    arithmetic = arithmeticParent(
-      view,
-      unitCols.filter((h) => !isSubtotal(h)),
-      indicators,
-    );
-    if (!arithmetic) return null;
-  }
+  const noTotal = !unitCols.some(isTotal);
   const candidates: UnitCandidate[] = unitCols.map((h) => {
     const role = h.role as { role: string; unit?: string; keyword?: string };
     const total = isTotal(h) || h.col === arithmetic?.line;
@@ -355,7 +348,18 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
       leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
     };
   });
-  const splits = buildSplits(candidates);
+  let splits = buildSplits(candidates);
+  if (noTotal && splits.length === 0) {
+    // No total keyword and no nesting by names: a column the others add up to on most rows.
+    arithmetic = arithmeticParent(
+      view,
+      unitCols.filter((h) => !isSubtotal(h)),
+      indicators,
+    );
+    if (!arithmetic) return null;
+    const parentLine = arithmetic.line;
+    splits = buildSplits(candidates.map((c) => (c.line.line === parentLine ? { ...c, line: arithmetic!, total: true } : c)));
+  }
   if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
   const top = splits.find((sp) => sp.level === 0);
   if (top && assignment) top.assignment = assignment;

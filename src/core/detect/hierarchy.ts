@@ -6,6 +6,7 @@
  */
 import type { Reason, Split, UnitLine } from "../model";
 import { normalizeLabel } from "../text";
+import { resolveLevels } from "../divisions";
 
 export interface UnitCandidate {
   line: UnitLine;
@@ -114,6 +115,7 @@ function fromDeclaredParents(cands: UnitCandidate[]): Split[] {
 
 export function buildSplits(cands: UnitCandidate[]): Split[] {
   if (cands.some((c) => c.declaredParent)) return fromDeclaredParents(cands);
+  if (!cands.some((c) => c.total)) return byNames(cands) ?? [];
   const signals: [keyof UnitCandidate, Reason["by"], string][] = [
     ["declaredLevel", "keyword", "level line"],
     ["outline", "keyword", "outline level"],
@@ -131,5 +133,36 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     });
     return treeFromLevels(cands, level, { by, evidence });
   }
-  return flat(cands);
+  return byNames(cands) ?? flat(cands);
+}
+
+/**
+ * Levels from the unit names alone, through the division dictionary: 浙江省, 杭州市, 上城区, …,
+ * 建德市, 宁波市, 海曙区 nests each city's districts under it. Used only when some listed unit
+ * has listed units of its own; a flat list of districts stays flat (a misplaced one is a finding,
+ * not a level).
+ */
+function byNames(cands: UnitCandidate[]): Split[] | null {
+  const top = cands.find((c) => c.total);
+  const units = cands.filter((c) => c !== top && !c.subtotal);
+  if (units.length < 3) return null;
+  const below = units.length > 0 && top !== undefined && cands.indexOf(top) > cands.indexOf(units[units.length - 1]);
+  const resolved = resolveLevels(
+    units.map((c) => c.line.unit),
+    { parentsBelow: below },
+  );
+  const parentOf = resolved.map((r) => (r.misplaced ? undefined : r.parentIndex));
+  if (!parentOf.some((p) => p !== undefined)) return null;
+  const why: Reason = { by: "keyword", evidence: "division names" };
+  const splits: Split[] = [];
+  const roots = units.filter((_, i) => parentOf[i] === undefined).map((c) => c.line);
+  // Without a total keyword the names must give one top unit (浙江省) that holds all the others.
+  if (!top && roots.length !== 1) return null;
+  if (top && roots.length) splits.push({ parent: top.line, children: roots, level: 0, why });
+  const depth = (i: number): number => (parentOf[i] === undefined ? (top ? 1 : 0) : 1 + depth(parentOf[i]!));
+  units.forEach((c, i) => {
+    const children = units.filter((_, k) => parentOf[k] === i).map((k) => k.line);
+    if (children.length) splits.push({ parent: c.line, children, level: depth(i), why });
+  });
+  return splits.length ? splits : null;
 }

@@ -11,6 +11,7 @@ import { meanOutOfRangeRule } from "./meanOutOfRange";
 import { progressionDecreaseRule } from "./progressionDecrease";
 import type { ProgressionRule, SplitRule } from "./rule";
 import { sumMismatchRule } from "./sumMismatch";
+import { unitMisplacedRule, unitMissingRule } from "./unitPlacement";
 
 /** Rules over one indicator row of one split: re-run when a cell of that row changes. */
 export const ROW_RULES: SplitRule[] = [
@@ -21,7 +22,7 @@ export const ROW_RULES: SplitRule[] = [
   belowAssignmentRule,
 ];
 /** Rules over a split's header: its units. */
-export const HEADER_RULES: SplitRule[] = [duplicateUnitRule];
+export const HEADER_RULES: SplitRule[] = [duplicateUnitRule, unitMisplacedRule, unitMissingRule];
 /** Rules over a group of rows in every unit of a table (其中 parts, components, growth chains). */
 export const GROUP_RULES = {
   parts: partExceedsTotalRule,
