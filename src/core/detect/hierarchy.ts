@@ -6,7 +6,7 @@
  */
 import type { Reason, Split, UnitLine } from "../model";
 import { normalizeLabel } from "../text";
-import { resolveLevels } from "../divisions";
+import { findDivisions, resolveLevels } from "../divisions";
 
 export interface UnitCandidate {
   line: UnitLine;
@@ -142,10 +142,16 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
  * has listed units of its own; a flat list of districts stays flat (a misplaced one is a finding,
  * not a level).
  */
+/** Beyond this many units, name-based nesting is not attempted (a list that long is one level). */
+const NAME_LEVELS_LIMIT = 5000;
+
 function byNames(cands: UnitCandidate[]): Split[] | null {
   const top = cands.find((c) => c.total);
   const units = cands.filter((c) => c !== top && !c.subtotal);
-  if (units.length < 3) return null;
+  if (units.length < 3 || units.length > NAME_LEVELS_LIMIT) return null;
+  // Only a list that names a province or a city can nest by names; most lists are one level.
+  const sample = units.slice(0, 300);
+  if (!sample.some((c) => findDivisions(c.line.unit).some((d) => d.level !== "county"))) return null;
   const below = units.length > 0 && top !== undefined && cands.indexOf(top) > cands.indexOf(units[units.length - 1]);
   const resolved = resolveLevels(
     units.map((c) => c.line.unit),
