@@ -5,6 +5,7 @@
 import type { CheckResult } from "./check";
 import type { Finding } from "./finding";
 import { describeTolerance, renderHint, renderMessage, type Lang } from "./messages";
+import type { AcceptanceMark, LapsedAcceptance } from "./report/acceptance";
 
 export const SCHEMA = "tdcheck/1";
 
@@ -30,9 +31,24 @@ export interface ContractFinding {
   hints: { kind: string; cell: string; unit?: string; suggested?: number; message: string }[];
   message: string;
   details?: Record<string, string | number>;
+  /** Present when the finding was accepted with a reason (上报说明); it then counts in summary.accepted only. */
+  accepted?: AcceptanceMark;
 }
 
-export function contractFinding(f: Finding, lang: Lang): ContractFinding {
+/** A stored acceptance that no longer applies (a covered cell changed, or the finding is gone). */
+export interface ContractLapsed {
+  rule: string;
+  sheet: string;
+  cell: string;
+  indicator?: string;
+  unit?: string;
+  reason: string;
+  by: string;
+  at: string;
+  why: LapsedAcceptance["why"];
+}
+
+export function contractFinding(f: Finding & { accepted?: AcceptanceMark }, lang: Lang): ContractFinding {
   return {
     rule: f.rule,
     severity: f.severity,
@@ -61,10 +77,12 @@ export function contractFinding(f: Finding, lang: Lang): ContractFinding {
     })),
     message: renderMessage(f, lang),
     details: f.details,
+    accepted: f.accepted,
   };
 }
 
-export function contractDocument(file: string, result: CheckResult, lang: Lang) {
+/** `lapsed` appears when the result went through applyAcceptances (src/core/report). */
+export function contractDocument(file: string, result: CheckResult & { lapsed?: LapsedAcceptance[] }, lang: Lang) {
   return {
     schema: SCHEMA,
     file,
@@ -72,5 +90,22 @@ export function contractDocument(file: string, result: CheckResult, lang: Lang) 
     progressions: result.progressions,
     findings: result.findings.map((f) => contractFinding(f, lang)),
     summary: result.summary,
+    ...(result.lapsed
+      ? {
+          lapsed: result.lapsed.map(
+            ({ acceptance: a, why }): ContractLapsed => ({
+              rule: a.rule,
+              sheet: a.sheet,
+              cell: a.cell,
+              indicator: a.indicator,
+              unit: a.unit,
+              reason: a.reason,
+              by: a.by,
+              at: a.at,
+              why,
+            }),
+          ),
+        }
+      : {}),
   };
 }
