@@ -113,8 +113,22 @@ export function renderMessage(f: Finding, lang: Lang): string {
     case "sum-rounding": {
       const n = detail(f, "children");
       const noun = detail(f, "childNoun");
-      const nounZh = noun === "county" ? "区县" : noun === "town" ? "乡镇（街道）" : "下级单位";
-      const nounEn = noun === "county" ? "districts and counties" : noun === "town" ? "towns" : "children";
+      const nounZh =
+        noun === "county"
+          ? "区县"
+          : noun === "town"
+            ? "乡镇（街道）"
+            : noun === "period"
+              ? "年度"
+              : "下级单位";
+      const nounEn =
+        noun === "county"
+          ? "districts and counties"
+          : noun === "town"
+            ? "towns"
+            : noun === "period"
+              ? "years"
+              : "children";
       const share = detail(f, "expected") === "100";
       const tol = describeTolerance(f.tolerance, lang);
       if (zh) {

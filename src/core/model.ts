@@ -33,8 +33,10 @@ export interface PeriodLine {
   label: string;
   /** Sortable period key: the (last) year, e.g. 2025 for 2021-2025年. */
   year: number;
-  /** A period total (十四五合计) rather than a single period. */
+  /** The years a period total covers (2021-2025年合计). */
   span?: [number, number];
+  /** A period total (十四五合计) rather than a single period. */
+  total?: boolean;
 }
 
 export interface IndicatorLine {
@@ -114,6 +116,8 @@ export interface Split {
 export interface SplitTable extends TableBase {
   type: "split";
   policy: Policy;
+  /** The children are years and the parent their period total: only flows add up over time. */
+  acrossPeriods?: boolean;
   splits: Split[];
 }
 

@@ -24,6 +24,14 @@ import { parseCell } from "../parse/cellText";
 import type { CellValue } from "../cell";
 import { Decimal } from "../decimal";
 
+const DATA_ROLES = new Set(["unit", "total", "target", "assignment", "period", "other"]);
+/** A year written as a header (2023年, 2025) parses as a number with a unit; it is still a label. */
+const YEAR_LABEL = /^(19|20)\d{2}\s*年?度?$/;
+
+function isBlank(v: RawValue): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
 /** How far down a sheet a header is looked for: titles and 单位 lines sit above it. */
 const HEADER_SCAN_ROWS = 60;
 /** A run of this many blank rows ends a table (single blank rows are separators). */
@@ -182,7 +190,10 @@ function defaultMeasureAbove(view: SheetView, headerRow: number, width: number):
   return undefined;
 }
 
-function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap; endRow: number } | null {
+function buildTable(
+  view: SheetView,
+  header: HeaderCandidate,
+): { table: TableMap; extra?: TableMap; endRow: number } | null {
   const cols = header.columns;
   const byRole = (role: LabelRole["role"]) => cols.filter((h) => h.role.role === role);
   const firstDataCol =
@@ -198,6 +209,7 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
   const lastCol = Math.max(...cols.map((h) => h.col));
   const defaultMeasure = defaultMeasureAbove(view, header.row, lastCol + 1);
 
+  const dataCols = cols.filter((h) => DATA_ROLES.has(h.role.role)).map((h) => h.col);
   // Indicator rows: below the header until a note line or a long gap.
   const rows: number[] = [];
   let blanks = 0;
@@ -213,14 +225,12 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     const probe = view.raw(r, firstDataCol);
     const lineName = normalizeLabel(textOf(view.raw(r, nameCol)));
     const structureLine = PARENT_LINE.test(lineName) || LEVEL_LINE.test(lineName);
-    if (
+    // A year label (2023年) parses as a number with a unit, yet heads a new table.
+    const labelLike =
       typeof probe === "string" &&
-      probe.trim() &&
-      !structureLine &&
-      !isDataLike(probe) &&
-      headerScore(readHeader(view, r)) !== null
-    )
-      break;
+      probe.trim() !== "" &&
+      (!isDataLike(probe) || YEAR_LABEL.test(probe.trim()));
+    if (labelLike && !structureLine && headerScore(readHeader(view, r)) !== null) break;
     blanks = 0;
     const nameRaw = view.raw(r, nameCol);
     const name =
@@ -230,6 +240,8 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
           ? String(nameRaw)
           : "";
     if (!name) continue;
+    // A caption between tables (表2 …) names no data: it is not an indicator.
+    if (!dataCols.some((c) => !isBlank(view.raw(r, c)))) continue;
     rows.push(r);
     endRow = r;
   }
@@ -291,9 +303,25 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
   if (header.kind === "progression") {
     const periods: PeriodLine[] = periodCols.map((h) => {
       const role = h.role as Extract<LabelRole, { role: "period" }>;
-      return { line: h.col, label: h.display, year: role.year, span: role.span };
+      return { line: h.col, label: h.display, year: role.year, span: role.span, total: role.total };
     });
-    return { table: { ...base, type: "progression", periods }, endRow };
+    const single = periods.filter((p) => !p.total);
+    const progression: TableMap = { ...base, type: "progression", periods: single };
+    // A period total (十四五合计, 2021-2025年合计) over annual flows is the one split among years.
+    const total = periods.find((p) => p.total);
+    if (!total) return { table: progression, endRow };
+    const years = single.filter((p) => !total.span || (p.year >= total.span[0] && p.year <= total.span[1]));
+    if (years.length < 2) return { table: progression, endRow };
+    const why: Reason = { by: "keyword", evidence: total.label };
+    const line = (p: PeriodLine): UnitLine => ({ line: p.line, label: p.label, unit: p.label, why });
+    const split: TableMap = {
+      ...base,
+      type: "split",
+      policy: "exact",
+      acrossPeriods: true,
+      splits: [{ parent: line(total), children: years.map(line), level: 0, why }],
+    };
+    return { table: split, extra: single.length >= 2 ? progression : undefined, endRow };
   }
 
   const unitLine = (h: HeaderColumn, unit: string, why: Reason): UnitLine => ({
@@ -309,9 +337,16 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
         evidence: (assignmentCol.role as { keyword: string }).keyword,
       })
     : undefined;
+  // With units in rows, a note below the table (注：…) sits where a unit's name would: it and
+  // everything after it are not units. Nor is a sentence, which no unit's name is.
+  const noteAt =
+    cols.find((h) => h.col > nameCol && (isNoteLine(h.label) || /[。；;]/.test(h.label)))?.col ?? Infinity;
   const unitCols = cols.filter(
     (h) =>
-      h.col > nameCol && h !== assignmentCol && ["unit", "other", "total", "target"].includes(h.role.role),
+      h.col > nameCol &&
+      h.col < noteAt &&
+      h !== assignmentCol &&
+      ["unit", "other", "total", "target"].includes(h.role.role),
   );
   const isSubtotal = (h: HeaderColumn) => /小计$/.test(h.label);
   const isTotal = (h: HeaderColumn) =>
@@ -358,7 +393,9 @@ function buildTable(view: SheetView, header: HeaderCandidate): { table: TableMap
     );
     if (!arithmetic) return null;
     const parentLine = arithmetic.line;
-    splits = buildSplits(candidates.map((c) => (c.line.line === parentLine ? { ...c, line: arithmetic!, total: true } : c)));
+    splits = buildSplits(
+      candidates.map((c) => (c.line.line === parentLine ? { ...c, line: arithmetic!, total: true } : c)),
+    );
   }
   if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
   const top = splits.find((sp) => sp.level === 0);
@@ -465,6 +502,7 @@ function detectInView(view: SheetView): DetectedSheet {
       const built = buildTable(view, { row: r, columns, kind, score: scoreOf(columns) });
       if (built) {
         tables.push(built.table);
+        if (built.extra) tables.push(built.extra);
         score += scoreOf(columns) + built.table.indicators.length;
         r = built.endRow + 1;
         scanned = 0;

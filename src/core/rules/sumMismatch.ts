@@ -24,7 +24,8 @@ import type { RuleOutput, SplitRule } from "./rule";
 const HUNDRED = Decimal.fromInt(100);
 
 /** What to call the children in a message: 区县 when they all are, 乡镇 likewise, else units. */
-function childNoun(children: { unit: string }[]): "county" | "town" | "unit" {
+function childNoun(children: { unit: string }[]): "county" | "town" | "period" | "unit" {
+  if (children.every((c) => /^(19|20)\d{2}/.test(c.unit))) return "period";
   if (children.every((c) => /(区|县|市|旗)$/.test(c.unit))) return "county";
   if (children.every((c) => /(镇|乡|街道)$/.test(c.unit))) return "town";
   return "unit";
@@ -34,6 +35,8 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   const { map, view } = t;
   const ind = row.indicator;
   if (ind.kind !== "additive" && ind.kind !== "share") return;
+  // A stock is not summed over years (a five-year total of 拥有量 is meaningless).
+  if (map.acrossPeriods && (ind.flow === "stock" || ind.kind === "share")) return;
   const share = ind.kind === "share";
   const parentCell = row.parent;
   let stated: Interval;
