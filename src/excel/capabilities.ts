@@ -1,13 +1,15 @@
 import type { HostCapabilities } from "./types";
 
-/** Requirement sets, asked of Office at run time (PRODUCT §6). */
+/** Whether the host supports ExcelApi `version` (asked of Office at run time, PRODUCT §6). */
+export function supportsExcelApi(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+/** Requirement sets, asked of Office at run time: floor 1.14, notes (and multi-area select) 1.18. */
 export function hostCapabilities(): HostCapabilities {
-  const supported = (version: string): boolean => {
-    try {
-      return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
-    } catch {
-      return false;
-    }
-  };
-  return { excelApi114: supported("1.14"), notes: supported("1.18") };
+  return { excelApi114: supportsExcelApi("1.14"), notes: supportsExcelApi("1.18") };
 }

@@ -1,5 +1,185 @@
-import type { CheckInExcelOptions, CheckOutcome } from "./types";
+/**
+ * The Check button and the ribbon's Check command: read → the user's saved maps (or detection) →
+ * the engine's incremental Checker (kept for live mode) → flag plan → flags. One Excel.run; the
+ * outcome is a value (a protected sheet still shows its findings, only the flags are refused).
+ */
+import { rangeA1 } from "../core/address";
+import type { CheckResult, InputProblem } from "../core/check";
+import { detectWorkbook } from "../core/check";
+import { Checker } from "../core/checker";
+import type { Finding } from "../core/finding";
+import { planFlags } from "../core/flagPlan";
+import type { WorkbookGrid } from "../core/grid";
+import type { Lang } from "../core/messages";
+import type { TableMap } from "../core/model";
+import { writeFlagsNow } from "./flags";
+import { readNow } from "./read";
+import { hostProblem, serial, toProblem } from "./run";
+import { session } from "./session";
+import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, LoadedState } from "./types";
 
-export async function checkInExcel(_options: CheckInExcelOptions = {}): Promise<CheckOutcome> {
-  return { kind: "failed", stage: "read", detail: "not implemented yet" };
+/** What the user sees of a finding: if this is unchanged after an edit, nothing needs writing. */
+export function findingsKey(findings: Finding[]): string {
+  return JSON.stringify(
+    findings.map((f) => [
+      f.rule,
+      f.severity,
+      f.sheet,
+      f.cell,
+      f.related,
+      f.stated?.toString(),
+      f.computed?.toString(),
+      f.expected?.toString(),
+      f.difference?.toString(),
+      f.tolerance?.value.toString(),
+      f.hints.map((h) => [h.kind, h.cell, h.suggested?.toString()]),
+      f.details,
+    ]),
+  );
+}
+
+/** The engine's CheckResult from a checker that has run. */
+export function resultOf(checker: Checker, maps: TableMap[], problems: InputProblem[] = []): CheckResult {
+  const findings = checker.findings();
+  const passed = checker.passed();
+  const { tables, progressions } = checker.tableSummaries();
+  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  return {
+    maps,
+    tables,
+    progressions,
+    findings,
+    passed,
+    problems,
+    summary: {
+      tables: tables.length,
+      progressions: progressions.length,
+      indicators: maps.reduce((n, m) => n + m.indicators.length, 0),
+      checks: checker.checks(),
+      passed: passed.length,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+    },
+  };
+}
+
+/** The maps to check: the user's saved ones where they still fit, detection for the other sheets. */
+export function chooseMaps(
+  workbook: WorkbookGrid,
+  state: LoadedState | undefined,
+): { maps: TableMap[]; problems: InputProblem[] } {
+  const saved = (state?.tables ?? [])
+    .filter((t) => t.map && (t.status === "same" || t.status === "moved"))
+    .map((t) => t.map!);
+  const savedSheets = new Set(saved.map((m) => m.sheet));
+  const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
+  const detected = rest.sheets.length ? detectWorkbook(rest) : { maps: [], problems: [] };
+  const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
+  const problems = maps.length ? [] : detected.problems;
+  return { maps, problems };
+}
+
+/** Merged areas that cover more than one data cell of a table (writing into them fails in Excel). */
+export function mergedAcrossTables(
+  workbook: WorkbookGrid,
+  maps: TableMap[],
+): { sheet: string; ranges: string[] } | undefined {
+  for (const map of maps) {
+    const grid = workbook.sheets.find((s) => s.name === map.sheet);
+    if (!grid?.merges?.length) continue;
+    const indicatorLines = map.indicators.map((i) => i.line);
+    const unitLines =
+      map.type === "split"
+        ? map.splits.flatMap((s) => [
+            s.parent.line,
+            ...(s.assignment ? [s.assignment.line] : []),
+            ...s.children.map((c) => c.line),
+          ])
+        : map.periods.map((p) => p.line);
+    const rows = map.orientation === "indicators-in-rows" ? indicatorLines : unitLines;
+    const cols = map.orientation === "indicators-in-rows" ? unitLines : indicatorLines;
+    const bad: string[] = [];
+    for (const m of grid.merges) {
+      const [a, b] = m.split(":");
+      const box = parseBox(a, b ?? a);
+      if (!box) continue;
+      const hitRows = rows.filter((r) => r >= box.top && r <= box.bottom).length;
+      const hitCols = cols.filter((c) => c >= box.left && c <= box.right).length;
+      if (hitRows * hitCols > 1) bad.push(rangeA1(box));
+    }
+    if (bad.length) return { sheet: map.sheet, ranges: bad };
+  }
+  return undefined;
+}
+
+function parseBox(a: string, b: string) {
+  const m1 = /^([A-Z]{1,3})(\d+)$/i.exec(a);
+  const m2 = /^([A-Z]{1,3})(\d+)$/i.exec(b);
+  if (!m1 || !m2) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(m1[2]) - 1, left: col(m1[1]), bottom: Number(m2[2]) - 1, right: col(m2[1]) };
+}
+
+function isEmpty(workbook: WorkbookGrid): boolean {
+  return workbook.sheets.every((s) =>
+    s.values.every((row) => !row || row.every((v) => v === undefined || v === null || v === "")),
+  );
+}
+
+/** Plans and writes flags for the session's current findings; remembers what they were written for. */
+export async function flagFindings(
+  context: Excel.RequestContext,
+  workbook: WorkbookGrid,
+  findings: Finding[],
+  lang: Lang,
+): Promise<FlagsWritten> {
+  const written = await writeFlagsNow(context, planFlags(workbook, findings, lang));
+  session.flaggedKey = findingsKey(findings);
+  return written;
+}
+
+export async function checkNow(
+  context: Excel.RequestContext,
+  options: CheckInExcelOptions = {},
+): Promise<CheckOutcome> {
+  const lang = options.lang ?? session.lang;
+  session.lang = lang;
+  const { workbook, state } = await readNow(context, options, { withState: true });
+  const sheet = workbook.sheets[0]?.name ?? "";
+  if (isEmpty(workbook)) return { kind: "empty-sheet", sheet };
+  const { maps, problems } = chooseMaps(workbook, state);
+  const merged = mergedAcrossTables(workbook, maps);
+  if (merged)
+    return { kind: "problem", problem: { code: "MERGED_CELLS", sheet: merged.sheet, ranges: merged.ranges } };
+  const checker = new Checker(workbook, maps);
+  checker.checkAll();
+  session.workbook = workbook;
+  session.maps = maps;
+  session.checker = checker;
+  const result = resultOf(checker, maps, problems);
+  if (options.flags === false) return { kind: "checked", sheet, result, workbook };
+  try {
+    const flags = await flagFindings(context, workbook, result.findings, lang);
+    return { kind: "checked", sheet, result, flags, workbook };
+  } catch (err) {
+    const flagsProblem: ExcelProblem = toProblem(err);
+    return { kind: "checked", sheet, result, workbook, flagsProblem };
+  }
+}
+
+/** Read, check and flag (see the file comment); never throws. */
+export function checkInExcel(options: CheckInExcelOptions = {}): Promise<CheckOutcome> {
+  return serial(async (): Promise<CheckOutcome> => {
+    const problem = hostProblem();
+    if (problem) return { kind: "problem", problem };
+    try {
+      return await Excel.run((context) => checkNow(context, options));
+    } catch (err) {
+      const p = toProblem(err);
+      return p.code === "HOST_ERROR"
+        ? { kind: "failed", stage: "read", detail: p.hostCode ? `${p.detail} (${p.hostCode})` : p.detail }
+        : { kind: "problem", problem: p };
+    }
+  });
 }

@@ -1,13 +1,597 @@
-import type { FlagPlan } from "../core/flags";
+/**
+ * The engine's FlagPlan → conditional formats and notes (PRODUCT §6), and back out again.
+ *
+ * - One conditional-format rule per planned rule, over a multi-area range (getRanges, ExcelApi
+ *   1.9); a rule whose address list would pass Excel's 8,192 characters is cut into parts, each
+ *   with the formula moved to its own top-left cell.
+ * - Notes only where ExcelApi 1.18 is available and the cell has no note of the user's; the
+ *   add-in's notes start with NOTE_MARK.
+ * - Ownership: the "flags" section of the very hidden sheet lists, per sheet, the rules (kind,
+ *   formula, ranges) and note cells the add-in wrote. A rule in the workbook is ours when it is a
+ *   custom rule with a recorded formula and the kind's colours; Clear flags removes exactly those.
+ * - Writing is a diff: identical rules and notes stay, so re-checking an unchanged sheet writes
+ *   nothing (add-in writes can clear Excel's undo stack).
+ *
+ * Syncs: one to take stock (ownership record, rules and notes on the sheets involved), one to
+ * write; more only when the stock shows sheets the session did not know about, when the workbook
+ * has notes of ours that moved, or when the writes pass the per-request byte budget.
+ */
+import type { RangeBox } from "../core/address";
+import { parseRange } from "../core/address";
+import { FLAG_STYLE, NOTE_MARK, type FlagKind, type FlagPlan, type NotePlan } from "../core/flags";
+import { hostCapabilities } from "./capabilities";
+import { formulaShape, normalizeFormula, shiftFormula } from "./formulaRefs";
+import { guarded, jsonBytes, stop, utf8Length } from "./run";
+import { session } from "./session";
+import {
+  openStateSheet,
+  queueCreateStateSheet,
+  queueSectionWrite,
+  SectionReader,
+  SECTION_COLUMNS,
+  STATE_SHEET,
+} from "./storage";
 import type { FlagsCleared, FlagsWritten, Outcome, WriteFlagsOptions } from "./types";
 
-export async function writeFlags(
-  _plan: FlagPlan,
-  _options: WriteFlagsOptions = {},
-): Promise<Outcome<FlagsWritten>> {
-  return { ok: false, problem: { code: "HOST_ERROR", detail: "not implemented yet" } };
+export const FLAGS_SCHEMA = "tdcheck-flags/1";
+/** Address strings stay under Excel's 8,192 characters with a margin. */
+export const ADDRESS_BUDGET = 8000;
+/** Writes per request: well under Excel on the web's 5 MB. */
+export const WRITE_BUDGET_BYTES = 2_500_000;
+/** What one queued operation costs a request besides its arguments (object path, ids, JSON keys). */
+const OP_BYTES = 120;
+
+interface OwnedRule {
+  kind: FlagKind;
+  /** Without "=". */
+  formula: string;
+  ranges: string[];
 }
 
-export async function clearFlags(): Promise<Outcome<FlagsCleared>> {
-  return { ok: false, problem: { code: "HOST_ERROR", detail: "not implemented yet" } };
+interface SheetRecord {
+  rules: OwnedRule[];
+  notes: string[];
+}
+
+interface FlagsRecord {
+  schema: typeof FLAGS_SCHEMA;
+  sheets: Record<string, SheetRecord>;
+}
+
+const emptyRecord = (): FlagsRecord => ({ schema: FLAGS_SCHEMA, sheets: {} });
+
+interface RuleItem {
+  cf: Excel.ConditionalFormat;
+  formula: string;
+  kind: FlagKind | undefined;
+  taken: boolean;
+}
+
+interface NoteStock {
+  collection: Excel.NoteCollection;
+  cells: Map<string, Excel.Note>;
+}
+
+interface SheetStock {
+  name: string;
+  sheet: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
+  rules: Excel.ConditionalFormatCollection;
+  notes?: NoteStock;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning: the engine's rules, split to respect the address limit
+
+/** A rule as written: one conditional format. */
+interface RulePart extends OwnedRule {
+  sheet: string;
+}
+
+function topLeft(ranges: string[]): RangeBox {
+  const b = parseRange(ranges[0]);
+  if (!b) throw new Error(`flag plan range "${ranges[0]}" is not an A1 range`);
+  return b;
+}
+
+/** Cuts a rule's ranges into address strings under ADDRESS_BUDGET, re-anchoring the formula per part. */
+export function ruleParts(plan: FlagPlan): RulePart[] {
+  const parts: RulePart[] = [];
+  for (const rule of plan.rules) {
+    if (rule.ranges.length === 0) continue;
+    const anchor = topLeft(rule.ranges);
+    let current: string[] = [];
+    let length = 0;
+    const flush = () => {
+      if (!current.length) return;
+      const at = topLeft(current);
+      parts.push({
+        sheet: rule.sheet,
+        kind: rule.kind,
+        ranges: current,
+        formula: shiftFormula(rule.formula, at.top - anchor.top, at.left - anchor.left),
+      });
+      current = [];
+      length = 0;
+    };
+    for (const r of rule.ranges) {
+      if (length + r.length + 1 > ADDRESS_BUDGET) flush();
+      current.push(r);
+      length += r.length + 1;
+    }
+    flush();
+  }
+  return parts;
+}
+
+function kindOfColours(
+  fill: string | null | undefined,
+  font: string | null | undefined,
+): FlagKind | undefined {
+  for (const kind of Object.keys(FLAG_STYLE) as FlagKind[]) {
+    const s = FLAG_STYLE[kind];
+    if (fill?.toUpperCase() === s.fill.toUpperCase() && font?.toUpperCase() === s.font.toUpperCase())
+      return kind;
+  }
+  return undefined;
+}
+
+const sameRule = (a: OwnedRule, b: OwnedRule) =>
+  a.kind === b.kind &&
+  normalizeFormula(a.formula) === normalizeFormula(b.formula) &&
+  a.ranges.join(",") === b.ranges.join(",");
+
+// ---------------------------------------------------------------------------------------------
+// Taking stock
+
+const RULE_PROPERTIES =
+  "items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color,items/customOrNullObject/format/font/color";
+
+function queueSheetStock(
+  context: Excel.RequestContext,
+  name: string,
+  noteCells: Iterable<string>,
+  withNotes: boolean,
+): SheetStock {
+  const sheet = context.workbook.worksheets.getItem(name);
+  const protection = sheet.protection;
+  protection.load("protected");
+  // The whole sheet's rules: a rule of ours may have been moved by inserted rows.
+  const rules = sheet.getRange().conditionalFormats;
+  rules.load(RULE_PROPERTIES);
+  const stock: SheetStock = { name, sheet, protection, rules };
+  if (withNotes) {
+    const collection = sheet.notes;
+    collection.load("items/content");
+    const cells = new Map<string, Excel.Note>();
+    for (const cell of noteCells) {
+      const note = collection.getItemOrNullObject(cell);
+      note.load("content");
+      cells.set(cell, note);
+    }
+    stock.notes = { collection, cells };
+  }
+  return stock;
+}
+
+interface Stock {
+  stateSheet: Excel.Worksheet | null;
+  record: FlagsRecord;
+  /** Whether the other sections of the state sheet hold anything (the sheet must then stay). */
+  otherSections: boolean;
+  sheets: Map<string, SheetStock>;
+}
+
+function readRecord(raw: unknown): FlagsRecord {
+  if (raw === undefined) return emptyRecord();
+  const r = raw as Partial<FlagsRecord>;
+  if (r.schema !== FLAGS_SCHEMA || !r.sheets || typeof r.sheets !== "object")
+    stop({
+      code: "STATE_UNREADABLE",
+      detail: `the flags record was written by another version (${JSON.stringify(r.schema)})`,
+    });
+  return { schema: FLAGS_SCHEMA, sheets: r.sheets };
+}
+
+/**
+ * One sync for the record and the sheets the session expects; one more when the record names
+ * sheets or note cells that were not in that first request (or when the state sheet was unknown).
+ */
+async function takeStock(
+  context: Excel.RequestContext,
+  planSheets: string[],
+  planNotes: Map<string, Set<string>>,
+  withNotes: boolean,
+): Promise<Stock> {
+  try {
+    return await takeStockOnce(context, planSheets, planNotes, withNotes);
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code !== "ItemNotFound" || (session.flaggedSheets.length === 0 && session.stateSheet === undefined))
+      throw err;
+    // A sheet the session remembered is gone (renamed, deleted): ask the workbook afresh.
+    session.flaggedSheets = [];
+    session.flaggedNotes = {};
+    session.stateSheet = undefined;
+    return takeStockOnce(context, planSheets, planNotes, withNotes);
+  }
+}
+
+async function takeStockOnce(
+  context: Excel.RequestContext,
+  planSheets: string[],
+  planNotes: Map<string, Set<string>>,
+  withNotes: boolean,
+): Promise<Stock> {
+  const sheets = new Map<string, SheetStock>();
+  const wantNotes = (name: string, extra: Iterable<string> = []) =>
+    new Set([...(planNotes.get(name) ?? []), ...extra]);
+  const queue = (names: Iterable<string>, record?: FlagsRecord) => {
+    for (const name of names) {
+      if (sheets.has(name)) continue;
+      sheets.set(
+        name,
+        queueSheetStock(context, name, wantNotes(name, record?.sheets[name]?.notes ?? []), withNotes),
+      );
+    }
+  };
+  // A sheet the session thinks was flagged may have been deleted or renamed since.
+  const known = new Set(session.workbook?.sheets.map((s) => s.name) ?? []);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  let reader: SectionReader | undefined;
+  let heads: Excel.Range | undefined;
+  const readState = (sheet: Excel.Worksheet) => {
+    reader = new SectionReader(sheet, "flags");
+    heads = sheet.getRange(`A1:${SECTION_COLUMNS.trail}1`);
+    heads.load("values");
+  };
+  const firstSheets = [
+    ...new Set([...planSheets, ...session.flaggedSheets.filter((s) => known.size === 0 || known.has(s))]),
+  ];
+  const hinted: FlagsRecord = {
+    schema: FLAGS_SCHEMA,
+    sheets: Object.fromEntries(
+      Object.entries(session.flaggedNotes).map(([n, notes]) => [n, { rules: [], notes }]),
+    ),
+  };
+  let stateSheet: Excel.Worksheet | null;
+  if (session.stateSheet === true) {
+    stateSheet = context.workbook.worksheets.getItem(STATE_SHEET);
+    readState(stateSheet);
+    queue(firstSheets, hinted);
+    await context.sync();
+  } else {
+    stateSheet = await openStateSheet(context, () => queue(firstSheets, hinted));
+    if (stateSheet) {
+      readState(stateSheet);
+      await context.sync();
+    }
+  }
+  const record = readRecord(reader ? await reader.result(context) : undefined);
+  const flagsColumn = Object.values(SECTION_COLUMNS).indexOf(SECTION_COLUMNS.flags);
+  const otherSections = (heads?.values[0] ?? []).some((v, i) => i !== flagsColumn && v !== "" && v !== null);
+  const existing = new Set(worksheets.items.map((s) => s.name));
+  // Sheets deleted since they were flagged: their rules and notes went with them.
+  for (const name of Object.keys(record.sheets)) if (!existing.has(name)) delete record.sheets[name];
+  const missingSheets = Object.keys(record.sheets).filter((n) => !sheets.has(n));
+  const missingNotes =
+    withNotes &&
+    Object.entries(record.sheets).some(
+      ([n, r]) => sheets.has(n) && r.notes.some((c) => !sheets.get(n)!.notes!.cells.has(c)),
+    );
+  if (missingSheets.length || missingNotes) {
+    // Re-take stock of the sheets whose recorded notes were not asked for, and of the new ones.
+    for (const [n, r] of Object.entries(record.sheets))
+      if (withNotes && sheets.has(n) && r.notes.some((c) => !sheets.get(n)!.notes!.cells.has(c)))
+        sheets.delete(n);
+    queue(Object.keys(record.sheets), record);
+    await context.sync();
+  }
+  return { stateSheet, record, otherSections, sheets };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deciding and writing
+
+interface Writes {
+  ops: { bytes: number; queue: () => void }[];
+  changed: boolean;
+}
+
+function ruleItems(stock: SheetStock): RuleItem[] {
+  return stock.rules.items
+    .filter((cf) => cf.type === Excel.ConditionalFormatType.custom)
+    .map((cf) => {
+      const custom = cf.customOrNullObject;
+      return {
+        cf,
+        formula: custom.rule.formula,
+        kind: kindOfColours(custom.format.fill.color, custom.format.font.color),
+        taken: false,
+      };
+    });
+}
+
+/** Matches each recorded rule to a rule in the workbook: the same formula first, then the same shape. */
+function matchOwned(record: SheetRecord | undefined, items: RuleItem[]): Map<OwnedRule, RuleItem> {
+  const matched = new Map<OwnedRule, RuleItem>();
+  if (!record) return matched;
+  for (const pass of ["exact", "shape"] as const) {
+    for (const rule of record.rules) {
+      if (matched.has(rule)) continue;
+      const want = pass === "exact" ? normalizeFormula(rule.formula) : formulaShape(rule.formula);
+      const item = items.find(
+        (i) =>
+          !i.taken &&
+          i.kind === rule.kind &&
+          (pass === "exact" ? normalizeFormula(i.formula) : formulaShape(i.formula)) === want,
+      );
+      if (item) {
+        item.taken = true;
+        matched.set(rule, item);
+      }
+    }
+  }
+  return matched;
+}
+
+function queueAddRule(stock: SheetStock, part: RulePart): void {
+  const cf = stock.sheet
+    .getRanges(part.ranges.join(","))
+    .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+  const style = FLAG_STYLE[part.kind];
+  cf.custom.rule.formula = `=${part.formula}`;
+  cf.custom.format.fill.color = style.fill;
+  cf.custom.format.font.color = style.font;
+  if (style.border) {
+    // A frame marks the cells a hint points at (ConditionalRangeBorderCollection, ExcelApi 1.6).
+    const borders = cf.custom.format.borders;
+    for (const side of [borders.top, borders.bottom, borders.left, borders.right]) {
+      side.style = Excel.BorderLineStyle.continuous;
+      side.color = style.border;
+    }
+  }
+}
+
+interface Decision {
+  writes: Writes;
+  record: FlagsRecord;
+  /** Record of everything that may exist while the writes are under way (old and new). */
+  superset: FlagsRecord;
+  rules: number;
+  added: number;
+  removedRules: number;
+  removedNotes: number;
+  notes: number;
+  skippedNotes: string[];
+  /** Notes of ours whose cells are unknown (rows were inserted above them). */
+  strays: { stock: SheetStock; keep: Set<string> }[];
+}
+
+function decide(stock: Stock, parts: RulePart[], notes: NotePlan[], withNotes: boolean): Decision {
+  const writes: Writes = { ops: [], changed: false };
+  const record = emptyRecord();
+  const superset: FlagsRecord = {
+    schema: FLAGS_SCHEMA,
+    sheets: JSON.parse(JSON.stringify(stock.record.sheets)),
+  };
+  const d: Decision = {
+    writes,
+    record,
+    superset,
+    rules: 0,
+    added: 0,
+    removedRules: 0,
+    removedNotes: 0,
+    notes: 0,
+    skippedNotes: [],
+    strays: [],
+  };
+  const op = (bytes: number, queue: () => void) => {
+    writes.ops.push({ bytes: bytes + OP_BYTES, queue });
+    writes.changed = true;
+  };
+  const sheetRecord = (r: FlagsRecord, name: string) => (r.sheets[name] ??= { rules: [], notes: [] });
+  const names = new Set([...stock.sheets.keys()]);
+  for (const name of names) {
+    const s = stock.sheets.get(name)!;
+    const planned = parts.filter((p) => p.sheet === name);
+    const plannedNotes = notes.filter((n) => n.sheet === name);
+    const old = stock.record.sheets[name];
+    const items = ruleItems(s);
+    const owned = matchOwned(old, items);
+    const keptItems = new Set<RuleItem>();
+    for (const part of planned) {
+      const own: OwnedRule = { kind: part.kind, formula: part.formula, ranges: part.ranges };
+      const keep = [...owned.entries()].find(
+        ([r, item]) =>
+          !keptItems.has(item) &&
+          sameRule(r, own) &&
+          normalizeFormula(item.formula) === normalizeFormula(r.formula),
+      );
+      if (keep) keptItems.add(keep[1]);
+      else {
+        op(utf8Length(part.ranges.join(",")) + utf8Length(part.formula) + 4 * OP_BYTES, () =>
+          queueAddRule(s, part),
+        );
+        d.added++;
+      }
+      sheetRecord(record, name).rules.push(own);
+      sheetRecord(superset, name).rules.push(own);
+      d.rules++;
+    }
+    for (const item of owned.values())
+      if (!keptItems.has(item)) {
+        op(0, () => item.cf.delete());
+        d.removedRules++;
+      }
+    if (!withNotes || !s.notes) continue;
+    // Notes: ours start with NOTE_MARK; a note without it is the user's and is never touched.
+    const stockNotes = s.notes;
+    const plannedCells = new Set(plannedNotes.map((n) => n.cell));
+    let markedSeen = 0;
+    for (const [cell, note] of stockNotes.cells) {
+      if (note.isNullObject || !note.content.startsWith(NOTE_MARK)) continue;
+      markedSeen++;
+      if (!plannedCells.has(cell)) {
+        op(jsonBytes(cell), () => note.delete());
+        d.removedNotes++;
+      }
+    }
+    for (const n of plannedNotes) {
+      const existing = stockNotes.cells.get(n.cell);
+      if (existing && !existing.isNullObject && !existing.content.startsWith(NOTE_MARK)) {
+        d.skippedNotes.push(`${name}!${n.cell}`);
+        continue;
+      }
+      if (!existing || existing.isNullObject)
+        op(jsonBytes([n.cell, n.text]), () => stockNotes.collection.add(n.cell, n.text));
+      else if (existing.content !== n.text)
+        op(jsonBytes(n.text), () => {
+          existing.content = n.text;
+        });
+      sheetRecord(record, name).notes.push(n.cell);
+      sheetRecord(superset, name).notes.push(n.cell);
+      d.notes++;
+    }
+    const markedAll = stockNotes.collection.items.filter((n) => n.content.startsWith(NOTE_MARK)).length;
+    if (markedAll > markedSeen) d.strays.push({ stock: s, keep: plannedCells });
+  }
+  for (const r of [record, superset])
+    for (const [name, sr] of Object.entries(r.sheets)) {
+      sr.notes = [...new Set(sr.notes)];
+      if (!sr.rules.length && !sr.notes.length) delete r.sheets[name];
+    }
+  return d;
+}
+
+/** Notes of ours whose cell moved (rows inserted above): found by location, one more sync. */
+async function queueStrays(context: Excel.RequestContext, d: Decision): Promise<void> {
+  if (!d.strays.length) return;
+  const located = d.strays.flatMap(({ stock, keep }) =>
+    stock
+      .notes!.collection.items.filter((n) => n.content.startsWith(NOTE_MARK))
+      .map((note) => {
+        const at = note.getLocation();
+        at.load("address");
+        return { note, at, keep, seen: stock.notes!.cells };
+      }),
+  );
+  await context.sync();
+  for (const { note, at, keep, seen } of located) {
+    const cell = at.address.slice(at.address.lastIndexOf("!") + 1).replace(/\$/g, "");
+    if (keep.has(cell) || seen.has(cell)) continue;
+    d.writes.ops.push({ bytes: OP_BYTES, queue: () => note.delete() });
+    d.writes.changed = true;
+    d.removedNotes++;
+  }
+}
+
+const recordEmpty = (r: FlagsRecord) => Object.keys(r.sheets).length === 0;
+
+/** Runs the writes in requests under WRITE_BUDGET_BYTES, the ownership record first and last. */
+async function applyWrites(
+  context: Excel.RequestContext,
+  stock: Stock,
+  d: Decision,
+  onRequest: (done: number, total: number) => void,
+): Promise<boolean> {
+  const recordChanged = JSON.stringify(d.record.sheets) !== JSON.stringify(stock.record.sheets);
+  if (!d.writes.changed && !recordChanged) return false;
+  let stateSheet = stock.stateSheet;
+  const deleteState = recordEmpty(d.record) && !stock.otherSections;
+  if (!stateSheet && recordEmpty(d.record) && recordEmpty(stock.record)) {
+    // Nothing of ours was there and nothing is left: no state sheet needed.
+  } else if (!stateSheet) {
+    stateSheet = queueCreateStateSheet(context);
+    session.stateSheet = true;
+  }
+  const total = d.writes.ops.length;
+  // While the rules are being changed the record lists old and new, so an interrupted write
+  // leaves nothing of ours that Clear flags would not find.
+  if (stateSheet && total > 0) await queueSectionWrite(context, stateSheet, "flags", d.superset);
+  let bytes = jsonBytes(d.superset);
+  let done = 0;
+  for (const op of d.writes.ops) {
+    if (bytes + op.bytes > WRITE_BUDGET_BYTES && done > 0) {
+      await context.sync();
+      onRequest(done, total);
+      bytes = 0;
+    }
+    op.queue();
+    bytes += op.bytes;
+    done++;
+  }
+  if (stateSheet) {
+    if (deleteState) {
+      // The sheet held only our flags record: leave the workbook as it was before the add-in.
+      stateSheet.delete();
+      session.stateSheet = false;
+    } else
+      await queueSectionWrite(context, stateSheet, "flags", recordEmpty(d.record) ? undefined : d.record);
+  }
+  await context.sync();
+  onRequest(total, total);
+  return true;
+}
+
+function notePlanCells(plan: FlagPlan): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const n of plan.notes) {
+    const set = m.get(n.sheet) ?? new Set<string>();
+    set.add(n.cell);
+    m.set(n.sheet, set);
+  }
+  return m;
+}
+
+export async function writeFlagsNow(
+  context: Excel.RequestContext,
+  plan: FlagPlan,
+  options: WriteFlagsOptions = {},
+): Promise<FlagsWritten> {
+  const withNotes = (options.hostSupportsNotes ?? true) && hostCapabilities().notes;
+  const notes = withNotes ? plan.notes : [];
+  const parts = ruleParts(plan);
+  const planSheets = [...new Set([...parts.map((p) => p.sheet), ...notes.map((n) => n.sheet)])];
+  const stock = await takeStock(context, planSheets, notePlanCells({ rules: [], notes }), withNotes);
+  // A protected sheet refuses rules and notes: say so before writing anything anywhere.
+  for (const s of stock.sheets.values()) {
+    const touches = planSheets.includes(s.name) || stock.record.sheets[s.name] !== undefined;
+    if (touches && s.protection.protected) stop({ code: "PROTECTED_SHEET", sheet: s.name });
+  }
+  const d = decide(stock, parts, notes, withNotes);
+  await queueStrays(context, d);
+  const wrote = await applyWrites(context, stock, d, (done, total) =>
+    options.onProgress?.({ stage: "write", done, total }),
+  );
+  session.flaggedSheets = Object.keys(d.record.sheets);
+  session.flaggedNotes = Object.fromEntries(Object.entries(d.record.sheets).map(([n, r]) => [n, r.notes]));
+  return {
+    rules: d.rules,
+    added: d.added,
+    removed: d.removedRules + d.removedNotes,
+    notes: d.notes,
+    skippedNotes: d.skippedNotes,
+    wrote,
+    removedRules: d.removedRules,
+    removedNotes: d.removedNotes,
+  };
+}
+
+export async function clearFlagsNow(context: Excel.RequestContext): Promise<FlagsCleared> {
+  const r = await writeFlagsNow(context, { rules: [], notes: [] }, { hostSupportsNotes: true });
+  session.flaggedKey = undefined;
+  return { rules: r.removedRules, notes: r.removedNotes };
+}
+
+/** Makes the add-in's rules and notes equal the plan (see the file comment). */
+export function writeFlags(plan: FlagPlan, options: WriteFlagsOptions = {}): Promise<Outcome<FlagsWritten>> {
+  return guarded(() => Excel.run((context) => writeFlagsNow(context, plan, options)));
+}
+
+/** Removes exactly the rules and notes the add-in recorded as its own. */
+export function clearFlags(): Promise<Outcome<FlagsCleared>> {
+  return guarded(() => Excel.run((context) => clearFlagsNow(context)));
 }

@@ -23,10 +23,11 @@ export type {
   WriteFlagsOptions,
 } from "./types";
 export { connectHost, isDarkColor, type HostInfo } from "./host";
-export { hostCapabilities } from "./capabilities";
+export { hostCapabilities, supportsExcelApi } from "./capabilities";
 export { readWorkbook } from "./read";
 export { writeFlags, clearFlags } from "./flags";
 export { selectCells } from "./navigate";
 export { loadState, saveState, STATE_SHEET, ANCHOR_PREFIX } from "./storage";
-export { startLive, stopLive, isLive } from "./live";
+export { startLive, stopLive, isLive, liveIdle } from "./live";
 export { checkInExcel } from "./check";
+export { resetSession } from "./session";

@@ -1,11 +1,283 @@
+/**
+ * Live mode (PRODUCT §6): after an edit, only the checks that touch the edited cells run again,
+ * and flags are rewritten only when the findings changed (add-in writes can clear Excel's undo
+ * stack, so an unchanged result writes nothing).
+ *
+ * - worksheets.onChanged (ExcelApi 1.9) covers every sheet with one registration.
+ * - Events the add-in's own writes cause carry triggerSource "ThisLocalAddin" (ExcelApi 1.14) and
+ *   are ignored, as are changes to the very hidden sheet.
+ * - Edits are debounced; then the edited cells inside the checked tables are read (one sync) and
+ *   handed to the engine's Checker, which re-runs only the buckets holding them. Rows or columns
+ *   inserted or deleted, or an edit to a table's header, re-read and re-map that sheet.
+ */
+import type { RangeBox } from "../core/address";
+import type { CellEdit } from "../core/checker";
+import { Checker } from "../core/checker";
+import type { RawValue } from "../core/grid";
+import { chooseMaps, findingsKey, flagFindings, resultOf } from "./check";
+import { readNow, rawValue } from "./read";
+import { guarded, serial, toProblem } from "./run";
+import { session } from "./session";
+import { STATE_SHEET } from "./storage";
 import type { LiveOptions, Outcome } from "./types";
 
-export async function startLive(_options: LiveOptions): Promise<Outcome<void>> {
-  return { ok: false, problem: { code: "HOST_ERROR", detail: "not implemented yet" } };
+/** Above this many edited cells, re-reading the whole sheet is simpler than patching. */
+const PATCH_LIMIT_CELLS = 50_000;
+
+interface PendingChange {
+  worksheetId: string;
+  address: string;
+  structural: boolean;
 }
 
-export async function stopLive(): Promise<void> {}
+interface LiveState {
+  options: LiveOptions;
+  handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  pending: PendingChange[];
+  running: Promise<void> | undefined;
+}
+
+let live: LiveState | undefined;
 
 export function isLive(): boolean {
-  return false;
+  return live !== undefined;
+}
+
+function parseArea(address: string): RangeBox | null {
+  const text = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const [p, q] = text.split(":");
+  const cell = (t: string) => {
+    const m = /^([A-Z]{1,3})?(\d+)?$/i.exec(t);
+    if (!m || (!m[1] && !m[2])) return null;
+    const col = m[1]
+      ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
+      : undefined;
+    const row = m[2] ? Number(m[2]) - 1 : undefined;
+    return { row, col };
+  };
+  const a = cell(p);
+  const b = cell(q ?? p);
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row ?? 0, b.row ?? 0),
+    bottom: Math.max(a.row ?? 1048575, b.row ?? 1048575),
+    left: Math.min(a.col ?? 0, b.col ?? 0),
+    right: Math.max(a.col ?? 16383, b.col ?? 16383),
+  };
+}
+
+function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
+  const box = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return box.top <= box.bottom && box.left <= box.right ? box : null;
+}
+
+function onChanged(args: Excel.WorksheetChangedEventArgs): void {
+  if (!live) return;
+  // Our own flag and state writes come back as events: never re-check because of them.
+  if (args.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return;
+  if (session.sheetNames.get(args.worksheetId) === STATE_SHEET) return;
+  const structural =
+    args.changeType !== Excel.DataChangeType.rangeEdited && args.changeType !== Excel.DataChangeType.unknown;
+  live.pending.push({ worksheetId: args.worksheetId, address: args.address, structural });
+  if (live.timer) clearTimeout(live.timer);
+  live.timer = setTimeout(flush, live.options.debounceMs ?? 300);
+}
+
+function flush(): void {
+  if (!live) return;
+  live.timer = undefined;
+  const batch = live.pending.splice(0);
+  if (!batch.length) return;
+  const state = live;
+  const run = serial(() => recheck(batch, state.options));
+  state.running = run.finally(() => {
+    if (state.running === run) state.running = undefined;
+  });
+}
+
+async function recheck(batch: PendingChange[], options: LiveOptions): Promise<void> {
+  const workbook = session.workbook;
+  const checker = session.checker;
+  if (!workbook || !checker) return;
+  try {
+    await Excel.run(async (context) => {
+      const bySheet = new Map<string, { boxes: RangeBox[]; structural: boolean }>();
+      for (const c of batch) {
+        const name = session.sheetNames.get(c.worksheetId);
+        // A sheet the session never read holds no table the checker knows.
+        if (!name || !workbook.sheets.some((s) => s.name === name)) continue;
+        const entry = bySheet.get(name) ?? { boxes: [], structural: false };
+        entry.structural ||= c.structural;
+        const box = parseArea(c.address);
+        if (box) entry.boxes.push(box);
+        bySheet.set(name, entry);
+      }
+      // Only cells inside a checked table can change a finding.
+      const patches: { sheet: string; box: RangeBox; range: Excel.Range }[] = [];
+      const remap = new Set<string>();
+      for (const [name, entry] of bySheet) {
+        if (entry.structural) {
+          remap.add(name);
+          continue;
+        }
+        const tables = session.maps.filter((m) => m.sheet === name).map((m) => m.range);
+        const boxes = entry.boxes.flatMap((b) =>
+          tables.map((t) => intersect(b, t)).filter((x): x is RangeBox => x !== null),
+        );
+        const cells = boxes.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+        if (cells > PATCH_LIMIT_CELLS) {
+          remap.add(name);
+          continue;
+        }
+        const sheet = context.workbook.worksheets.getItem(name);
+        for (const box of boxes) {
+          const range = sheet.getRangeByIndexes(
+            box.top,
+            box.left,
+            box.bottom - box.top + 1,
+            box.right - box.left + 1,
+          );
+          range.load("values,formulas,numberFormat");
+          patches.push({ sheet: name, box, range });
+        }
+      }
+      if (!patches.length && !remap.size) return;
+      if (patches.length) await context.sync();
+
+      let rechecked = 0;
+      let active = checker;
+      const edits: CellEdit[] = [];
+      for (const p of patches) {
+        const grid = workbook.sheets.find((s) => s.name === p.sheet)!;
+        p.range.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const r = p.box.top + i;
+            const c = p.box.left + j;
+            const value: RawValue = rawValue(v);
+            const f = p.range.formulas[i][j];
+            const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : null;
+            const nf = p.range.numberFormat[i][j];
+            const format = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : undefined;
+            const before = grid.values[r]?.[c];
+            const formatChanged = (grid.numberFormats?.[r]?.[c] ?? undefined) !== format;
+            if (formatChanged) ((grid.numberFormats ??= [])[r] ??= [])[c] = format;
+            const same =
+              JSON.stringify(before ?? null) === JSON.stringify(value ?? null) &&
+              (grid.formulas?.[r]?.[c] ?? null) === formula;
+            if (!same || formatChanged) edits.push({ sheet: p.sheet, row: r, col: c, value, formula });
+          }),
+        );
+      }
+      if (edits.length) {
+        const outcome = checker.edit(edits);
+        rechecked += outcome.checksRun;
+        if (outcome.structural) for (const e of edits) remap.add(e.sheet);
+      }
+      if (remap.size) {
+        // Rows inserted, a header edited: read those sheets again and map them afresh.
+        const { workbook: fresh, state } = await readNow(
+          context,
+          { sheets: [...remap] },
+          { withState: true },
+        );
+        for (const g of fresh.sheets) {
+          const i = workbook.sheets.findIndex((s) => s.name === g.name);
+          if (i >= 0) workbook.sheets[i] = g;
+        }
+        const others = session.maps.filter((m) => !remap.has(m.sheet));
+        const { maps } = chooseMaps(fresh, state);
+        session.maps = [...others, ...maps];
+        active = new Checker(workbook, session.maps);
+        active.checkAll();
+        session.checker = active;
+        rechecked += active.checks();
+      }
+      const result = resultOf(active, session.maps);
+      const key = findingsKey(result.findings);
+      const changed = key !== session.flaggedKey;
+      let wrote = false;
+      if (changed && options.flags !== false) {
+        const written = await flagFindings(context, workbook, result.findings, options.lang ?? session.lang);
+        wrote = written.wrote;
+      } else if (changed) session.flaggedKey = key;
+      options.onFindings({ result, findings: result.findings, changed, rechecked, wrote });
+    });
+  } catch (err) {
+    options.onProblem?.(toProblem(err));
+  }
+}
+
+/**
+ * Starts re-checking on every edit. Needs a check first (checkInExcel): live mode re-runs that
+ * check's tables. Starting twice keeps one registration with the new options.
+ */
+export function startLive(options: LiveOptions): Promise<Outcome<void>> {
+  return guarded(async () => {
+    if (live) {
+      live.options = options;
+      return;
+    }
+    if (!session.checker) throw new Error("live mode starts after a check (checkInExcel)");
+    const state: LiveState = {
+      options,
+      handler: undefined,
+      timer: undefined,
+      pending: [],
+      running: undefined,
+    };
+    live = state;
+    try {
+      await Excel.run(async (context) => {
+        state.handler = context.workbook.worksheets.onChanged.add(async (args) => onChanged(args));
+        await context.sync();
+      });
+    } catch (err) {
+      live = undefined;
+      throw err;
+    }
+  });
+}
+
+/** Stops live mode; edits already waiting are dropped. */
+export async function stopLive(): Promise<void> {
+  const state = live;
+  if (!state) return;
+  live = undefined;
+  if (state.timer) clearTimeout(state.timer);
+  await state.running;
+  const handler = state.handler;
+  if (!handler) return;
+  await serial(async () => {
+    try {
+      await Excel.run(handler.context, async (context) => {
+        handler.remove();
+        await context.sync();
+      });
+    } catch {
+      // The workbook closed or the host dropped the registration: nothing left to remove.
+    }
+  });
+}
+
+/** Resolves once no edit is waiting for its debounce and no re-check is running (tests, the playground). */
+export async function liveIdle(): Promise<void> {
+  for (;;) {
+    const state = live;
+    if (!state) return;
+    if (state.running) {
+      await state.running;
+      continue;
+    }
+    if (state.timer || state.pending.length) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(5, (state.options.debounceMs ?? 300) / 2)));
+      continue;
+    }
+    return;
+  }
 }

@@ -1,5 +1,39 @@
+/**
+ * Click a finding → its cells are selected in the sheet. Excel selects only on the active sheet,
+ * so the sheet is activated first. Selecting several areas at once (RangeAreas.select) is
+ * ExcelApi 1.18; below that only the first area (the finding's own cell) is selected.
+ */
+import { supportsExcelApi } from "./capabilities";
+import { guarded, stop } from "./run";
+import { STATE_SHEET } from "./storage";
 import type { Outcome } from "./types";
 
-export async function selectCells(_sheet: string, _ranges: string[]): Promise<Outcome<void>> {
-  return { ok: false, problem: { code: "HOST_ERROR", detail: "not implemented yet" } };
+/** Stays under Excel's 8,192-character address limit: a long `related` list is cut. */
+const SELECT_ADDRESS_BUDGET = 8000;
+
+export function selectCells(sheet: string, ranges: string[]): Promise<Outcome<void>> {
+  return guarded(() =>
+    Excel.run(async (context) => {
+      if (sheet === STATE_SHEET || ranges.length === 0)
+        stop({ code: "HOST_ERROR", detail: "nothing to select" });
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      const areas = ranges.map((r) => r.slice(r.lastIndexOf("!") + 1));
+      if (areas.length > 1 && supportsExcelApi("1.18")) {
+        let address = "";
+        for (const a of areas) {
+          if (address.length + a.length + 1 > SELECT_ADDRESS_BUDGET) break;
+          address = address ? `${address},${a}` : a;
+        }
+        ws.getRanges(address).select();
+      } else ws.getRange(areas[0]).select();
+      try {
+        await context.sync();
+      } catch (err) {
+        if ((err as { code?: unknown } | null)?.code === "ItemNotFound")
+          stop({ code: "NO_SUCH_SHEET", sheet });
+        throw err;
+      }
+    }),
+  );
 }

@@ -57,7 +57,10 @@ export interface FlagsWritten {
   /** Conditional-format rules now owned by the add-in (kept + added). */
   rules: number;
   added: number;
+  /** Rules and notes removed (stale or cleared). */
   removed: number;
+  removedRules: number;
+  removedNotes: number;
   /** Notes now owned by the add-in. */
   notes: number;
   /** Cells that have a note of the user's: left alone, the explanation stays in the pane. */
@@ -93,7 +96,15 @@ export interface WorkbookState {
 }
 
 /** A stored table as found on load: moved with its anchor, or needing a fresh detection. */
-export interface LoadedTable extends StoredTable {
+export interface LoadedTable {
+  id: string;
+  confirmed: boolean;
+  /** The table as tdcheck-map/1 JSON (one entry of its `tables`), moved with its anchor. */
+  json: unknown;
+  /** The engine's map, when loadState was given the workbook and the map fits it. */
+  map?: TableMap;
+  /** Why the stored map does not fit the workbook (field path and problem). */
+  problem?: string;
   /**
    * "same": where it was saved; "moved": rows/columns inserted or deleted around it (map shifted);
    * "resized": rows/columns inserted or deleted inside it (map is as saved, `range` is the new
@@ -118,7 +129,17 @@ export interface CheckInExcelOptions extends ReadOptions {
 }
 
 export type CheckOutcome =
-  | { kind: "checked"; sheet: string; result: CheckResult; flags?: FlagsWritten; workbook: WorkbookGrid }
+  | {
+      kind: "checked";
+      /** The first sheet read (the active one by default). */
+      sheet: string;
+      result: CheckResult;
+      /** What was written, when flags were asked for and could be written. */
+      flags?: FlagsWritten;
+      /** Why flags could not be written (a protected sheet): the findings are still valid. */
+      flagsProblem?: ExcelProblem;
+      workbook: WorkbookGrid;
+    }
   | { kind: "empty-sheet"; sheet: string }
   | { kind: "problem"; problem: ExcelProblem }
   | { kind: "failed"; stage: "read" | "check" | "write"; detail: string };
@@ -129,7 +150,7 @@ export interface LiveUpdate {
   findings: Finding[];
   /** Whether the findings differ from before the edit. */
   changed: boolean;
-  /** How many tables were re-checked (only those the edit touched). */
+  /** How many checks ran again (only those whose cells the edit touched; 0 when none did). */
   rechecked: number;
   /** Whether flags were written (only when findings changed). */
   wrote: boolean;

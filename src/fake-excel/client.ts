@@ -141,6 +141,8 @@ const prop = (since: number, get: PropMember["get"], set?: PropMember["set"]): P
 const nav = (since: number, make: NavMember["make"]): NavMember => ({ kind: "nav", since, make });
 const method = (since: number): MethodMember => ({ kind: "method", since });
 const COMMON: Record<string, Member> = { load: method(1), toJSON: method(1) };
+/** A collection's `items`: readable after a load of the collection was synced. */
+const ITEMS = prop(1, () => undefined);
 
 function fail(code: ConstructorParameters<typeof FakeOfficeError>[0], message: string): never {
   throw new FakeOfficeError(code, message);
@@ -155,9 +157,10 @@ export class FakeContext {
   private _maxAddress = 0;
 
   constructor(readonly _host: HostCore) {
-    this.workbook = wrap(new FakeObject(this, WORKBOOK, () => _host.book));
     // The context is strict too: ctx.workbok must fail, not read undefined.
-    return new Proxy(this, CONTEXT_HANDLER);
+    const proxy = new Proxy(this, CONTEXT_HANDLER);
+    this.workbook = wrap(new FakeObject(proxy, WORKBOOK, () => _host.book));
+    return proxy;
   }
 
   _enqueue(label: string, bytes: number, run: (stage: Stage) => void): void {
@@ -407,7 +410,10 @@ const handler: ProxyHandler<FakeObject> = {
         fail("PropertyNotLoaded", `${target._spec.name}.isNullObject is not available before context.sync()`);
       return target._entity === null || target._entity === undefined;
     }
-    const m = target._spec.members[key] ?? COMMON[key];
+    const m =
+      target._spec.members[key] ??
+      COMMON[key] ??
+      (key === "items" && target._spec.collection ? ITEMS : undefined);
     if (!m) unknownMember(target._spec, key);
     if (m.kind === "method") {
       target._ctx._requireVersion(m.since, `${target._spec.name}.${key}()`);
@@ -689,8 +695,7 @@ class Worksheet extends FakeObject {
     return nullable(
       wrap(
         new Range(this._ctx, RANGE, () => {
-          const s = this._get() as FakeSheet | null;
-          if (!s) return null;
+          const s = this._sheet();
           const box = s.usedBox(valuesOnly === true);
           return box ? { sheet: s, box } : null;
         }),
@@ -804,8 +809,7 @@ class Range extends FakeObject {
     return nullable(
       wrap(
         new Range(this._ctx, RANGE, () => {
-          const e = this._get() as RangeEntity | null;
-          if (!e) return null;
+          const e = this._e();
           const used = e.sheet.usedBox(valuesOnly === true);
           if (!used || !intersects(used, e.box)) return null;
           // The used cells inside this range: scan only the intersection.
@@ -840,8 +844,7 @@ class Range extends FakeObject {
     return nullable(
       wrap(
         new RangeAreas(this._ctx, RANGE_AREAS, () => {
-          const e = this._get() as RangeEntity | null;
-          if (!e) return null;
+          const e = this._e();
           const merges = this._ctx._host.book.mergesIn(e.sheet, e.box);
           return merges.length ? { sheet: e.sheet, boxes: merges } : null;
         }),
@@ -1398,9 +1401,9 @@ class NamedItem extends FakeObject {
     return nullable(
       wrap(
         new Range(this._ctx, RANGE, () => {
-          const n = this._get() as FakeName | null;
-          const sheet = n ? this._ctx._host.book.sheetById(n.sheetId) : undefined;
-          return n && sheet ? { sheet, box: n.box } : null;
+          const n = this._require<FakeName>();
+          const sheet = this._ctx._host.book.sheetById(n.sheetId);
+          return sheet ? { sheet, box: n.box } : null;
         }),
       ),
     );

@@ -1,0 +1,51 @@
+/**
+ * What the adapter knows between calls in one task-pane session: the last workbook it read, the
+ * tables and the incremental checker live mode re-runs, and whether the very hidden sheet exists
+ * (so a write need not first ask). The workbook stays the truth: flags ownership is re-read on
+ * every write.
+ */
+import type { Checker } from "../core/checker";
+import type { WorkbookGrid } from "../core/grid";
+import type { Lang } from "../core/messages";
+import type { TableMap } from "../core/model";
+
+export interface Session {
+  /** Does `_tdcheck` exist? undefined = not known yet. */
+  stateSheet: boolean | undefined;
+  /** Sheets the flags record named when last read or written. */
+  flaggedSheets: string[];
+  /** Note cells per sheet the flags record listed when last written (asked for in the first request). */
+  flaggedNotes: Record<string, string[]>;
+  workbook: WorkbookGrid | undefined;
+  /** Worksheet id → name, for change events (they name the sheet by id). */
+  sheetNames: Map<string, string>;
+  maps: TableMap[];
+  checker: Checker | undefined;
+  lang: Lang;
+  /** Identity of the findings the flags in the workbook were written for. */
+  flaggedKey: string | undefined;
+}
+
+export const session: Session = {
+  stateSheet: undefined,
+  flaggedSheets: [],
+  flaggedNotes: {},
+  workbook: undefined,
+  sheetNames: new Map(),
+  maps: [],
+  checker: undefined,
+  lang: "zh",
+  flaggedKey: undefined,
+};
+
+/** Forget everything (a test installs a new fake workbook; the pane reopens on another file). */
+export function resetSession(): void {
+  session.stateSheet = undefined;
+  session.flaggedSheets = [];
+  session.flaggedNotes = {};
+  session.workbook = undefined;
+  session.sheetNames = new Map();
+  session.maps = [];
+  session.checker = undefined;
+  session.flaggedKey = undefined;
+}
