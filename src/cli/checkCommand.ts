@@ -1,21 +1,36 @@
-/** `tdcheck check`: findings for people (text) or machines (JSON), an annotated copy on request. */
+/**
+ * `tdcheck check`: findings for people (text), machines (JSON) or Excel (CSV); an annotated copy
+ * and an audit report copy on request; many files at once (one summary table, one JSON document).
+ * Acceptances and the change trail come from the workbook's `_tdcheck` sheet.
+ */
+import * as path from "path";
 import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
-import { loadMap } from "./mapFile";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
-import type { Lang } from "../core/messages";
 import type { WorkbookGrid } from "../core/grid";
+import { RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
+import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
+import { auditReport } from "../core/report/auditReport";
+import { findingsCsv } from "../core/report/csv";
+import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
 import type { CliIo } from "./io";
 import { loadWorkbook } from "./load";
+import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
+import { addReportSheet } from "./xlsx/addSheet";
 
 export interface CheckOptions {
   sheet?: string;
   /** A corrected table map (tdcheck-map/1) to use instead of detection. */
   map?: string;
-  format: "text" | "json";
+  format: "text" | "json" | "csv";
+  /** One file: the annotated copy's path. Several files: a folder for one copy per file. */
   annotate?: string;
+  /** One file: the report copy's path. Several files: a folder for one copy per file. */
+  report?: string;
+  preparer?: string;
+  reviewer?: string;
   strict: boolean;
   lang: Lang;
 }
@@ -42,19 +57,23 @@ function problemText(result: CheckResult, file: string, lang: Lang): string | nu
   }
 }
 
-export function runCheck(file: string, options: CheckOptions, io: CliIo): number {
+interface Checked {
+  file: string;
+  bytes: Uint8Array;
+  workbook: WorkbookGrid;
+  result: AcceptedCheckResult;
+}
+
+type Outcome = { ok: true; checked: Checked } | { ok: false; message: string; code?: string };
+
+/** Load, check, apply the stored acceptances: everything short of writing and printing. */
+async function checkFile(file: string, options: CheckOptions, io: CliIo): Promise<Outcome> {
   const loaded = loadWorkbook(file, io, options.lang);
-  if (!loaded.ok) {
-    io.stderr(`tdcheck: ${loaded.message}\n`);
-    return EXIT.unusable;
-  }
+  if (!loaded.ok) return { ok: false, message: loaded.message };
   let result: CheckResult;
   if (options.map) {
     const maps = loadMap(options.map, loaded.workbook, options.lang, io);
-    if (!maps.ok) {
-      io.stderr(`tdcheck: ${maps.message}\n`);
-      return EXIT.unusable;
-    }
+    if (!maps.ok) return { ok: false, message: maps.message, code: "BAD_MAP" };
     const chosen =
       options.sheet === undefined ? maps.maps : maps.maps.filter((m) => m.sheet === options.sheet);
     result = {
@@ -63,61 +82,258 @@ export function runCheck(file: string, options: CheckOptions, io: CliIo): number
     };
   } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
-  if (problem) {
-    io.stderr(`tdcheck: ${problem}\n`);
+  if (problem) return { ok: false, message: problem, code: result.problems[0].code };
+  const stored = readAcceptances(loaded.workbook);
+  if (stored.problem)
+    io.stderr(
+      options.lang === "zh"
+        ? `tdcheck: ${file}：_tdcheck 工作表中的接受记录无法读取（${stored.problem.code}），按无接受记录处理\n`
+        : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
+    );
+  const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
+  return { ok: true, checked: { file, bytes: loaded.bytes, workbook: loaded.workbook, result: accepted } };
+}
+
+/** Refuses a path that is one of the inputs (the input is never modified). */
+function isAnInput(out: string, inputs: string[], io: CliIo): boolean {
+  return io.exists(out) && inputs.some((i) => io.exists(i) && io.sameFile(out, i));
+}
+
+/**
+ * Writes the annotated copy and/or the report copy of one checked file; when both go to the
+ * same path, that one file gets the flags and the report sheet. Returns false when it failed
+ * (said on stderr; nothing half-written).
+ */
+async function writeCopies(
+  c: Checked,
+  targets: { annotate?: string; report?: string },
+  options: CheckOptions,
+  inputs: string[],
+  io: CliIo,
+): Promise<boolean> {
+  const zh = options.lang === "zh";
+  for (const out of [targets.annotate, targets.report]) {
+    if (out && isAnInput(out, inputs, io)) {
+      io.stderr(
+        zh
+          ? `tdcheck: 不会覆盖输入文件，请为输出副本另选文件名：${out}\n`
+          : `tdcheck: refusing to overwrite an input; choose another name for the copy: ${out}\n`,
+      );
+      return false;
+    }
+  }
+  const refused = (what: string, detail: string, parts: string[]): false => {
+    const list = parts.join(", ");
+    io.stderr(
+      zh
+        ? `tdcheck: 无法在不丢失内容的前提下写出${what}（${detail}${list ? `：${list}` : ""}），未写任何文件\n`
+        : `tdcheck: cannot write the ${what} without losing content (${detail}${list ? `: ${list}` : ""}); nothing written\n`,
+    );
+    return false;
+  };
+  let annotated: Uint8Array | undefined;
+  if (targets.annotate) {
+    const r = annotateXlsx(c.bytes, planFlags(c.workbook, c.result.findings, options.lang));
+    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem.detail, r.problem.parts);
+    annotated = r.bytes;
+  }
+  let reported: Uint8Array | undefined;
+  const combined = !!(
+    targets.annotate &&
+    targets.report &&
+    path.resolve(targets.annotate) === path.resolve(targets.report)
+  );
+  if (targets.report) {
+    const report = await auditReport(c.workbook, c.result, {
+      file: path.basename(c.file),
+      sheet: options.sheet,
+      time: new Date(),
+      preparer: options.preparer,
+      reviewer: options.reviewer,
+      lang: options.lang,
+      acceptances: readAcceptances(c.workbook).items,
+    });
+    for (const p of report.storageProblems)
+      if (p.section === "trail")
+        io.stderr(
+          zh
+            ? `tdcheck: ${c.file}：_tdcheck 工作表中的变更记录无法读取（${p.code}），报告中不列出\n`
+            : `tdcheck: ${c.file}: the change trail in the _tdcheck sheet cannot be read (${p.code}); the report leaves it out\n`,
+        );
+    const r = addReportSheet(combined ? annotated! : c.bytes, report.sheet, {
+      fileName: path.basename(c.file),
+    });
+    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
+    reported = r.bytes;
+  }
+  if (annotated && !combined) io.writeFile(targets.annotate!, annotated);
+  if (reported) io.writeFile(targets.report!, reported);
+  return true;
+}
+
+function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  const accepted = result.findings.filter((f) => f.accepted);
+  if (accepted.length) {
+    lines.push(zh ? "  已接受（上报说明）：" : "  Accepted (with a reason):");
+    for (const f of accepted)
+      lines.push(
+        `    ${SEVERITY_TEXT[f.severity][lang]}  ${f.sheet}!${f.cell}  ${RULE_TITLES[f.rule][lang]}  ${f.indicator ?? ""}`,
+        zh
+          ? `      说明：${f.accepted!.reason}（${f.accepted!.by}，${f.accepted!.at.slice(0, 10)}）`
+          : `      reason: ${f.accepted!.reason} (${f.accepted!.by}, ${f.accepted!.at.slice(0, 10)})`,
+      );
+  }
+  for (const l of result.lapsed)
+    lines.push(
+      zh
+        ? `  接受已失效：${l.acceptance.sheet}!${l.acceptance.cell} ${RULE_TITLES[l.acceptance.rule]?.zh ?? l.acceptance.rule}（${l.why === "changed" ? "所涉单元格已修改，需重新确认" : "该问题已不再出现"}）`
+        : `  Acceptance lapsed: ${l.acceptance.sheet}!${l.acceptance.cell} ${RULE_TITLES[l.acceptance.rule]?.en ?? l.acceptance.rule} (${l.why === "changed" ? "a covered cell changed; confirm it again" : "the finding no longer occurs"})`,
+    );
+  return lines;
+}
+
+function failing(result: AcceptedCheckResult, strict: boolean): boolean {
+  return result.summary.errors + (strict ? result.summary.warnings : 0) > 0;
+}
+
+/** One file, printed as before batches existed: the plain tdcheck/1 document for --format json. */
+async function runSingle(file: string, options: CheckOptions, io: CliIo): Promise<number> {
+  const outcome = await checkFile(file, options, io);
+  if (!outcome.ok) {
+    io.stderr(`tdcheck: ${outcome.message}\n`);
     return EXIT.unusable;
   }
-  if (options.annotate) {
-    const written = writeAnnotated(file, loaded.bytes, loaded.workbook, result, options, io);
-    if (written !== null) return written;
+  const c = outcome.checked;
+  const result = c.result;
+  if (options.annotate || options.report) {
+    const written = await writeCopies(
+      c,
+      { annotate: options.annotate, report: options.report },
+      options,
+      [file],
+      io,
+    );
+    if (!written) return EXIT.unusable;
   }
   if (options.format === "json") {
     io.stdout(JSON.stringify(contractDocument(file, result, options.lang), null, 2) + "\n");
+  } else if (options.format === "csv") {
+    io.stdout(findingsCsv([{ file, result }], options.lang));
   } else {
+    const zh = options.lang === "zh";
+    const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
     const lines = [file, ...tablesText(result, options.lang), ""];
-    if (result.findings.length) lines.push(...findingsText(result, options.lang), "");
-    lines.push(summaryText(result, options.lang));
+    if (open.findings.length) lines.push(...findingsText(open, options.lang), "");
+    const accepted = acceptedText(result, options.lang);
+    if (accepted.length) lines.push(...accepted, "");
+    const s = result.summary;
+    const extra =
+      s.accepted || s.lapsed
+        ? zh
+          ? `；已接受 ${s.accepted}，接受失效 ${s.lapsed}`
+          : `; ${s.accepted} accepted, ${s.lapsed} lapsed`
+        : "";
+    lines.push(summaryText(result, options.lang) + extra);
     if (options.annotate)
-      lines.push(
-        options.lang === "zh"
-          ? `已写出标注副本：${options.annotate}`
-          : `Annotated copy written: ${options.annotate}`,
-      );
+      lines.push(zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);
+    if (options.report)
+      lines.push(zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`);
     io.stdout(lines.join("\n") + "\n");
   }
-  const failing = result.summary.errors + (options.strict ? result.summary.warnings : 0);
-  return failing > 0 ? EXIT.errors : EXIT.clean;
+  return failing(result, options.strict) ? EXIT.errors : EXIT.clean;
 }
 
-/** Writes the annotated copy; returns an exit code when it must stop, null when all went well. */
-function writeAnnotated(
-  file: string,
-  bytes: Uint8Array,
-  workbook: WorkbookGrid,
-  result: CheckResult,
+/** `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name). */
+function outputPath(dir: string, file: string, used: Set<string>): string {
+  const ext = path.extname(file);
+  const stem = path.basename(file, ext);
+  let name = `${stem}${ext || ".xlsx"}`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${ext || ".xlsx"}`;
+  used.add(name.toLowerCase());
+  return path.join(dir, name);
+}
+
+function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
+  if (io.isDirectory(dir)) return true;
+  if (io.exists(dir)) {
+    io.stderr(
+      options.lang === "zh"
+        ? `tdcheck: 检查多个文件时 --annotate/--report 须指定文件夹：${dir} 是文件\n`
+        : `tdcheck: with several files, --annotate/--report name a folder; ${dir} is a file\n`,
+    );
+    return false;
+  }
+  io.makeDirectory(dir);
+  return true;
+}
+
+async function runBatch(
+  files: string[],
+  emptyFolders: string[],
   options: CheckOptions,
   io: CliIo,
-): number | null {
+): Promise<number> {
   const zh = options.lang === "zh";
-  const out = options.annotate!;
-  if (io.exists(out) && io.sameFile(out, file)) {
-    io.stderr(
-      zh
-        ? `tdcheck: 不会覆盖输入文件，请为标注副本另选文件名：${out}\n`
-        : `tdcheck: refusing to overwrite the input; choose another name for the annotated copy: ${out}\n`,
-    );
-    return EXIT.unusable;
+  for (const dir of [options.annotate, options.report])
+    if (dir && !ensureFolder(dir, options, io)) return EXIT.unusable;
+  const entries: FileEntry[] = emptyFolders.map((dir) => ({
+    file: dir,
+    ok: false as const,
+    error: zh ? `${dir}：文件夹中没有 .xlsx 文件` : `${dir}: the folder holds no .xlsx file`,
+    code: "NO_WORKBOOK",
+  }));
+  const usedAnnotate = new Set<string>();
+  const usedReport = new Set<string>();
+  for (const file of files) {
+    const outcome = await checkFile(file, options, io);
+    if (!outcome.ok) {
+      io.stderr(`tdcheck: ${outcome.message}\n`);
+      entries.push({ file, ok: false, error: outcome.message, code: outcome.code });
+      continue;
+    }
+    const c = outcome.checked;
+    const targets = {
+      annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate) : undefined,
+      report: options.report ? outputPath(options.report, file, usedReport) : undefined,
+    };
+    const written =
+      targets.annotate || targets.report ? await writeCopies(c, targets, options, files, io) : true;
+    entries.push({
+      file,
+      ok: true,
+      result: c.result,
+      document: contractDocument(file, c.result, options.lang),
+      ...(written ? {} : { writeFailed: true }),
+    });
   }
-  const annotated = annotateXlsx(bytes, planFlags(workbook, result.findings, options.lang));
-  if (!annotated.ok) {
-    const parts = annotated.problem.parts.join(", ");
-    io.stderr(
-      zh
-        ? `tdcheck: 无法在不丢失内容的前提下写出标注副本（${annotated.problem.detail}${parts ? `：${parts}` : ""}），未写任何文件\n`
-        : `tdcheck: cannot write the annotated copy without losing content (${annotated.problem.detail}${parts ? `: ${parts}` : ""}); nothing written\n`,
+  if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
+  else if (options.format === "csv")
+    io.stdout(
+      findingsCsv(
+        entries.flatMap((e) => (e.ok ? [{ file: e.file, result: e.result }] : [])),
+        options.lang,
+      ),
     );
-    return EXIT.unusable;
+  else {
+    const lines = batchText(entries, options.strict, options.lang);
+    if (options.annotate)
+      lines.push(
+        zh ? `标注副本已写入：${options.annotate}` : `Annotated copies written to: ${options.annotate}`,
+      );
+    if (options.report)
+      lines.push(zh ? `审核报告已写入：${options.report}` : `Audit reports written to: ${options.report}`);
+    io.stdout(lines.join("\n") + "\n");
   }
-  io.writeFile(out, annotated.bytes);
-  return null;
+  if (entries.some((e) => !e.ok || e.writeFailed)) return EXIT.unusable;
+  return entries.some((e) => e.ok && failing(e.result, options.strict)) ? EXIT.errors : EXIT.clean;
+}
+
+/** Exit 2 if any input was unusable (the others are still checked), else 1 on errors (--strict: warnings too), else 0. */
+export async function runCheck(inputs: string | string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const args = typeof inputs === "string" ? [inputs] : inputs;
+  const expanded = expandInputs(args, io);
+  if (!expanded.batch) return runSingle(expanded.files[0], options, io);
+  return runBatch(expanded.files, expanded.emptyFolders, options, io);
 }

@@ -9,6 +9,8 @@ export interface CliIo {
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
   listDirectory(path: string): string[];
+  /** Creates a folder (and its parents) for a batch's output copies. */
+  makeDirectory(path: string): void;
   /** Same file on disk (to refuse overwriting an input). */
   sameFile(a: string, b: string): boolean;
 }
@@ -22,6 +24,7 @@ export function nodeIo(): CliIo {
     exists: (p) => fs.existsSync(p),
     isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
     listDirectory: (p) => fs.readdirSync(p),
+    makeDirectory: (p) => fs.mkdirSync(p, { recursive: true }),
     sameFile: (a, b) => {
       try {
         const sa = fs.statSync(a);

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { Lang } from "../core/messages";
-import { EXIT, runCheck } from "./checkCommand";
+import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
 import { runDetect } from "./detectCommand";
 import type { CliIo } from "./io";
 import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
@@ -25,35 +25,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command("check")
-    .description("check the target tables in .xlsx files (exit 0 clean, 1 errors, 2 unusable input)")
-    .argument("<file>", ".xlsx workbook")
+    .description("check the target tables in .xlsx files (exit 0 clean, 1 errors, 2 any input unusable)")
+    .argument(
+      "<files...>",
+      ".xlsx workbooks, or folders of them (each folder's .xlsx files, not its subfolders)",
+    )
     .option("--sheet <name>", "only check this sheet")
     .option(
       "--map <map.json>",
       "use this table map (from `tdcheck detect --format json`, corrected) instead of detection",
     )
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option(
-      "--annotate <out.xlsx>",
-      "write a copy with the flagged cells marked (the input is never modified)",
+    .addOption(
+      new Option("--format <format>", "output format (csv: findings for Excel, UTF-8 with BOM)")
+        .choices(["text", "json", "csv"])
+        .default("text"),
     )
+    .option(
+      "--annotate <out>",
+      "write a copy with the flagged cells marked (the input is never modified); a folder when several files are checked",
+    )
+    .option(
+      "--report <out>",
+      "write a copy with an audit report sheet 审核报告 added; a folder when several files are checked",
+    )
+    .option("--preparer <name>", "填表人, shown on the audit report")
+    .option("--reviewer <name>", "审核人, shown on the audit report")
     .option("--strict", "also fail (exit 1) on warnings", false)
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
-    .action(
-      (
-        file: string,
-        opts: {
-          sheet?: string;
-          map?: string;
-          format: "text" | "json";
-          annotate?: string;
-          strict: boolean;
-          lang: Lang;
-        },
-      ) => {
-        code = runCheck(file, opts, io);
-      },
-    );
+    .action(async (files: string[], opts: CheckOptions) => {
+      code = await runCheck(files, opts, io);
+    });
 
   program
     .command("detect")

@@ -1,0 +1,137 @@
+/**
+ * Checking many files at once (`tdcheck check a.xlsx b.xlsx folder/`): which files a folder
+ * holds, the one summary table for people, and the one JSON document (`tdcheck-batch/1`) for
+ * machines. The per-file work is checkCommand's; this file only gathers and presents.
+ */
+import * as path from "path";
+import type { AcceptedCheckResult } from "../core/report/acceptance";
+import type { Lang } from "../core/messages";
+import type { CliIo } from "./io";
+import { displayWidth, padEnd } from "./width";
+
+export const BATCH_SCHEMA = "tdcheck-batch/1";
+
+/** Workbooks a folder contributes: .xlsx/.xlsm to check, .xls/.et so the user hears how to convert them. */
+const FOLDER_FILES = /\.(xlsx|xlsm|xls|et|ett)$/i;
+
+export interface Inputs {
+  files: string[];
+  /** A folder without a workbook in it. */
+  emptyFolders: string[];
+  /** Several inputs, or any folder: report as a batch. */
+  batch: boolean;
+}
+
+/** Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given. */
+export function expandInputs(args: string[], io: CliIo): Inputs {
+  const files: string[] = [];
+  const emptyFolders: string[] = [];
+  let folders = 0;
+  for (const arg of args) {
+    if (!io.isDirectory(arg)) {
+      files.push(arg);
+      continue;
+    }
+    folders++;
+    const names = io
+      .listDirectory(arg)
+      // ~$name.xlsx is the lock file Excel keeps next to an open workbook.
+      .filter((n) => FOLDER_FILES.test(n) && !n.startsWith("~$"))
+      .map((n) => path.join(arg, n))
+      .filter((p) => !io.isDirectory(p))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (names.length === 0) emptyFolders.push(arg);
+    files.push(...names);
+  }
+  return { files, emptyFolders, batch: args.length > 1 || folders > 0 };
+}
+
+export type FileEntry =
+  | { file: string; ok: true; result: AcceptedCheckResult; document: unknown; writeFailed?: boolean }
+  | { file: string; ok: false; error: string; code?: string };
+
+export interface BatchSummary {
+  files: number;
+  checked: number;
+  unusable: number;
+  tables: number;
+  progressions: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  accepted: number;
+}
+
+export function batchSummary(entries: FileEntry[]): BatchSummary {
+  const ok = entries.filter((e): e is Extract<FileEntry, { ok: true }> => e.ok);
+  const sum = (k: "tables" | "progressions" | "errors" | "warnings" | "infos" | "accepted"): number =>
+    ok.reduce((n, e) => n + e.result.summary[k], 0);
+  return {
+    files: entries.length,
+    checked: ok.length,
+    unusable: entries.length - ok.length,
+    tables: sum("tables"),
+    progressions: sum("progressions"),
+    errors: sum("errors"),
+    warnings: sum("warnings"),
+    infos: sum("infos"),
+    accepted: sum("accepted"),
+  };
+}
+
+/** One document: a tdcheck/1 document per checked file, `{ file, error }` per unusable one. */
+export function batchDocument(entries: FileEntry[]) {
+  return {
+    schema: BATCH_SCHEMA,
+    files: entries.map((e) =>
+      e.ok ? e.document : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
+    ),
+    summary: batchSummary(entries),
+  };
+}
+
+const HEAD: Record<Lang, [string, string, string, string, string]> = {
+  zh: ["文件", "表格", "错误", "警告", "结果"],
+  en: ["File", "Tables", "Errors", "Warnings", "Status"],
+};
+
+function status(e: FileEntry, strict: boolean, lang: Lang): string {
+  const zh = lang === "zh";
+  if (!e.ok) return zh ? "无法校核" : "unusable";
+  if (e.writeFailed) return zh ? "未能写出副本" : "copy not written";
+  const s = e.result.summary;
+  if (s.errors) return zh ? "有错误" : "errors";
+  if (s.warnings) return strict ? (zh ? "有警告（严格）" : "warnings (strict)") : zh ? "有警告" : "warnings";
+  return zh ? "通过" : "clean";
+}
+
+/** The summary table, one line per file, then a total line and the reasons files were unusable. */
+export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const rows = entries.map((e) =>
+    e.ok
+      ? [
+          e.file,
+          String(e.result.summary.tables + e.result.summary.progressions),
+          String(e.result.summary.errors),
+          String(e.result.summary.warnings),
+          status(e, strict, lang),
+        ]
+      : [e.file, "–", "–", "–", status(e, strict, lang)],
+  );
+  const table = [HEAD[lang], ...rows];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((r) => displayWidth(r[c]))));
+  const line = (r: string[]): string =>
+    `  ${padEnd(r[0], widths[0])}  ${[1, 2, 3].map((c) => " ".repeat(widths[c] - displayWidth(r[c])) + r[c]).join("  ")}  ${r[4]}`;
+  const out = table.map(line);
+  const s = batchSummary(entries);
+  out.push(
+    "",
+    zh
+      ? `共 ${s.files} 个文件：${s.checked} 个已校核，${s.unusable} 个无法校核；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.accepted ? `，已接受 ${s.accepted}` : ""}`
+      : `${s.files} file(s): ${s.checked} checked, ${s.unusable} unusable; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
+  );
+  const failed = entries.filter((e): e is Extract<FileEntry, { ok: false }> => !e.ok);
+  if (failed.length) out.push("", ...failed.map((e) => `  ${e.error}`));
+  return out;
+}
