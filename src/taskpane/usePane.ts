@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseRange } from "../core/address";
-import { checkMaps, type CheckResult } from "../core/check";
+import type { CheckResult } from "../core/check";
 import type { Finding } from "../core/finding";
 import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
@@ -193,52 +193,60 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [update],
   );
 
-  const check = useCallback(
-    () =>
-      run("check", async () => {
-        const outcome = await port.checkInExcel({ sheets: "active", lang, flags: false, onProgress });
-        switch (outcome.kind) {
-          case "problem":
-            update({ notices: [{ kind: "problem", problem: outcome.problem }] });
-            return;
-          case "failed":
-            update({
-              notices: [
-                {
-                  kind: "text",
-                  intent: "error",
-                  key: `failed.${outcome.stage}`,
-                  vars: { detail: outcome.detail },
-                },
-              ],
-            });
-            return;
-          case "empty-sheet":
-            update({ view: null, emptySheet: outcome.sheet });
-            announce(fill(t.emptySheet, { sheet: outcome.sheet }));
-            return;
-          case "checked": {
-            const flags = await writeFlagsFor(
-              outcome.workbook,
-              outcome.result.findings,
-              ref.current.settings.flagStyle,
-            );
-            update({
-              emptySheet: null,
-              view: {
-                sheet: outcome.sheet,
-                result: outcome.result,
-                workbook: outcome.workbook,
-                flags,
-                origin: "check",
+  /**
+   * The adapter's check (saved maps where the user corrected them, detection elsewhere); it also
+   * primes live mode. Flags: the adapter writes "colour and note" itself; the other styles are
+   * planned here from the same findings.
+   */
+  const checkNow = useCallback(
+    async (origin: CheckedView["origin"]) => {
+      const style = ref.current.settings.flagStyle;
+      const outcome = await port.checkInExcel({
+        sheets: "active",
+        lang,
+        flags: style === "fill-note",
+        onProgress,
+      });
+      switch (outcome.kind) {
+        case "problem":
+          update({ notices: [{ kind: "problem", problem: outcome.problem }] });
+          return;
+        case "failed":
+          update({
+            notices: [
+              {
+                kind: "text",
+                intent: "error",
+                key: `failed.${outcome.stage}`,
+                vars: { detail: outcome.detail },
               },
-            });
-            announce(summaryText("announce.checked", outcome.sheet, outcome.result));
-          }
+            ],
+          });
+          return;
+        case "empty-sheet":
+          update({ view: null, emptySheet: outcome.sheet });
+          announce(fill(t.emptySheet, { sheet: outcome.sheet }));
+          return;
+        case "checked": {
+          // A protected sheet: the findings stand, only the flags were refused.
+          const refused = (outcome as { flagsProblem?: ExcelProblem }).flagsProblem;
+          if (refused) update((s) => ({ notices: [...s.notices, { kind: "problem", problem: refused }] }));
+          const flags =
+            style === "fill-note"
+              ? outcome.flags
+              : await writeFlagsFor(outcome.workbook, outcome.result.findings, style);
+          update({
+            emptySheet: null,
+            view: { sheet: outcome.sheet, result: outcome.result, workbook: outcome.workbook, flags, origin },
+          });
+          announce(summaryText("announce.checked", outcome.sheet, outcome.result));
         }
-      }),
-    [run, port, lang, onProgress, update, announce, t, writeFlagsFor, summaryText],
+      }
+    },
+    [port, lang, onProgress, update, announce, t, writeFlagsFor, summaryText],
   );
+
+  const check = useCallback(() => run("check", () => checkNow("check")), [run, checkNow]);
 
   const clearFlags = useCallback(
     () =>
@@ -287,25 +295,19 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [port, update],
   );
 
+  /**
+   * A correction: the sheet's maps as the user wants them are saved in the workbook (anchored, so
+   * the command line and the next session see them) and the sheet is checked with them at once.
+   */
   const applyMaps = useCallback(
     (maps: TableMap[]) =>
       run("save", async () => {
         const view = ref.current.view;
         if (!view) return;
         const others = ref.current.stored.filter((s) => s.map.sheet !== view.sheet);
-        await saveTables(withIds(others, maps));
-        // Read again: the sheet may have changed since the check the user is correcting.
-        const read = await port.readWorkbook({ sheets: [view.sheet], onProgress });
-        if (!read.ok) {
-          update((s) => ({ notices: [...s.notices, { kind: "problem", problem: read.problem }] }));
-          return;
-        }
-        const result: CheckResult = { ...checkMaps(read.value, maps), problems: [] };
-        const flags = await writeFlagsFor(read.value, result.findings, ref.current.settings.flagStyle);
-        update({ view: { sheet: view.sheet, result, workbook: read.value, flags, origin: "edit" } });
-        announce(summaryText("announce.checked", view.sheet, result));
+        if (await saveTables(withIds(others, maps))) await checkNow("edit");
       }),
-    [run, port, onProgress, update, announce, saveTables, writeFlagsFor, summaryText],
+    [run, saveTables, checkNow],
   );
 
   const tableFromSelection = useCallback(async () => {
@@ -341,12 +343,16 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     await applyMaps(found.maps);
   }, [port, update, applyMaps]);
 
-  const resetDetection = useCallback(async () => {
-    const view = ref.current.view;
-    if (!view) return;
-    const ok = await saveTables(ref.current.stored.filter((s) => s.map.sheet !== view.sheet));
-    if (ok) await check();
-  }, [saveTables, check]);
+  const resetDetection = useCallback(
+    () =>
+      run("save", async () => {
+        const view = ref.current.view;
+        if (!view) return;
+        if (await saveTables(ref.current.stored.filter((s) => s.map.sheet !== view.sheet)))
+          await checkNow("check");
+      }),
+    [run, saveTables, checkNow],
+  );
 
   const onLive = useCallback(
     async (live: LiveUpdate) => {
@@ -370,10 +376,15 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [port, update, announce, writeFlagsFor, summaryText],
   );
 
+  /**
+   * Live mode re-runs the checks of the last check on each edit, so it starts with a check: the
+   * sheet may have changed while live mode was off, or since the workbook was last open.
+   */
   const startLive = useCallback(
     async (settings: PaneSettings) => {
       await port.stopLive();
       if (!settings.live) return;
+      await run("check", () => checkNow("live"));
       const started = await port.startLive({
         lang,
         flags: settings.flagStyle === "fill-note",
@@ -383,7 +394,7 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       if (!started.ok)
         update((s) => ({ notices: [...s.notices, { kind: "problem", problem: started.problem }] }));
     },
-    [port, lang, onLive, update],
+    [port, lang, onLive, update, run, checkNow],
   );
 
   const setSettings = useCallback(
@@ -400,7 +411,8 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         update((s) => ({ notices: [...s.notices, { kind: "problem", problem: saved.problem }] }));
       if (settings.live !== before.live || settings.flagStyle !== before.flagStyle) await startLive(settings);
       const view = ref.current.view;
-      if (view && settings.flagStyle !== before.flagStyle) {
+      // With live mode on, starting it again has just checked and flagged in the new style.
+      if (view && settings.flagStyle !== before.flagStyle && !settings.live) {
         await run("save", async () => {
           const flags = await writeFlagsFor(view.workbook, view.result.findings, settings.flagStyle);
           update((s) => ({ view: s.view ? { ...s.view, flags } : null }));
@@ -448,7 +460,10 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         return;
       }
       const settings = settingsFrom(loaded.value.settings);
-      const stored = loaded.value.tables.map(({ id, map, confirmed }) => ({ id, map, confirmed }));
+      // A stored map that no longer fits the workbook is left out (detection takes over there).
+      const stored = loaded.value.tables.flatMap(({ id, map, confirmed }) =>
+        map ? [{ id, map, confirmed }] : [],
+      );
       update({ ready: true, stored, settings });
       if (settings.live) await startLive(settings);
     })();
