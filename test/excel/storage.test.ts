@@ -1,0 +1,127 @@
+/**
+ * What the add-in remembers lives in the very hidden sheet, anchored by workbook names: a round
+ * trip survives rows inserted above the table (the map moves with its anchor), reports a table
+ * whose rows changed inside it, and a large state is cut into chunks under Excel's cell limit.
+ */
+import { detectWorkbook } from "../../src/core/check";
+import { checkInExcel, loadState, readWorkbook, resetSession, saveState, STATE_SHEET } from "../../src/excel";
+import { chunkText, CHUNK_CHARS } from "../../src/excel/storage";
+import type { FakeHost } from "../../src/fake-excel";
+import { installSample } from "./helpers";
+
+let host: FakeHost;
+beforeEach(() => {
+  resetSession();
+  host = installSample();
+});
+afterEach(() => host.uninstall());
+
+async function sampleMap() {
+  const read = await readWorkbook();
+  if (!read.ok) throw new Error("read");
+  return { workbook: read.value, map: detectWorkbook(read.value).maps[0] };
+}
+
+test("layout: a very hidden _tdcheck sheet, section name, chunk count, '~'-prefixed chunks; one anchor per table", async () => {
+  const { map } = await sampleMap();
+  const saved = await saveState({
+    schema: 1,
+    tables: [{ id: "t1", map, confirmed: true }],
+    settings: { live: true },
+  });
+  expect(saved.ok).toBe(true);
+  const sheet = host.snapshot().sheets.find((s) => s.name === STATE_SHEET)!;
+  expect(sheet.visibility).toBe("VeryHidden");
+  expect(sheet.cells.A1.value).toBe("state");
+  expect(sheet.cells.A2.value).toBe(1);
+  expect(String(sheet.cells.A3.value).startsWith("~{")).toBe(true);
+  expect(JSON.parse(String(sheet.cells.A3.value).slice(1))).toMatchObject({
+    schema: "tdcheck-state/1",
+    maps: { schema: "tdcheck-map/1" },
+  });
+  expect(host.snapshot().names).toEqual([{ name: "_tdcheck_t1", refersTo: "分解表!A3:Q8" }]);
+});
+
+test("round trip: the map and settings come back as saved", async () => {
+  const { workbook, map } = await sampleMap();
+  await saveState({
+    schema: 1,
+    tables: [{ id: "t1", map, confirmed: true }],
+    settings: { live: true, tolerance: "exact" },
+  });
+  resetSession();
+  const from = host.syncs;
+  const loaded = await loadState({ workbook });
+  expect(host.syncs - from).toBeLessThanOrEqual(2);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problem));
+  expect(loaded.value.found).toBe(true);
+  expect(loaded.value.settings).toEqual({ live: true, tolerance: "exact" });
+  expect(loaded.value.tables).toHaveLength(1);
+  const t = loaded.value.tables[0];
+  expect(t).toMatchObject({ id: "t1", confirmed: true, status: "same", range: "A3:Q8" });
+  expect(t.map?.range).toEqual(map.range);
+  expect(t.map?.indicators.map((i) => i.line)).toEqual(map.indicators.map((i) => i.line));
+});
+
+test("rows inserted above the table: the anchor moves and the map moves with it; Check uses it", async () => {
+  const { map } = await sampleMap();
+  await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
+  host.user.insertRows("分解表", 1, 2);
+  resetSession();
+  const read = await readWorkbook();
+  if (!read.ok) throw new Error("read");
+  const loaded = await loadState({ workbook: read.value });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problem));
+  const t = loaded.value.tables[0];
+  expect(t).toMatchObject({ status: "moved", range: "A5:Q10" });
+  expect(t.map?.range).toEqual({ ...map.range, top: map.range.top + 2, bottom: map.range.bottom + 2 });
+  expect(t.map?.indicators.map((i) => i.line)).toEqual(map.indicators.map((i) => i.line + 2));
+  const outcome = await checkInExcel();
+  if (outcome.kind !== "checked") throw new Error(outcome.kind);
+  expect(outcome.result.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toEqual(["D9"]);
+  expect(host.flagAt("分解表", "D9").lit).toBe(true);
+});
+
+test("a row inserted inside the table: reported as resized, with its new extent", async () => {
+  const { map } = await sampleMap();
+  await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
+  host.user.insertRows("分解表", 6, 1);
+  const loaded = await loadState();
+  if (!loaded.ok) throw new Error("load");
+  expect(loaded.value.tables[0]).toMatchObject({ status: "resized", range: "A3:Q9" });
+});
+
+test("a state larger than one request is chunked (30,000 characters per cell) and read back whole", async () => {
+  const { workbook, map } = await sampleMap();
+  const big = "指标分解".repeat(200_000); // 800,000 characters: 27 chunks, two requests each way
+  await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: false }], settings: { note: big } });
+  const sheet = host.snapshot().sheets.find((s) => s.name === STATE_SHEET)!;
+  expect(sheet.cells.A2.value).toBe(27);
+  expect(Object.values(sheet.cells).every((c) => String(c.value ?? "").length <= 32767)).toBe(true);
+  resetSession();
+  const loaded = await loadState({ workbook });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problem));
+  expect(loaded.value.settings.note).toBe(big);
+  expect(host.summary().maxRequestBytes).toBeLessThan(5_000_000);
+});
+
+test("chunks never split a character outside the BMP", () => {
+  const text = "a".repeat(CHUNK_CHARS - 1) + "𠀀" + "b";
+  const chunks = chunkText(text);
+  expect(chunks.join("")).toBe(text);
+  expect(chunks[0].length).toBe(CHUNK_CHARS - 1);
+});
+
+test("no state yet: found is false, nothing is created by reading", async () => {
+  const loaded = await loadState();
+  expect(loaded).toEqual({ ok: true, value: { found: false, tables: [], settings: {} } });
+  expect(host.book.sheet(STATE_SHEET)).toBeUndefined();
+});
+
+test("a damaged state is a problem, not an exception", async () => {
+  const { map } = await sampleMap();
+  await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
+  host.book.sheet(STATE_SHEET)!.setConstant(2, 0, "~{not json");
+  const loaded = await loadState();
+  expect(loaded).toMatchObject({ ok: false, problem: { code: "STATE_UNREADABLE" } });
+});
