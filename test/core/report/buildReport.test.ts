@@ -5,7 +5,6 @@ import {
   createAcceptance,
   encodeAcceptances,
   encodeTrail,
-  layoutReport,
   type ReportSheet,
   type TrailEntry,
 } from "../../../src/core/report";
