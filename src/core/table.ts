@@ -3,7 +3,7 @@
  * Rules read cells from here; positions are turned into A1 text only when a finding needs one.
  */
 import { a1, type CellPosition } from "./address";
-import type { CellValue } from "./cell";
+import type { CellValue, ParseContext } from "./cell";
 import type { SheetView } from "./detect/view";
 import type { IndicatorLine, ProgressionTable, Split, SplitTable, UnitLine } from "./model";
 import { parseCell } from "./parse/cellText";
@@ -42,8 +42,15 @@ export interface ParsedProgression {
   cells: CellValue[][];
 }
 
+const CONTEXTS = new Map<string, ParseContext>();
+
 export function parseAt(view: SheetView, row: number, line: number, measure: string): CellValue {
-  return parseCell(view.raw(row, line), { measure, numberFormat: view.format(row, line) });
+  const numberFormat = view.format(row, line);
+  if (numberFormat !== undefined) return parseCell(view.raw(row, line), { measure, numberFormat });
+  // Most cells have no format of their own: one shared context per measure spares an object per cell.
+  let ctx = CONTEXTS.get(measure);
+  if (!ctx) CONTEXTS.set(measure, (ctx = { measure }));
+  return parseCell(view.raw(row, line), ctx);
 }
 
 /**
