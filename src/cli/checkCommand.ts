@@ -289,7 +289,8 @@ async function runBatch(
   for (const file of files) {
     const outcome = await checkFile(file, options, io);
     if (!outcome.ok) {
-      io.stderr(`tdcheck: ${outcome.message}\n`);
+      // Text output lists the reasons under its table; JSON and CSV keep stdout for machines.
+      if (options.format !== "text") io.stderr(`tdcheck: ${outcome.message}\n`);
       entries.push({ file, ok: false, error: outcome.message, code: outcome.code });
       continue;
     }
