@@ -11,7 +11,14 @@
  * second selected tab would group the sheets.
  */
 import { columnName } from "../../core/address";
-import type { ReportSheet, ReportSheetCell, ReportStyle } from "../../core/report/layout";
+import {
+  GRID_COLOR,
+  REPORT_STYLES,
+  type ReportSheet,
+  type ReportSheetCell,
+  type ReportStyle,
+  type ReportStyleSpec,
+} from "../../core/report/layout";
 import { openPackage, folderOf, type Limits, type Package } from "./package";
 import { PackageEditor, insertBeforeClose } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
@@ -54,7 +61,8 @@ const MAX_SHEET_NAME = 31;
 /** `审核报告`, or `审核报告(2)`, `审核报告(3)`… when taken (Excel compares names case-insensitively). */
 export function uniqueSheetName(base: string, taken: string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base.slice(0, MAX_SHEET_NAME);
+  const whole = base.slice(0, MAX_SHEET_NAME);
+  if (!lower.has(whole.toLowerCase())) return whole;
   for (let n = 2; ; n++) {
     const suffix = `(${n})`;
     const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
@@ -65,67 +73,14 @@ export function uniqueSheetName(base: string, taken: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Formats
 
-interface FontSpec {
-  bold?: boolean;
-  size?: number;
-  color?: string;
-  underline?: boolean;
-  name?: string;
+const argb = (hex: string): string => "FF" + hex.replace(/^#/, "").toUpperCase();
+
+function alignmentXml(spec: ReportStyleSpec, p: string): string {
+  const attrs = `${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ""}${spec.vertical ? ` vertical="${spec.vertical}"` : ""}${spec.wrap ? ' wrapText="1"' : ""}`;
+  return attrs ? `<${p}alignment${attrs}/>` : "";
 }
 
-interface StyleSpec {
-  font?: FontSpec;
-  fill?: string;
-  border?: "grid" | "bottom";
-  align?: string;
-}
-
-const GRID = "FFBFBFBF";
-const HEAD_FILL = "FFF2F2F2";
-const TOP_WRAP = `<alignment vertical="top" wrapText="1"/>`;
-
-/** What each layout style looks like in a file. */
-const STYLES: Record<ReportStyle, StyleSpec> = {
-  title: { font: { bold: true, size: 14 }, align: `<alignment vertical="center"/>` },
-  label: { font: { bold: true }, align: `<alignment vertical="top"/>` },
-  value: { align: TOP_WRAP },
-  mono: { font: { name: "Consolas", size: 9 }, align: TOP_WRAP },
-  sign: { border: "bottom", align: `<alignment vertical="bottom"/>` },
-  header: {
-    font: { bold: true },
-    fill: HEAD_FILL,
-    border: "grid",
-    align: `<alignment horizontal="center" vertical="center" wrapText="1"/>`,
-  },
-  section: { font: { bold: true, size: 12 }, align: `<alignment vertical="center"/>` },
-  text: { border: "grid", align: TOP_WRAP },
-  number: { border: "grid", align: `<alignment vertical="top"/>` },
-  link: { font: { color: "FF0563C1", underline: true }, border: "grid", align: TOP_WRAP },
-  passed: { font: { color: "FF2E7D32" }, border: "grid", align: TOP_WRAP },
-  error: { font: { bold: true, color: "FFC00000" }, border: "grid", align: TOP_WRAP },
-  warning: { font: { color: "FFB26B00" }, border: "grid", align: TOP_WRAP },
-  info: { font: { color: "FF595959" }, border: "grid", align: TOP_WRAP },
-  accepted: { font: { color: "FF1F4E79" }, border: "grid", align: TOP_WRAP },
-  footing: {
-    font: { bold: true, color: "FF2E7D32" },
-    border: "grid",
-    align: `<alignment horizontal="center" vertical="top"/>`,
-  },
-  note: { font: { color: "FF595959", size: 9 }, align: TOP_WRAP },
-  summaryLabel: {
-    font: { bold: true },
-    fill: HEAD_FILL,
-    border: "grid",
-    align: `<alignment horizontal="center" vertical="center" wrapText="1"/>`,
-  },
-  summaryNumber: {
-    font: { bold: true, size: 12 },
-    border: "grid",
-    align: `<alignment horizontal="center" vertical="center"/>`,
-  },
-};
-
-const STYLE_NAMES = Object.keys(STYLES) as ReportStyle[];
+const STYLE_NAMES = Object.keys(REPORT_STYLES) as ReportStyle[];
 
 interface Collection {
   /** Index just past the start tag (or where the children would go). */
@@ -215,7 +170,7 @@ function append(
 }
 
 /** A font like the workbook's first (its typeface and size), changed as the spec says. */
-function fontXml(base: string, p: string, spec: FontSpec): string {
+function fontXml(base: string, p: string, spec: NonNullable<ReportStyleSpec["font"]>): string {
   let inner = base
     .replace(/<(?:[\w.-]+:)?(?:b|u|i|color|sz)\b[^>]*?\/>/g, "")
     .replace(/<(?:[\w.-]+:)?(?:b|u|i|color|sz)\b[^>]*>[\s\S]*?<\/(?:[\w.-]+:)?(?:b|u|i|color|sz)>/g, "");
@@ -224,7 +179,7 @@ function fontXml(base: string, p: string, spec: FontSpec): string {
   if (spec.bold) out += `<${p}b/>`;
   if (spec.underline) out += `<${p}u/>`;
   out += `<${p}sz val="${spec.size ?? baseSize(base)}"/>`;
-  if (spec.color) out += `<${p}color rgb="${spec.color}"/>`;
+  if (spec.color) out += `<${p}color rgb="${argb(spec.color)}"/>`;
   if (spec.name) out += `<${p}name val="${spec.name}"/>`;
   return `<${p}font>${out}${inner}</${p}font>`;
 }
@@ -246,7 +201,7 @@ function borderXml(p: string, kind: "grid" | "bottom"): string {
   const side = (n: string, on: boolean, color: string): string =>
     on ? `<${p}${n} style="thin"><${p}color rgb="${color}"/></${p}${n}>` : `<${p}${n}/>`;
   if (kind === "grid")
-    return `<${p}border>${side("left", true, GRID)}${side("right", true, GRID)}${side("top", true, GRID)}${side("bottom", true, GRID)}<${p}diagonal/></${p}border>`;
+    return `<${p}border>${["left", "right", "top", "bottom"].map((n) => side(n, true, argb(GRID_COLOR))).join("")}<${p}diagonal/></${p}border>`;
   return `<${p}border>${side("left", false, "")}${side("right", false, "")}${side("top", false, "")}${side("bottom", true, "FF000000")}<${p}diagonal/></${p}border>`;
 }
 
@@ -263,7 +218,7 @@ export function addReportStyles(xml: string): { xml: string; ids: Record<ReportS
   const borders: string[] = [];
   const borderIndex = new Map<string, number>();
   for (const name of STYLE_NAMES) {
-    const s = STYLES[name];
+    const s = REPORT_STYLES[name];
     if (s.font) {
       const f = fontXml(base, p, s.font);
       if (!fontIndex.has(f)) fontIndex.set(f, fonts.push(f) - 1);
@@ -272,7 +227,7 @@ export function addReportStyles(xml: string): { xml: string; ids: Record<ReportS
       fillIndex.set(
         s.fill,
         fills.push(
-          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${s.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(s.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
         ) - 1,
       );
     if (s.border && !borderIndex.has(s.border))
@@ -305,12 +260,12 @@ export function addReportStyles(xml: string): { xml: string; ids: Record<ReportS
 
   const xfs: string[] = [];
   for (const name of STYLE_NAMES) {
-    const s = STYLES[name];
+    const s = REPORT_STYLES[name];
     const fontId = s.font ? f.first + fontIndex.get(fontXml(base, p, s.font))! : 0;
     const fillId = s.fill ? fi.first + fillIndex.get(s.fill)! : 0;
     const borderId = s.border ? b.first + borderIndex.get(s.border)! : 0;
-    const apply = `${s.font ? ' applyFont="1"' : ""}${s.fill ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${s.align ? ' applyAlignment="1"' : ""}`;
-    const align = s.align ? s.align.replace(/<alignment/, `<${p}alignment`) : "";
+    const align = alignmentXml(s, p);
+    const apply = `${s.font ? ' applyFont="1"' : ""}${s.fill ? ' applyFill="1"' : ""}${s.border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
     xfs.push(
       align
         ? `<${p}xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${apply}>${align}</${p}xf>`

@@ -33,6 +33,65 @@ export type ReportStyle =
   | "summaryNumber"
   | "sign";
 
+/** How a style looks, for both writers (colours as #RRGGBB). */
+export interface ReportStyleSpec {
+  font?: { bold?: boolean; size?: number; color?: string; underline?: boolean; name?: string };
+  fill?: string;
+  /** grid: a thin grey line on every side; bottom: a black line to sign on. */
+  border?: "grid" | "bottom";
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  wrap?: boolean;
+}
+
+export const GRID_COLOR = "#BFBFBF";
+const HEAD_FILL = "#F2F2F2";
+
+export const REPORT_STYLES: Record<ReportStyle, ReportStyleSpec> = {
+  title: { font: { bold: true, size: 14 }, vertical: "center" },
+  label: { font: { bold: true }, vertical: "top" },
+  value: { vertical: "top", wrap: true },
+  mono: { font: { name: "Consolas", size: 9 }, vertical: "top", wrap: true },
+  sign: { border: "bottom", vertical: "bottom" },
+  header: {
+    font: { bold: true },
+    fill: HEAD_FILL,
+    border: "grid",
+    horizontal: "center",
+    vertical: "center",
+    wrap: true,
+  },
+  section: { font: { bold: true, size: 12 }, vertical: "center" },
+  text: { border: "grid", vertical: "top", wrap: true },
+  number: { border: "grid", vertical: "top" },
+  link: { font: { color: "#0563C1", underline: true }, border: "grid", vertical: "top", wrap: true },
+  passed: { font: { color: "#2E7D32" }, border: "grid", vertical: "top", wrap: true },
+  error: { font: { bold: true, color: "#C00000" }, border: "grid", vertical: "top", wrap: true },
+  warning: { font: { color: "#B26B00" }, border: "grid", vertical: "top", wrap: true },
+  info: { font: { color: "#595959" }, border: "grid", vertical: "top", wrap: true },
+  accepted: { font: { color: "#1F4E79" }, border: "grid", vertical: "top", wrap: true },
+  footing: { font: { bold: true, color: "#2E7D32" }, border: "grid", horizontal: "center", vertical: "top" },
+  note: { font: { color: "#595959", size: 9 }, vertical: "top", wrap: true },
+  summaryLabel: {
+    font: { bold: true },
+    fill: HEAD_FILL,
+    border: "grid",
+    horizontal: "center",
+    vertical: "center",
+    wrap: true,
+  },
+  summaryNumber: { font: { bold: true, size: 12 }, border: "grid", horizontal: "center", vertical: "center" },
+};
+
+/**
+ * A column width in Excel's character units as points, for hosts that set widths in points
+ * (Office.js `format.columnWidth`): Excel pads each column by 5 pixels of a 7-pixel digit
+ * (Calibri 11), and a pixel is 0.75 pt.
+ */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
 export interface ReportSheetCell {
   value: string | number;
   style: ReportStyle;

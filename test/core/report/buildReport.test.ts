@@ -1,3 +1,4 @@
+import { parseRange } from "../../../src/core/address";
 import { checkWorkbook } from "../../../src/core/check";
 import {
   auditReport,
@@ -306,6 +307,17 @@ describe("the report sheet layout", () => {
     expect(texts).toContain("已接受的问题（上报说明）");
     expect(texts).toContain("变更记录");
     expect(String(texts[texts.length - 1])).toContain("SHA-256");
-    for (const m of s.merges) expect(m).toMatch(/^[A-N]\d+:[A-N]\d+$/);
+    // Merged areas never overlap, and only their top-left cell holds a value.
+    const taken = new Map<string, string>();
+    for (const m of s.merges) {
+      expect(m).toMatch(/^[A-N]\d+:[A-N]\d+$/);
+      const box = parseRange(m)!;
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) {
+          expect(taken.get(`${r},${c}`)).toBeUndefined();
+          taken.set(`${r},${c}`, m);
+          if (r !== box.top || c !== box.left) expect(s.rows[r]?.[c] ?? null).toBeNull();
+        }
+    }
   });
 });
