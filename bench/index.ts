@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: every benchmark with its budget, printed as one table; the last results are
  * kept in bench/results.json so a change can be compared with the one before it.
+ * `node scripts/bench.js <suite>` runs one suite (and leaves results.json alone).
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { benchCliLarge } from "./cliLarge";
 import { benchEngine, benchIncremental } from "./engine";
 import type { BenchRow } from "./types";
 
@@ -14,6 +17,7 @@ const suites: Suite[] = [
   { name: "incremental", run: () => benchIncremental() },
 ];
 
+/** Suites written alongside this runner: included when their module is there. */
 function optionalSuites(): Suite[] {
   const found: Suite[] = [];
   try {
@@ -23,35 +27,75 @@ function optionalSuites(): Suite[] {
   } catch {
     /* not built yet */
   }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchExcelFake } = require("./excelFake") as { benchExcelFake: () => BenchRow[] };
+    found.push({ name: "excel", run: benchExcelFake });
+  } catch {
+    /* not built yet */
+  }
   return found;
 }
 
 function fmt(n: number): string {
+  if (Number.isNaN(n)) return "n/a";
   return n >= 1000 ? Math.round(n).toLocaleString("en-US") : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+function loadAverage(): number[] {
+  return os.loadavg().map((x) => Math.round(x * 100) / 100);
 }
 
 function main(): void {
   const only = process.argv[2];
+  const all = [...suites.slice(0, 2), ...optionalSuites(), { name: "cli", run: benchCliLarge }];
+  if (only && !all.some((s) => s.name === only)) {
+    console.error(`no suite "${only}"; suites: ${all.map((s) => s.name).join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
+  const started = Date.now();
+  const loadBefore = loadAverage();
   const rows: BenchRow[] = [];
-  for (const s of [...suites, ...optionalSuites()]) {
+  for (const s of all) {
     if (only && s.name !== only) continue;
     process.stderr.write(`running ${s.name}…\n`);
     rows.push(...s.run());
   }
+  const loadAfter = loadAverage();
   const w = Math.max(...rows.map((r) => r.name.length));
-  console.log(`${"benchmark".padEnd(w)}  ${"result".padStart(14)}  ${"budget".padStart(16)}  verdict`);
-  for (const r of rows) {
-    const budget = `${r.higherIsBetter ? "≥" : "<"} ${fmt(r.budget)} ${r.unit}`;
-    console.log(
-      `${r.name.padEnd(w)}  ${`${fmt(r.value)} ${r.unit}`.padStart(14)}  ${budget.padStart(16)}  ${r.pass ? "ok" : "OVER BUDGET"}`,
-    );
+  const result = (r: BenchRow): string => (Number.isNaN(r.value) ? "n/a" : `${fmt(r.value)} ${r.unit}`);
+  const budget = (r: BenchRow): string =>
+    r.info ? "–" : `${r.higherIsBetter ? "≥" : r.unit === "×" ? "≤" : "<"} ${fmt(r.budget)} ${r.unit}`;
+  const verdict = (r: BenchRow): string =>
+    Number.isNaN(r.value) ? "n/a" : r.info ? "–" : r.pass ? "ok" : "OVER BUDGET";
+  const rw = Math.max(14, ...rows.map((r) => result(r).length));
+  const bw = Math.max(16, ...rows.map((r) => budget(r).length));
+  console.log(`${"benchmark".padEnd(w)}  ${"result".padStart(rw)}  ${"budget".padStart(bw)}  verdict`);
+  for (const r of rows)
+    console.log(`${r.name.padEnd(w)}  ${result(r).padStart(rw)}  ${budget(r).padStart(bw)}  ${verdict(r)}`);
+  const notes = rows.filter((r) => r.note);
+  if (notes.length) {
+    console.log("");
+    for (const r of notes) console.log(`${r.name}: ${r.note}`);
   }
+  console.log(
+    `\nload average (1, 5, 15 min) before ${loadBefore.join(", ")}, after ${loadAfter.join(", ")} on ${os.cpus().length} CPUs; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const file = path.join(__dirname, "..", "bench", "results.json");
   if (!only) {
-    const out = { date: new Date().toISOString(), node: process.version, results: rows };
+    const out = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      seconds: Math.round((Date.now() - started) / 1000),
+      results: rows,
+    };
     fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
   }
-  if (rows.some((r) => !r.pass)) process.exitCode = 1;
+  if (rows.some((r) => !r.pass && !Number.isNaN(r.value))) process.exitCode = 1;
 }
 
 main();

@@ -22,9 +22,10 @@ const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-function columnLetters(col: number): string {
+/** Column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnLetters(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -71,6 +72,14 @@ export function buildLargeWorkbook(rows: number, cols: number): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">` +
     strings.map((s) => `<si><t>${s}</t></si>`).join("") +
     "</sst>";
+  return zipWorkbook(chunks.join(""), sst);
+}
+
+/**
+ * Packages one worksheet's XML and its shared-string table as an .xlsx (sheet 分解表; styles with
+ * xf 1 = "0.0"), deflated at level 6 as Excel does. Shared with bench/cliLarge.ts.
+ */
+export function zipWorkbook(sheetXml: string, sharedStringsXml: string): Uint8Array {
   return zipSync(
     {
       "[Content_Types].xml": strToU8(CONTENT_TYPES),
@@ -78,8 +87,8 @@ export function buildLargeWorkbook(rows: number, cols: number): Uint8Array {
       "xl/workbook.xml": strToU8(WORKBOOK),
       "xl/_rels/workbook.xml.rels": strToU8(WORKBOOK_RELS),
       "xl/styles.xml": strToU8(STYLES),
-      "xl/sharedStrings.xml": strToU8(sst),
-      "xl/worksheets/sheet1.xml": strToU8(chunks.join("")),
+      "xl/sharedStrings.xml": strToU8(sharedStringsXml),
+      "xl/worksheets/sheet1.xml": strToU8(sheetXml),
     },
     { level: 6 },
   );

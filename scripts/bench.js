@@ -1,21 +1,34 @@
 #!/usr/bin/env node
 "use strict";
-/** Bundles bench/index.ts (with the engine) and runs it; arguments pass through (e.g. a suite name). */
+/**
+ * Bundles bench/index.ts (with the engine) and runs it; arguments pass through (a suite name:
+ * engine, incremental, rebalance, excel, cli). Also bundles what the cli suite spawns: the command
+ * line itself (as `npm run build:cli` does, so `node scripts/bench.js cli` measures the current
+ * source) and bench/readFile.ts, the read-only baseline.
+ */
 const path = require("path");
 const { spawnSync } = require("child_process");
 const esbuild = require("esbuild");
 
 const root = path.join(__dirname, "..");
 const out = path.join(root, "dist", "bench", "bench.js");
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
 esbuild.buildSync({
+  ...common,
   entryPoints: [path.join(root, "bench", "index.ts")],
-  bundle: true,
-  platform: "node",
-  target: "node20",
   outfile: out,
-  logLevel: "warning",
-  // bench/index.ts writes results next to its source, not next to the bundle.
+  // bench/*.ts find the repository (results.json, dist/, the python script) from their source folder.
   define: { __dirname: JSON.stringify(path.join(root, "bench")) },
+});
+esbuild.buildSync({
+  ...common,
+  entryPoints: [path.join(root, "bench", "readFile.ts")],
+  outfile: path.join(root, "dist", "bench", "readFile.js"),
+});
+esbuild.buildSync({
+  ...common,
+  entryPoints: [path.join(root, "src", "cli", "main.ts")],
+  outfile: path.join(root, "dist", "cli", "tdcheck.js"),
 });
 const run = spawnSync(
   process.execPath,

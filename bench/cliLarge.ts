@@ -1,0 +1,359 @@
+/**
+ * The command line on a large file, side by side with openpyxl (issue 7).
+ *
+ * One generated workbook (bench/splitWorkbook.ts: 50,000 units × 20 indicators in rows under a
+ * 合计 row, 1,000,020 value cells, 4 indicators whose 合计 is off) is written to a temp folder,
+ * then, in rounds so that a change in the machine's load hits every contender alike:
+ *
+ *   - `node dist/cli/tdcheck.js check FILE --format json > /dev/null`, a process of its own;
+ *   - `node dist/bench/readFile.js FILE`: the same reader (readXlsx) and nothing else;
+ *   - `/usr/bin/python3 bench/openpyxl_check.py FILE`: the same sum checks with openpyxl.
+ *
+ * Wall time is measured here around each process (median over the rounds). Peak memory and CPU
+ * time come from GNU time (`/usr/bin/time -v`, Debian's `time` package, installed if missing);
+ * without it, from a preloaded hook that reports the process's own resourceUsage() at exit.
+ * An untimed first run of each checks the answers: tdcheck must report exactly the deliberate
+ * mismatches, and openpyxl must count as many.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { buildSplitWorkbook } from "./splitWorkbook";
+import type { BenchRow } from "./types";
+
+const ROOT = path.join(__dirname, "..");
+const CLI = path.join(ROOT, "dist", "cli", "tdcheck.js");
+const READER = path.join(ROOT, "dist", "bench", "readFile.js");
+const PY_SCRIPT = path.join(ROOT, "bench", "openpyxl_check.py");
+const PYTHON = "/usr/bin/python3";
+const GNU_TIME = "/usr/bin/time";
+
+const ROUNDS = Number(process.env.TDCHECK_BENCH_ROUNDS || 5);
+const PY_ROUNDS = Math.min(ROUNDS, Number(process.env.TDCHECK_BENCH_PY_ROUNDS || 3));
+
+interface Measured {
+  wallMs: number;
+  /** user + system CPU time, ms (NaN when unknown) */
+  cpuMs: number;
+  /** peak resident set size, KiB (NaN when unknown) */
+  maxRssKiB: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function log(text: string): void {
+  process.stderr.write(`  ${text}\n`);
+}
+
+function median(xs: number[]): number {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function runs(cmd: string, args: string[], opts: { timeout?: number } = {}): boolean {
+  const r = spawnSync(cmd, args, { stdio: "ignore", timeout: opts.timeout ?? 120_000 });
+  return r.status === 0;
+}
+
+/** Debian's GNU time; installed with apt-get when missing and possible. */
+function ensureGnuTime(): boolean {
+  if (fs.existsSync(GNU_TIME)) return true;
+  log("/usr/bin/time is missing: trying `apt-get install -y time`…");
+  const apt = ensureAptPackage("time");
+  if (!apt || !fs.existsSync(GNU_TIME)) {
+    log("GNU time unavailable; peak memory and CPU time come from a resourceUsage() hook instead");
+    return false;
+  }
+  return true;
+}
+
+let aptUpdated = false;
+function ensureAptPackage(name: string): boolean {
+  if (!runs("sh", ["-c", "command -v apt-get"])) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (!aptUpdated) {
+    const u = spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env, timeout: 180_000 });
+    aptUpdated = u.status === 0;
+    if (!aptUpdated) return false;
+  }
+  const i = spawnSync("apt-get", ["install", "-y", "-qq", name], { stdio: "ignore", env, timeout: 300_000 });
+  return i.status === 0;
+}
+
+/** Why openpyxl cannot run, or undefined when it can. */
+function ensureOpenpyxl(): string | undefined {
+  if (!fs.existsSync(PYTHON)) return `${PYTHON} not found`;
+  const probe = (): boolean => runs(PYTHON, ["-c", "import openpyxl"]);
+  if (probe()) return undefined;
+  log("openpyxl is missing for /usr/bin/python3: apt-get update && apt-get install -y python3-openpyxl…");
+  if (!ensureAptPackage("python3-openpyxl"))
+    return "python3-openpyxl could not be installed (apt-get failed or is unavailable; run as root with network)";
+  return probe() ? undefined : "python3-openpyxl installed but `import openpyxl` still fails";
+}
+
+/** Writes process.resourceUsage() to the file named by TDCHECK_BENCH_USAGE at exit (node only). */
+function usageHook(dir: string): string {
+  const file = path.join(dir, "usage-hook.js");
+  fs.writeFileSync(
+    file,
+    `"use strict";\nprocess.on("exit", () => {\n  const u = process.resourceUsage();\n` +
+      `  require("fs").writeFileSync(process.env.TDCHECK_BENCH_USAGE, JSON.stringify({ maxRSS: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 }));\n});\n`,
+  );
+  return file;
+}
+
+class Runner {
+  private readonly usageFile: string;
+  private readonly hook: string;
+  constructor(
+    private readonly dir: string,
+    private readonly gnuTime: boolean,
+  ) {
+    this.usageFile = path.join(dir, "usage.txt");
+    this.hook = usageHook(dir);
+  }
+
+  /** Runs one process; stdout goes to `stdoutTo` (a path, "/dev/null", or "pipe" to capture). */
+  run(cmd: string, args: string[], stdoutTo: string): Measured {
+    const isNode = cmd === process.execPath;
+    let command = cmd;
+    let argv = args;
+    const env = { ...process.env, TDCHECK_BENCH_USAGE: this.usageFile };
+    if (this.gnuTime) {
+      command = GNU_TIME;
+      argv = ["-v", "-o", this.usageFile, cmd, ...args];
+    } else if (isNode) argv = ["--require", this.hook, ...args];
+    fs.rmSync(this.usageFile, { force: true });
+    const out = stdoutTo === "pipe" ? "pipe" : fs.openSync(stdoutTo, "w");
+    const t0 = performance.now();
+    const r = spawnSync(command, argv, {
+      stdio: ["ignore", out, "pipe"],
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    const wallMs = performance.now() - t0;
+    if (typeof out === "number") fs.closeSync(out);
+    let cpuMs = NaN;
+    let maxRssKiB = NaN;
+    if (fs.existsSync(this.usageFile)) {
+      const text = fs.readFileSync(this.usageFile, "utf8");
+      if (this.gnuTime) {
+        const num = (re: RegExp): number => Number(re.exec(text)?.[1] ?? NaN);
+        cpuMs = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000;
+        maxRssKiB = num(/Maximum resident set size \(kbytes\): (\d+)/);
+      } else if (isNode) {
+        const u = JSON.parse(text) as { maxRSS: number; cpu: number };
+        cpuMs = u.cpu;
+        maxRssKiB = u.maxRSS;
+      }
+    }
+    return {
+      wallMs,
+      cpuMs,
+      maxRssKiB,
+      status: r.status,
+      stdout: r.stdout ? r.stdout.toString("utf8") : "",
+      stderr: r.stderr ? r.stderr.toString("utf8") : "",
+    };
+  }
+}
+
+interface CliFigures {
+  checkMs: number;
+  checkCpuMs: number;
+  checkRssMiB: number;
+  readMs: number;
+  readCpuMs: number;
+  readRssMiB: number;
+  pyMs: number;
+  pyCpuMs: number;
+  pyRssMiB: number;
+  pyProblem?: string;
+  pyMismatches: number;
+  ourMismatches: number;
+  expected: number;
+  cells: number;
+  fileMiB: number;
+}
+
+function measure(): CliFigures {
+  for (const f of [CLI, READER])
+    if (!fs.existsSync(f))
+      throw new Error(`cli bench: ${path.relative(ROOT, f)} is missing; run it through \`npm run bench\``);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-bench-"));
+  try {
+    const t0 = performance.now();
+    const book = buildSplitWorkbook(50_000, 20);
+    const file = path.join(dir, "large-split.xlsx");
+    fs.writeFileSync(file, book.bytes);
+    log(
+      `generated ${book.units.toLocaleString("en-US")} units × ${book.indicators} indicators ` +
+        `(${book.cells.toLocaleString("en-US")} value cells, ${(book.bytes.length / 1048576).toFixed(1)} MiB) in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
+    const gnuTime = ensureGnuTime();
+    const pyProblem = ensureOpenpyxl();
+    if (pyProblem) log(`openpyxl row will be n/a: ${pyProblem}`);
+    const runner = new Runner(dir, gnuTime);
+    const node = process.execPath;
+    const checkArgs = [CLI, "check", file, "--format", "json"];
+
+    // Untimed first runs: the answers, and the file in the page cache for everyone.
+    const jsonOut = path.join(dir, "check.json");
+    const first = runner.run(node, checkArgs, jsonOut);
+    if (first.status !== 1)
+      throw new Error(
+        `cli bench: tdcheck check exited ${first.status} (expected 1: errors)\n${first.stderr}`,
+      );
+    const doc = JSON.parse(fs.readFileSync(jsonOut, "utf8")) as {
+      findings: { rule: string; severity: string }[];
+    };
+    const ourMismatches = doc.findings.filter((f) => f.rule === "sum-mismatch").length;
+    if (ourMismatches !== book.mismatches || doc.findings.length !== book.mismatches)
+      throw new Error(
+        `cli bench: tdcheck found ${doc.findings.length} findings (${ourMismatches} sum-mismatch); the file has ${book.mismatches} deliberate mismatches`,
+      );
+    const firstRead = runner.run(node, [READER, file], "pipe");
+    if (firstRead.status !== 0) throw new Error(`cli bench: readFile failed\n${firstRead.stderr}`);
+    let pyMismatches = NaN;
+    if (!pyProblem) {
+      const py = runner.run(PYTHON, [PY_SCRIPT, file], "pipe");
+      if (py.status !== 0) throw new Error(`cli bench: openpyxl_check.py failed\n${py.stderr}`);
+      pyMismatches = Number(py.stdout.split("\n")[0]);
+    }
+
+    const check: Measured[] = [];
+    const read: Measured[] = [];
+    const py: Measured[] = [];
+    for (let k = 0; k < ROUNDS; k++) {
+      const c = runner.run(node, checkArgs, "/dev/null");
+      if (c.status !== 1) throw new Error(`cli bench: tdcheck check exited ${c.status}\n${c.stderr}`);
+      check.push(c);
+      read.push(runner.run(node, [READER, file], "/dev/null"));
+      if (!pyProblem && k < PY_ROUNDS) py.push(runner.run(PYTHON, [PY_SCRIPT, file], "/dev/null"));
+      log(
+        `round ${k + 1}/${ROUNDS}: check ${check[k].wallMs.toFixed(0)} ms, read ${read[k].wallMs.toFixed(0)} ms` +
+          (py[k] ? `, openpyxl ${py[k].wallMs.toFixed(0)} ms` : ""),
+      );
+    }
+    const mib = (xs: Measured[]): number => Math.max(...xs.map((m) => m.maxRssKiB)) / 1024;
+    return {
+      checkMs: median(check.map((m) => m.wallMs)),
+      checkCpuMs: median(check.map((m) => m.cpuMs)),
+      checkRssMiB: mib(check),
+      readMs: median(read.map((m) => m.wallMs)),
+      readCpuMs: median(read.map((m) => m.cpuMs)),
+      readRssMiB: mib(read),
+      pyMs: py.length ? median(py.map((m) => m.wallMs)) : NaN,
+      pyCpuMs: py.length ? median(py.map((m) => m.cpuMs)) : NaN,
+      pyRssMiB: py.length ? mib(py) : NaN,
+      pyProblem,
+      pyMismatches,
+      ourMismatches,
+      expected: book.mismatches,
+      cells: book.cells,
+      fileMiB: book.bytes.length / 1048576,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function benchCliLarge(): BenchRow[] {
+  const f = measure();
+  const ratio = f.checkMs / f.readMs;
+  const pyRatio = f.pyMs / f.checkMs;
+  const sameAnswer = f.pyMismatches === f.ourMismatches;
+  const what = "1 M cells (50,000 units × 20 indicators)";
+  const rows: BenchRow[] = [
+    {
+      name: "cli: check 1 M cells, end to end (--format json)",
+      value: f.checkMs,
+      unit: "ms",
+      budget: 1500,
+      pass: f.checkMs < 1500,
+      note: `${what}; median wall time of ${ROUNDS} runs, each a process of its own`,
+    },
+    {
+      name: "cli: check, CPU time (user + sys)",
+      value: f.checkCpuMs,
+      unit: "ms",
+      budget: NaN,
+      pass: true,
+      info: true,
+    },
+    {
+      name: "cli: check, peak memory (max RSS)",
+      value: f.checkRssMiB,
+      unit: "MiB",
+      budget: 1024,
+      pass: f.checkRssMiB < 1024,
+    },
+    {
+      name: "cli: read only (readXlsx, own process)",
+      value: f.readMs,
+      unit: "ms",
+      budget: NaN,
+      pass: true,
+      info: true,
+      note: `CPU ${f.readCpuMs.toFixed(0)} ms, peak ${f.readRssMiB.toFixed(0)} MiB`,
+    },
+    {
+      name: "cli: check ÷ read only",
+      value: ratio,
+      unit: "×",
+      budget: 1.5,
+      pass: ratio <= 1.5,
+      note: `wall; by CPU time ${(f.checkCpuMs / f.readCpuMs).toFixed(2)} ×`,
+    },
+  ];
+  if (f.pyProblem) {
+    rows.push(
+      {
+        name: "openpyxl: same sum checks, same file",
+        value: NaN,
+        unit: "ms",
+        budget: NaN,
+        pass: true,
+        info: true,
+        note: f.pyProblem,
+      },
+      {
+        name: "openpyxl ÷ tdcheck check",
+        value: NaN,
+        unit: "×",
+        budget: 4,
+        pass: true,
+        higherIsBetter: true,
+        note: f.pyProblem,
+      },
+    );
+  } else {
+    rows.push(
+      {
+        name: "openpyxl: same sum checks, same file",
+        value: f.pyMs,
+        unit: "ms",
+        budget: NaN,
+        pass: true,
+        info: true,
+        note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${f.pyCpuMs.toFixed(0)} ms, peak ${f.pyRssMiB.toFixed(0)} MiB; ${f.pyMismatches} mismatches found (tdcheck: ${f.ourMismatches})`,
+      },
+      {
+        name: "openpyxl ÷ tdcheck check",
+        value: pyRatio,
+        unit: "×",
+        budget: 4,
+        pass: pyRatio >= 4 && sameAnswer,
+        higherIsBetter: true,
+        note: sameAnswer
+          ? `by CPU time ${(f.pyCpuMs / f.checkCpuMs).toFixed(2)} ×`
+          : `DIFFERENT ANSWERS: openpyxl found ${f.pyMismatches} mismatches, tdcheck ${f.ourMismatches}`,
+      },
+    );
+  }
+  return rows;
+}
