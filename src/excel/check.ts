@@ -127,15 +127,24 @@ function isEmpty(workbook: WorkbookGrid): boolean {
   );
 }
 
-/** Plans and writes flags for the session's current findings; remembers what they were written for. */
+/**
+ * Plans and writes flags for the session's current findings; remembers what they were written for.
+ * `trustSession`: when the plan equals the one this session last wrote, do not even look (live
+ * mode after an edit that changed only infos); an explicit Check always looks.
+ */
 export async function flagFindings(
   context: Excel.RequestContext,
   workbook: WorkbookGrid,
   findings: Finding[],
   lang: Lang,
-): Promise<FlagsWritten> {
-  const written = await writeFlagsNow(context, planFlags(workbook, findings, lang));
+  trustSession = false,
+): Promise<FlagsWritten | undefined> {
+  const plan = planFlags(workbook, findings, lang);
+  const planKey = JSON.stringify(plan);
   session.flaggedKey = findingsKey(findings);
+  if (trustSession && planKey === session.flaggedPlan) return undefined;
+  const written = await writeFlagsNow(context, plan);
+  session.flaggedPlan = planKey;
   return written;
 }
 

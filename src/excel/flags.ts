@@ -567,6 +567,7 @@ export async function writeFlagsNow(
     options.onProgress?.({ stage: "write", done, total }),
   );
   session.flaggedSheets = Object.keys(d.record.sheets);
+  session.flaggedPlan = JSON.stringify(plan);
   session.flaggedNotes = Object.fromEntries(Object.entries(d.record.sheets).map(([n, r]) => [n, r.notes]));
   return {
     rules: d.rules,
@@ -583,6 +584,7 @@ export async function writeFlagsNow(
 export async function clearFlagsNow(context: Excel.RequestContext): Promise<FlagsCleared> {
   const r = await writeFlagsNow(context, { rules: [], notes: [] }, { hostSupportsNotes: true });
   session.flaggedKey = undefined;
+  session.flaggedPlan = undefined;
   return { rules: r.removedRules, notes: r.removedNotes };
 }
 

@@ -95,10 +95,10 @@ function flush(): void {
   const batch = live.pending.splice(0);
   if (!batch.length) return;
   const state = live;
-  const run = serial(() => recheck(batch, state.options));
-  state.running = run.finally(() => {
-    if (state.running === run) state.running = undefined;
+  const running: Promise<void> = serial(() => recheck(batch, state.options)).finally(() => {
+    if (state.running === running) state.running = undefined;
   });
+  state.running = running;
 }
 
 async function recheck(batch: PendingChange[], options: LiveOptions): Promise<void> {
@@ -203,8 +203,14 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
       const changed = key !== session.flaggedKey;
       let wrote = false;
       if (changed && options.flags !== false) {
-        const written = await flagFindings(context, workbook, result.findings, options.lang ?? session.lang);
-        wrote = written.wrote;
+        const written = await flagFindings(
+          context,
+          workbook,
+          result.findings,
+          options.lang ?? session.lang,
+          true,
+        );
+        wrote = written?.wrote ?? false;
       } else if (changed) session.flaggedKey = key;
       options.onFindings({ result, findings: result.findings, changed, rechecked, wrote });
     });

@@ -24,6 +24,8 @@ export interface Session {
   lang: Lang;
   /** Identity of the findings the flags in the workbook were written for. */
   flaggedKey: string | undefined;
+  /** The flag plan this session last wrote (JSON). */
+  flaggedPlan: string | undefined;
 }
 
 export const session: Session = {
@@ -36,6 +38,7 @@ export const session: Session = {
   checker: undefined,
   lang: "zh",
   flaggedKey: undefined,
+  flaggedPlan: undefined,
 };
 
 /** Forget everything (a test installs a new fake workbook; the pane reopens on another file). */
@@ -48,4 +51,5 @@ export function resetSession(): void {
   session.maps = [];
   session.checker = undefined;
   session.flaggedKey = undefined;
+  session.flaggedPlan = undefined;
 }
