@@ -14,7 +14,7 @@ import { auditReport } from "../core/report/auditReport";
 import { findingsCsv } from "../core/report/csv";
 import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
 import type { CliIo } from "./io";
-import { loadWorkbook } from "./load";
+import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
@@ -83,6 +83,13 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
   if (problem) return { ok: false, message: problem, code: result.problems[0].code };
+  const uncalculated = uncalculatedFormulas(loaded.workbook, result.maps);
+  if (uncalculated.length)
+    return {
+      ok: false,
+      message: uncalculatedMessage(file, uncalculated, options.lang),
+      code: "UNCALCULATED",
+    };
   const stored = readAcceptances(loaded.workbook);
   if (stored.problem)
     io.stderr(

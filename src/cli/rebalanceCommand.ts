@@ -28,7 +28,7 @@ import {
 import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
-import { loadWorkbook } from "./load";
+import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
 
@@ -131,6 +131,9 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         return fail(zh ? `${file}：未找到可识别的指标分解表` : `${file}: no recognisable target table`);
     }
   }
+
+  const uncalculated = uncalculatedFormulas(loaded.workbook, maps);
+  if (uncalculated.length) return fail(uncalculatedMessage(file, uncalculated, lang));
 
   const solved = planAndRebalance(loaded.workbook, maps, choices);
   if (!solved.ok) return fail(`${file}: ${renderRequestProblem(solved.problem, lang)}`);

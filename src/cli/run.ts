@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { Lang } from "../core/messages";
 import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
 import { runDetect } from "./detectCommand";
-import type { CliIo } from "./io";
+import { forPeople, oneLine, type CliIo } from "./io";
 import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
 
 function defaultLang(): Lang {
@@ -53,7 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--strict", "also fail (exit 1) on warnings", false)
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action(async (files: string[], opts: CheckOptions) => {
-      code = await runCheck(files, opts, io);
+      code = await runCheck(files, opts, forPeople(io, opts.format));
     });
 
   program
@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action((file: string, opts: { sheet?: string; format: "text" | "json"; lang: Lang }) => {
-      code = runDetect(file, opts, io);
+      code = runDetect(file, opts, forPeople(io, opts.format));
     });
 
   const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -108,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action((file: string, opts: RebalanceOptions) => {
-      code = runRebalance(file, opts, io);
+      code = runRebalance(file, opts, forPeople(io, opts.format));
     });
 
   try {
@@ -124,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.clean;
       return EXIT.unusable; // commander has already printed its one-line message
     }
-    io.stderr(`tdcheck: ${(e as Error).message ?? String(e)}\n`);
+    io.stderr(oneLine(`tdcheck: ${(e as Error).message ?? String(e)}\n`));
     return EXIT.unusable;
   }
 }

@@ -144,6 +144,14 @@ export function readWorkbookInfo(pkg: Package, limits: Limits): WorkbookInfo {
 
 function pickSheets(info: WorkbookInfo, wanted: string[] | undefined): SheetEntry[] {
   const norm = (s: string): string => s.trim().toLowerCase();
+  // Excel refuses two sheets of one name (compared without case); findings and flags name a sheet,
+  // so a second one would have its flags written onto the first.
+  const seen = new Set<string>();
+  for (const s of info.sheets) {
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) throw new XlsxFault("CORRUPT", `two sheets are named "${s.name}"`);
+    seen.add(key);
+  }
   for (const s of info.sheets) {
     // A listed worksheet without its part would silently drop a sheet from the check.
     if (s.missing && (!wanted?.length || wanted.some((w) => norm(w) === norm(s.name))))

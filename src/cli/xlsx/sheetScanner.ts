@@ -30,6 +30,10 @@ const T_BOOL = 4;
 const T_ERROR = 5;
 const T_DATE = 6;
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD1048576). */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
 /**
@@ -53,11 +57,21 @@ function parseNumber(xml: string, a: number, b: number): number {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
     } else if (c === 46 && point < 0) point = i;
-    else return Number(xml.slice(a, b));
+    else return strictNumber(xml.slice(a, b));
   }
-  if (digits === 0 || digits > 15) return Number(xml.slice(a, b));
+  if (digits === 0 || digits > 15) return strictNumber(xml.slice(a, b));
   const v = point < 0 ? mantissa : mantissa / POW10[b - point - 1];
   return neg ? -v : v;
+}
+
+/** xsd:double's lexical forms; Number() alone would also take "0x10", "0b1" and "  " (as 0). */
+const XSD_DOUBLE = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A value that is not a number reads as NaN, which the engine reports as an error value. */
+function strictNumber(text: string): number {
+  if (XSD_DOUBLE.test(text)) return Number(text);
+  const t = text.trim();
+  return t === "INF" ? Infinity : t === "-INF" ? -Infinity : NaN;
 }
 
 /**
@@ -289,6 +303,13 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
           col++;
           if (row < 0) row = rowNumber = 0;
         }
+        // Excel's grid ends at XFD1048576; a cell beyond it is a damaged file (Excel repairs it away),
+        // and would make every row-wise pass over the grid run to billions.
+        if (row >= MAX_ROWS || col >= MAX_COLS)
+          throw new XlsxFault(
+            "CORRUPT",
+            `sheet ${name}: a cell lies outside Excel's grid (row ${row + 1}, column ${col + 1}; the last cell is XFD1048576)`,
+          );
         if (--budget.cellsLeft < 0)
           throw new XlsxFault(
             "TOO_LARGE",
@@ -447,11 +468,30 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
     }
   }
 
-  for (const a of arrays) {
-    if (formulas === undefined) formulas = [];
-    for (let r = a.top; r <= a.bottom; r++) {
-      const fr = formulas[r] ?? (formulas[r] = []);
-      for (let c = a.left; c <= a.right; c++) if (fr[c] === undefined) fr[c] = a.text;
+  // A legacy array formula is given to the cells of its range that the sheet holds (Excel writes
+  // every one, with its result), and the range, clipped to the sheet's extent, counts against the
+  // cell budget: a range that claims the whole sheet must not make us visit 17 billion cells.
+  if (arrays.length) {
+    let width = 0;
+    for (let r = 0; r < values.length; r++)
+      if (values[r] && values[r].length > width) width = values[r].length;
+    for (const a of arrays) {
+      if (formulas === undefined) formulas = [];
+      const bottom = Math.min(a.bottom, values.length - 1);
+      const right = Math.min(a.right, width - 1);
+      if (bottom < a.top || right < a.left) continue;
+      const area = (bottom - a.top + 1) * (right - a.left + 1);
+      if ((budget.cellsLeft -= area) < 0)
+        throw new XlsxFault(
+          "TOO_LARGE",
+          `sheet ${name}: an array formula over ${a.top + 1}:${a.bottom + 1} covers more than ${budget.maxCells} cells (the limit)`,
+        );
+      for (let r = a.top; r <= bottom; r++) {
+        const vr = values[r];
+        if (!vr) continue;
+        const fr = formulas[r] ?? (formulas[r] = []);
+        for (let c = a.left; c <= right; c++) if (fr[c] === undefined && vr[c] !== undefined) fr[c] = a.text;
+      }
     }
   }
 
@@ -463,8 +503,9 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
       const hidden = tag.attrs.get("hidden");
       const width = tag.attrs.get("width");
       if (hidden === "1" || hidden === "true" || (width !== undefined && Number(width) === 0)) {
-        const min = Number(tag.attrs.get("min"));
-        const max = Math.min(Number(tag.attrs.get("max")), 16384);
+        // Clamped to Excel's columns: min="-1000000000" must not mean a billion iterations.
+        const min = Math.max(Number(tag.attrs.get("min")), 1);
+        const max = Math.min(Number(tag.attrs.get("max")), MAX_COLS);
         if (Number.isInteger(min) && Number.isInteger(max))
           for (let c = min - 1; c < max; c++) hiddenColumns.add(c);
       }

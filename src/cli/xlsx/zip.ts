@@ -170,7 +170,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     };
     entries.push(entry);
     const key = partKey(name);
-    if (!byName.has(key)) byName.set(key, entry);
+    // Two entries of one name: which one a reader takes differs (Excel calls the file damaged), so
+    // what we check might not be what Excel shows.
+    if (byName.has(key)) throw new XlsxFault("CORRUPT", `the zip holds two entries named ${name}`);
+    byName.set(key, entry);
     p = end;
   }
   return { entries, byName, comment };
