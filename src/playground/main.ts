@@ -4,7 +4,7 @@
  * loaded at start; any .xlsx can be opened, read in the browser by the command line's reader.
  *
  * Address parameters: lang=zh-CN|en-US (Office's display language; default: the browser's),
- * theme=light|dark, api=14|18 (ExcelApi 1.14, the floor, or 1.18 with notes; default 18),
+ * theme=light|dark, api=18|14|13 (ExcelApi 1.18 with notes, the default; 1.14, the floor; 1.13, too old),
  * pane=built (serve the pane's page byte for byte: Office.js then comes from the CDN address, which
  * only a test that intercepts it can answer).
  */
@@ -28,6 +28,7 @@ const TEXT = {
     api: "Excel 版本",
     api18: "ExcelApi 1.18（有批注）",
     api14: "ExcelApi 1.14（最低要求）",
+    api13: "ExcelApi 1.13（版本过旧）",
     pane: "任务窗格",
     loaded: "已载入",
     nameBox: "名称框",
@@ -49,6 +50,7 @@ const TEXT = {
     api: "Excel version",
     api18: "ExcelApi 1.18 (notes)",
     api14: "ExcelApi 1.14 (the floor)",
+    api13: "ExcelApi 1.13 (too old)",
     pane: "Task pane",
     loaded: "Loaded",
     nameBox: "Name box",
@@ -136,7 +138,7 @@ function start(): void {
     book: new FakeWorkbook(fileName),
     displayLanguage: lang,
     theme: params.get("theme") === "dark" ? "dark" : "light",
-    apiMinor: params.get("api") === "14" ? 14 : 18,
+    apiMinor: ["13", "14"].includes(params.get("api") ?? "") ? Number(params.get("api")) : 18,
     // A host that is never installed: the page's view of the book (flags, snapshot) for people and tests.
     inspect: new FakeHost(new FakeWorkbook(fileName)),
     attach: (l) => {
@@ -263,9 +265,10 @@ function start(): void {
         [
           ["18", text.api18],
           ["14", text.api14],
+          ["13", text.api13],
         ],
         (v) => {
-          shared.apiMinor = v === "14" ? 14 : 18;
+          shared.apiMinor = Number(v);
           setParam("api", v);
           reloadPane();
         },

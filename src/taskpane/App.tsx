@@ -11,8 +11,6 @@ import {
   Button,
   Caption1,
   ProgressBar,
-  Tab,
-  TabList,
   Title3,
   Tooltip,
   makeStyles,
@@ -24,6 +22,7 @@ import { DetectedTables } from "./DetectedTables";
 import { FindingsPanel } from "./FindingsPanel";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { Notices } from "./Notices";
+import { SectionTabs } from "./SectionTabs";
 import { SettingsPanel } from "./SettingsPanel";
 import { usePane, type PaneState } from "./usePane";
 
@@ -136,17 +135,13 @@ export function App({ locale, inExcel, port }: AppProps) {
       </div>
       {inExcel && (
         <>
-          <TabList
-            selectedValue={section}
-            onTabSelect={(_, data) => setSection(data.value as Section)}
-            aria-label={t.tabsLabel}
-          >
-            {SECTIONS.map((s) => (
-              <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === section ? `panel-${s}` : undefined}>
-                {t[`tab.${s}`]}
-              </Tab>
-            ))}
-          </TabList>
+          <SectionTabs
+            sections={SECTIONS}
+            selected={section}
+            label={t.tabsLabel}
+            title={(s) => t[`tab.${s}`]}
+            onSelect={setSection}
+          />
           <section
             id={`panel-${section}`}
             role="tabpanel"

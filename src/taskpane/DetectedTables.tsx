@@ -14,9 +14,6 @@ import {
   Button,
   Caption1,
   Field,
-  Radio,
-  RadioGroup,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -32,6 +29,7 @@ import { ArrowCounterclockwise20Regular, SelectAllOn20Regular } from "@fluentui/
 import { useState } from "react";
 import { rangeA1 } from "../core/address";
 import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model";
+import { ChoiceRadios, ChoiceSelect } from "./Choice";
 import { fill, stringsFor, type Strings, type UiLocale } from "./i18n";
 import {
   INDICATOR_KINDS,
@@ -39,6 +37,7 @@ import {
   UNIT_ROLES,
   indicatorAddress,
   lineAddress,
+  unitLineKind,
   setIndicatorKind,
   setPolicy,
   setUnitRole,
@@ -90,13 +89,16 @@ export function DetectedTables({
   const styles = useStyles();
   const t = stringsFor(locale);
   const view = state.view;
-  const [roleError, setRoleError] = useState(false);
+  // A refused role change (the parent removed) is counted: the message shows, the select reverts.
+  const [refusals, setRefusals] = useState(0);
+  const [refusalsSeen, setRefusalsSeen] = useState(0);
+  const roleError = refusals > refusalsSeen;
   if (!view) return <Body1 className={styles.muted}>{t["tables.none"]}</Body1>;
   const grid = view.workbook.sheets.find((s) => s.name === view.sheet);
   const maps = view.result.maps;
-  const saved = state.stored.some((s) => s.map.sheet === view.sheet && s.confirmed);
+  const saved = state.savedSheets.includes(view.sheet);
   const replace = (index: number, map: TableMap) => {
-    setRoleError(false);
+    setRefusalsSeen(refusals);
     void actions.applyMaps(maps.map((m, i) => (i === index ? map : m)));
   };
   return (
@@ -105,6 +107,13 @@ export function DetectedTables({
         {t["tables.heading"]}
       </Subtitle2>
       <Caption1 className={styles.muted}>{t["tables.intro"]}</Caption1>
+      <Caption1 data-testid="tables-result">
+        {fill(t["tables.result"], {
+          errors: view.result.summary.errors,
+          warnings: view.result.summary.warnings,
+          infos: view.result.summary.infos,
+        })}
+      </Caption1>
       <div className={styles.actions}>
         <Button
           icon={<SelectAllOn20Regular />}
@@ -153,40 +162,35 @@ export function DetectedTables({
             )}
           </dl>
           {map.type === "split" && (
-            <RadioGroup
-              aria-label={t["tables.policy"]}
-              value={map.policy}
-              disabled={disabled}
-              onChange={(_, data) => replace(index, setPolicy(map, data.value as Policy))}
-            >
-              <Caption1 className={styles.term}>{t["tables.policy"]}</Caption1>
-              {POLICIES.map((p) => (
-                <Radio key={p} value={p} label={t[`policy.${p}`]} />
-              ))}
-            </RadioGroup>
+            <Field label={t["tables.policy"]} size="small">
+              <ChoiceRadios<Policy>
+                value={map.policy}
+                revision={view}
+                disabled={disabled}
+                options={POLICIES.map((p) => ({ value: p, label: t[`policy.${p}`] }))}
+                onChoose={(p) => replace(index, setPolicy(map, p))}
+              />
+            </Field>
           )}
           <div className={styles.indicators} role="group" aria-label={t["tables.indicators"]}>
             <Caption1 className={styles.term}>{t["tables.indicators"]}</Caption1>
             {map.indicators.map((indicator) => (
               <Field
                 key={indicator.line}
-                label={`${indicator.name} (${indicatorAddress(map.orientation, indicator.line)})`}
+                label={`${indicator.name} · ${fill(
+                  t[map.orientation === "indicators-in-rows" ? "where.row" : "where.column"],
+                  { where: indicatorAddress(map.orientation, indicator.line) },
+                )}`}
                 size="small"
               >
-                <Select
+                <ChoiceSelect<IndicatorKind>
                   size="small"
                   value={indicator.kind}
+                  revision={view}
                   disabled={disabled}
-                  onChange={(_, data) =>
-                    replace(index, setIndicatorKind(map, indicator.line, data.value as IndicatorKind))
-                  }
-                >
-                  {INDICATOR_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t[`kind.${k}`]}
-                    </option>
-                  ))}
-                </Select>
+                  options={INDICATOR_KINDS.map((k) => ({ value: k, label: t[`kind.${k}`] }))}
+                  onChoose={(k) => replace(index, setIndicatorKind(map, indicator.line, k))}
+                />
               </Field>
             ))}
           </div>
@@ -213,33 +217,23 @@ export function DetectedTables({
                             <TableCell>{column.label}</TableCell>
                             <TableCell>{column.where}</TableCell>
                             <TableCell>
-                              <Select
+                              <ChoiceSelect<UnitRole>
                                 size="small"
                                 className={styles.roleSelect}
                                 value={column.role}
+                                revision={refusals}
                                 disabled={disabled}
                                 aria-label={fill(t["tables.columnRole"], {
                                   label: column.label,
                                   where: column.where,
                                 })}
-                                onChange={(_, data) => {
-                                  const changed = setUnitRole(
-                                    grid,
-                                    map,
-                                    splitIndex,
-                                    column.line,
-                                    data.value as UnitRole,
-                                  );
-                                  if (!changed.ok) setRoleError(true);
+                                options={UNIT_ROLES.map((r) => ({ value: r, label: t[`role.${r}`] }))}
+                                onChoose={(role) => {
+                                  const changed = setUnitRole(grid, map, splitIndex, column.line, role);
+                                  if (!changed.ok) setRefusals((n) => n + 1);
                                   else replace(index, changed.map);
                                 }}
-                              >
-                                {UNIT_ROLES.map((r) => (
-                                  <option key={r} value={r}>
-                                    {t[`role.${r}`]}
-                                  </option>
-                                ))}
-                              </Select>
+                              />
                             </TableCell>
                           </TableRow>
                         ))}
@@ -272,7 +266,8 @@ function Fact({ term, value }: { term: string; value: string }) {
 
 function SplitFacts({ map, index, t }: { map: SplitTable; index: number; t: Strings }) {
   const split = map.splits[index];
-  const where = (line: number) => lineAddress(map.orientation, line);
+  const where = (line: number) =>
+    fill(t[`where.${unitLineKind(map.orientation)}`], { where: lineAddress(map.orientation, line) });
   const level = map.splits.length > 1 ? ` · ${fill(t["tables.level"], { level: split.level + 1 })}` : "";
   return (
     <>

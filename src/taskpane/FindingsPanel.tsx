@@ -83,7 +83,7 @@ const useStyles = makeStyles({
     alignItems: "baseline",
     columnGap: tokens.spacingHorizontalXS,
   },
-  severityWord: { fontWeight: tokens.fontWeightSemibold },
+  severityWord: { fontWeight: tokens.fontWeightSemibold, textTransform: "capitalize" },
   evidence: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Policy } from "../core/model";
+import { ChoiceRadios } from "./Choice";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { POLICIES } from "./tableEdits";
 import { FLAG_STYLES, type FlagStyle, type PaneActions, type PaneState } from "./usePane";
@@ -73,15 +74,13 @@ export function SettingsPanel({
             : t["settings.policyHint"]
         }
       >
-        <RadioGroup
+        <ChoiceRadios<Policy>
           value={policy}
+          revision={view}
           disabled={disabled || !view || policies.size === 0}
-          onChange={(_, data) => void actions.setPolicyForSheet(data.value as Policy)}
-        >
-          {POLICIES.map((p) => (
-            <Radio key={p} value={p} label={t[`policy.${p}`]} />
-          ))}
-        </RadioGroup>
+          options={POLICIES.map((p) => ({ value: p, label: t[`policy.${p}`] }))}
+          onChoose={(p) => void actions.setPolicyForSheet(p)}
+        />
       </Field>
       <Body1>{fill(t["settings.language"], { language: t["settings.languageName"] })}</Body1>
     </div>

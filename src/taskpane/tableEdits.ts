@@ -37,9 +37,14 @@ export interface UnitColumn {
   role: UnitRole;
 }
 
-/** Where a view line lies on the sheet. */
+/** Where a unit line lies on the sheet: a column letter (indicators in rows) or a row number. */
 export function lineAddress(orientation: Orientation, line: number): string {
   return orientation === "indicators-in-rows" ? columnName(line) : String(line + 1);
+}
+
+/** Whether unit lines are sheet columns ("column") or sheet rows ("row"). */
+export function unitLineKind(orientation: Orientation): "column" | "row" {
+  return orientation === "indicators-in-rows" ? "column" : "row";
 }
 
 /** Where an indicator line is on the sheet: a row number (indicators in rows) or a column letter. */

@@ -62,7 +62,8 @@ export interface PaneState {
   view: CheckedView | null;
   emptySheet: string | null;
   notices: Notice[];
-  stored: StoredTable[];
+  /** Sheets whose tables the user corrected: their maps are saved in the workbook. */
+  savedSheets: string[];
   settings: PaneSettings;
   /** The last sentence for screen readers (aria-live), with a counter so a repeat is re-announced. */
   announcement: { text: string; n: number };
@@ -87,6 +88,10 @@ function settingsFrom(stored: WorkbookSettings): PaneSettings {
     live: stored.live === true,
     flagStyle: FLAG_STYLES.includes(style as FlagStyle) ? (style as FlagStyle) : DEFAULT_SETTINGS.flagStyle,
   };
+}
+
+function confirmedSheets(tables: StoredTable[]): string[] {
+  return [...new Set(tables.filter((t) => t.confirmed).map((t) => t.map.sheet))];
 }
 
 /** Ids t1, t2, … are the anchors' names (`_tdcheck_t1`); a new table takes the first free one. */
@@ -117,19 +122,18 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     view: null,
     emptySheet: null,
     notices: [],
-    stored: [],
+    savedSheets: [],
     settings: DEFAULT_SETTINGS,
     announcement: { text: "", n: 0 },
   });
   // Async actions read the latest state through the ref, never a stale closure.
+  // The ref is the truth, updated at once: async actions read it between awaits, before React has
+  // rendered (React runs setState updaters lazily, so they cannot be where the ref is updated).
   const ref = useRef(state);
-  ref.current = state;
   const update = useCallback((change: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)) => {
-    setState((s) => {
-      const next = { ...s, ...(typeof change === "function" ? change(s) : change) };
-      ref.current = next;
-      return next;
-    });
+    const next = { ...ref.current, ...(typeof change === "function" ? change(ref.current) : change) };
+    ref.current = next;
+    setState(next);
   }, []);
   const announce = useCallback(
     (text: string) => update((s) => ({ announcement: { text, n: s.announcement.n + 1 } })),
@@ -278,21 +282,42 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [port, update, announce, t],
   );
 
-  const saveTables = useCallback(
-    async (stored: StoredTable[]): Promise<boolean> => {
-      const saved = await port.saveState({
-        schema: 1,
-        tables: stored,
-        settings: { ...ref.current.settings },
-      });
-      if (!saved.ok) {
-        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: saved.problem }] }));
+  /**
+   * Saves in the workbook: the sheet's corrected maps (when `sheet` is given) and the settings. The
+   * stored maps of the other sheets are kept; the adapter returns them as the engine's maps only
+   * against the workbook they belong to, hence the read of every sheet first. A stored map that no
+   * longer fits its sheet is left out (detection takes over there, as it does when checking).
+   */
+  const persist = useCallback(
+    async (change: { sheet?: string; maps?: TableMap[]; settings?: PaneSettings }): Promise<boolean> => {
+      const fail = (problem: ExcelProblem) => {
+        update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] }));
         return false;
-      }
-      update({ stored });
+      };
+      const read = await port.readWorkbook({ sheets: "all", onProgress });
+      if (!read.ok) return fail(read.problem);
+      const loaded = await port.loadState({ workbook: read.value });
+      // An unreadable state is replaced (the pane said so when it opened); anything else stops here.
+      if (!loaded.ok && loaded.problem.code !== "STATE_UNREADABLE") return fail(loaded.problem);
+      const kept = loaded.ok ? loaded.value.tables : [];
+      let tables: StoredTable[] = kept.flatMap(({ id, map, confirmed }) =>
+        map ? [{ id, map, confirmed }] : [],
+      );
+      if (change.sheet !== undefined)
+        tables = withIds(
+          tables.filter((t) => t.map.sheet !== change.sheet),
+          change.maps ?? [],
+        );
+      const settings: WorkbookSettings = {
+        ...(loaded.ok ? loaded.value.settings : {}),
+        ...(change.settings ?? ref.current.settings),
+      };
+      const saved = await port.saveState({ schema: 1, tables, settings });
+      if (!saved.ok) return fail(saved.problem);
+      update({ savedSheets: confirmedSheets(tables) });
       return true;
     },
-    [port, update],
+    [port, onProgress, update],
   );
 
   /**
@@ -304,10 +329,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       run("save", async () => {
         const view = ref.current.view;
         if (!view) return;
-        const others = ref.current.stored.filter((s) => s.map.sheet !== view.sheet);
-        if (await saveTables(withIds(others, maps))) await checkNow("edit");
+        if (await persist({ sheet: view.sheet, maps })) await checkNow("edit");
       }),
-    [run, saveTables, checkNow],
+    [run, persist, checkNow],
   );
 
   const tableFromSelection = useCallback(async () => {
@@ -348,10 +372,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       run("save", async () => {
         const view = ref.current.view;
         if (!view) return;
-        if (await saveTables(ref.current.stored.filter((s) => s.map.sheet !== view.sheet)))
-          await checkNow("check");
+        if (await persist({ sheet: view.sheet, maps: [] })) await checkNow("check");
       }),
-    [run, saveTables, checkNow],
+    [run, persist, checkNow],
   );
 
   const onLive = useCallback(
@@ -402,13 +425,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       const before = ref.current.settings;
       const settings = { ...before, ...change };
       update({ settings });
-      const saved = await port.saveState({
-        schema: 1,
-        tables: ref.current.stored,
-        settings: { ...settings },
+      await run("save", async () => {
+        await persist({ settings });
       });
-      if (!saved.ok)
-        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: saved.problem }] }));
       if (settings.live !== before.live || settings.flagStyle !== before.flagStyle) await startLive(settings);
       const view = ref.current.view;
       // With live mode on, starting it again has just checked and flagged in the new style.
@@ -419,7 +438,7 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         });
       }
     },
-    [port, update, startLive, run, writeFlagsFor],
+    [update, persist, startLive, run, writeFlagsFor],
   );
 
   const setPolicyForSheet = useCallback(
@@ -460,11 +479,11 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         return;
       }
       const settings = settingsFrom(loaded.value.settings);
-      // A stored map that no longer fits the workbook is left out (detection takes over there).
-      const stored = loaded.value.tables.flatMap(({ id, map, confirmed }) =>
-        map ? [{ id, map, confirmed }] : [],
-      );
-      update({ ready: true, stored, settings });
+      const savedSheets = loaded.value.tables.flatMap((table) => {
+        const sheet = (table.json as { sheet?: unknown } | null)?.sheet;
+        return table.confirmed && typeof sheet === "string" ? [sheet] : [];
+      });
+      update({ ready: true, savedSheets, settings });
       if (settings.live) await startLive(settings);
     })();
     return () => {

@@ -1,0 +1,128 @@
+/**
+ * Correcting what detection understood, in the pane: an indicator's kind, a column's role, the
+ * policy. Each correction is checked at once, saved in the workbook (the very hidden sheet the command
+ * line reads too) and used again when the pane is opened anew; "Detect again" forgets it.
+ */
+import type { Page } from "playwright-core";
+import { errorFlags, paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
+import { openPlayground, pane, paneReady, startPlayground, stopPlayground, type Session } from "./browser";
+
+const t = STRINGS["en-US"];
+let baseUrl: string;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  baseUrl = await startPlayground();
+}, 240_000);
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+afterAll(stopPlayground);
+
+async function check(page: Page): Promise<void> {
+  const frame = pane(page);
+  await frame.getByRole("button", { name: t.check, exact: true }).click();
+  await waitFor(
+    "the summary",
+    () => frame.locator("[data-testid=summary]").count(),
+    (n) => n === 1,
+  );
+  await waitFor(
+    "the pane to be idle",
+    () => frame.locator("main[aria-busy=true]").count(),
+    (n) => n === 0,
+  );
+}
+
+async function idle(page: Page): Promise<void> {
+  await waitFor(
+    "the pane to be idle",
+    () => pane(page).locator("main[aria-busy=true]").count(),
+    (n) => n === 0,
+  );
+}
+
+/** Closes the pane and opens it again, as reopening the add-in in Excel does; the workbook stays. */
+async function reopenPane(page: Page): Promise<void> {
+  await page
+    .getByTestId("pane")
+    .evaluate((iframe: HTMLIFrameElement) => iframe.contentWindow?.location.reload());
+  await page.waitForTimeout(200);
+  await paneReady(page);
+}
+
+test("an indicator's kind: 新增高新技术企业数 as qualitative is not summed; saved, and used again after reopening", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  await check(page);
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  const kind = frame.getByLabel(/^新增高新技术企业数\(家\)/);
+  expect(await kind.inputValue()).toBe("additive");
+  await kind.selectOption("qualitative");
+  await idle(page);
+  await waitFor(
+    "the D7 error to go",
+    () => paneFindings(page, "error"),
+    (f) => f.length === 0,
+  );
+  expect(await errorFlags(page)).toEqual([]);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  expect(await frame.getByText(t["tables.saved"], { exact: true }).count()).toBe(1);
+
+  await reopenPane(page);
+  await check(page);
+  expect(await summaryCounts(page)).toEqual([0, 0, expect.any(Number)]);
+  await pane(page).getByRole("tab", { name: t["tab.tables"] }).click();
+  expect(
+    await pane(page)
+      .getByLabel(/^新增高新技术企业数\(家\)/)
+      .inputValue(),
+  ).toBe("qualitative");
+
+  // Detect again: the correction is forgotten, the error is back.
+  await pane(page).getByRole("button", { name: t["tables.reset"] }).click();
+  await idle(page);
+  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
+  await waitFor(
+    "the D7 error again",
+    () => paneFindings(page, "error"),
+    (f) => f.join() === "error 分解表!D7",
+  );
+  expect(await errorFlags(page)).toEqual(["D7"]);
+  expect(session.blocked).toEqual([]);
+}, 60_000);
+
+test("a column's role: 建德市 left out of the split, the children add up to 1969; the policy at-least", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  await check(page);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  await frame.getByRole("button", { name: t["tables.columns"] }).click();
+  const role = frame.getByLabel(t["tables.columnRole"].replace("{label}", "建德市").replace("{where}", "Q"));
+  expect(await role.inputValue()).toBe("child");
+  await role.selectOption("none");
+  await idle(page);
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  const d7 = frame.locator('[data-testid=finding][data-cell="分解表!D7"][data-severity=error]');
+  await waitFor(
+    "the D7 finding with 12 children",
+    () => d7.innerText(),
+    (text) => text.includes("1969"),
+  );
+  expect(await d7.innerText()).toContain("12 districts and counties");
+
+  // At least (层层加码) does not excuse children adding up to less than the parent.
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  await frame.getByRole("radio", { name: t["policy.at-least"] }).check();
+  await idle(page);
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  expect(await frame.getByRole("radio", { name: t["policy.at-least"] }).isChecked()).toBe(true);
+}, 60_000);
