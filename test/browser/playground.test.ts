@@ -3,9 +3,19 @@
  * (flow.ts), with the pane's page served exactly as built and Microsoft's Office.js address
  * intercepted; and the screenshots for the README.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
+import ExcelJS from "exceljs";
+import {
+  inspect,
+  openPlayground,
+  pane,
+  paneReady,
+  startPlayground,
+  stopPlayground,
+  type Session,
+} from "./browser";
 import { paneFindings, runSampleFlow, waitFor, STRINGS } from "./flow";
 
 const DOCS = join(__dirname, "..", "..", "docs");
@@ -47,4 +57,58 @@ test("the pane's screenshot for the README (docs/taskpane.png, docs/playground.p
   mkdirSync(DOCS, { recursive: true });
   await page.getByTestId("pane").screenshot({ path: join(DOCS, "taskpane.png") });
   await page.screenshot({ path: join(DOCS, "playground.png") });
+}, 60_000);
+
+/** A workbook of the second layout (units in rows, a 合计 row): 合计 says 100, the cities add up to 99. */
+async function unitsInRowsWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("各市分解");
+  ws.addRows([
+    ["2025年各市任务分解表"],
+    [],
+    ["地区", "新增企业数(家)", "重大项目投资(亿元)"],
+    ["合计", 100, 30.5],
+    ["甲市", 40, 10.2],
+    ["乙市", 35, 10.1],
+    ["丙市", 24, 10.2],
+  ]);
+  await wb.xlsx.writeFile(file);
+}
+
+test("any .xlsx opens in the browser and is checked; an .xls is refused with how to save it as .xlsx", async () => {
+  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  const { page } = session;
+  const dir = mkdtempSync(join(tmpdir(), "tdcheck-open-"));
+  const file = join(dir, "各市分解.xlsx");
+  await unitsInRowsWorkbook(file);
+  await page.getByTestId("open-xlsx").setInputFiles(file);
+  await waitFor(
+    "the file to load",
+    () => page.getByTestId("status").innerText(),
+    (s) => s.includes("各市分解.xlsx"),
+  );
+  await page.locator('.tabs button[data-sheet="各市分解"]').waitFor();
+  const frame = await paneReady(page);
+  await frame.getByRole("button", { name: STRINGS["zh-CN"].check, exact: true }).click();
+  await waitFor(
+    "the 合计 error",
+    () => paneFindings(page, "error"),
+    (f) => f.length === 1,
+  );
+  expect(await paneFindings(page, "error")).toEqual(["error 各市分解!B4"]);
+  expect(await inspect(page).flagAt("各市分解", "B4")).toMatchObject({ lit: true, kind: "error" });
+
+  // An Excel 97–2003 file: the command line's message, in the page's language.
+  const xls = join(dir, "旧格式.xls");
+  writeFileSync(
+    xls,
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+  );
+  await page.getByTestId("open-xlsx").setInputFiles(xls);
+  await waitFor(
+    "the refusal",
+    () => page.getByTestId("status").innerText(),
+    (s) => s.includes("另存为"),
+  );
+  expect(session.blocked).toEqual([]);
 }, 60_000);
