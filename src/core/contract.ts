@@ -82,7 +82,11 @@ export function contractFinding(f: Finding & { accepted?: AcceptanceMark }, lang
 }
 
 /** `lapsed` appears when the result went through applyAcceptances (src/core/report). */
-export function contractDocument(file: string, result: CheckResult & { lapsed?: LapsedAcceptance[] }, lang: Lang) {
+export function contractDocument(
+  file: string,
+  result: CheckResult & { lapsed?: LapsedAcceptance[] },
+  lang: Lang,
+) {
   return {
     schema: SCHEMA,
     file,
@@ -92,19 +96,17 @@ export function contractDocument(file: string, result: CheckResult & { lapsed?: 
     summary: result.summary,
     ...(result.lapsed
       ? {
-          lapsed: result.lapsed.map(
-            ({ acceptance: a, why }): ContractLapsed => ({
-              rule: a.rule,
-              sheet: a.sheet,
-              cell: a.cell,
-              indicator: a.indicator,
-              unit: a.unit,
-              reason: a.reason,
-              by: a.by,
-              at: a.at,
-              why,
-            }),
-          ),
+          lapsed: result.lapsed.map(({ acceptance: a, why }): ContractLapsed => ({
+            rule: a.rule,
+            sheet: a.sheet,
+            cell: a.cell,
+            indicator: a.indicator,
+            unit: a.unit,
+            reason: a.reason,
+            by: a.by,
+            at: a.at,
+            why,
+          })),
         }
       : {}),
   };

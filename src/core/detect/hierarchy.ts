@@ -152,7 +152,8 @@ function byNames(cands: UnitCandidate[]): Split[] | null {
   // Only a list that names a province or a city can nest by names; most lists are one level.
   const sample = units.slice(0, 300);
   if (!sample.some((c) => findDivisions(c.line.unit).some((d) => d.level !== "county"))) return null;
-  const below = units.length > 0 && top !== undefined && cands.indexOf(top) > cands.indexOf(units[units.length - 1]);
+  const below =
+    units.length > 0 && top !== undefined && cands.indexOf(top) > cands.indexOf(units[units.length - 1]);
   const resolved = resolveLevels(
     units.map((c) => c.line.unit),
     { parentsBelow: below },

@@ -34,13 +34,25 @@ function runMisplaced(t: ParsedSplit, out: RuleOutput): void {
         related: [headerCell(t, map.parent.line)],
         unit: child.unit,
         hints: [],
-        details: { parent: parentName, homes: findDivisions(child.unit).map((d) => d.parent ?? "").join(",") },
+        details: {
+          parent: parentName,
+          homes: findDivisions(child.unit)
+            .map((d) => d.parent ?? "")
+            .join(","),
+        },
       });
     }
   }
   if (judged === 0) return;
   if (failed) out.failed();
-  else out.passed({ rule: "unit-misplaced", sheet: map.sheet, cell: headerCell(t, map.parent.line), related: [], unit: parentName });
+  else
+    out.passed({
+      rule: "unit-misplaced",
+      sheet: map.sheet,
+      cell: headerCell(t, map.parent.line),
+      related: [],
+      unit: parentName,
+    });
 }
 
 function runMissing(t: ParsedSplit, out: RuleOutput): void {
@@ -49,11 +61,19 @@ function runMissing(t: ParsedSplit, out: RuleOutput): void {
   if (parents.length !== 1) return;
   const names = map.children.map((c) => c.unit);
   // Only a split of the city's own units can miss one of them (not a list of 开发区 or of towns).
-  const belonging = names.filter((n) => !isFunctionalUnit(n) && placeUnder(n, map.parent.unit) === "yes").length;
+  const belonging = names.filter(
+    (n) => !isFunctionalUnit(n) && placeUnder(n, map.parent.unit) === "yes",
+  ).length;
   if (belonging * 2 < names.length) return;
   const missing = missingChildren(parents[0].code, names);
   if (missing.length === 0) {
-    out.passed({ rule: "unit-missing", sheet: map.sheet, cell: headerCell(t, map.parent.line), related: [], unit: map.parent.unit });
+    out.passed({
+      rule: "unit-missing",
+      sheet: map.sheet,
+      cell: headerCell(t, map.parent.line),
+      related: [],
+      unit: map.parent.unit,
+    });
     return;
   }
   out.failed();

@@ -2,7 +2,21 @@ import { checkWorkbook } from "../../../src/core/check";
 import { checkSplit, notInfo, only } from "../../helpers/split";
 import { sheet, workbook } from "../../helpers/grid";
 
-const HANGZHOU = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+const HANGZHOU = [
+  "上城区",
+  "拱墅区",
+  "西湖区",
+  "滨江区",
+  "萧山区",
+  "余杭区",
+  "临平区",
+  "钱塘区",
+  "富阳区",
+  "临安区",
+  "桐庐县",
+  "淳安县",
+  "建德市",
+];
 
 function city(name: string, units: string[], values?: number[]) {
   const v = values ?? units.map(() => 10);
@@ -48,7 +62,21 @@ describe("unit-missing", () => {
   });
 
   test("a table still listing the former 江干区 and 下城区 does not miss their successors", () => {
-    const old = ["上城区", "下城区", "江干区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+    const old = [
+      "上城区",
+      "下城区",
+      "江干区",
+      "拱墅区",
+      "西湖区",
+      "滨江区",
+      "萧山区",
+      "余杭区",
+      "富阳区",
+      "临安区",
+      "桐庐县",
+      "淳安县",
+      "建德市",
+    ];
     const r = city("杭州市", old);
     expect(only(r, "unit-misplaced")).toEqual([]);
   });
