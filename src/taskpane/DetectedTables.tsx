@@ -94,12 +94,12 @@ export function DetectedTables({
   const [refusalsSeen, setRefusalsSeen] = useState(0);
   const roleError = refusals > refusalsSeen;
   if (!view) return <Body1 className={styles.muted}>{t["tables.none"]}</Body1>;
-  const grid = view.workbook.sheets.find((s) => s.name === view.sheet);
   const maps = view.result.maps;
-  const saved = state.savedSheets.includes(view.sheet);
+  const anySaved = maps.some((m) => state.savedSheets.includes(m.sheet));
   const replace = (index: number, map: TableMap) => {
     setRefusalsSeen(refusals);
-    void actions.applyMaps(maps.map((m, i) => (i === index ? map : m)));
+    const sheetMaps = maps.flatMap((m, i) => (m.sheet !== map.sheet ? [] : [i === index ? map : m]));
+    void actions.applyMaps(map.sheet, sheetMaps);
   };
   return (
     <div className={styles.section}>
@@ -125,7 +125,7 @@ export function DetectedTables({
         </Button>
         <Button
           icon={<ArrowCounterclockwise20Regular />}
-          disabled={disabled || !saved}
+          disabled={disabled || !anySaved}
           onClick={() => void actions.resetDetection()}
           title={t["tables.resetHint"]}
         >
@@ -138,114 +138,118 @@ export function DetectedTables({
         </Text>
       )}
       {maps.length === 0 && <Body1>{fill(t["problem.NO_TABLE"], { sheet: view.sheet })}</Body1>}
-      {maps.map((map, index) => (
-        <article
-          key={`${map.sheet}!${rangeA1(map.range)}`}
-          className={styles.card}
-          aria-label={`${map.sheet}!${rangeA1(map.range)}`}
-        >
-          <div className={styles.cardHead}>
-            <Subtitle2 as="h3" className={styles.heading}>
-              {map.type === "split" ? t["tables.split"] : t["tables.progression"]} · {map.sheet}!
-              {rangeA1(map.range)}
-            </Subtitle2>
-            <Badge appearance="tint" color={saved ? "brand" : "informative"}>
-              {saved ? t["tables.saved"] : t["tables.detected"]}
-            </Badge>
-          </div>
-          <dl className={styles.facts}>
-            <Fact term={t["tables.orientation"]} value={t[`orientation.${map.orientation}`]} />
-            {map.type === "split" &&
-              map.splits.map((split, i) => <SplitFacts key={i} map={map} index={i} t={t} />)}
-            {map.type === "progression" && (
-              <Fact term={t["tables.periods"]} value={map.periods.map((p) => p.label).join("、")} />
-            )}
-          </dl>
-          {map.type === "split" && (
-            <Field label={t["tables.policy"]} size="small">
-              <ChoiceRadios<Policy>
-                value={map.policy}
-                revision={view}
-                disabled={disabled}
-                options={POLICIES.map((p) => ({ value: p, label: t[`policy.${p}`] }))}
-                onChoose={(p) => replace(index, setPolicy(map, p))}
-              />
-            </Field>
-          )}
-          <div className={styles.indicators} role="group" aria-label={t["tables.indicators"]}>
-            <Caption1 className={styles.term}>{t["tables.indicators"]}</Caption1>
-            {map.indicators.map((indicator) => (
-              <Field
-                key={indicator.line}
-                label={`${indicator.name} · ${fill(
-                  t[map.orientation === "indicators-in-rows" ? "where.row" : "where.column"],
-                  { where: indicatorAddress(map.orientation, indicator.line) },
-                )}`}
-                size="small"
-              >
-                <ChoiceSelect<IndicatorKind>
-                  size="small"
-                  value={indicator.kind}
+      {maps.map((map, index) => {
+        const grid = view.workbook.sheets.find((s) => s.name === map.sheet);
+        const saved = state.savedSheets.includes(map.sheet);
+        return (
+          <article
+            key={`${map.sheet}!${rangeA1(map.range)}`}
+            className={styles.card}
+            aria-label={`${map.sheet}!${rangeA1(map.range)}`}
+          >
+            <div className={styles.cardHead}>
+              <Subtitle2 as="h3" className={styles.heading}>
+                {map.type === "split" ? t["tables.split"] : t["tables.progression"]} · {map.sheet}!
+                {rangeA1(map.range)}
+              </Subtitle2>
+              <Badge appearance="tint" color={saved ? "brand" : "informative"}>
+                {saved ? t["tables.saved"] : t["tables.detected"]}
+              </Badge>
+            </div>
+            <dl className={styles.facts}>
+              <Fact term={t["tables.orientation"]} value={t[`orientation.${map.orientation}`]} />
+              {map.type === "split" &&
+                map.splits.map((split, i) => <SplitFacts key={i} map={map} index={i} t={t} />)}
+              {map.type === "progression" && (
+                <Fact term={t["tables.periods"]} value={map.periods.map((p) => p.label).join("、")} />
+              )}
+            </dl>
+            {map.type === "split" && (
+              <Field label={t["tables.policy"]} size="small">
+                <ChoiceRadios<Policy>
+                  value={map.policy}
                   revision={view}
                   disabled={disabled}
-                  options={INDICATOR_KINDS.map((k) => ({ value: k, label: t[`kind.${k}`] }))}
-                  onChoose={(k) => replace(index, setIndicatorKind(map, indicator.line, k))}
+                  options={POLICIES.map((p) => ({ value: p, label: t[`policy.${p}`] }))}
+                  onChoose={(p) => replace(index, setPolicy(map, p))}
                 />
               </Field>
-            ))}
-          </div>
-          {map.type === "split" && grid && (
-            <Accordion collapsible>
-              {map.splits.map((split, splitIndex) => (
-                <AccordionItem key={splitIndex} value={splitIndex}>
-                  <AccordionHeader as="h4" size="small">
-                    {map.orientation === "indicators-in-rows" ? t["tables.columns"] : t["tables.rows"]}
-                    {map.splits.length > 1 ? ` · ${split.parent.label}` : ""}
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    <Table size="extra-small" aria-label={t["tables.columns"]}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell>{t["tables.colLabel"]}</TableHeaderCell>
-                          <TableHeaderCell>{t["tables.colWhere"]}</TableHeaderCell>
-                          <TableHeaderCell>{t["tables.colRole"]}</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {unitColumns(grid, map, splitIndex).map((column) => (
-                          <TableRow key={column.line}>
-                            <TableCell>{column.label}</TableCell>
-                            <TableCell>{column.where}</TableCell>
-                            <TableCell>
-                              <ChoiceSelect<UnitRole>
-                                size="small"
-                                className={styles.roleSelect}
-                                value={column.role}
-                                revision={refusals}
-                                disabled={disabled}
-                                aria-label={fill(t["tables.columnRole"], {
-                                  label: column.label,
-                                  where: column.where,
-                                })}
-                                options={UNIT_ROLES.map((r) => ({ value: r, label: t[`role.${r}`] }))}
-                                onChoose={(role) => {
-                                  const changed = setUnitRole(grid, map, splitIndex, column.line, role);
-                                  if (!changed.ok) setRefusals((n) => n + 1);
-                                  else replace(index, changed.map);
-                                }}
-                              />
-                            </TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  </AccordionPanel>
-                </AccordionItem>
+            )}
+            <div className={styles.indicators} role="group" aria-label={t["tables.indicators"]}>
+              <Caption1 className={styles.term}>{t["tables.indicators"]}</Caption1>
+              {map.indicators.map((indicator) => (
+                <Field
+                  key={indicator.line}
+                  label={`${indicator.name} · ${fill(
+                    t[map.orientation === "indicators-in-rows" ? "where.row" : "where.column"],
+                    { where: indicatorAddress(map.orientation, indicator.line) },
+                  )}`}
+                  size="small"
+                >
+                  <ChoiceSelect<IndicatorKind>
+                    size="small"
+                    value={indicator.kind}
+                    revision={view}
+                    disabled={disabled}
+                    options={INDICATOR_KINDS.map((k) => ({ value: k, label: t[`kind.${k}`] }))}
+                    onChoose={(k) => replace(index, setIndicatorKind(map, indicator.line, k))}
+                  />
+                </Field>
               ))}
-            </Accordion>
-          )}
-        </article>
-      ))}
+            </div>
+            {map.type === "split" && grid && (
+              <Accordion collapsible>
+                {map.splits.map((split, splitIndex) => (
+                  <AccordionItem key={splitIndex} value={splitIndex}>
+                    <AccordionHeader as="h4" size="small">
+                      {map.orientation === "indicators-in-rows" ? t["tables.columns"] : t["tables.rows"]}
+                      {map.splits.length > 1 ? ` · ${split.parent.label}` : ""}
+                    </AccordionHeader>
+                    <AccordionPanel>
+                      <Table size="extra-small" aria-label={t["tables.columns"]}>
+                        <TableHeader>
+                          <TableRow>
+                            <TableHeaderCell>{t["tables.colLabel"]}</TableHeaderCell>
+                            <TableHeaderCell>{t["tables.colWhere"]}</TableHeaderCell>
+                            <TableHeaderCell>{t["tables.colRole"]}</TableHeaderCell>
+                          </TableRow>
+                        </TableHeader>
+                        <TableBody>
+                          {unitColumns(grid, map, splitIndex).map((column) => (
+                            <TableRow key={column.line}>
+                              <TableCell>{column.label}</TableCell>
+                              <TableCell>{column.where}</TableCell>
+                              <TableCell>
+                                <ChoiceSelect<UnitRole>
+                                  size="small"
+                                  className={styles.roleSelect}
+                                  value={column.role}
+                                  revision={refusals}
+                                  disabled={disabled}
+                                  aria-label={fill(t["tables.columnRole"], {
+                                    label: column.label,
+                                    where: column.where,
+                                  })}
+                                  options={UNIT_ROLES.map((r) => ({ value: r, label: t[`role.${r}`] }))}
+                                  onChoose={(role) => {
+                                    const changed = setUnitRole(grid, map, splitIndex, column.line, role);
+                                    if (!changed.ok) setRefusals((n) => n + 1);
+                                    else replace(index, changed.map);
+                                  }}
+                                />
+                              </TableCell>
+                            </TableRow>
+                          ))}
+                        </TableBody>
+                      </Table>
+                    </AccordionPanel>
+                  </AccordionItem>
+                ))}
+              </Accordion>
+            )}
+          </article>
+        );
+      })}
     </div>
   );
 }

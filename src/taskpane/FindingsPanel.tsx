@@ -139,6 +139,7 @@ export function FindingsPanel({
   const shown = result.findings.slice(0, MAX_SHOWN_FINDINGS);
   const groups = groupByIndicator(shown);
   const openGroups = groups.filter((g) => g.worst !== "info").map((g) => g.key);
+  const sheetsShown = new Set(groups.map((g) => g.sheet)).size;
   const stats: [keyof Strings, number, Severity][] = [
     ["summary.errors", summary.errors, "error"],
     ["summary.warnings", summary.warnings, "warning"],
@@ -152,7 +153,7 @@ export function FindingsPanel({
         </Text>
       ))}
       <Subtitle2 as="h2" className={styles.heading}>
-        {fill(t.summaryHeading, { sheet })}
+        {view.scope === "all" ? t.summaryHeadingAll : fill(t.summaryHeading, { sheet })}
       </Subtitle2>
       <dl className={styles.summary} data-testid="summary">
         {stats.map(([key, value, severity]) => (
@@ -186,7 +187,14 @@ export function FindingsPanel({
       ) : (
         <Accordion multiple collapsible defaultOpenItems={openGroups} key={openGroups.join("|")}>
           {groups.map((g) => (
-            <GroupItem key={g.key} group={g} lang={lang} t={t} onSelect={actions.selectFinding} />
+            <GroupItem
+              key={g.key}
+              group={g}
+              showSheet={sheetsShown > 1}
+              lang={lang}
+              t={t}
+              onSelect={actions.selectFinding}
+            />
           ))}
         </Accordion>
       )}
@@ -212,17 +220,20 @@ function FlagsLine({ state, t }: { state: PaneState; t: Strings }) {
 
 function GroupItem({
   group,
+  showSheet,
   lang,
   t,
   onSelect,
 }: {
   group: FindingGroup;
+  showSheet: boolean;
   lang: Lang;
   t: Strings;
   onSelect: (f: Finding) => Promise<void>;
 }) {
   const styles = useStyles();
-  const name = group.indicator ?? t["group.other"];
+  const indicator = group.indicator ?? t["group.other"];
+  const name = showSheet ? `${group.sheet} · ${indicator}` : indicator;
   return (
     <AccordionItem value={group.key}>
       <AccordionHeader as="h3" expandIconPosition="end">

@@ -17,7 +17,14 @@ import type { Policy } from "../core/model";
 import { ChoiceRadios } from "./Choice";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { POLICIES } from "./tableEdits";
-import { FLAG_STYLES, type FlagStyle, type PaneActions, type PaneState } from "./usePane";
+import {
+  CHECK_SCOPES,
+  FLAG_STYLES,
+  type CheckScope,
+  type FlagStyle,
+  type PaneActions,
+  type PaneState,
+} from "./usePane";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -55,6 +62,14 @@ export function SettingsPanel({
           onChange={(_, data) => void actions.setSettings({ live: data.checked })}
         />
       </Field>
+      <Field label={t["settings.scope"]}>
+        <ChoiceRadios<CheckScope>
+          value={settings.scope}
+          disabled={disabled}
+          options={CHECK_SCOPES.map((scope) => ({ value: scope, label: t[`scope.${scope}`] }))}
+          onChoose={(scope) => void actions.setSettings({ scope })}
+        />
+      </Field>
       <Field label={t["settings.flagStyle"]}>
         <RadioGroup
           value={settings.flagStyle}
@@ -79,7 +94,7 @@ export function SettingsPanel({
           revision={view}
           disabled={disabled || !view || policies.size === 0}
           options={POLICIES.map((p) => ({ value: p, label: t[`policy.${p}`] }))}
-          onChoose={(p) => void actions.setPolicyForSheet(p)}
+          onChoose={(p) => void actions.setPolicyForAll(p)}
         />
       </Field>
       <Body1>{fill(t["settings.language"], { language: t["settings.languageName"] })}</Body1>

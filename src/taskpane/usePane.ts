@@ -26,12 +26,17 @@ import { setPolicy, tablesFromSelection } from "./tableEdits";
 export type FlagStyle = "fill-note" | "fill" | "none";
 export const FLAG_STYLES: readonly FlagStyle[] = ["fill-note", "fill", "none"];
 
+/** What Check reads: the active sheet, or every visible sheet (cross-sheet checks need them all). */
+export type CheckScope = "active" | "all";
+export const CHECK_SCOPES: readonly CheckScope[] = ["active", "all"];
+
 export interface PaneSettings {
   live: boolean;
   flagStyle: FlagStyle;
+  scope: CheckScope;
 }
 
-const DEFAULT_SETTINGS: PaneSettings = { live: false, flagStyle: "fill-note" };
+const DEFAULT_SETTINGS: PaneSettings = { live: false, flagStyle: "fill-note", scope: "active" };
 
 /** Something the pane says above its results: a host problem, or a sentence of its own. */
 export type Notice =
@@ -45,7 +50,9 @@ export type Notice =
 
 /** The result on show: the engine's, with the grid it was computed from and the flags written. */
 export interface CheckedView {
+  /** The (first) sheet read: the active one. */
   sheet: string;
+  scope: CheckScope;
   result: CheckResult;
   workbook: WorkbookGrid;
   flags?: FlagsWritten;
@@ -74,11 +81,11 @@ export interface PaneActions {
   clearFlags: () => Promise<void>;
   selectFinding: (f: Finding) => Promise<void>;
   /** Corrections: the sheet's maps as the user wants them; saved, then checked with `checkMaps`. */
-  applyMaps: (maps: TableMap[]) => Promise<void>;
+  applyMaps: (sheet: string, maps: TableMap[]) => Promise<void>;
   tableFromSelection: () => Promise<void>;
   resetDetection: () => Promise<void>;
   setSettings: (change: Partial<PaneSettings>) => Promise<void>;
-  setPolicyForSheet: (policy: Policy) => Promise<void>;
+  setPolicyForAll: (policy: Policy) => Promise<void>;
   dismissNotice: (index: number) => void;
 }
 
@@ -87,6 +94,7 @@ function settingsFrom(stored: WorkbookSettings): PaneSettings {
   return {
     live: stored.live === true,
     flagStyle: FLAG_STYLES.includes(style as FlagStyle) ? (style as FlagStyle) : DEFAULT_SETTINGS.flagStyle,
+    scope: stored.scope === "all" ? "all" : "active",
   };
 }
 
@@ -204,9 +212,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
    */
   const checkNow = useCallback(
     async (origin: CheckedView["origin"]) => {
-      const style = ref.current.settings.flagStyle;
+      const { flagStyle: style, scope } = ref.current.settings;
       const outcome = await port.checkInExcel({
-        sheets: "active",
+        sheets: scope,
         lang,
         flags: style === "fill-note",
         onProgress,
@@ -241,7 +249,14 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
               : await writeFlagsFor(outcome.workbook, outcome.result.findings, style);
           update({
             emptySheet: null,
-            view: { sheet: outcome.sheet, result: outcome.result, workbook: outcome.workbook, flags, origin },
+            view: {
+              sheet: outcome.sheet,
+              scope,
+              result: outcome.result,
+              workbook: outcome.workbook,
+              flags,
+              origin,
+            },
           });
           announce(summaryText("announce.checked", outcome.sheet, outcome.result));
         }
@@ -283,13 +298,13 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
   );
 
   /**
-   * Saves in the workbook: the sheet's corrected maps (when `sheet` is given) and the settings. The
+   * Saves in the workbook: the corrected maps of `sheets` (replacing what they had) and the settings. The
    * stored maps of the other sheets are kept; the adapter returns them as the engine's maps only
    * against the workbook they belong to, hence the read of every sheet first. A stored map that no
    * longer fits its sheet is left out (detection takes over there, as it does when checking).
    */
   const persist = useCallback(
-    async (change: { sheet?: string; maps?: TableMap[]; settings?: PaneSettings }): Promise<boolean> => {
+    async (change: { sheets?: string[]; maps?: TableMap[]; settings?: PaneSettings }): Promise<boolean> => {
       const fail = (problem: ExcelProblem) => {
         update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] }));
         return false;
@@ -303,10 +318,11 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       let tables: StoredTable[] = kept.flatMap(({ id, map, confirmed }) =>
         map ? [{ id, map, confirmed }] : [],
       );
-      if (change.sheet !== undefined)
+      const replaced = new Set(change.sheets ?? []);
+      if (replaced.size)
         tables = withIds(
-          tables.filter((t) => t.map.sheet !== change.sheet),
-          change.maps ?? [],
+          tables.filter((t) => !replaced.has(t.map.sheet)),
+          (change.maps ?? []).filter((m) => replaced.has(m.sheet)),
         );
       const settings: WorkbookSettings = {
         ...(loaded.ok ? loaded.value.settings : {}),
@@ -325,11 +341,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
    * the command line and the next session see them) and the sheet is checked with them at once.
    */
   const applyMaps = useCallback(
-    (maps: TableMap[]) =>
+    (sheet: string, maps: TableMap[]) =>
       run("save", async () => {
-        const view = ref.current.view;
-        if (!view) return;
-        if (await persist({ sheet: view.sheet, maps })) await checkNow("edit");
+        if (await persist({ sheets: [sheet], maps })) await checkNow("edit");
       }),
     [run, persist, checkNow],
   );
@@ -342,37 +356,33 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       update({ notices: [{ kind: "text", intent: "warning", key: "selection.unavailable" }] });
       return;
     }
+    const { sheet } = selection.value;
     const address = stripSheet(selection.value.address);
-    if (selection.value.sheet !== view.sheet) {
+    const grid = view.workbook.sheets.find((s) => s.name === sheet);
+    if (!grid) {
       update({
-        notices: [
-          {
-            kind: "text",
-            intent: "warning",
-            key: "selection.otherSheet",
-            vars: { sheet: selection.value.sheet },
-          },
-        ],
+        notices: [{ kind: "text", intent: "warning", key: "selection.otherSheet", vars: { sheet } }],
       });
       return;
     }
     const box = parseRange(address.split(",")[0]);
-    const grid = view.workbook.sheets.find((s) => s.name === view.sheet);
-    if (!box || !grid) return;
+    if (!box) return;
     const found = tablesFromSelection(grid, box, view.result.maps);
     if (!found.ok) {
       update({ notices: [{ kind: "text", intent: "warning", key: "selection.noTable", vars: { address } }] });
       return;
     }
-    await applyMaps(found.maps);
+    await applyMaps(sheet, found.maps);
   }, [port, update, applyMaps]);
 
+  /** Forgets the corrections of every sheet on show; detection takes over again. */
   const resetDetection = useCallback(
     () =>
       run("save", async () => {
         const view = ref.current.view;
         if (!view) return;
-        if (await persist({ sheet: view.sheet, maps: [] })) await checkNow("check");
+        if (await persist({ sheets: view.workbook.sheets.map((s) => s.name), maps: [] }))
+          await checkNow("check");
       }),
     [run, persist, checkNow],
   );
@@ -381,18 +391,21 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     async (live: LiveUpdate) => {
       const view = ref.current.view;
       const sheet = view?.sheet ?? live.findings[0]?.sheet ?? "";
+      const scope = view?.scope ?? ref.current.settings.scope;
       let workbook = view?.workbook;
       let flags = view?.flags;
       if (live.changed && ref.current.settings.flagStyle === "fill") {
         // The adapter writes notes with its flags; "colour only" plans the flags here instead.
-        const read = await port.readWorkbook({ sheets: sheet ? [sheet] : "active" });
+        const read = await port.readWorkbook({
+          sheets: view ? view.workbook.sheets.map((s) => s.name) : scope,
+        });
         if (read.ok) {
           workbook = read.value;
           flags = await writeFlagsFor(read.value, live.result.findings, "fill");
         }
       }
       update({
-        view: workbook ? { sheet, result: live.result, workbook, flags, origin: "live" } : view,
+        view: workbook ? { sheet, scope, result: live.result, workbook, flags, origin: "live" } : view,
       });
       if (live.changed) announce(summaryText("announce.live", sheet, live.result));
     },
@@ -428,7 +441,14 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       await run("save", async () => {
         await persist({ settings });
       });
-      if (settings.live !== before.live || settings.flagStyle !== before.flagStyle) await startLive(settings);
+      const scopeChanged = settings.scope !== before.scope;
+      if (
+        settings.live !== before.live ||
+        settings.flagStyle !== before.flagStyle ||
+        (scopeChanged && settings.live)
+      )
+        await startLive(settings);
+      else if (scopeChanged && ref.current.view) await run("check", () => checkNow("check"));
       const view = ref.current.view;
       // With live mode on, starting it again has just checked and flagged in the new style.
       if (view && settings.flagStyle !== before.flagStyle && !settings.live) {
@@ -438,16 +458,19 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         });
       }
     },
-    [update, persist, startLive, run, writeFlagsFor],
+    [update, persist, startLive, run, checkNow, writeFlagsFor],
   );
 
-  const setPolicyForSheet = useCallback(
-    async (policy: Policy) => {
-      const view = ref.current.view;
-      if (!view) return;
-      await applyMaps(view.result.maps.map((m) => setPolicy(m, policy)));
-    },
-    [applyMaps],
+  /** The tolerance policy of every split on show (each table can still differ afterwards). */
+  const setPolicyForAll = useCallback(
+    (policy: Policy) =>
+      run("save", async () => {
+        const view = ref.current.view;
+        if (!view) return;
+        const maps = view.result.maps.map((m) => setPolicy(m, policy));
+        if (await persist({ sheets: [...new Set(maps.map((m) => m.sheet))], maps })) await checkNow("edit");
+      }),
+    [run, persist, checkNow],
   );
 
   const dismissNotice = useCallback(
@@ -502,7 +525,7 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       tableFromSelection,
       resetDetection,
       setSettings,
-      setPolicyForSheet,
+      setPolicyForAll,
       dismissNotice,
     }),
     [
@@ -513,7 +536,7 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       tableFromSelection,
       resetDetection,
       setSettings,
-      setPolicyForSheet,
+      setPolicyForAll,
       dismissNotice,
     ],
   );

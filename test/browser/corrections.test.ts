@@ -5,7 +5,15 @@
  */
 import type { Page } from "playwright-core";
 import { errorFlags, paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
-import { openPlayground, pane, paneReady, startPlayground, stopPlayground, type Session } from "./browser";
+import {
+  inspect,
+  openPlayground,
+  pane,
+  paneReady,
+  startPlayground,
+  stopPlayground,
+  type Session,
+} from "./browser";
 
 const t = STRINGS["en-US"];
 let baseUrl: string;
@@ -125,4 +133,29 @@ test("a column's role: 建德市 left out of the split, the children add up to 1
   expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
   await frame.getByRole("tab", { name: t["tab.tables"] }).click();
   expect(await frame.getByRole("radio", { name: t["policy.at-least"] }).isChecked()).toBe(true);
+}, 60_000);
+
+test("what Check reads: every sheet brings the 进度表 warning (D6: 50 after 55) beside the 分解表 error", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  await check(page);
+  expect(await paneFindings(page, "warning")).toEqual([]);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  await frame.getByRole("radio", { name: t["scope.all"] }).click();
+  await idle(page);
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  await waitFor(
+    "the 进度表 warning",
+    () => paneFindings(page, "warning"),
+    (f) => f.length === 1,
+  );
+  expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
+  expect(await frame.getByRole("heading", { name: t.summaryHeadingAll }).count()).toBe(1);
+  expect(await inspect(page).flagAt("进度表", "D6")).toMatchObject({ lit: true, kind: "warning" });
+  // The choice is the workbook's: reopened, the pane reads every sheet again.
+  await reopenPane(page);
+  await check(page);
+  expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
 }, 60_000);
