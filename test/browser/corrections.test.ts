@@ -1,7 +1,8 @@
 /**
  * Correcting what detection understood, in the pane: an indicator's kind, a column's role, the
  * policy. Each correction is checked at once, saved in the workbook (the very hidden sheet the command
- * line reads too) and used again when the pane is opened anew; "Detect again" forgets it.
+ * line reads too) and used again when the pane is opened anew; "Detect again" forgets it. And the
+ * workbook's settings: what Check reads, how findings are flagged in the sheet.
  */
 import type { Page } from "playwright-core";
 import { errorFlags, paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
@@ -158,4 +159,34 @@ test("what Check reads: every sheet brings the 进度表 warning (D6: 50 after 5
   await reopenPane(page);
   await check(page);
   expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
+}, 60_000);
+
+test("flags in the sheet: colour and note, colour only, or none (findings only in the pane)", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  const host = inspect(page);
+  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
+  const notes = async () =>
+    Object.keys(((await host.snapshot()) as Snap).sheets.find((s) => s.name === "分解表")!.notes);
+  await check(page);
+  expect(await errorFlags(page)).toEqual(["D7"]);
+  expect(await notes()).toEqual(["D7"]);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  await frame.getByRole("radio", { name: t["flagStyle.fill"] }).click();
+  await idle(page);
+  await waitFor("the note to go", notes, (n) => n.length === 0);
+  expect(await errorFlags(page)).toEqual(["D7"]);
+  await frame.getByRole("radio", { name: t["flagStyle.none"] }).click();
+  await idle(page);
+  await waitFor(
+    "the flag to go",
+    () => errorFlags(page),
+    (cells) => cells.length === 0,
+  );
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  await check(page);
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
+  expect(await errorFlags(page)).toEqual([]);
+  expect(await frame.getByText(t.flagsNone).count()).toBe(1);
 }, 60_000);
