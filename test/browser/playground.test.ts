@@ -112,3 +112,44 @@ test("any .xlsx opens in the browser and is checked; an .xls is refused with how
   );
   expect(session.blocked).toEqual([]);
 }, 60_000);
+
+test("a large sheet: a labelled progress bar counts the rows read, then the result", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  const dir = mkdtempSync(join(tmpdir(), "tdcheck-large-"));
+  const file = join(dir, "large.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Large");
+  const units = Array.from({ length: 12 }, (_, i) => `第${i + 1}区`);
+  ws.addRow(["序号", "指标名称", "全市目标", ...units]);
+  for (let r = 1; r <= 6000; r++) ws.addRow([r, `指标${r}(家)`, 78, ...units.map((_, i) => (i < 6 ? 6 : 7))]);
+  await wb.xlsx.writeFile(file);
+  await page.getByTestId("open-xlsx").setInputFiles(file);
+  await waitFor(
+    "the file to load",
+    () => page.getByTestId("status").innerText(),
+    (s) => s.includes("large.xlsx"),
+  );
+  const frame = await paneReady(page);
+  // Every state the progress bar shows, recorded as it happens.
+  await frame.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector("[role=progressbar]");
+      if (bar) seen.push(`${bar.getAttribute("aria-label")}|${bar.getAttribute("aria-valuenow") ?? ""}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await frame.getByRole("button", { name: STRINGS["en-US"].check, exact: true }).click();
+  await waitFor(
+    "the summary",
+    () => frame.locator("[data-testid=summary]").count(),
+    (n) => n === 1,
+    60_000,
+  );
+  const seen = await frame.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  const reading = seen.filter((s) => s.startsWith("Reading “Large”"));
+  expect(reading.length).toBeGreaterThan(1);
+  expect(reading.some((s) => /of 6001 rows\|/.test(s))).toBe(true);
+  expect(await frame.locator("[role=progressbar]").count()).toBe(0);
+}, 90_000);
