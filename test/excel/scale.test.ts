@@ -2,11 +2,10 @@
  * Issue 4's budgets on a large sheet: 200,000 cells read in row blocks, each request and response
  * under 5 MB; 1,000 findings flagged in at most 3 syncs, every address under 8,192 characters.
  */
-import { checkWorkbook } from "../../src/core/check";
 import { planFlags } from "../../src/core/flagPlan";
 import { clearFlags, readWorkbook, resetSession, writeFlags } from "../../src/excel";
 import { FakeWorkbook, installFakeExcel, PAYLOAD_LIMIT, type FakeHost } from "../../src/fake-excel";
-import { generateSplit } from "./helpers";
+import { splitWithFindings } from "./helpers";
 
 let host: FakeHost;
 afterEach(() => host.uninstall());
@@ -14,7 +13,9 @@ afterEach(() => host.uninstall());
 test("200,000 cells: read in blocks under 5 MB each; 1,000 findings flagged in at most 3 syncs", async () => {
   resetSession();
   // 2,000 indicators × (4 + 96) columns = 200,000 cells (+ title and header); every 2nd is off.
-  const grid = generateSplit(2000, 96, 2);
+  // Detection runs on a prototype and its map is stretched over every row (detecting 2,000 count
+  // rows takes seconds under Jest); the rules run for real on every row.
+  const { workbook: grid, findings } = splitWithFindings(2000, 96, 2);
   host = installFakeExcel(FakeWorkbook.fromGrid(grid), { apiVersion: "1.18" });
   const before = host.snapshot();
 
@@ -28,7 +29,6 @@ test("200,000 cells: read in blocks under 5 MB each; 1,000 findings flagged in a
   expect(read.value.sheets[0].values[2002][99]).toBe(grid.sheets[0].values[2002][99]);
   expect(read.value.sheets[0].values.length).toBe(2003);
 
-  const findings = checkWorkbook(read.value).findings.filter((f) => f.severity !== "info");
   expect(findings.length).toBe(1000);
   const plan = planFlags(read.value, findings, "zh");
   const w = host.syncs;
@@ -49,5 +49,6 @@ test("200,000 cells: read in blocks under 5 MB each; 1,000 findings flagged in a
 
   const cleared = await clearFlags();
   expect(cleared).toEqual({ ok: true, value: { rules: rules.length, notes: 1000 } });
-  expect(host.snapshot()).toEqual(before);
+  // Compared as text: a deep comparison of 200,000 cells takes Jest seconds.
+  expect(JSON.stringify(host.snapshot()) === JSON.stringify(before)).toBe(true);
 }, 60000);
