@@ -129,19 +129,20 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
   const samplePlan = planFlags(grid!, checkWorkbook(grid!).findings, "zh");
   const sampleWrite = await measure(host, () => ok(writeFlags(samplePlan)));
   host.uninstall();
+  // The runner prints budgets as "< budget": issue 4's "at most 2 syncs" is "< 3".
   rows.push({
     name: "excel (fake): sample, read",
     value: sampleRead.syncs,
     unit: "syncs",
-    budget: 2,
-    pass: sampleRead.syncs <= 2,
+    budget: 3,
+    pass: sampleRead.syncs < 3,
   });
   rows.push({
     name: "excel (fake): sample, write flags",
     value: sampleWrite.syncs,
     unit: "syncs",
-    budget: 2,
-    pass: sampleWrite.syncs <= 2,
+    budget: 3,
+    pass: sampleWrite.syncs < 3,
   });
 
   // Reading in row blocks.
@@ -167,7 +168,7 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
 
   // Flags at scale.
   for (const [label, indicators, children, budget] of [
-    ["1,000 findings on 200,000 cells", 2000, 96, 3],
+    ["1,000 findings on 200,000 cells", 2000, 96, 4],
     ["10,000 findings", 20_000, 10, 0],
   ] as const) {
     const { workbook, findings } = splitWithFindings(indicators, children, 2);
@@ -181,7 +182,7 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
       value: s.syncs,
       unit: "syncs",
       budget,
-      pass: budget === 0 || s.syncs <= budget,
+      pass: budget === 0 || s.syncs < budget,
       info: budget === 0 ? true : undefined,
       note:
         budget === 0

@@ -26,7 +26,7 @@ export { connectHost, isDarkColor, type HostInfo } from "./host";
 export { hostCapabilities, supportsExcelApi } from "./capabilities";
 export { readWorkbook } from "./read";
 export { writeFlags, clearFlags } from "./flags";
-export { selectCells } from "./navigate";
+export { selectCells, readSelection } from "./navigate";
 export { loadState, saveState, STATE_SHEET, ANCHOR_PREFIX } from "./storage";
 export { startLive, stopLive, isLive, liveIdle } from "./live";
 export { checkInExcel } from "./check";

@@ -37,3 +37,19 @@ export function selectCells(sheet: string, ranges: string[]): Promise<Outcome<vo
     }),
   );
 }
+
+/** Where the user's selection is ("use the selection as the table"): the sheet and an A1 area. */
+export function readSelection(): Promise<Outcome<{ sheet: string; address: string }>> {
+  return guarded(() =>
+    Excel.run(async (context) => {
+      // getSelectedRange (ExcelApi 1.1) refuses a selection of several areas: a table is one.
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      const bang = range.address.lastIndexOf("!");
+      let sheet = range.address.slice(0, bang);
+      if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+      return { sheet, address: range.address.slice(bang + 1).replace(/\$/g, "") };
+    }),
+  );
+}

@@ -159,7 +159,7 @@ export class FakeContext {
   constructor(readonly _host: HostCore) {
     // The context is strict too: ctx.workbok must fail, not read undefined.
     const proxy = new Proxy(this, CONTEXT_HANDLER);
-    this.workbook = wrap(new FakeObject(proxy, WORKBOOK, () => _host.book));
+    this.workbook = wrap(new Workbook(proxy, WORKBOOK, () => _host.book));
     return proxy;
   }
 
@@ -585,9 +585,27 @@ function writeCells(e: RangeEntity, v: unknown, stage: Stage, what: string, asFo
 // ---------------------------------------------------------------------------------------------
 // Class specs. Since = the ExcelApi 1.x minor version that introduced the member.
 
+class Workbook extends FakeObject {
+  /** The selection on the active sheet (A1 when nothing was selected there); one area only, as in Excel. */
+  getSelectedRange(): FakeObject {
+    return wrap(
+      new Range(this._ctx, RANGE, () => {
+        const book = this._ctx._host.book;
+        const sheet = book.activeSheet();
+        const sel = book.selection;
+        if (!sel || sel.sheetId !== sheet.id) return { sheet, box: { top: 0, left: 0, bottom: 0, right: 0 } };
+        if (sel.boxes.length > 1)
+          fail("InvalidSelection", "the selection has several areas; use getSelectedRanges");
+        return { sheet, box: sel.boxes[0] };
+      }),
+    );
+  }
+}
+
 const WORKBOOK: ClassSpec = {
   name: "Workbook",
   members: {
+    getSelectedRange: method(1),
     worksheets: nav(1, (o) => wrap(new WorksheetCollection(o._ctx, WORKSHEETS, () => o._ctx._host.book))),
     names: nav(1, (o) => wrap(new NamedItemCollection(o._ctx, NAMES, () => o._ctx._host.book))),
   },

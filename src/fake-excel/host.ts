@@ -388,6 +388,15 @@ export class FakeHost implements HostCore {
     activate: (sheet: string): void => {
       this.book.activeSheetId = this.sheetOf(sheet).id;
     },
+    /** Selects cells on a sheet (activating it), as a click or a drag would. */
+    select: (sheet: string, address: string): void => {
+      const s = this.sheetOf(sheet);
+      const p = parseAddress(address);
+      if (!p) throw new Error(`"${address}" is not an address`);
+      this.book.activeSheetId = s.id;
+      this.book.selection = { sheetId: s.id, boxes: p.boxes };
+      for (const l of this.listeners) l();
+    },
   };
 
   // --- What a person sees --------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { checkWorkbook } from "../../src/core/check";
 import {
   checkInExcel,
   clearFlags,
+  readSelection,
   readWorkbook,
   resetSession,
   selectCells,
@@ -165,5 +166,19 @@ describe("the sample in a fake Excel", () => {
     const r = await selectCells("分解表", ["D7", "E7:Q7"]);
     expect(r.ok).toBe(true);
     expect(host.selection()).toEqual({ sheet: "分解表", ranges: ["D7"] });
+  });
+});
+
+describe("the user's selection", () => {
+  test("readSelection: the sheet and the area the user selected", async () => {
+    host.user.select("分解表", "A3:Q8");
+    await expect(readSelection()).resolves.toEqual({
+      ok: true,
+      value: { sheet: "分解表", address: "A3:Q8" },
+    });
+  });
+
+  test("nothing selected yet: A1 of the active sheet", async () => {
+    await expect(readSelection()).resolves.toEqual({ ok: true, value: { sheet: "分解表", address: "A1" } });
   });
 });
