@@ -190,7 +190,7 @@ export function fromMapDocument(doc: unknown, workbook: WorkbookGrid): MapResult
     if (!isObject(doc)) fail("(document)", "must be a JSON object");
     if (doc.schema !== MAP_SCHEMA)
       fail("schema", `must be "${MAP_SCHEMA}" (found ${JSON.stringify(doc.schema)})`);
-    const tables = arr(doc.tables, "tables", true);
+    const tables = arr(doc.tables, "tables");
     return { ok: true, maps: tables.map((t, i) => readTable(t, `tables[${i}]`, workbook)) };
   } catch (e) {
     if (e instanceof MapError) return { ok: false, path: e.path, problem: e.problem };

@@ -25,13 +25,14 @@ export interface RoundingUnits {
 
 export type Verdict = { severity: Severity | "pass"; tolerance: Tolerance };
 
-/** Square root rounded up to 4 significant digits: for display only, never for deciding. */
+/**
+ * Square root to 4 significant digits, for display only (deciding uses d² ≤ Σuᵢ² exactly).
+ * toPrecision keeps any magnitude representable: a 1e-146 stored value has a tiny unit too.
+ */
 function sqrtForDisplay(square: Decimal): Decimal {
   const approx = Math.sqrt(square.toNumber());
-  if (approx === 0) return Decimal.ZERO;
-  const digits = Math.max(0, 3 - Math.floor(Math.log10(approx)));
-  const up = Math.ceil(approx * 10 ** digits) / 10 ** digits;
-  return Decimal.fromNumber(Number(up.toFixed(digits)));
+  if (!(approx > 0) || !Number.isFinite(approx)) return Decimal.ZERO;
+  return Decimal.parse(approx.toPrecision(4)) ?? Decimal.ZERO;
 }
 
 const HALF = Decimal.parse("0.5")!;

@@ -306,12 +306,14 @@ function buildTable(
       return { line: h.col, label: h.display, year: role.year, span: role.span, total: role.total };
     });
     const single = periods.filter((p) => !p.total);
+    // Period totals alone (十四五合计 twice) are no progression and total nothing.
+    if (single.length === 0) return null;
     const progression: TableMap = { ...base, type: "progression", periods: single };
     // A period total (十四五合计, 2021-2025年合计) over annual flows is the one split among years.
     const total = periods.find((p) => p.total);
-    if (!total) return { table: progression, endRow };
+    if (!total) return single.length >= 2 ? { table: progression, endRow } : null;
     const years = single.filter((p) => !total.span || (p.year >= total.span[0] && p.year <= total.span[1]));
-    if (years.length < 2) return { table: progression, endRow };
+    if (years.length < 2) return single.length >= 2 ? { table: progression, endRow } : null;
     const why: Reason = { by: "keyword", evidence: total.label };
     const line = (p: PeriodLine): UnitLine => ({ line: p.line, label: p.label, unit: p.label, why });
     const split: TableMap = {
