@@ -18,7 +18,10 @@ import {
   type ReportSheetCell,
   type ReportStyle,
   type ReportStyleSpec,
+  uniqueSheetName,
 } from "../../core/report/layout";
+
+export { uniqueSheetName };
 import { openPackage, folderOf, type Limits, type Package } from "./package";
 import { PackageEditor, insertBeforeClose } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
@@ -54,21 +57,6 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const REL_NAMESPACES = [REL_BASE, "http://purl.oclc.org/ooxml/officeDocument/relationships"];
-
-/** Excel refuses these in sheet names; and a name is at most 31 characters. */
-const MAX_SHEET_NAME = 31;
-
-/** `审核报告`, or `审核报告(2)`, `审核报告(3)`… when taken (Excel compares names case-insensitively). */
-export function uniqueSheetName(base: string, taken: string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  const whole = base.slice(0, MAX_SHEET_NAME);
-  if (!lower.has(whole.toLowerCase())) return whole;
-  for (let n = 2; ; n++) {
-    const suffix = `(${n})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Formats

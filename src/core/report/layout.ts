@@ -92,6 +92,21 @@ export function widthInPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** Excel allows at most 31 characters in a sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** `审核报告`, or `审核报告(2)`, `审核报告(3)`… when taken (Excel compares names case-insensitively). */
+export function uniqueSheetName(base: string, taken: string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  const whole = base.slice(0, MAX_SHEET_NAME);
+  if (!lower.has(whole.toLowerCase())) return whole;
+  for (let n = 2; ; n++) {
+    const suffix = `(${n})`;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
 export interface ReportSheetCell {
   value: string | number;
   style: ReportStyle;
