@@ -14,9 +14,9 @@ import type { RangeBox } from "../core/address";
 import type { CellEdit } from "../core/checker";
 import { Checker } from "../core/checker";
 import type { RawValue } from "../core/grid";
-import { chooseMaps, findingsKey, flagFindings, resultOf } from "./check";
+import { checkNow, chooseMaps, findingsKey, flagFindings, resultOf } from "./check";
 import { readNow, rawValue } from "./read";
-import { guarded, serial, toProblem } from "./run";
+import { guarded, serial, stop, toProblem } from "./run";
 import { session } from "./session";
 import { STATE_SHEET } from "./storage";
 import type { LiveOptions, Outcome } from "./types";
@@ -220,8 +220,8 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
 }
 
 /**
- * Starts re-checking on every edit. Needs a check first (checkInExcel): live mode re-runs that
- * check's tables. Starting twice keeps one registration with the new options.
+ * Starts re-checking on every edit. Live mode re-runs the last check's tables (checkInExcel); with
+ * no check yet it checks first. Starting twice keeps one registration with the new options.
  */
 export function startLive(options: LiveOptions): Promise<Outcome<void>> {
   return guarded(async () => {
@@ -229,7 +229,15 @@ export function startLive(options: LiveOptions): Promise<Outcome<void>> {
       live.options = options;
       return;
     }
-    if (!session.checker) throw new Error("live mode starts after a check (checkInExcel)");
+    if (!session.checker) {
+      // Live mode re-runs a check's tables: without one yet, check first (flags as the options say).
+      const outcome = await Excel.run((context) =>
+        checkNow(context, { lang: options.lang, flags: options.flags }),
+      );
+      if (outcome.kind === "problem") stop(outcome.problem);
+      if (outcome.kind !== "checked")
+        stop({ code: "HOST_ERROR", detail: `nothing to follow (${outcome.kind})` });
+    }
     const state: LiveState = {
       options,
       handler: undefined,

@@ -133,3 +133,16 @@ test("stopLive: edits are no longer followed", async () => {
   await settle();
   expect(updates).toHaveLength(0);
 });
+
+test("starting live mode before any check checks first", async () => {
+  await stopLive();
+  host.uninstall();
+  resetSession();
+  host = installSample({ apiVersion: "1.18" });
+  const started = await startLive({ debounceMs: 10, onFindings: (u) => updates.push(u) });
+  expect(started.ok).toBe(true);
+  expect(host.flagAt("分解表", "D7").lit).toBe(true);
+  host.user.setValue("分解表", "Q7", 31);
+  await settle();
+  expect(updates.at(-1)?.result.summary.errors).toBe(0);
+});
