@@ -198,6 +198,13 @@ export function layoutReport(model: ReportModel): ReportSheet {
     return rows.length; // 1-based row number
   };
   const row = (): (ReportSheetCell | null)[] => new Array(COLS).fill(null);
+  /** A table row drawn as one band: empty cells get the grid too, except inside a merge (I:L). */
+  const band = (
+    cells: (ReportSheetCell | null)[],
+    style: ReportStyle = "text",
+    merged = false,
+  ): (ReportSheetCell | null)[] =>
+    cells.map((c, i) => c ?? (merged && i >= 9 && i <= 11 ? null : cell("", style)));
   const mergedHeight = (text: string, from: number, to: number): number => {
     const width = REPORT_COLUMNS.slice(from, to + 1).reduce((a, b) => a + b, 0);
     const lines = text
@@ -320,7 +327,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
   acceptedHeader[8] = cell(a.at, "header");
   acceptedHeader[12] = cell(a.reason, "header");
   acceptedHeader[13] = cell(a.note, "header");
-  r = put(acceptedHeader);
+  r = put(band(acceptedHeader, "header", true));
   merges.push(`I${r}:L${r}`);
   if (!model.accepted.length && !model.lapsed.length) put([cell(L.none, "text")]);
   for (const k of model.accepted) {
@@ -335,7 +342,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
     cells[8] = cell(k.accepted ? formatAcceptedAt(k.accepted.at) : "", "text");
     cells[12] = cell(k.accepted?.reason ?? "", "text");
     cells[13] = cell(k.message, "text");
-    const n = put(cells);
+    const n = put(band(cells, "text", true));
     merges.push(`I${n}:L${n}`);
   }
   for (const l of model.lapsed) {
@@ -349,7 +356,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
     cells[8] = cell(l.at, "text");
     cells[12] = cell(l.reason, "text");
     cells[13] = cell(l.whyText, "text");
-    const n = put(cells);
+    const n = put(band(cells, "text", true));
     merges.push(`I${n}:L${n}`);
   }
 
@@ -378,40 +385,44 @@ export function layoutReport(model: ReportModel): ReportSheet {
   for (const e of model.trail) {
     e.changes.forEach((ch, i) => {
       const first = i === 0;
-      put([
-        first ? cell(e.no, "number") : null,
-        first ? cell(e.kindText, e.kind === "undo" ? "warning" : "text") : null,
-        first ? cell(e.methodText, "text") : null,
-        cell(ch.cell.text, "link", ch.cell.location),
-        cell(ch.unit, "text"),
-        first ? cell(e.indicator, "text") : null,
-        null,
-        cell(numberOrText(ch.before), "number"),
-        cell(numberOrText(ch.after), "number"),
-        null,
-        cell(numberOrText(ch.change), "number"),
-        null,
-        first ? cell(e.details, "text") : null,
-        first ? cell(e.time, "text") : null,
-      ]);
+      put(
+        band([
+          first ? cell(e.no, "number") : null,
+          first ? cell(e.kindText, e.kind === "undo" ? "warning" : "text") : null,
+          first ? cell(e.methodText, "text") : null,
+          cell(ch.cell.text, "link", ch.cell.location),
+          cell(ch.unit, "text"),
+          first ? cell(e.indicator, "text") : null,
+          null,
+          cell(numberOrText(ch.before), "number"),
+          cell(numberOrText(ch.after), "number"),
+          null,
+          cell(numberOrText(ch.change), "number"),
+          null,
+          first ? cell(e.details, "text") : null,
+          first ? cell(e.time, "text") : null,
+        ]),
+      );
     });
     if (!e.changes.length)
-      put([
-        cell(e.no, "number"),
-        cell(e.kindText, "text"),
-        cell(e.methodText, "text"),
-        null,
-        null,
-        cell(e.indicator, "text"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        cell(e.details, "text"),
-        cell(e.time, "text"),
-      ]);
+      put(
+        band([
+          cell(e.no, "number"),
+          cell(e.kindText, "text"),
+          cell(e.methodText, "text"),
+          null,
+          null,
+          cell(e.indicator, "text"),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          cell(e.details, "text"),
+          cell(e.time, "text"),
+        ]),
+      );
   }
 
   // What the fingerprint covers, and how to recompute it
