@@ -172,9 +172,14 @@ export interface AcceptancesDocument {
   acceptances: Acceptance[];
 }
 
+/** The section's JSON document (for a storage that chunks documents itself, like src/excel/storage.ts). */
+export function acceptancesDocument(list: Acceptance[]): AcceptancesDocument {
+  return { schema: ACCEPTANCES_SCHEMA, acceptances: list };
+}
+
+/** The section's column cells, top to bottom, for writing into `_tdcheck` column C. */
 export function encodeAcceptances(list: Acceptance[]): SectionColumn {
-  const doc: AcceptancesDocument = { schema: ACCEPTANCES_SCHEMA, acceptances: list };
-  return encodeSection("acceptances", doc);
+  return encodeSection("acceptances", acceptancesDocument(list));
 }
 
 function isString(v: unknown): v is string {

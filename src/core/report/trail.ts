@@ -69,9 +69,14 @@ export interface TrailDocument {
   entries: TrailEntry[];
 }
 
+/** The section's JSON document (for a storage that chunks documents itself, like src/excel/storage.ts). */
+export function trailDocument(entries: TrailEntry[]): TrailDocument {
+  return { schema: TRAIL_SCHEMA, entries };
+}
+
+/** The section's column cells, top to bottom, for writing into `_tdcheck` column E. */
 export function encodeTrail(entries: TrailEntry[]): SectionColumn {
-  const doc: TrailDocument = { schema: TRAIL_SCHEMA, entries };
-  return encodeSection("trail", doc);
+  return encodeSection("trail", trailDocument(entries));
 }
 
 /** The stored trail with one more entry, ready to write back (column E of `_tdcheck`). */
