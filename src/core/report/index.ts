@@ -9,8 +9,13 @@
  *
  * Accepting a finding in the pane:
  *   const a = await createAcceptance(finding, workbook, { reason, by, at: new Date().toISOString() });
- *   const column = encodeAcceptances(withAcceptance(readAcceptances(workbook).items, a));
- *   // write `column` top-down into _tdcheck!C1 (SECTION_COLUMNS.acceptances)
+ *   const list = withAcceptance(parseAcceptances(storedDoc).acceptances, a);
+ *   // store acceptancesDocument(list) as section "acceptances" (column C), or write the cells of
+ *   // encodeAcceptances(list) top-down into _tdcheck!C1; the next report shows it as accepted.
+ *
+ * Writing the report sheet through Office.js: `sheet.rows` (value, style, link → hyperlink
+ * `documentReference`), `REPORT_STYLES[style]` for fonts/fills/borders, `widthInPoints(width)`,
+ * `sheet.merges`, `freezeRows`, `printTitleRow`, `uniqueSheetName(sheet.name, existingNames)`.
  */
 export * from "./stateSheet";
 export * from "./fingerprint";
