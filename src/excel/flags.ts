@@ -21,6 +21,7 @@ import { parseRange } from "../core/address";
 import { FLAG_STYLE, NOTE_MARK, type FlagKind, type FlagPlan, type NotePlan } from "../core/flags";
 import { hostCapabilities } from "./capabilities";
 import { formulaShape, normalizeFormula, shiftFormula } from "./formulaRefs";
+import { splitAddressList } from "./read";
 import { guarded, jsonBytes, stop, utf8Length } from "./run";
 import { session } from "./session";
 import {
@@ -65,6 +66,8 @@ interface RuleItem {
   formula: string;
   kind: FlagKind | undefined;
   taken: boolean;
+  /** Its areas ("D7,D9:D12"), loaded only when formula and colours alone are ambiguous. */
+  ranges?: string;
 }
 
 interface NoteStock {
@@ -78,6 +81,8 @@ interface SheetStock {
   protection: Excel.WorksheetProtection;
   rules: Excel.ConditionalFormatCollection;
   notes?: NoteStock;
+  /** The sheet's custom rules, once the stock was taken. */
+  items?: RuleItem[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,11 +140,6 @@ function kindOfColours(
   }
   return undefined;
 }
-
-const sameRule = (a: OwnedRule, b: OwnedRule) =>
-  a.kind === b.kind &&
-  normalizeFormula(a.formula) === normalizeFormula(b.formula) &&
-  a.ranges.join(",") === b.ranges.join(",");
 
 // ---------------------------------------------------------------------------------------------
 // Taking stock
@@ -313,6 +313,38 @@ function ruleItems(stock: SheetStock): RuleItem[] {
     });
 }
 
+/**
+ * The custom rules of each sheet. When more rules share a recorded rule's formula and colours than
+ * the record has (a user's rule made with Excel's same light-red preset), their areas are loaded
+ * too (one more sync), so the user's look-alike is never taken for ours.
+ */
+async function inspectRules(context: Excel.RequestContext, stock: Stock): Promise<void> {
+  const pending: { item: RuleItem; areas: Excel.RangeAreas }[] = [];
+  for (const s of stock.sheets.values()) {
+    s.items = ruleItems(s);
+    const recorded = stock.record.sheets[s.name]?.rules ?? [];
+    const key = (kind: FlagKind | undefined, formula: string) => `${kind}\u0000${normalizeFormula(formula)}`;
+    const wanted = new Map<string, number>();
+    for (const r of recorded)
+      wanted.set(key(r.kind, r.formula), (wanted.get(key(r.kind, r.formula)) ?? 0) + 1);
+    const found = new Map<string, RuleItem[]>();
+    for (const i of s.items)
+      found.set(key(i.kind, i.formula), [...(found.get(key(i.kind, i.formula)) ?? []), i]);
+    for (const [k, n] of wanted) {
+      const candidates = found.get(k) ?? [];
+      if (candidates.length <= n) continue;
+      for (const item of candidates) {
+        const areas = item.cf.getRanges();
+        areas.load("address");
+        pending.push({ item, areas });
+      }
+    }
+  }
+  if (!pending.length) return;
+  await context.sync();
+  for (const { item, areas } of pending) item.ranges = splitAddressList(areas.address).join(",");
+}
+
 /** Matches each recorded rule to a rule in the workbook: the same formula first, then the same shape. */
 function matchOwned(record: SheetRecord | undefined, items: RuleItem[]): Map<OwnedRule, RuleItem> {
   const matched = new Map<OwnedRule, RuleItem>();
@@ -325,7 +357,8 @@ function matchOwned(record: SheetRecord | undefined, items: RuleItem[]): Map<Own
         (i) =>
           !i.taken &&
           i.kind === rule.kind &&
-          (pass === "exact" ? normalizeFormula(i.formula) : formulaShape(i.formula)) === want,
+          (pass === "exact" ? normalizeFormula(i.formula) : formulaShape(i.formula)) === want &&
+          (pass === "shape" || i.ranges === undefined || i.ranges === rule.ranges.join(",")),
       );
       if (item) {
         item.taken = true;
@@ -399,19 +432,34 @@ function decide(stock: Stock, parts: RulePart[], notes: NotePlan[], withNotes: b
     const planned = parts.filter((p) => p.sheet === name);
     const plannedNotes = notes.filter((n) => n.sheet === name);
     const old = stock.record.sheets[name];
-    const items = ruleItems(s);
+    const items = s.items ?? ruleItems(s);
     const owned = matchOwned(old, items);
-    const keptItems = new Set<RuleItem>();
+    // Rules are kept or replaced by groups of one kind and formula: parts of one long static rule
+    // share "TRUE" and cannot be told apart without their ranges, so such a group stays only when
+    // it is exactly as recorded and every part of it was found unmoved.
+    const keyOf = (r: OwnedRule) => `${r.kind}\u0000${normalizeFormula(r.formula)}`;
+    const rangesOf = (rs: OwnedRule[]) =>
+      rs
+        .map((r) => r.ranges.join(","))
+        .sort()
+        .join("\u0001");
+    const keptKeys = new Set<string>();
+    const recordedByKey = new Map<string, OwnedRule[]>();
+    for (const r of old?.rules ?? [])
+      recordedByKey.set(keyOf(r), [...(recordedByKey.get(keyOf(r)) ?? []), r]);
+    const plannedByKey = new Map<string, RulePart[]>();
+    for (const p of planned) plannedByKey.set(keyOf(p), [...(plannedByKey.get(keyOf(p)) ?? []), p]);
+    for (const [key, parts] of plannedByKey) {
+      const recorded = recordedByKey.get(key) ?? [];
+      const unmoved = recorded.every((r) => {
+        const item = owned.get(r);
+        return item !== undefined && normalizeFormula(item.formula) === normalizeFormula(r.formula);
+      });
+      if (recorded.length && unmoved && rangesOf(recorded) === rangesOf(parts)) keptKeys.add(key);
+    }
     for (const part of planned) {
       const own: OwnedRule = { kind: part.kind, formula: part.formula, ranges: part.ranges };
-      const keep = [...owned.entries()].find(
-        ([r, item]) =>
-          !keptItems.has(item) &&
-          sameRule(r, own) &&
-          normalizeFormula(item.formula) === normalizeFormula(r.formula),
-      );
-      if (keep) keptItems.add(keep[1]);
-      else {
+      if (!keptKeys.has(keyOf(own))) {
         op(utf8Length(part.ranges.join(",")) + utf8Length(part.formula) + 4 * OP_BYTES, () =>
           queueAddRule(s, part),
         );
@@ -421,8 +469,8 @@ function decide(stock: Stock, parts: RulePart[], notes: NotePlan[], withNotes: b
       sheetRecord(superset, name).rules.push(own);
       d.rules++;
     }
-    for (const item of owned.values())
-      if (!keptItems.has(item)) {
+    for (const [rule, item] of owned)
+      if (!keptKeys.has(keyOf(rule))) {
         op(0, () => item.cf.delete());
         d.removedRules++;
       }
@@ -447,7 +495,7 @@ function decide(stock: Stock, parts: RulePart[], notes: NotePlan[], withNotes: b
       }
       if (!existing || existing.isNullObject)
         op(jsonBytes([n.cell, n.text]), () => stockNotes.collection.add(n.cell, n.text));
-      else if (existing.content !== n.text)
+      else if (existing.content.replace(/\r\n?/g, "\n") !== n.text)
         op(jsonBytes(n.text), () => {
           existing.content = n.text;
         });
@@ -561,6 +609,7 @@ export async function writeFlagsNow(
     const touches = planSheets.includes(s.name) || stock.record.sheets[s.name] !== undefined;
     if (touches && s.protection.protected) stop({ code: "PROTECTED_SHEET", sheet: s.name });
   }
+  await inspectRules(context, stock);
   const d = decide(stock, parts, notes, withNotes);
   await queueStrays(context, d);
   const wrote = await applyWrites(context, stock, d, (done, total) =>
