@@ -16,13 +16,15 @@ import {
 } from "./package";
 import { checkSize } from "./read";
 import { escapeXml, findTags } from "./xml";
-import { inflateEntry, partKey, writeZip, type OutputEntry } from "./zip";
+import { XlsxFault, inflateEntry, partKey, writeZip, type OutputEntry } from "./zip";
 
 export class PackageEditor {
   private readonly changed = new Map<string, string>();
   /** Lower-case key → the name as we spelled it, and its text. */
   private readonly added = new Map<string, { name: string; text: string }>();
   private readonly removed = new Set<string>();
+  /** Parts whose bytes were not valid UTF-8: decoding replaced something with U+FFFD. */
+  private readonly lossy = new Set<string>();
   readonly limits: Limits;
 
   constructor(
@@ -51,7 +53,10 @@ export class PackageEditor {
     const entry = entryOf(this.pkg, name);
     if (!entry) return undefined;
     checkSize([entry], this.limits);
-    return decodePart(inflateEntry(this.pkg.bytes, entry));
+    const data = inflateEntry(this.pkg.bytes, entry);
+    const text = decodePart(data);
+    if (lossyUtf8(data, text)) this.lossy.add(key);
+    return text;
   }
 
   write(name: string, text: string): void {
@@ -125,6 +130,13 @@ export class PackageEditor {
   }
 
   build(): Uint8Array {
+    // Writing a part back from text that stands in for bytes it could not decode would lose them.
+    for (const key of this.changed.keys())
+      if (this.lossy.has(key))
+        throw new XlsxFault(
+          "CANNOT_PRESERVE",
+          `${this.storedName(key)} is not valid UTF-8; rewriting it would replace its damaged bytes`,
+        );
     const items: OutputEntry[] = [];
     for (const entry of this.pkg.dir.entries) {
       const key = partKey(entry.name);
@@ -135,6 +147,24 @@ export class PackageEditor {
     }
     for (const { name, text } of this.added.values()) items.push({ kind: "new", name, data: utf8(text) });
     return writeZip(this.pkg.bytes, items, this.pkg.dir.comment);
+  }
+}
+
+/** True when a UTF-8 part held invalid bytes that decoding replaced with U+FFFD. */
+function lossyUtf8(data: Uint8Array, text: string): boolean {
+  if (!text.includes("\uFFFD")) return false;
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
+    return false;
+  const head = Buffer.from(data.subarray(0, 200)).toString("latin1");
+  const declared = /^(?:\xEF\xBB\xBF)?<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/
+    .exec(head)?.[1]
+    .toLowerCase();
+  if (declared && declared !== "utf-8" && declared !== "utf8") return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(data);
+    return false;
+  } catch {
+    return true;
   }
 }
 
