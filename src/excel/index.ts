@@ -27,7 +27,15 @@ export { hostCapabilities, supportsExcelApi } from "./capabilities";
 export { readWorkbook } from "./read";
 export { writeFlags, clearFlags } from "./flags";
 export { selectCells, readSelection } from "./navigate";
-export { loadState, saveState, STATE_SHEET, ANCHOR_PREFIX } from "./storage";
+export {
+  loadState,
+  saveState,
+  loadSection,
+  saveSection,
+  STATE_SHEET,
+  ANCHOR_PREFIX,
+  type OpenSection,
+} from "./storage";
 export { startLive, stopLive, isLive, liveIdle } from "./live";
 export { checkInExcel } from "./check";
 export { resetSession } from "./session";

@@ -357,3 +357,35 @@ export async function saveStateNow(context: Excel.RequestContext, state: Workboo
 export function saveState(state: WorkbookState): Promise<Outcome<void>> {
   return guarded(() => Excel.run((context) => saveStateNow(context, state)));
 }
+
+/** Sections the rest of the add-in keeps in `_tdcheck` (issues 5 and 6); `state` and `flags` are the adapter's own. */
+export type OpenSection = "acceptances" | "undo" | "trail";
+
+/** A section's JSON document, or undefined when it is empty or `_tdcheck` does not exist. */
+export function loadSection(name: OpenSection): Promise<Outcome<unknown>> {
+  return guarded(() =>
+    Excel.run(async (context) => {
+      const sheet = await openStateSheet(context);
+      if (!sheet) return undefined;
+      const reader = new SectionReader(sheet, name);
+      await context.sync();
+      return reader.result(context);
+    }),
+  );
+}
+
+/** Writes a section's JSON document (undefined empties it), creating `_tdcheck` when needed. */
+export function saveSection(name: OpenSection, doc: unknown): Promise<Outcome<void>> {
+  return guarded(() =>
+    Excel.run(async (context) => {
+      let sheet = await openStateSheet(context);
+      if (!sheet) {
+        if (doc === undefined) return;
+        sheet = queueCreateStateSheet(context);
+        session.stateSheet = true;
+      }
+      await queueSectionWrite(context, sheet, name, doc);
+      await context.sync();
+    }),
+  );
+}

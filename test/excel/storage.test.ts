@@ -4,7 +4,17 @@
  * whose rows changed inside it, and a large state is cut into chunks under Excel's cell limit.
  */
 import { detectWorkbook } from "../../src/core/check";
-import { checkInExcel, loadState, readWorkbook, resetSession, saveState, STATE_SHEET } from "../../src/excel";
+import {
+  checkInExcel,
+  clearFlags,
+  loadSection,
+  loadState,
+  readWorkbook,
+  resetSession,
+  saveSection,
+  saveState,
+  STATE_SHEET,
+} from "../../src/excel";
 import { chunkText, CHUNK_CHARS } from "../../src/excel/storage";
 import type { FakeHost } from "../../src/fake-excel";
 import { installSample } from "./helpers";
@@ -124,4 +134,23 @@ test("a damaged state is a problem, not an exception", async () => {
   host.book.sheet(STATE_SHEET)!.setConstant(2, 0, "~{not json");
   const loaded = await loadState();
   expect(loaded).toMatchObject({ ok: false, problem: { code: "STATE_UNREADABLE" } });
+});
+
+test("open sections (acceptances, undo, trail) round-trip beside the state and the flags", async () => {
+  await expect(loadSection("acceptances")).resolves.toEqual({ ok: true, value: undefined });
+  const doc = {
+    schema: "tdcheck-acceptances/1",
+    items: [{ cells: "分解表!D7", reason: "上报说明：含新设区" }],
+  };
+  await expect(saveSection("acceptances", doc)).resolves.toEqual({ ok: true, value: undefined });
+  await checkInExcel(); // writes the flags section beside it
+  resetSession();
+  await expect(loadSection("acceptances")).resolves.toEqual({ ok: true, value: doc });
+  const sheet = host.snapshot().sheets.find((s) => s.name === STATE_SHEET)!;
+  expect(sheet.cells.B1.value).toBe("flags");
+  expect(sheet.cells.C1.value).toBe("acceptances");
+  // Clear flags keeps the sheet: it holds more than the flags.
+  await clearFlags();
+  expect(host.book.sheet(STATE_SHEET)).toBeDefined();
+  await expect(loadSection("acceptances")).resolves.toEqual({ ok: true, value: doc });
 });
