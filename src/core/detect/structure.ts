@@ -54,6 +54,9 @@ export function findParts(view: SheetView, nameLine: number, indicators: Indicat
  * units (at least 3, and more than half of those where all are numbers). Coincidence across
  * several units is implausible; where it then fails in a unit, that unit is a real finding.
  */
+/** Units a candidate component group is first tried on. */
+const SAMPLE_UNITS = 16;
+
 export function findComponents(
   view: SheetView,
   lines: number[],
@@ -63,13 +66,46 @@ export function findComponents(
   const inParts = new Set(parts.flatMap((g) => [g.total, ...g.parts]));
   const groups: ComponentGroup[] = [];
   const used = new Set<number>();
-  const value = (row: number, line: number, measure: string): Decimal | null => {
-    const c = parseAt(view, row, line, measure);
-    return c.kind === "number" && !c.bound
-      ? c.value
-      : c.kind === "dash" || c.kind === "empty"
-        ? Decimal.ZERO
-        : null;
+  // Each cell is parsed once, however many candidate groups read it.
+  const cache = new Map<number, (Decimal | null)[]>();
+  const value = (ind: IndicatorLine, li: number): Decimal | null => {
+    let row = cache.get(ind.line);
+    if (!row) cache.set(ind.line, (row = new Array(lines.length)));
+    let v = row[li];
+    if (v === undefined) {
+      const c = parseAt(view, ind.line, lines[li], ind.measure);
+      v =
+        c.kind === "number" && !c.bound
+          ? c.value
+          : c.kind === "dash" || c.kind === "empty"
+            ? Decimal.ZERO
+            : null;
+      row[li] = v;
+    }
+    return v;
+  };
+  /** Units tested and units where the components add up to the total, over lines[from, to). */
+  const count = (total: IndicatorLine, comps: IndicatorLine[], from: number, to: number) => {
+    let tested = 0;
+    let holds = 0;
+    for (let li = from; li < to; li++) {
+      const t = value(total, li);
+      if (!t || t.isZero()) continue;
+      let sum = Decimal.ZERO;
+      let usable = true;
+      for (const c of comps) {
+        const v = value(c, li);
+        if (v === null) {
+          usable = false;
+          break;
+        }
+        sum = sum.add(v);
+      }
+      if (!usable) continue;
+      tested++;
+      if (sum.eq(t)) holds++;
+    }
+    return { tested, holds };
   };
   for (let i = 0; i < indicators.length; i++) {
     const total = indicators[i];
@@ -83,15 +119,10 @@ export function findComponents(
         )
       )
         break;
-      let tested = 0;
-      let holds = 0;
-      for (const line of lines) {
-        const t = value(total.line, line, total.measure);
-        const parts = comps.map((c) => value(c.line, line, c.measure));
-        if (!t || parts.some((p) => p === null) || t.isZero()) continue;
-        tested++;
-        if (Decimal.sum(parts as Decimal[]).eq(t)) holds++;
-      }
+      // A relation that holds in most units shows in the first few: test those before all of them.
+      const sample = count(total, comps, 0, Math.min(lines.length, SAMPLE_UNITS));
+      if (sample.holds < Math.min(3, sample.tested) || sample.holds * 2 <= sample.tested) continue;
+      const { tested, holds } = count(total, comps, 0, lines.length);
       if (holds >= 3 && holds * 2 > tested) {
         groups.push({
           total: total.line,
