@@ -7,7 +7,9 @@
  *
  *   - `node dist/cli/tdcheck.js check FILE --format json > /dev/null`, a process of its own;
  *   - `node dist/bench/readFile.js FILE`: the same reader (readXlsx) and nothing else;
- *   - `/usr/bin/python3 bench/openpyxl_check.py FILE`: the same sum checks with openpyxl.
+ *   - `/usr/bin/python3 bench/openpyxl_check.py FILE`: the same sum checks with openpyxl;
+ *   - `node bench/exceljsRead.js FILE`: exceljs's streaming reader visiting every cell (the reader
+ *     not chosen, for the README's comparison).
  *
  * Wall time is measured here around each process (median over the rounds). Peak memory and CPU
  * time come from GNU time (`/usr/bin/time -v`, Debian's `time` package, installed if missing);
@@ -26,6 +28,7 @@ const ROOT = path.join(__dirname, "..");
 const CLI = path.join(ROOT, "dist", "cli", "tdcheck.js");
 const READER = path.join(ROOT, "dist", "bench", "readFile.js");
 const PY_SCRIPT = path.join(ROOT, "bench", "openpyxl_check.py");
+const EXCELJS = path.join(ROOT, "bench", "exceljsRead.js");
 const PYTHON = "/usr/bin/python3";
 const GNU_TIME = "/usr/bin/time";
 
@@ -173,6 +176,8 @@ interface CliFigures {
   pyCpuMs: number;
   pyRssMiB: number;
   pyProblem?: string;
+  exceljsMs: number;
+  exceljsCpuMs: number;
   pyMismatches: number;
   ourMismatches: number;
   expected: number;
@@ -218,6 +223,11 @@ function measure(): CliFigures {
       );
     const firstRead = runner.run(node, [READER, file], "pipe");
     if (firstRead.status !== 0) throw new Error(`cli bench: readFile failed\n${firstRead.stderr}`);
+    const firstExceljs = runner.run(node, [EXCELJS, file], "pipe");
+    if (firstExceljs.status !== 0 || firstExceljs.stdout !== firstRead.stdout)
+      throw new Error(
+        `cli bench: exceljs read ${firstExceljs.stdout.trim()} cells, readXlsx ${firstRead.stdout.trim()}\n${firstExceljs.stderr}`,
+      );
     let pyMismatches = NaN;
     if (!pyProblem) {
       const py = runner.run(PYTHON, [PY_SCRIPT, file], "pipe");
@@ -228,15 +238,18 @@ function measure(): CliFigures {
     const check: Measured[] = [];
     const read: Measured[] = [];
     const py: Measured[] = [];
+    const exceljs: Measured[] = [];
     for (let k = 0; k < ROUNDS; k++) {
       const c = runner.run(node, checkArgs, "/dev/null");
       if (c.status !== 1) throw new Error(`cli bench: tdcheck check exited ${c.status}\n${c.stderr}`);
       check.push(c);
       read.push(runner.run(node, [READER, file], "/dev/null"));
       if (!pyProblem && k < PY_ROUNDS) py.push(runner.run(PYTHON, [PY_SCRIPT, file], "/dev/null"));
+      if (k < PY_ROUNDS) exceljs.push(runner.run(node, [EXCELJS, file], "/dev/null"));
       log(
         `round ${k + 1}/${ROUNDS}: check ${check[k].wallMs.toFixed(0)} ms, read ${read[k].wallMs.toFixed(0)} ms` +
-          (py[k] ? `, openpyxl ${py[k].wallMs.toFixed(0)} ms` : ""),
+          (py[k] ? `, openpyxl ${py[k].wallMs.toFixed(0)} ms` : "") +
+          (exceljs[k] ? `, exceljs read ${exceljs[k].wallMs.toFixed(0)} ms` : ""),
       );
     }
     const mib = (xs: Measured[]): number => Math.max(...xs.map((m) => m.maxRssKiB)) / 1024;
@@ -251,6 +264,8 @@ function measure(): CliFigures {
       pyCpuMs: py.length ? median(py.map((m) => m.cpuMs)) : NaN,
       pyRssMiB: py.length ? mib(py) : NaN,
       pyProblem,
+      exceljsMs: median(exceljs.map((m) => m.wallMs)),
+      exceljsCpuMs: median(exceljs.map((m) => m.cpuMs)),
       pyMismatches,
       ourMismatches,
       expected: book.mismatches,
@@ -300,6 +315,15 @@ export function benchCliLarge(): BenchRow[] {
       pass: true,
       info: true,
       note: `CPU ${f.readCpuMs.toFixed(0)} ms, peak ${f.readRssMiB.toFixed(0)} MiB`,
+    },
+    {
+      name: "cli: exceljs streaming reader, same file (own process)",
+      value: f.exceljsMs,
+      unit: "ms",
+      budget: NaN,
+      pass: true,
+      info: true,
+      note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${f.exceljsCpuMs.toFixed(0)} ms; ${(f.exceljsMs / f.readMs).toFixed(1)} × readXlsx's time (CPU ${(f.exceljsCpuMs / f.readCpuMs).toFixed(1)} ×)`,
     },
     {
       name: "cli: check ÷ read only",

@@ -8,34 +8,20 @@ import * as os from "os";
 import * as path from "path";
 import { benchCliLarge } from "./cliLarge";
 import { benchEngine, benchIncremental } from "./engine";
+import { benchExcelFake } from "./excelFake";
+import { benchRebalance } from "./rebalance";
 import type { BenchRow } from "./types";
 
 type Suite = { name: string; run: () => BenchRow[] };
 
+/** In the order they run and print; the slow process-spawning cli suite last. */
 const suites: Suite[] = [
   { name: "engine", run: () => benchEngine() },
   { name: "incremental", run: () => benchIncremental() },
+  { name: "rebalance", run: benchRebalance },
+  { name: "excel", run: benchExcelFake },
+  { name: "cli", run: benchCliLarge },
 ];
-
-/** Suites written alongside this runner: included when their module is there. */
-function optionalSuites(): Suite[] {
-  const found: Suite[] = [];
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { benchRebalance } = require("./rebalance") as { benchRebalance: () => BenchRow[] };
-    found.push({ name: "rebalance", run: benchRebalance });
-  } catch {
-    /* not built yet */
-  }
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { benchExcelFake } = require("./excelFake") as { benchExcelFake: () => BenchRow[] };
-    found.push({ name: "excel", run: benchExcelFake });
-  } catch {
-    /* not built yet */
-  }
-  return found;
-}
 
 function fmt(n: number): string {
   if (Number.isNaN(n)) return "n/a";
@@ -48,16 +34,15 @@ function loadAverage(): number[] {
 
 function main(): void {
   const only = process.argv[2];
-  const all = [...suites.slice(0, 2), ...optionalSuites(), { name: "cli", run: benchCliLarge }];
-  if (only && !all.some((s) => s.name === only)) {
-    console.error(`no suite "${only}"; suites: ${all.map((s) => s.name).join(", ")}`);
+  if (only && !suites.some((s) => s.name === only)) {
+    console.error(`no suite "${only}"; suites: ${suites.map((s) => s.name).join(", ")}`);
     process.exitCode = 2;
     return;
   }
   const started = Date.now();
   const loadBefore = loadAverage();
   const rows: BenchRow[] = [];
-  for (const s of all) {
+  for (const s of suites) {
     if (only && s.name !== only) continue;
     process.stderr.write(`running ${s.name}…\n`);
     rows.push(...s.run());
