@@ -79,7 +79,7 @@ function isStale() {
 }
 
 /** The playground page and the bridge: browser bundles of src/playground, xlsx reader included. */
-function playgroundConfig(mode) {
+function playgroundConfig(mode, appDir) {
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   const webpack = require("webpack");
   const shims = path.join(ROOT, "src", "playground", "shims");
@@ -92,7 +92,7 @@ function playgroundConfig(mode) {
       playground: path.join(ROOT, "src", "playground", "main.ts"),
       "office-bridge": path.join(ROOT, "src", "playground", "bridge.ts"),
     },
-    output: { path: APP_DIR, filename: "[name].js", clean: true },
+    output: { path: appDir, filename: "[name].js", clean: true },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
@@ -122,24 +122,38 @@ function playgroundConfig(mode) {
   };
 }
 
-/** Builds the pane (webpack.config.js, production) and the playground in one webpack run. */
+/**
+ * Builds the pane (webpack.config.js, production) and the playground in one webpack run, into a
+ * fresh folder that then replaces the served one: a server still running (a test, a second
+ * terminal) never sees a half-cleaned build.
+ */
 function build({ quiet = false } = {}) {
   const webpack = require("webpack");
+  const next = `${OUT}.next`;
+  fs.rmSync(next, { recursive: true, force: true });
   const paneConfig = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "production" });
   paneConfig.name = "pane";
-  paneConfig.output = { ...paneConfig.output, path: PANE_DIR, clean: true };
+  paneConfig.output = { ...paneConfig.output, path: path.join(next, "pane"), clean: true };
   const inputsMtime = newestInput();
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    webpack([paneConfig, playgroundConfig("production")], (err, stats) => {
+    webpack([paneConfig, playgroundConfig("production", path.join(next, "app"))], (err, stats) => {
       if (err) return reject(err);
       if (stats.hasErrors()) {
         return reject(
           new Error(stats.toString({ all: false, errors: true, errorDetails: true, colors: false })),
         );
       }
-      fs.copyFileSync(SAMPLE, path.join(APP_DIR, "hangzhou-2024.xlsx"));
-      fs.writeFileSync(STAMP, JSON.stringify({ inputsMtime, builtAt: new Date().toISOString() }));
+      fs.copyFileSync(SAMPLE, path.join(next, "app", "hangzhou-2024.xlsx"));
+      fs.writeFileSync(
+        path.join(next, "stamp.json"),
+        JSON.stringify({ inputsMtime, builtAt: new Date().toISOString() }),
+      );
+      const old = `${OUT}.old`;
+      fs.rmSync(old, { recursive: true, force: true });
+      if (fs.existsSync(OUT)) fs.renameSync(OUT, old);
+      fs.renameSync(next, OUT);
+      fs.rmSync(old, { recursive: true, force: true });
       if (!quiet)
         console.log(`built the pane and the playground in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       resolve();
@@ -172,7 +186,6 @@ async function ensureBuilt({ quiet = false } = {}) {
   }
   try {
     if (!isStale()) return false;
-    fs.mkdirSync(OUT, { recursive: true });
     await build({ quiet });
     return true;
   } finally {

@@ -46,8 +46,10 @@ export interface Session {
 }
 
 let server: { server: Server; url: string } | undefined;
+/** The build is checked once per Jest process: sources edited mid-run do not rebuild under a test. */
+let ensured: Promise<boolean> | undefined;
 
-/** Builds the playground if stale and serves it (once per test file). */
+/** Builds the playground if stale (once per process) and serves it (once per test file). */
 export async function startPlayground(): Promise<string> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -55,7 +57,8 @@ export async function startPlayground(): Promise<string> {
         `(apt-get install chromium fonts-noto-cjk; .ci/run installs both).`,
     );
   }
-  await playground.ensureBuilt({ quiet: true });
+  ensured ??= playground.ensureBuilt({ quiet: true });
+  await ensured;
   server = await playground.serve(0);
   return new URL(server.url).origin;
 }
