@@ -178,6 +178,7 @@ interface CliFigures {
   pyProblem?: string;
   exceljsMs: number;
   exceljsCpuMs: number;
+  exceljsRssMiB: number;
   pyMismatches: number;
   ourMismatches: number;
   expected: number;
@@ -266,6 +267,7 @@ function measure(): CliFigures {
       pyProblem,
       exceljsMs: median(exceljs.map((m) => m.wallMs)),
       exceljsCpuMs: median(exceljs.map((m) => m.cpuMs)),
+      exceljsRssMiB: mib(exceljs),
       pyMismatches,
       ourMismatches,
       expected: book.mismatches,
@@ -323,7 +325,7 @@ export function benchCliLarge(): BenchRow[] {
       budget: NaN,
       pass: true,
       info: true,
-      note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${f.exceljsCpuMs.toFixed(0)} ms; ${(f.exceljsMs / f.readMs).toFixed(1)} × readXlsx's time (CPU ${(f.exceljsCpuMs / f.readCpuMs).toFixed(1)} ×)`,
+      note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${f.exceljsCpuMs.toFixed(0)} ms, peak ${f.exceljsRssMiB.toFixed(0)} MiB; ${(f.exceljsMs / f.readMs).toFixed(1)} × readXlsx's time (CPU ${(f.exceljsCpuMs / f.readCpuMs).toFixed(1)} ×)`,
     },
     {
       name: "cli: check ÷ read only",
