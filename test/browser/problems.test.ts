@@ -73,3 +73,12 @@ test("an Excel without ExcelApi 1.14: the pane says which versions work and offe
   );
   expect(await frame.getByRole("button", { name: t.check, exact: true }).isDisabled()).toBe(true);
 }, 60_000);
+
+test("outside Excel (the pane's page opened on its own): it renders and says where checking is possible", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const page = await session.context.newPage();
+  await page.goto(`${baseUrl}/pane/taskpane.html`);
+  const t = STRINGS["en-US"];
+  await page.getByText(t.notInExcel).waitFor({ timeout: 10_000 });
+  expect(await page.getByRole("button", { name: t.check, exact: true }).isDisabled()).toBe(true);
+}, 60_000);
