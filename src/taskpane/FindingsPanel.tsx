@@ -65,7 +65,14 @@ const useStyles = makeStyles({
   statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   clean: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  groupHeader: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  groupHeader: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    "& > svg": { flexShrink: 0 },
+  },
+  groupCount: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
   groupName: { overflow: "hidden", textOverflow: "ellipsis" },
   list: { listStyleType: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column" },
   finding: {
@@ -240,7 +247,7 @@ function GroupItem({
         <span className={styles.groupHeader}>
           <SeverityIcon severity={group.worst} />
           <span className={styles.groupName}>{name}</span>
-          <Caption1 className={styles.muted}>
+          <Caption1 className={styles.groupCount}>
             {fill(t["group.count"], { count: group.findings.length })}
           </Caption1>
         </span>
