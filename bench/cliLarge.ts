@@ -176,6 +176,10 @@ interface CliFigures {
   pyCpuMs: number;
   pyRssMiB: number;
   pyProblem?: string;
+  /** Median over the rounds of each round's check ÷ read (both ran back to back, under one load). */
+  checkOverRead: number;
+  /** Likewise openpyxl ÷ check, over the rounds openpyxl ran in. */
+  pyOverCheck: number;
   exceljsMs: number;
   exceljsCpuMs: number;
   exceljsRssMiB: number;
@@ -265,6 +269,8 @@ function measure(): CliFigures {
       pyCpuMs: py.length ? median(py.map((m) => m.cpuMs)) : NaN,
       pyRssMiB: py.length ? mib(py) : NaN,
       pyProblem,
+      checkOverRead: median(check.map((c, k) => c.wallMs / read[k].wallMs)),
+      pyOverCheck: py.length ? median(py.map((p, k) => p.wallMs / check[k].wallMs)) : NaN,
       exceljsMs: median(exceljs.map((m) => m.wallMs)),
       exceljsCpuMs: median(exceljs.map((m) => m.cpuMs)),
       exceljsRssMiB: mib(exceljs),
@@ -281,8 +287,8 @@ function measure(): CliFigures {
 
 export function benchCliLarge(): BenchRow[] {
   const f = measure();
-  const ratio = f.checkMs / f.readMs;
-  const pyRatio = f.pyMs / f.checkMs;
+  const ratio = f.checkOverRead;
+  const pyRatio = f.pyOverCheck;
   const sameAnswer = f.pyMismatches === f.ourMismatches;
   const what = "1 M cells (50,000 units × 20 indicators)";
   const rows: BenchRow[] = [
@@ -333,7 +339,7 @@ export function benchCliLarge(): BenchRow[] {
       unit: "×",
       budget: 1.5,
       pass: ratio <= 1.5,
-      note: `wall; by CPU time ${(f.checkCpuMs / f.readCpuMs).toFixed(2)} ×`,
+      note: `median of each round's ratio of wall times; by median CPU time ${(f.checkCpuMs / f.readCpuMs).toFixed(2)} ×`,
     },
   ];
   if (f.pyProblem) {
@@ -376,7 +382,7 @@ export function benchCliLarge(): BenchRow[] {
         pass: pyRatio >= 4 && sameAnswer,
         higherIsBetter: true,
         note: sameAnswer
-          ? `by CPU time ${(f.pyCpuMs / f.checkCpuMs).toFixed(2)} ×`
+          ? `median of each round's ratio of wall times; by median CPU time ${(f.pyCpuMs / f.checkCpuMs).toFixed(2)} ×`
           : `DIFFERENT ANSWERS: openpyxl found ${f.pyMismatches} mismatches, tdcheck ${f.ourMismatches}`,
       },
     );
