@@ -1,3 +1,4 @@
+import { HANGZHOU_DISTRICTS } from "../helpers/grid";
 import { detectWorkbook } from "../../src/core/check";
 import { Decimal } from "../../src/core/decimal";
 import type { WorkbookGrid } from "../../src/core/grid";
@@ -42,21 +43,7 @@ const SEED = seedWorkbook();
 const SPLIT = { sheet: "分解表" } as const;
 /** Row 7 of the sample, E7:Q7 (Σ 1999, the parent says 2000). */
 const FIRMS = [104, 90, 166, 329, 315, 388, 200, 152, 100, 72, 46, 7, 30];
-const DISTRICTS = [
-  "上城区",
-  "拱墅区",
-  "西湖区",
-  "滨江区",
-  "萧山区",
-  "余杭区",
-  "临平区",
-  "钱塘区",
-  "富阳区",
-  "临安区",
-  "桐庐县",
-  "淳安县",
-  "建德市",
-];
+const DISTRICTS = HANGZHOU_DISTRICTS;
 
 describe("buildRebalancePlan on the seed's split table", () => {
   test("the issue's worked case: 滨江区 and 余杭区 locked, only 萧山区 moves, 315 → 316", () => {

@@ -36,3 +36,20 @@ export function seedWorkbook(): WorkbookGrid {
     sheet("进度表", lay("主要指标年度目标进度表", progress)),
   );
 }
+
+/** 杭州市's 13 county-level units in the seed's order (since the 2021 reform). */
+export const HANGZHOU_DISTRICTS = [
+  "上城区",
+  "拱墅区",
+  "西湖区",
+  "滨江区",
+  "萧山区",
+  "余杭区",
+  "临平区",
+  "钱塘区",
+  "富阳区",
+  "临安区",
+  "桐庐县",
+  "淳安县",
+  "建德市",
+];

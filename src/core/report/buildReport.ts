@@ -5,7 +5,7 @@
  * writer and the add-in's pane draw the same report. layout.ts turns it into sheet rows.
  */
 import { parseA1, parseRange } from "../address";
-import type { CheckResult } from "../check";
+import type { CheckResult, CheckSummary } from "../check";
 import { Decimal } from "../decimal";
 import type { RuleId, Severity } from "../finding";
 import {
@@ -62,15 +62,7 @@ export interface ReportCheck {
   accepted?: AcceptanceMark;
 }
 
-export interface ReportSummary {
-  tables: number;
-  progressions: number;
-  indicators: number;
-  checks: number;
-  passed: number;
-  errors: number;
-  warnings: number;
-  infos: number;
+export interface ReportSummary extends CheckSummary {
   accepted: number;
   lapsed: number;
 }
