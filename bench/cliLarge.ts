@@ -29,7 +29,8 @@ const CLI = path.join(ROOT, "dist", "cli", "tdcheck.js");
 const READER = path.join(ROOT, "dist", "bench", "readFile.js");
 const PY_SCRIPT = path.join(ROOT, "bench", "openpyxl_check.py");
 const EXCELJS = path.join(ROOT, "bench", "exceljsRead.js");
-const PYTHON = "/usr/bin/python3";
+/** Debian's interpreter, where apt installs python3-openpyxl (the env override is to try the n/a path). */
+const PYTHON = process.env.TDCHECK_BENCH_PYTHON || "/usr/bin/python3";
 const GNU_TIME = "/usr/bin/time";
 
 const ROUNDS = Number(process.env.TDCHECK_BENCH_ROUNDS || 5);
@@ -63,6 +64,7 @@ function runs(cmd: string, args: string[], opts: { timeout?: number } = {}): boo
 
 /** Debian's GNU time; installed with apt-get when missing and possible. */
 function ensureGnuTime(): boolean {
+  if (process.env.TDCHECK_BENCH_NO_GNU_TIME) return false; // to try the fallback
   if (fs.existsSync(GNU_TIME)) return true;
   log("/usr/bin/time is missing: trying `apt-get install -y time`…");
   const apt = ensureAptPackage("time");
@@ -285,6 +287,11 @@ function measure(): CliFigures {
   }
 }
 
+/** A figure for a note: "n/a" when unknown (no GNU time for a python process). */
+function n0(x: number): string {
+  return Number.isNaN(x) ? "n/a" : x.toFixed(0);
+}
+
 export function benchCliLarge(): BenchRow[] {
   const f = measure();
   const ratio = f.checkOverRead;
@@ -372,7 +379,7 @@ export function benchCliLarge(): BenchRow[] {
         budget: NaN,
         pass: true,
         info: true,
-        note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${f.pyCpuMs.toFixed(0)} ms, peak ${f.pyRssMiB.toFixed(0)} MiB; ${f.pyMismatches} mismatches found (tdcheck: ${f.ourMismatches})`,
+        note: `median of ${Math.min(ROUNDS, PY_ROUNDS)} runs; CPU ${n0(f.pyCpuMs)} ms, peak ${n0(f.pyRssMiB)} MiB; ${f.pyMismatches} mismatches found (tdcheck: ${f.ourMismatches})`,
       },
       {
         name: "openpyxl ÷ tdcheck check",
@@ -382,7 +389,7 @@ export function benchCliLarge(): BenchRow[] {
         pass: pyRatio >= 4 && sameAnswer,
         higherIsBetter: true,
         note: sameAnswer
-          ? `median of each round's ratio of wall times; by median CPU time ${(f.pyCpuMs / f.checkCpuMs).toFixed(2)} ×`
+          ? `median of each round's ratio of wall times; by median CPU time ${Number.isNaN(f.pyCpuMs) ? "n/a" : (f.pyCpuMs / f.checkCpuMs).toFixed(2)} ×`
           : `DIFFERENT ANSWERS: openpyxl found ${f.pyMismatches} mismatches, tdcheck ${f.ourMismatches}`,
       },
     );
