@@ -8,21 +8,14 @@ import {
   clearFlags,
   hostCapabilities,
   loadState,
+  readSelection,
   readWorkbook,
   saveState,
   selectCells,
   startLive,
   stopLive,
   writeFlags,
-  type Outcome,
 } from "../excel";
-import * as adapter from "../excel";
-
-/** The active cell range as Excel reports it (no sheet in `address`). */
-export interface SelectionInfo {
-  sheet: string;
-  address: string;
-}
 
 export interface ExcelPort {
   hostCapabilities: typeof hostCapabilities;
@@ -36,22 +29,8 @@ export interface ExcelPort {
   startLive: typeof startLive;
   stopLive: typeof stopLive;
   /** The user's current selection ("use selection as the table"). */
-  readSelection: () => Promise<Outcome<SelectionInfo>>;
+  readSelection: typeof readSelection;
 }
-
-type SelectionReader = () => Promise<Outcome<SelectionInfo>>;
-
-/** Asked of src/excel (an additive export); until it lands, the button explains it is unavailable. */
-function adapterSelectionReader(): SelectionReader | undefined {
-  const candidate = (adapter as unknown as Record<string, unknown>)["readSelection"];
-  return typeof candidate === "function" ? (candidate as SelectionReader) : undefined;
-}
-
-const readSelection: SelectionReader = async () => {
-  const reader = adapterSelectionReader();
-  if (reader) return reader();
-  return { ok: false, problem: { code: "HOST_ERROR", detail: "readSelection is not available" } };
-};
 
 export const excelPort: ExcelPort = {
   hostCapabilities,

@@ -190,3 +190,22 @@ test("flags in the sheet: colour and note, colour only, or none (findings only i
   expect(await errorFlags(page)).toEqual([]);
   expect(await frame.getByText(t.flagsNone).count()).toBe(1);
 }, 60_000);
+
+test("the selection as the table: A3:F8 is a split of 杭州市 over 上城区 and 拱墅区 only (104 + 90 = 194)", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  await check(page);
+  await page.locator('td[data-address="A3"]').click();
+  await page.locator('td[data-address="F8"]').click({ modifiers: ["Shift"] });
+  expect(await inspect(page).selection()).toEqual({ sheet: "分解表", ranges: ["A3:F8"] });
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  await frame.getByRole("button", { name: t["tables.useSelection"] }).click();
+  await idle(page);
+  await frame.getByRole("heading", { name: /分解表!A3:F8/ }).waitFor();
+  expect(await frame.getByText(t["tables.saved"], { exact: true }).count()).toBe(1);
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  const d7 = frame.locator('[data-testid=finding][data-cell="分解表!D7"][data-severity=error]');
+  expect(await d7.innerText()).toContain("194");
+  expect(await errorFlags(page)).toContain("D7");
+}, 60_000);
