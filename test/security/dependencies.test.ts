@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
-const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+};
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 
 interface Manifest {
@@ -28,7 +30,7 @@ function licenceOf(m: Manifest): string {
 
 /** Node's lookup: node_modules/<name> in `from` and the folders above it. */
 function find(name: string, from: string): { dir: string; manifest: Manifest } | undefined {
-  for (let dir = from; ; ) {
+  for (let dir = from; ;) {
     try {
       const at = join(dir, "node_modules", name);
       return { dir: at, manifest: JSON.parse(readFileSync(join(at, "package.json"), "utf8")) as Manifest };
@@ -63,7 +65,11 @@ test("the README lists exactly the runtime dependencies, with their ranges and d
   for (const row of table) {
     const found = find(row.name, ROOT);
     expect([row.name, found ? "installed" : "missing"]).toEqual([row.name, "installed"]);
-    expect([row.name, row.range, row.licence]).toEqual([row.name, PKG.dependencies[row.name], licenceOf(found!.manifest)]);
+    expect([row.name, row.range, row.licence]).toEqual([
+      row.name,
+      PKG.dependencies[row.name],
+      licenceOf(found!.manifest),
+    ]);
   }
 });
 
