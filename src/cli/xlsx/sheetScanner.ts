@@ -67,11 +67,22 @@ function parseNumber(xml: string, a: number, b: number): number {
 /** xsd:double's lexical forms; Number() alone would also take "0x10", "0b1" and "  " (as 0). */
 const XSD_DOUBLE = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-/** A value that is not a number reads as NaN, which the engine reports as an error value. */
+/**
+ * A value that is not a number reads as NaN, which the engine reports as an error value. Number()
+ * is right for every xsd:double; it is wrong only on blank text (0), a radix prefix (0x, 0b, 0o)
+ * and "Infinity", so only those pay for the pattern (17-digit doubles, common in files, do not).
+ */
 function strictNumber(text: string): number {
-  if (XSD_DOUBLE.test(text)) return Number(text);
-  const t = text.trim();
-  return t === "INF" ? Infinity : t === "-INF" ? -Infinity : NaN;
+  const n = Number(text);
+  if (n !== n) {
+    const t = text.trim();
+    return t === "INF" ? Infinity : t === "-INF" ? -Infinity : NaN;
+  }
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const radix = text.charCodeAt(i) === 48 && /[xbo]/i.test(text.charAt(i + 1));
+  if (radix || n === 0 || n === Infinity || n === -Infinity) return XSD_DOUBLE.test(text) ? n : NaN;
+  return n;
 }
 
 /**
