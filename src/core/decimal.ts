@@ -8,6 +8,9 @@ function pow10(k: number): bigint {
   return POW10[k];
 }
 
+/** Terms and running totals a double adds exactly (well inside 2^53). */
+const SAFE_TERM = 2n ** 40n;
+const SAFE_SUM = 2 ** 52;
 const SMALL_LIMIT = 100_000;
 const SMALL_SCALES = 5;
 const SMALL: Decimal[][] = [];
@@ -163,17 +166,32 @@ export class Decimal {
     return a.ge(b) ? a : b;
   }
   static sum(values: Iterable<Decimal>): Decimal {
-    // One running bigint at the largest scale seen: no intermediate Decimal per term.
+    // Integer counts of units add exactly in a double while they stay below 2^53; most rows of a
+    // target table do, and that spares a heap-allocated bigint per term. Beyond it, bigint.
+    let fast = 0;
     let units = 0n;
-    let scale = 0;
+    let scale = -1;
+    let exact = true;
     for (const v of values) {
+      if (scale === -1) scale = v.scale;
+      if (exact && v.scale === scale && v.units > -SAFE_TERM && v.units < SAFE_TERM) {
+        fast += Number(v.units);
+        if (fast > -SAFE_SUM && fast < SAFE_SUM) continue;
+      }
+      if (exact) {
+        units = BigInt(fast);
+        exact = false;
+        // The term that did not fit is added below; undo its part of the fast sum.
+        if (v.scale === scale && v.units > -SAFE_TERM && v.units < SAFE_TERM) units -= v.units;
+      }
       if (v.scale > scale) {
         units *= pow10(v.scale - scale);
         scale = v.scale;
       }
       units += v.scale === scale ? v.units : v.units * pow10(scale - v.scale);
     }
-    return new Decimal(units, scale);
+    if (scale === -1) return Decimal.ZERO;
+    return exact ? new Decimal(BigInt(fast), scale) : new Decimal(units, scale);
   }
 
   /** Plain text without exponent, trailing zeros trimmed ("56.7", "-1", "0.0001"). */

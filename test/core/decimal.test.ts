@@ -39,3 +39,38 @@ describe("Decimal", () => {
     expect(d("12.3").shift(-2).toString()).toBe("0.123");
   });
 });
+
+describe("Decimal.sum", () => {
+  const d = (s: string) => Decimal.parse(s)!;
+  test("mixed scales, huge terms and running totals beyond 2^53 stay exact", () => {
+    expect(Decimal.sum([d("1.5"), d("2"), d("0.25")]).toString()).toBe("3.75");
+    expect(Decimal.sum([d("9007199254740993"), d("1")]).toString()).toBe("9007199254740994");
+    const many = Array.from({ length: 3000 }, () => d("3002399751580330.9"));
+    expect(Decimal.sum(many).toString()).toBe("9007199254740992700");
+    expect(Decimal.sum([d("4503599627370496"), d("4503599627370496"), d("1")]).toString()).toBe(
+      "9007199254740993",
+    );
+    expect(Decimal.sum([]).toString()).toBe("0");
+    expect(Decimal.sum([d("-1099511627776"), d("1099511627776.5")]).toString()).toBe("0.5");
+  });
+});
+
+describe("Decimal.sum property", () => {
+  test("equals a plain bigint sum over any decimals", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require("fast-check") as typeof import("fast-check");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.integer({ min: 0, max: 4 })), {
+          maxLength: 60,
+        }),
+        (terms) => {
+          const ds = terms.map(([u, s]) => Decimal.of(u, s));
+          const naive = ds.reduce((acc, x) => acc.add(x), Decimal.ZERO);
+          expect(Decimal.sum(ds).eq(naive)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -23,8 +23,17 @@ import type { RuleOutput, SplitRule } from "./rule";
 
 const HUNDRED = Decimal.fromInt(100);
 
-/** What to call the children in a message: 区县 when they all are, 乡镇 likewise, else units. */
-function childNoun(children: { unit: string }[]): "county" | "town" | "period" | "unit" {
+const NOUNS = new WeakMap<object, ReturnType<typeof nounOf>>();
+
+/** What to call the children in a message (worked out once per split, not per row). */
+function childNoun(children: { unit: string }[]): ReturnType<typeof nounOf> {
+  let noun = NOUNS.get(children);
+  if (!noun) NOUNS.set(children, (noun = nounOf(children)));
+  return noun;
+}
+
+/** 区县 when the children all are, 乡镇 likewise, years, else units. */
+function nounOf(children: { unit: string }[]): "county" | "town" | "period" | "unit" {
   if (children.every((c) => /^(19|20)\d{2}/.test(c.unit))) return "period";
   if (children.every((c) => /(区|县|市|旗)$/.test(c.unit))) return "county";
   if (children.every((c) => /(镇|乡|街道)$/.test(c.unit))) return "town";
@@ -44,12 +53,15 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   else if (share && (parentCell.kind === "empty" || parentCell.kind === "dash")) stated = point(HUNDRED);
   else return; // No stated total to check (blank, qualitative or an error: reported per cell).
 
+  // One pass over the children: what they add up to and how precisely they are shown.
   const numeric: NumberCell[] = [];
+  const values: Decimal[] = [];
   let bounded = false;
   for (let i = 0; i < row.children.length; i++) {
     const c = row.children[i];
     if (c.kind === "number") {
       numeric.push(c);
+      values.push(c.value);
       if (c.bound) bounded = true;
     } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
   }
@@ -58,12 +70,14 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   if (bounded) {
     sum = point(Decimal.ZERO);
     for (const c of numeric) sum = addIntervals(sum, intervalOf(c));
-  } else sum = point(Decimal.sum(numeric.map((c) => c.value)));
+  } else sum = point(Decimal.sum(values));
 
   const parentAddress = address(view, ind, map.parent);
   const related = lineRanges(view, ind.line, map.children);
-  const values = parentCell.kind === "number" ? [parentCell, ...numeric] : numeric;
-  const rounding = roundingUnits(ind, values, [parentCell, ...row.children]);
+  const rounding = roundingUnits(ind, parentCell.kind === "number" ? [parentCell, ...numeric] : numeric, [
+    parentCell,
+    ...row.children,
+  ]);
   const statedDesc = describe(stated)!;
   const computedDesc = describe(sum);
   const base = {
