@@ -12,6 +12,7 @@ import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
+import { markAccepted, queueAcceptancesRead } from "./acceptances";
 import { writeFlagsNow } from "./flags";
 import { readNow } from "./read";
 import { hostProblem, serial, toProblem } from "./run";
@@ -154,6 +155,7 @@ export async function checkNow(
 ): Promise<CheckOutcome> {
   const lang = options.lang ?? session.lang;
   session.lang = lang;
+  const accepted = queueAcceptancesRead(context);
   const { workbook, state } = await readNow(context, options, { withState: true });
   const sheet = workbook.sheets[0]?.name ?? "";
   if (isEmpty(workbook)) return { kind: "empty-sheet", sheet };
@@ -166,7 +168,12 @@ export async function checkNow(
   session.workbook = workbook;
   session.maps = maps;
   session.checker = checker;
-  const result = resultOf(checker, maps, problems);
+  // Accepted findings (上报说明) stay listed, marked, and stop counting as errors.
+  const result = await markAccepted(
+    resultOf(checker, maps, problems),
+    workbook,
+    await accepted.finish(context),
+  );
   if (options.flags === false) return { kind: "checked", sheet, result, workbook };
   try {
     const flags = await flagFindings(context, workbook, result.findings, lang);

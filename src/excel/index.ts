@@ -39,3 +39,26 @@ export {
 export { startLive, stopLive, isLive, liveIdle } from "./live";
 export { checkInExcel } from "./check";
 export { resetSession } from "./session";
+export {
+  acceptFinding,
+  withdrawAcceptance,
+  loadAcceptances,
+  markAccepted,
+  type AcceptOutcome,
+} from "./acceptances";
+export {
+  applyRebalance,
+  undoRebalance,
+  lastRebalance,
+  UNDO_SCHEMA,
+  type ApplyRebalanceOptions,
+  type ApplyOutcome,
+  type UndoOptions,
+  type UndoOutcome,
+  type UndoInfo,
+  type UndoSnapshot,
+  type UndoDocument,
+  type FormulaCell,
+  type EditedCell,
+} from "./rebalance";
+export { createReport, styleRects, type CreateReportOptions, type ReportOutcome } from "./report";

@@ -14,6 +14,7 @@ import type { RangeBox } from "../core/address";
 import type { CellEdit } from "../core/checker";
 import { Checker } from "../core/checker";
 import type { RawValue } from "../core/grid";
+import { markAccepted } from "./acceptances";
 import { checkNow, chooseMaps, findingsKey, flagFindings, resultOf } from "./check";
 import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
@@ -198,7 +199,7 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
         session.checker = active;
         rechecked += active.checks();
       }
-      const result = resultOf(active, session.maps);
+      const result = await markAccepted(resultOf(active, session.maps), workbook);
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
       let wrote = false;

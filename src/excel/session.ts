@@ -8,6 +8,7 @@ import type { Checker } from "../core/checker";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
+import type { Acceptance } from "../core/report";
 
 export interface Session {
   /** Does `_tdcheck` exist? undefined = not known yet. */
@@ -26,6 +27,8 @@ export interface Session {
   flaggedKey: string | undefined;
   /** The flag plan this session last wrote (JSON). */
   flaggedPlan: string | undefined;
+  /** The acceptances (上报说明) last read or written; live mode marks its results with them. */
+  acceptances: Acceptance[] | undefined;
 }
 
 export const session: Session = {
@@ -39,6 +42,7 @@ export const session: Session = {
   lang: "zh",
   flaggedKey: undefined,
   flaggedPlan: undefined,
+  acceptances: undefined,
 };
 
 /** Forget everything (a test installs a new fake workbook; the pane reopens on another file). */
@@ -52,4 +56,5 @@ export function resetSession(): void {
   session.checker = undefined;
   session.flaggedKey = undefined;
   session.flaggedPlan = undefined;
+  session.acceptances = undefined;
 }

@@ -24,6 +24,38 @@ export interface FakeConditionalFormat {
   stopIfTrue: boolean;
 }
 
+/** A cell's look (Range.format): what the report sheet sets. Absent keys are Excel's defaults. */
+export interface FakeCellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  underline?: string;
+  fontName?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  borders?: Partial<Record<BorderSide, { style: string; color?: string }>>;
+}
+
+/** Range.hyperlink (ExcelApi 1.7). */
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): the parts the report sets. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  printTitleRows?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerFooter?: string;
+}
+
 export interface FakeNote {
   row: number;
   col: number;
@@ -54,6 +86,15 @@ export class FakeSheet {
   protected = false;
   /** Cells holding formulas, "row,col", for recalculation. */
   formulaCells = new Set<string>();
+  /** Cell formats other than the number format, "row,col" → style (not moved by insertRows). */
+  styles = new Map<string, FakeCellStyle>();
+  hyperlinks = new Map<string, FakeHyperlink>();
+  /** Column widths and row heights in points, where set. */
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  /** Rows frozen at the top (freezePanes.freezeRows). */
+  frozenRows = 0;
+  pageLayout: FakePageLayout = {};
 
   constructor(
     public readonly id: string,
@@ -116,6 +157,15 @@ export class FakeSheet {
     scan(this.formulas);
     if (!valuesOnly) scan(this.formats);
     return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  style(row: number, col: number): FakeCellStyle | undefined {
+    return this.styles.get(`${row},${col}`);
+  }
+
+  setStyle(row: number, col: number, change: (s: FakeCellStyle) => FakeCellStyle): void {
+    const key = `${row},${col}`;
+    this.styles.set(key, change({ ...this.styles.get(key) }));
   }
 
   noteAt(row: number, col: number): FakeNote | undefined {

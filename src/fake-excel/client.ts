@@ -29,6 +29,7 @@ import {
   type FakeWorkbook,
   type FakeName,
   type BorderSide,
+  type FakeCellStyle,
 } from "./book";
 import { FakeOfficeError } from "./errors";
 import { evaluate, UnsupportedFormula, type CellScalar } from "./formula";
@@ -605,6 +606,7 @@ class Workbook extends FakeObject {
 const WORKBOOK: ClassSpec = {
   name: "Workbook",
   members: {
+    name: prop(7, (b: FakeWorkbook) => b.name),
     getSelectedRange: method(1),
     worksheets: nav(1, (o) => wrap(new WorksheetCollection(o._ctx, WORKSHEETS, () => o._ctx._host.book))),
     names: nav(1, (o) => wrap(new NamedItemCollection(o._ctx, NAMES, () => o._ctx._host.book))),
@@ -762,6 +764,8 @@ const WORKSHEET: ClassSpec = {
     ),
     protection: nav(2, (o) => wrap(new FakeObject(o._ctx, PROTECTION, () => o._get()))),
     notes: nav(18, (o) => wrap(new NoteCollection(o._ctx, NOTES, () => o._get()))),
+    freezePanes: nav(7, (o) => wrap(new FreezePanes(o._ctx, FREEZE_PANES, () => o._get()))),
+    pageLayout: nav(9, (o) => wrap(new PageLayout(o._ctx, PAGE_LAYOUT, () => o._get()))),
     onChanged: nav(7, (o) => wrap(new EventHandlers(o._ctx, EVENTS, () => (o._require() as FakeSheet).id))),
     getRange: method(1),
     getRangeByIndexes: method(7),
@@ -869,6 +873,31 @@ class Range extends FakeObject {
       ),
     );
   }
+  merge(across?: boolean): void {
+    this._ctx._enqueue("Range.merge", jsonBytes(across ?? false), (stage) => {
+      const e = this._e();
+      if (e.sheet.protected) fail("AccessDenied", `${e.sheet.name} is protected`);
+      const boxes = across
+        ? Array.from({ length: e.box.bottom - e.box.top + 1 }, (_, i) => ({
+            ...e.box,
+            top: e.box.top + i,
+            bottom: e.box.top + i,
+          }))
+        : [{ ...e.box }];
+      for (const b of boxes) {
+        if (b.top === b.bottom && b.left === b.right) continue;
+        if (e.sheet.merges.some((m) => intersects(m, b)))
+          fail("InvalidOperation", "the range overlaps a merged area; unmerge it first");
+        // Excel keeps the top-left value and clears the rest.
+        for (let r = b.top; r <= b.bottom; r++)
+          for (let c = b.left; c <= b.right; c++)
+            if ((r !== b.top || c !== b.left) && e.sheet.value(r, c) !== undefined)
+              e.sheet.setConstant(r, c, undefined);
+        e.sheet.merges.push(b);
+      }
+      stage.changes.push({ sheet: e.sheet, box: e.box, changeType: "RangeEdited" });
+    });
+  }
   select(): void {
     this._ctx._enqueue("Range.select", 0, () => selectBoxes(this._ctx, this._e().sheet, [this._e().box]));
   }
@@ -943,6 +972,310 @@ const RANGE: ClassSpec = {
     getMergedAreasOrNullObject: method(13),
     select: method(1),
     clear: method(1),
+    merge: method(2),
+    format: nav(1, (o) => wrap(new FakeObject(o._ctx, RANGE_FORMAT, () => o._get()))),
+    hyperlink: prop(
+      7,
+      (e: RangeEntity) => e.sheet.hyperlinks.get(`${e.box.top},${e.box.left}`) ?? null,
+      (e: RangeEntity, v, _o, stage) => {
+        if (e.sheet.protected) fail("AccessDenied", `${e.sheet.name} is protected`);
+        const link = v as Record<string, unknown> | null;
+        if (!link || typeof link !== "object") fail("InvalidArgument", "a hyperlink is an object");
+        for (const k of Object.keys(link))
+          if (!["address", "documentReference", "textToDisplay", "screenTip"].includes(k))
+            unknownMember({ name: "RangeHyperlink", members: {} }, k);
+        if (!link.address && !link.documentReference)
+          fail("InvalidArgument", "a hyperlink needs an address or a documentReference");
+        forEachCell(e, (r, c) => {
+          e.sheet.hyperlinks.set(`${r},${c}`, { ...(link as object) });
+          if (typeof link.textToDisplay === "string") e.sheet.setConstant(r, c, link.textToDisplay);
+        });
+        stage.changes.push({ sheet: e.sheet, box: e.box, changeType: "RangeEdited" });
+      },
+    ),
+  },
+};
+
+function forEachCell(e: RangeEntity, f: (r: number, c: number) => void): void {
+  for (let r = e.box.top; r <= e.box.bottom; r++) for (let c = e.box.left; c <= e.box.right; c++) f(r, c);
+}
+
+/** A style property of a range: the value when every cell agrees, else null (as Office.js reports mixed formats). */
+function styleProp<K extends keyof FakeCellStyle>(
+  key: K,
+  what: string,
+  check: (v: unknown) => FakeCellStyle[K],
+) {
+  return prop(
+    1,
+    (e: RangeEntity) => {
+      let first: unknown;
+      let seen = false;
+      let mixed = false;
+      forEachCell(e, (r, c) => {
+        const v = e.sheet.style(r, c)?.[key] ?? null;
+        if (!seen) {
+          first = v;
+          seen = true;
+        } else if (v !== first) mixed = true;
+      });
+      return mixed ? null : first;
+    },
+    (e: RangeEntity, v) => {
+      if (e.sheet.protected) fail("AccessDenied", `${e.sheet.name} is protected`);
+      const value = check(v);
+      if (value === undefined) fail("InvalidArgument", `${what}: ${JSON.stringify(v)}`);
+      forEachCell(e, (r, c) => e.sheet.setStyle(r, c, (s) => ({ ...s, [key]: value })));
+    },
+  );
+}
+
+const isBool = (v: unknown) => (typeof v === "boolean" ? v : undefined);
+const oneOf =
+  (...xs: string[]) =>
+  (v: unknown) =>
+    typeof v === "string" && xs.includes(v) ? v : undefined;
+const positive = (v: unknown) => (typeof v === "number" && v > 0 && v < 410 ? v : undefined);
+
+const RANGE_FORMAT: ClassSpec = {
+  name: "RangeFormat",
+  members: {
+    columnWidth: prop(
+      1,
+      (e: RangeEntity) => e.sheet.columnWidths.get(e.box.left) ?? 48,
+      (e: RangeEntity, v) => {
+        if (typeof v !== "number" || v < 0 || v > 1500) fail("InvalidArgument", `columnWidth ${String(v)}`);
+        for (let c = e.box.left; c <= e.box.right; c++) e.sheet.columnWidths.set(c, v);
+      },
+    ),
+    rowHeight: prop(
+      1,
+      (e: RangeEntity) => e.sheet.rowHeights.get(e.box.top) ?? 15,
+      (e: RangeEntity, v) => {
+        if (typeof v !== "number" || v < 0 || v > 409) fail("InvalidArgument", `rowHeight ${String(v)}`);
+        for (let r = e.box.top; r <= e.box.bottom; r++) e.sheet.rowHeights.set(r, v);
+      },
+    ),
+    wrapText: styleProp("wrap", "wrapText", isBool),
+    horizontalAlignment: styleProp(
+      "horizontal",
+      "horizontalAlignment",
+      oneOf("General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"),
+    ),
+    verticalAlignment: styleProp(
+      "vertical",
+      "verticalAlignment",
+      oneOf("Top", "Center", "Bottom", "Justify", "Distributed"),
+    ),
+    font: nav(1, (o) => wrap(new FakeObject(o._ctx, RANGE_FONT, () => o._get()))),
+    fill: nav(1, (o) => wrap(new FakeObject(o._ctx, RANGE_FILL, () => o._get()))),
+    borders: nav(1, (o) => wrap(new RangeBorders(o._ctx, RANGE_BORDERS, () => o._get()))),
+  },
+};
+
+const RANGE_FONT: ClassSpec = {
+  name: "RangeFont",
+  members: {
+    bold: styleProp("bold", "font.bold", isBool),
+    italic: styleProp("italic", "font.italic", isBool),
+    size: styleProp("size", "font.size", positive),
+    color: styleProp("color", "font.color", color),
+    name: styleProp("fontName", "font.name", (v) => (typeof v === "string" && v ? v : undefined)),
+    underline: styleProp(
+      "underline",
+      "font.underline",
+      oneOf("None", "Single", "Double", "SingleAccountant", "DoubleAccountant"),
+    ),
+  },
+};
+
+const RANGE_FILL: ClassSpec = {
+  name: "RangeFill",
+  members: { color: styleProp("fill", "fill.color", color) },
+};
+
+const BORDER_INDEX = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+
+class RangeBorders extends FakeObject {
+  getItem(index: string): FakeObject {
+    if (!BORDER_INDEX.includes(index)) fail("InvalidArgument", `border index ${index}`);
+    return wrap(
+      new FakeObject(this._ctx, RANGE_BORDER, () => {
+        const e = this._require<RangeEntity>();
+        return { ...e, index };
+      }),
+    );
+  }
+}
+
+const RANGE_BORDERS: ClassSpec = { name: "RangeBorderCollection", members: { getItem: method(1) } };
+
+type BorderEntity = RangeEntity & { index: string };
+
+/** The cell sides a border index draws on (inside borders: both neighbours' sides). */
+function borderSides(e: BorderEntity, f: (r: number, c: number, side: BorderSide) => void): void {
+  const { top, bottom, left, right } = e.box;
+  forEachCell(e, (r, c) => {
+    if (e.index === "EdgeTop" && r === top) f(r, c, "top");
+    if (e.index === "EdgeBottom" && r === bottom) f(r, c, "bottom");
+    if (e.index === "EdgeLeft" && c === left) f(r, c, "left");
+    if (e.index === "EdgeRight" && c === right) f(r, c, "right");
+    if (e.index === "InsideHorizontal") {
+      if (r > top) f(r, c, "top");
+      if (r < bottom) f(r, c, "bottom");
+    }
+    if (e.index === "InsideVertical") {
+      if (c > left) f(r, c, "left");
+      if (c < right) f(r, c, "right");
+    }
+  });
+}
+
+function setBorder(e: BorderEntity, change: { style?: string; color?: string }): void {
+  if (e.sheet.protected) fail("AccessDenied", `${e.sheet.name} is protected`);
+  if (e.index.startsWith("Diagonal")) return;
+  borderSides(e, (r, c, side) =>
+    e.sheet.setStyle(r, c, (s) => ({
+      ...s,
+      borders: { ...s.borders, [side]: { style: "Continuous", ...s.borders?.[side], ...change } },
+    })),
+  );
+}
+
+const RANGE_BORDER: ClassSpec = {
+  name: "RangeBorder",
+  members: {
+    style: prop(
+      1,
+      (e: BorderEntity) => {
+        let out: string | null = "None";
+        borderSides(e, (r, c, side) => {
+          out = e.sheet.style(r, c)?.borders?.[side]?.style ?? "None";
+        });
+        return out;
+      },
+      (e: BorderEntity, v) => {
+        if (
+          !["Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "None", "SlantDashDot"].includes(
+            String(v),
+          )
+        )
+          fail("InvalidArgument", `border style ${String(v)}`);
+        setBorder(e, { style: String(v) });
+      },
+    ),
+    color: prop(
+      1,
+      (e: BorderEntity) => {
+        let out: string | null = null;
+        borderSides(e, (r, c, side) => {
+          out = e.sheet.style(r, c)?.borders?.[side]?.color ?? null;
+        });
+        return out;
+      },
+      (e: BorderEntity, v) => setBorder(e, { color: color(v) }),
+    ),
+  },
+};
+
+// Worksheet.freezePanes (1.7) and pageLayout (1.9) ---------------------------------------------
+
+class FreezePanes extends FakeObject {
+  freezeRows(count?: number): void {
+    this._ctx._enqueue("WorksheetFreezePanes.freezeRows", jsonBytes(count), () => {
+      const s = this._require<FakeSheet>();
+      const n = count ?? 1;
+      if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) fail("InvalidArgument", `freezeRows(${n})`);
+      s.frozenRows = n;
+    });
+  }
+  unfreeze(): void {
+    this._ctx._enqueue("WorksheetFreezePanes.unfreeze", 0, () => {
+      this._require<FakeSheet>().frozenRows = 0;
+    });
+  }
+}
+
+const FREEZE_PANES: ClassSpec = {
+  name: "WorksheetFreezePanes",
+  members: { freezeRows: method(7), unfreeze: method(7) },
+};
+
+class PageLayout extends FakeObject {
+  setPrintTitleRows(range: unknown): void {
+    if (typeof range !== "string")
+      fail("InvalidArgument", "setPrintTitleRows takes an address (the fake models strings)");
+    this._ctx._address(range, "PageLayout.setPrintTitleRows");
+    this._ctx._enqueue("PageLayout.setPrintTitleRows", jsonBytes(range), () => {
+      if (!/^\$?\d+:\$?\d+$/.test(range)) fail("InvalidArgument", `print title rows ${range}`);
+      this._require<FakeSheet>().pageLayout.printTitleRows = range;
+    });
+  }
+}
+
+const PAGE_LAYOUT: ClassSpec = {
+  name: "PageLayout",
+  members: {
+    orientation: prop(
+      9,
+      (s: FakeSheet) => s.pageLayout.orientation ?? "Portrait",
+      (s: FakeSheet, v) => {
+        if (v !== "Portrait" && v !== "Landscape") fail("InvalidArgument", `orientation ${String(v)}`);
+        s.pageLayout.orientation = v;
+      },
+    ),
+    paperSize: prop(
+      9,
+      (s: FakeSheet) => s.pageLayout.paperSize ?? "Letter",
+      (s: FakeSheet, v) => {
+        if (typeof v !== "string") fail("InvalidArgument", `paperSize ${String(v)}`);
+        s.pageLayout.paperSize = v;
+      },
+    ),
+    zoom: prop(
+      9,
+      (s: FakeSheet) => s.pageLayout.zoom ?? { scale: 100 },
+      (s: FakeSheet, v) => {
+        const z = v as Record<string, unknown> | null;
+        if (!z || typeof z !== "object") fail("InvalidArgument", "zoom is an object");
+        for (const k of Object.keys(z))
+          if (!["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k))
+            unknownMember({ name: "PageLayoutZoomOptions", members: {} }, k);
+        s.pageLayout.zoom = { ...(z as object) };
+      },
+    ),
+    headersFooters: nav(9, (o) => wrap(new FakeObject(o._ctx, HEADER_FOOTER_GROUP, () => o._get()))),
+    setPrintTitleRows: method(9),
+  },
+};
+
+const HEADER_FOOTER_GROUP: ClassSpec = {
+  name: "HeaderFooterGroup",
+  members: {
+    defaultForAllPages: nav(9, (o) => wrap(new FakeObject(o._ctx, HEADER_FOOTER, () => o._get()))),
+  },
+};
+
+const HEADER_FOOTER: ClassSpec = {
+  name: "HeaderFooter",
+  members: {
+    centerFooter: prop(
+      9,
+      (s: FakeSheet) => s.pageLayout.centerFooter ?? "",
+      (s: FakeSheet, v) => {
+        if (typeof v !== "string") fail("InvalidArgument", "a footer is a string");
+        s.pageLayout.centerFooter = v;
+      },
+    ),
   },
 };
 
