@@ -26,7 +26,7 @@ import { Decimal } from "../decimal";
 
 const DATA_ROLES = new Set(["unit", "total", "target", "assignment", "period", "other"]);
 /** A year written as a header (2023年, 2025) parses as a number with a unit; it is still a label. */
-const YEAR_LABEL = /^(19|20)\d{2}\s*年?度?$/;
+const YEAR_LABEL = /^(19|20)\d{2}\s*年度?$/;
 
 function isBlank(v: RawValue): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -225,11 +225,13 @@ function buildTable(
     const probe = view.raw(r, firstDataCol);
     const lineName = normalizeLabel(textOf(view.raw(r, nameCol)));
     const structureLine = PARENT_LINE.test(lineName) || LEVEL_LINE.test(lineName);
-    // A year label (2023年) parses as a number with a unit, yet heads a new table.
+    // A year label (2023年) parses as a number with a unit, yet heads a new table; "1900" stored
+    // as text is data. A row whose name cell says 指标 or 序号 is a header whatever its cells hold.
     const labelLike =
-      typeof probe === "string" &&
-      probe.trim() !== "" &&
-      (!isDataLike(probe) || YEAR_LABEL.test(probe.trim()));
+      (typeof probe === "string" &&
+        probe.trim() !== "" &&
+        (!isDataLike(probe) || YEAR_LABEL.test(probe.trim()))) ||
+      ["name", "index"].includes(classifyLabel(lineName).role);
     if (labelLike && !structureLine && headerScore(readHeader(view, r)) !== null) break;
     blanks = 0;
     const nameRaw = view.raw(r, nameCol);
