@@ -16,7 +16,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from "playwright
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const playground = require(join(ROOT, "scripts", "playground.js")) as {
-  ensureBuilt(options?: { quiet?: boolean }): Promise<boolean>;
+  ensureBuilt(options?: { quiet?: boolean; runId?: string }): Promise<boolean>;
   serve(port?: number): Promise<{ server: Server; port: number; url: string }>;
   OUT: string;
   OFFICE_CDN_SCRIPT: string;
@@ -46,7 +46,10 @@ export interface Session {
 }
 
 let server: { server: Server; url: string } | undefined;
-/** The build is checked once per Jest process: sources edited mid-run do not rebuild under a test. */
+/**
+ * One build per test run: the build is checked once per Jest process, and a build made by another
+ * worker of the same run (same Jest parent) counts as fresh, so sources edited mid-run never rebuild.
+ */
 let ensured: Promise<boolean> | undefined;
 
 /** Builds the playground if stale (once per process) and serves it (once per test file). */
@@ -57,7 +60,7 @@ export async function startPlayground(): Promise<string> {
         `(apt-get install chromium fonts-noto-cjk; .ci/run installs both).`,
     );
   }
-  ensured ??= playground.ensureBuilt({ quiet: true });
+  ensured ??= playground.ensureBuilt({ quiet: true, runId: `jest-${process.ppid}` });
   await ensured;
   server = await playground.serve(0);
   return new URL(server.url).origin;
