@@ -274,8 +274,18 @@ function fromNumber(n: number, format: string | undefined): CellValue {
       percentFormat: true,
     };
   }
+  if (info === NO_FORMAT && value.units >= 0n && value.units < 100_000n && value.scale < 5) {
+    // Small plain numbers fill most tables: their (immutable) cells are shared like their decimals.
+    let cell = PLAIN_CELLS.get(value);
+    if (!cell)
+      PLAIN_CELLS.set(value, (cell = { kind: "number", value, shownDecimals: value.scale, fromText: false }));
+    return cell;
+  }
   return { kind: "number", value, shownDecimals: shownDecimalsFor(value, info), fromText: false };
 }
+
+/** Shared cells of small unformatted numbers, keyed by their shared decimals (Decimal.fromUnits). */
+const PLAIN_CELLS = new Map<Decimal, NumberCell>();
 
 /** Plain ASCII decimals ("123", "-4.5") without building any intermediate string. */
 function fastText(s: string): CellValue | undefined {
