@@ -6,10 +6,13 @@ import { Decimal } from "../decimal";
 import type { Hint } from "../finding";
 
 export interface HintCandidate {
-  cell: string;
+  /** The cell's address, worked out only when a hint names it (a row may have 50,000 children). */
+  cell: string | (() => string);
   unit?: string;
   value: Decimal;
 }
+
+const at = (c: HintCandidate): string => (typeof c.cell === "string" ? c.cell : c.cell());
 
 function digitsAt(v: Decimal, scale: number): string {
   const u = v.unitsAt(scale);
@@ -48,11 +51,11 @@ export function sumHints(
   })();
   if (divisibleBy9) {
     if (isTransposition(stated.value, computed))
-      hints.push({ kind: "transposed-digits", cell: stated.cell, unit: stated.unit, suggested: computed });
+      hints.push({ kind: "transposed-digits", cell: at(stated), unit: stated.unit, suggested: computed });
     for (const c of children) {
       const wanted = c.value.sub(difference);
       if (isTransposition(c.value, wanted))
-        hints.push({ kind: "transposed-digits", cell: c.cell, unit: c.unit, suggested: wanted });
+        hints.push({ kind: "transposed-digits", cell: at(c), unit: c.unit, suggested: wanted });
     }
   }
   for (const c of children) {
@@ -60,22 +63,22 @@ export function sumHints(
     if (c.value.isZero() || wanted.isZero()) continue;
     for (let k = 1; k <= 3; k++) {
       if (wanted.eq(c.value.shift(k)))
-        hints.push({ kind: "dropped-digit", cell: c.cell, unit: c.unit, suggested: wanted });
+        hints.push({ kind: "dropped-digit", cell: at(c), unit: c.unit, suggested: wanted });
       if (wanted.eq(c.value.shift(-k)))
-        hints.push({ kind: "extra-digit", cell: c.cell, unit: c.unit, suggested: wanted });
+        hints.push({ kind: "extra-digit", cell: at(c), unit: c.unit, suggested: wanted });
     }
   }
   for (let k = 1; k <= 3; k++) {
     if (!stated.value.isZero() && computed.eq(stated.value.shift(k)))
-      hints.push({ kind: "dropped-digit", cell: stated.cell, unit: stated.unit, suggested: computed });
+      hints.push({ kind: "dropped-digit", cell: at(stated), unit: stated.unit, suggested: computed });
     if (!stated.value.isZero() && computed.eq(stated.value.shift(-k)))
-      hints.push({ kind: "extra-digit", cell: stated.cell, unit: stated.unit, suggested: computed });
+      hints.push({ kind: "extra-digit", cell: at(stated), unit: stated.unit, suggested: computed });
   }
   for (const c of children) {
     if (c.value.isZero()) continue;
-    if (difference.eq(c.value)) hints.push({ kind: "omitted-child", cell: c.cell, unit: c.unit });
+    if (difference.eq(c.value)) hints.push({ kind: "omitted-child", cell: at(c), unit: c.unit });
     else if (difference.eq(c.value.neg()))
-      hints.push({ kind: "double-counted-child", cell: c.cell, unit: c.unit });
+      hints.push({ kind: "double-counted-child", cell: at(c), unit: c.unit });
   }
   return hints.slice(0, MAX_HINTS);
 }

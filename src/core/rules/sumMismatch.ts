@@ -133,7 +133,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     row.children.forEach((c, i) => {
       if (c.kind === "number" && !c.multiplier)
         hintChildren.push({
-          cell: address(view, ind, map.children[i]),
+          cell: () => address(view, ind, map.children[i]),
           unit: map.children[i].unit,
           value: c.value,
         });
