@@ -17,11 +17,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowSyncCircle16Regular, Eraser20Regular, TaskListLtr20Regular } from "@fluentui/react-icons";
+import type { Finding } from "../core/finding";
+import { FindingActions } from "./AcceptDialog";
 import type { ExcelPort } from "./excelPort";
 import { DetectedTables } from "./DetectedTables";
 import { FindingsPanel } from "./FindingsPanel";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { Notices } from "./Notices";
+import { RebalancePanel } from "./RebalancePanel";
+import { ReportPanel } from "./ReportButton";
 import { SectionTabs } from "./SectionTabs";
 import { SettingsPanel } from "./SettingsPanel";
 import { usePane, type PaneState } from "./usePane";
@@ -33,8 +37,8 @@ export interface AppProps {
   port: ExcelPort;
 }
 
-type Section = "findings" | "tables" | "settings";
-const SECTIONS: readonly Section[] = ["findings", "tables", "settings"];
+type Section = "findings" | "rebalance" | "report" | "tables" | "settings";
+const SECTIONS: readonly Section[] = ["findings", "rebalance", "report", "tables", "settings"];
 
 export const useAppStyles = makeStyles({
   root: {
@@ -83,6 +87,8 @@ export function App({ locale, inExcel, port }: AppProps) {
   const t = stringsFor(locale);
   const [state, actions] = usePane(port, locale, inExcel);
   const [section, setSection] = useState<Section>("findings");
+  // The finding whose "Rebalance…" opened the rebalance section.
+  const [rebalanceFrom, setRebalanceFrom] = useState<Finding | undefined>(undefined);
   const canAct = inExcel && state.ready && state.supported && state.busy === null;
   const progress = state.progress;
 
@@ -149,7 +155,34 @@ export function App({ locale, inExcel, port }: AppProps) {
             className={styles.panel}
             tabIndex={-1}
           >
-            {section === "findings" && <FindingsPanel state={state} actions={actions} locale={locale} />}
+            {section === "findings" && (
+              <FindingsPanel
+                state={state}
+                actions={actions}
+                locale={locale}
+                renderActions={(f) => (
+                  <FindingActions
+                    finding={f}
+                    locale={locale}
+                    onChanged={actions.check}
+                    onRebalance={(from) => {
+                      setRebalanceFrom(from);
+                      setSection("rebalance");
+                    }}
+                  />
+                )}
+              />
+            )}
+            {section === "rebalance" && (
+              <RebalancePanel
+                state={state}
+                actions={actions}
+                locale={locale}
+                disabled={!canAct}
+                from={rebalanceFrom}
+              />
+            )}
+            {section === "report" && <ReportPanel state={state} locale={locale} disabled={!canAct} />}
             {section === "tables" && (
               <DetectedTables state={state} actions={actions} locale={locale} disabled={!canAct} />
             )}

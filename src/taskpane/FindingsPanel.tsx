@@ -25,6 +25,7 @@ import {
   Info20Filled,
   Warning20Filled,
 } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
 import type { Decimal } from "../core/decimal";
 import type { Finding, Severity } from "../core/finding";
 import {
@@ -130,10 +131,13 @@ export function FindingsPanel({
   state,
   actions,
   locale,
+  renderActions,
 }: {
   state: PaneState;
   actions: PaneActions;
   locale: UiLocale;
+  /** A finding's further actions (accept with a reason, rebalance), beside "select its cells". */
+  renderActions?: (f: Finding) => ReactNode;
 }) {
   const styles = useStyles();
   const t = stringsFor(locale);
@@ -143,6 +147,8 @@ export function FindingsPanel({
   if (!view) return <Body1 className={styles.muted}>{t.beforeFirstCheck}</Body1>;
   const { result, sheet } = view;
   const { summary } = result;
+  // Accepted findings (上报说明) are marked by the adapter and left out of the counts above.
+  const accepted = summary as typeof summary & { accepted?: number; lapsed?: number };
   const shown = result.findings.slice(0, MAX_SHOWN_FINDINGS);
   const groups = groupByIndicator(shown);
   const openGroups = groups.filter((g) => g.worst !== "info").map((g) => g.key);
@@ -180,6 +186,11 @@ export function FindingsPanel({
           passed: summary.passed,
         })}
       </Caption1>
+      {(accepted.accepted ?? 0) + (accepted.lapsed ?? 0) > 0 && (
+        <Caption1 data-testid="accepted-count">
+          {fill(t["summary.accepted"], { count: accepted.accepted ?? 0, lapsed: accepted.lapsed ?? 0 })}
+        </Caption1>
+      )}
       <FlagsLine state={state} t={t} />
       {summary.errors === 0 && summary.warnings === 0 && result.problems.length === 0 && (
         <Text className={mergeClasses(styles.clean, styles.good)}>
@@ -201,6 +212,7 @@ export function FindingsPanel({
               lang={lang}
               t={t}
               onSelect={actions.selectFinding}
+              renderActions={renderActions}
             />
           ))}
         </Accordion>
@@ -231,12 +243,14 @@ function GroupItem({
   lang,
   t,
   onSelect,
+  renderActions,
 }: {
   group: FindingGroup;
   showSheet: boolean;
   lang: Lang;
   t: Strings;
   onSelect: (f: Finding) => Promise<void>;
+  renderActions?: (f: Finding) => ReactNode;
 }) {
   const styles = useStyles();
   const indicator = group.indicator ?? t["group.other"];
@@ -255,7 +269,14 @@ function GroupItem({
       <AccordionPanel>
         <ul className={styles.list} aria-label={name}>
           {group.findings.map((f, i) => (
-            <FindingItem key={`${f.rule}:${f.cell}:${i}`} finding={f} lang={lang} t={t} onSelect={onSelect} />
+            <FindingItem
+              key={`${f.rule}:${f.cell}:${i}`}
+              finding={f}
+              lang={lang}
+              t={t}
+              onSelect={onSelect}
+              renderActions={renderActions}
+            />
           ))}
         </ul>
       </AccordionPanel>
@@ -268,11 +289,13 @@ function FindingItem({
   lang,
   t,
   onSelect,
+  renderActions,
 }: {
   finding: Finding;
   lang: Lang;
   t: Strings;
   onSelect: (f: Finding) => Promise<void>;
+  renderActions?: (f: Finding) => ReactNode;
 }) {
   const styles = useStyles();
   const cells = cellsText(selectionOf(f));
@@ -290,6 +313,7 @@ function FindingItem({
       data-rule={f.rule}
       data-severity={f.severity}
       data-cell={`${f.sheet}!${f.cell}`}
+      data-accepted={(f as { accepted?: unknown }).accepted ? "true" : undefined}
     >
       <SeverityIcon severity={f.severity} />
       <div className={styles.findingBody}>
@@ -340,6 +364,7 @@ function FindingItem({
           >
             {fill(t["finding.select"], { cells })}
           </Button>
+          {renderActions?.(f)}
         </div>
       </div>
     </li>
