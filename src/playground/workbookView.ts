@@ -102,8 +102,12 @@ function textWidth(text: string): number {
  */
 function columnWidths(sheet: FakeSheet, rows: number, cols: number): number[] {
   const widths = new Array<number>(cols).fill(56);
+  // Widths the add-in set (the report sheet), in points: as Excel shows them.
+  const set = (c: number) => sheet.columnWidths.get(c);
+  for (let c = 0; c < cols; c++) if (set(c) !== undefined) widths[c] = Math.round(set(c)! / 0.75);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
+      if (set(c) !== undefined) continue;
       const v = sheet.value(r, c);
       if (v === undefined) continue;
       if (typeof v === "string" && sheet.value(r, c + 1) === undefined) continue;
@@ -111,6 +115,26 @@ function columnWidths(sheet: FakeSheet, rows: number, cols: number): number[] {
     }
   }
   return widths.map(Math.ceil);
+}
+
+/** The cell's own format (what the report sheet sets): font, fill, alignment, borders, a link. */
+function applyCellStyle(td: HTMLElement, sheet: FakeSheet, r: number, c: number): void {
+  const st = sheet.style(r, c);
+  if (st) {
+    if (st.bold) td.style.fontWeight = "600";
+    if (st.italic) td.style.fontStyle = "italic";
+    if (st.size) td.style.fontSize = `${Math.round((st.size * 4) / 3)}px`;
+    if (st.color) td.style.color = st.color;
+    if (st.underline && st.underline !== "None") td.style.textDecoration = "underline";
+    if (st.fill) td.style.backgroundColor = st.fill;
+    if (st.horizontal) td.style.textAlign = st.horizontal.toLowerCase();
+    if (st.wrap) td.style.whiteSpace = "normal";
+    for (const [side, b] of Object.entries(st.borders ?? {}))
+      if (b && b.style !== "None")
+        td.style.setProperty(`border-${side}`, `1px solid ${b.color ?? "#000000"}`);
+  }
+  const link = sheet.hyperlinks.get(`${r},${c}`);
+  if (link) td.dataset.link = link.documentReference ?? link.address ?? "";
 }
 
 export class WorkbookView {
@@ -276,6 +300,7 @@ export class WorkbookView {
         if (typeof v === "number") td.classList.add("num");
         // Text runs on over empty neighbours, as in Excel.
         else if (typeof v === "string" && sheet.value(r, c + 1) === undefined) td.classList.add("spill");
+        applyCellStyle(td, sheet, r, c);
         const lit = this.book.litRules(sheet, r, c);
         const first = lit.find((cf) => cf.fill || cf.font);
         if (first) {

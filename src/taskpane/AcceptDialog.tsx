@@ -185,6 +185,7 @@ export function AcceptDialog({
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
