@@ -9,6 +9,8 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 const useStyles = makeStyles({
   list: {
     display: "flex",
+    // Five sections do not fit a narrow pane on one line in every language: they wrap.
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },

@@ -94,7 +94,7 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
   expect(text).toContain(lang === "zh-CN" ? "容差 0" : "tolerance 0");
 
   // Click the finding: the selection moves to D7 (with the children it sums).
-  await finding.getByRole("button").click();
+  await finding.getByRole("button").first().click();
   await waitFor(
     "the selection on D7",
     () => host.selection(),

@@ -52,7 +52,7 @@ test("the pane's screenshot for the README (docs/taskpane.png, docs/playground.p
     () => paneFindings(page, "error"),
     (f) => f.length === 1,
   );
-  await frame.locator("[data-testid=finding][data-severity=error]").getByRole("button").click();
+  await frame.locator("[data-testid=finding][data-severity=error]").getByRole("button").first().click();
   await page.locator("td.active[data-address=D7]").waitFor();
   mkdirSync(DOCS, { recursive: true });
   await page.getByTestId("pane").screenshot({ path: join(DOCS, "taskpane.png") });
