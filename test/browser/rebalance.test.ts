@@ -5,6 +5,7 @@
  * 萧山区, 315 → 316; the preview shows exactly that; Apply; the flag on 分解表!D7 is gone; Undo; the
  * original values and the flag are back.
  */
+import { readFileSync } from "node:fs";
 import type { Frame } from "playwright-core";
 import { errorFlags, paneFindings, waitFor, STRINGS } from "./flow";
 import { inspect, openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
@@ -176,4 +177,65 @@ test("refusals in words: locks that make the target unreachable show the achieva
   expect(await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).isDisabled()).toBe(
     true,
   );
+});
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical violations in the pane's document, worded. */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE_SOURCE);
+  const result = await frame.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{
+            violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ["violations"] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
+
+test("the rebalance and report sections and the accept dialog pass axe-core (dark theme), keyboard reaches Apply", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US", theme: "dark" });
+  const { page } = session;
+  const frame = pane(page);
+  const en = STRINGS["en-US"];
+  await frame.getByRole("button", { name: en.check, exact: true }).click();
+  await waitFor(
+    "the D7 error",
+    () => paneFindings(page, "error"),
+    (f) => f.length === 1,
+  );
+  await idle(frame);
+  await frame.getByRole("button", { name: en["accept.button"] }).click();
+  await frame.getByRole("dialog").waitFor();
+  await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  expect(await axeViolations(frame)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await frame.getByRole("dialog").waitFor({ state: "detached" });
+
+  await frame.getByRole("tab", { name: en["tab.rebalance"] }).click();
+  await frame.getByRole("checkbox", { name: "Lock 滨江区" }).check();
+  await frame.getByTestId("rebalance-preview").waitFor();
+  expect(await axeViolations(frame)).toEqual([]);
+  // Keyboard: from the last bound field, Tab passes the explanation and reaches Apply; Enter applies.
+  await frame.getByRole("textbox", { name: "Maximum for 建德市" }).focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 3 && seen[seen.length - 1] !== en["rebalance.apply"]; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(await frame.evaluate(() => document.activeElement?.textContent ?? ""));
+  }
+  expect(seen).toEqual([en["rebalance.explanation"], en["rebalance.apply"]]);
+
+  await frame.getByRole("tab", { name: en["tab.report"] }).click();
+  await frame.getByRole("button", { name: en["report.create"] }).waitFor();
+  expect(await axeViolations(frame)).toEqual([]);
 });
