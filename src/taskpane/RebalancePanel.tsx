@@ -178,7 +178,11 @@ export function RebalancePanel({
       });
       if (!out.ok) {
         const p = excelProblemText(out.problem, t);
-        setMessage({ intent: p.intent, title: p.title, text: p.body });
+        const text =
+          out.problem.code === "PROTECTED_SHEET"
+            ? fill(t["rebalance.protected"], { sheet: out.problem.sheet })
+            : p.body;
+        setMessage({ intent: p.intent, title: p.title, text });
         return;
       }
       const v = out.value;
@@ -207,7 +211,11 @@ export function RebalancePanel({
       const out = await port.undoRebalance({ recheck: false });
       if (!out.ok) {
         const p = excelProblemText(out.problem, t);
-        setMessage({ intent: p.intent, title: p.title, text: p.body });
+        const text =
+          out.problem.code === "PROTECTED_SHEET"
+            ? fill(t["rebalance.protected"], { sheet: out.problem.sheet })
+            : p.body;
+        setMessage({ intent: p.intent, title: p.title, text });
         return;
       }
       const v = out.value;

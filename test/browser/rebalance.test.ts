@@ -179,6 +179,31 @@ test("refusals in words: locks that make the target unreachable show the achieva
   );
 });
 
+test("a protected sheet: Apply says so and writes nothing", async () => {
+  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  const { page } = session;
+  const frame = pane(page);
+  const host = inspect(page);
+  await frame.getByRole("button", { name: t.check, exact: true }).click();
+  await waitFor(
+    "the D7 error",
+    () => paneFindings(page, "error"),
+    (f) => f.length === 1,
+  );
+  await idle(frame);
+  await host.protect(SHEET);
+  const before = await host.snapshot();
+  await frame.getByRole("tab", { name: t["tab.rebalance"] }).click();
+  await frame.getByRole("checkbox", { name: "锁定滨江区" }).check();
+  await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).click();
+  await waitFor(
+    "the protected-sheet message",
+    () => frame.getByTestId("rebalance-message").innerText(),
+    (text) => text.includes("受保护"),
+  );
+  expect(await host.snapshot()).toEqual(before);
+});
+
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's serious and critical violations in the pane's document, worded. */
