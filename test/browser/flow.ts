@@ -101,7 +101,12 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
     (s) => s?.ranges[0] === "D7",
   );
   expect(await host.selection()).toEqual({ sheet: SHEET, ranges: ["D7", "E7:Q7"] });
-  expect(await page.getByTestId("name-box").getAttribute("data-active")).toBe("D7");
+  // The page redraws on the next animation frame after the selection moved.
+  await waitFor(
+    "the name box on D7",
+    () => page.getByTestId("name-box").getAttribute("data-active"),
+    (active) => active === "D7",
+  );
 
   // Live mode off: fix 建德市 (Q7) from 30 to 31; the live conditional format goes out by itself.
   await editCell(page, SHEET, "Q7", "31");
