@@ -26,6 +26,7 @@ import { openPackage, folderOf, type Limits, type Package } from "./package";
 import { PackageEditor, insertBeforeClose } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
 import { escapeXml, findTag, findTags, rootPrefix, elementEnd } from "./xml";
+import { REL_BASE, MAIN_NS, CT_WORKSHEET, CT_STYLES, REL_NAMESPACES, Refusal } from "./ooxml";
 
 export interface AddSheetProblem {
   /** CANNOT_PRESERVE: the workbook cannot take a new sheet without changing what it means. */
@@ -42,21 +43,6 @@ export interface AddSheetOptions {
   fileName?: string;
   limits?: Partial<Limits>;
 }
-
-class Refusal extends Error {
-  constructor(
-    readonly parts: string[],
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const REL_NAMESPACES = [REL_BASE, "http://purl.oclc.org/ooxml/officeDocument/relationships"];
 
 // ---------------------------------------------------------------------------------------------
 // Formats

@@ -38,6 +38,7 @@ import { readWorkbookInfo, toProblem, type WorkbookInfo, type XlsxProblemCode } 
 import { worksheetLayout, insertionPoint } from "./worksheetLayout";
 import { escapeXml, findTag, findTags, rootPrefix } from "./xml";
 import { XlsxFault } from "./zip";
+import { REL_BASE, MAIN_NS, CT_COMMENTS, CT_VML, Refusal } from "./ooxml";
 
 export interface AnnotateProblem {
   /** CANNOT_PRESERVE: a part could not be edited safely; BAD_PLAN: the plan names a sheet or cell that does not exist. */
@@ -63,20 +64,6 @@ export interface AnnotateOptions {
   fileName?: string;
   limits?: Partial<Limits>;
 }
-
-class Refusal extends Error {
-  constructor(
-    readonly parts: string[],
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
-const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 
 function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();

@@ -1,22 +1,8 @@
 import { checkWorkbook } from "../../../src/core/check";
 import { checkSplit, notInfo, only } from "../../helpers/split";
-import { sheet, workbook } from "../../helpers/grid";
+import { HANGZHOU_DISTRICTS, sheet, workbook } from "../../helpers/grid";
 
-const HANGZHOU = [
-  "上城区",
-  "拱墅区",
-  "西湖区",
-  "滨江区",
-  "萧山区",
-  "余杭区",
-  "临平区",
-  "钱塘区",
-  "富阳区",
-  "临安区",
-  "桐庐县",
-  "淳安县",
-  "建德市",
-];
+const HANGZHOU = HANGZHOU_DISTRICTS;
 
 function city(name: string, units: string[], values?: number[]) {
   const v = values ?? units.map(() => 10);
