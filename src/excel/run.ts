@@ -5,6 +5,8 @@
  */
 import { hostCapabilities } from "./capabilities";
 import type { ExcelProblem, Outcome } from "./types";
+import { utf8Length } from "../core/text";
+export { utf8Length };
 
 /** Thrown inside the adapter to stop with a problem; caught by `guarded`. */
 export class ProblemError extends Error {
@@ -58,21 +60,6 @@ export function guarded<T>(task: () => Promise<T>): Promise<Outcome<T>> {
       return { ok: false, problem: toProblem(err) } as const;
     }
   });
-}
-
-/** UTF-8 length of a string (what a request or response carries), without encoding a copy. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 export function jsonBytes(v: unknown): number {

@@ -33,6 +33,8 @@ import {
 } from "./book";
 import { FakeOfficeError } from "./errors";
 import { evaluate, UnsupportedFormula, type CellScalar } from "./formula";
+import { utf8Length } from "../core/text";
+export { utf8Length };
 
 /** Per-operation framing a real request carries besides its payload (object path, ids, JSON keys). */
 export const OP_OVERHEAD_BYTES = 100;
@@ -80,21 +82,6 @@ interface Op {
 
 // ---------------------------------------------------------------------------------------------
 // Bytes
-
-/** UTF-8 length of a string without allocating an encoded copy. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 export function jsonBytes(v: unknown): number {
   if (v === undefined) return 0;
