@@ -102,8 +102,9 @@ const scaleOf = (m: Indicator["measure"]) => (m === "家" ? 1 : m === "亿元" ?
 
 function show(units: number, m: Indicator["measure"], asText: boolean): RawValue {
   const s = scaleOf(m);
-  const text = s === 1 ? String(units) : (units / s).toFixed(Math.log10(s));
-  return asText ? text : Number(text);
+  const value = Number(s === 1 ? String(units) : (units / s).toFixed(Math.log10(s)));
+  // Stored as text the way Excel shows the number (32.4, not 32.40): the same shown precision.
+  return asText ? String(value) : value;
 }
 
 /** Renders the logical table; returns the grid and a map from A1 to logical column ids. */
