@@ -520,28 +520,19 @@ function ChildrenTable({
                   }
                 />
               </td>
-              <td>
-                <Input
-                  size="small"
-                  className={styles.bound}
-                  inputMode="decimal"
-                  disabled={locked}
-                  aria-label={fill(t["rebalance.minUnit"], { unit })}
-                  value={form.min[unit] ?? ""}
-                  onChange={(_, d) => onChange({ min: { ...form.min, [unit]: d.value } })}
-                />
-              </td>
-              <td>
-                <Input
-                  size="small"
-                  className={styles.bound}
-                  inputMode="decimal"
-                  disabled={locked}
-                  aria-label={fill(t["rebalance.maxUnit"], { unit })}
-                  value={form.max[unit] ?? ""}
-                  onChange={(_, d) => onChange({ max: { ...form.max, [unit]: d.value } })}
-                />
-              </td>
+              {(["min", "max"] as const).map((side) => (
+                <td key={side}>
+                  <Input
+                    size="small"
+                    className={styles.bound}
+                    inputMode="decimal"
+                    disabled={locked}
+                    aria-label={fill(t[side === "min" ? "rebalance.minUnit" : "rebalance.maxUnit"], { unit })}
+                    value={form[side][unit] ?? ""}
+                    onChange={(_, d) => onChange({ [side]: { ...form[side], [unit]: d.value } })}
+                  />
+                </td>
+              ))}
             </tr>
           );
         })}
