@@ -4,7 +4,6 @@
  * whose cells changed run again (live mode, PRODUCT §6). A full check is every bucket once.
  */
 import { rangeA1 } from "./address";
-import type { CellValue } from "./cell";
 import { sheetView, type SheetView } from "./detect/view";
 import { SEVERITY_ORDER, type Finding } from "./finding";
 import type { RawValue, WorkbookGrid } from "./grid";
@@ -237,24 +236,14 @@ export class Checker {
 
   private reparse(t: number, i: number, line: number): void {
     const state = this.tables[t];
-    const ind: IndicatorLine = state.map.indicators[i];
-    const cell: CellValue = parseAt(state.view, ind.line, line, ind.measure);
     if (state.progression) {
+      const ind: IndicatorLine = state.map.indicators[i];
       const p = (state.map as ProgressionTable).periods.findIndex((x) => x.line === line);
-      if (p >= 0) state.progression.cells[i][p] = cell;
+      if (p >= 0) state.progression.cells[i][p] = parseAt(state.view, ind.line, line, ind.measure);
       return;
     }
     // Line cells are shared by every split (a city is a child above and a parent below).
-    const parsedLine = state.splits[0].lines.find((l) => l.line.line === line);
-    if (parsedLine) parsedLine.cells[i] = cell;
-    for (const sp of state.splits) {
-      const row = sp.rows[i];
-      if (sp.map.parent.line === line) row.parent = cell;
-      if (sp.map.assignment?.line === line) row.assignment = cell;
-      sp.map.children.forEach((c, k) => {
-        if (c.line === line) row.children[k] = cell;
-      });
-    }
+    state.splits[0]?.cells.forget(line, i);
   }
 
   private markDirty(t: number, i: number, line: number, dirty: Set<string>): void {

@@ -1,28 +1,16 @@
 /**
- * A detected table with its cells parsed once, in the context of each indicator's measure.
- * Rules read cells from here; positions are turned into A1 text only when a finding needs one.
+ * A detected table with its cells parsed in the context of each indicator's measure, each once and
+ * only when a rule reads it. Rules read cells from here; positions are turned into A1 text only when a finding needs one.
  */
 import { a1, type CellPosition } from "./address";
 import type { CellValue, ParseContext } from "./cell";
 import type { SheetView } from "./detect/view";
 import type { IndicatorLine, ProgressionTable, Split, SplitTable, UnitLine } from "./model";
-import { parseCell } from "./parse/cellText";
-
-export interface ParsedRow {
-  indicator: IndicatorLine;
-  parent: CellValue;
-  assignment?: CellValue;
-  children: CellValue[];
-}
+import { Decimal } from "./decimal";
+import { parseCell, pow10Number, shownDecimalsOfStored, storedScale } from "./parse/cellText";
 
 /** One split of a table seen on its own: the table's facts with this split's parent and children. */
 export type SplitMap = Omit<SplitTable, "splits"> & Split;
-
-export interface ParsedLine {
-  line: UnitLine;
-  /** One cell per indicator, in table order. */
-  cells: CellValue[];
-}
 
 export interface ParsedSplit {
   table: SplitTable;
@@ -33,6 +21,8 @@ export interface ParsedSplit {
   rows: ParsedRow[];
   /** Every unit line of the table (all splits' parents and children, and the assignment), once. */
   lines: ParsedLine[];
+  /** The table's cells, shared by its splits. */
+  cells: TableCells;
 }
 
 export interface ParsedProgression {
@@ -54,42 +44,217 @@ export function parseAt(view: SheetView, row: number, line: number, measure: str
 }
 
 /**
- * Parses every split of a table, each cell once: in a three-level table a city's line is a
- * child of the province and the parent of its districts.
+ * The cells of a split table, each parsed when a rule first reads it, once: in a three-level table
+ * a city's line is a child of the province and the parent of its districts. Rows whose children
+ * are all stored numbers are summed straight from the grid (`ParsedRow.plainChildren`), so a
+ * passing row of 50,000 children never builds its cells.
  */
-export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
-  const cache = new Map<number, CellValue[]>();
-  const lineCells = (line: number): CellValue[] => {
-    let cells = cache.get(line);
-    if (!cells) {
-      cells = table.indicators.map((ind) => parseAt(view, ind.line, line, ind.measure));
-      cache.set(line, cells);
+export class TableCells {
+  private readonly slots: (CellValue | undefined)[];
+  private readonly slotOfLine = new Map<number, number>();
+  /** Bumped by `forget`, so the lists rows and lines keep know to rebuild. */
+  version = 0;
+
+  constructor(
+    readonly view: SheetView,
+    readonly indicators: readonly IndicatorLine[],
+    lines: readonly number[],
+  ) {
+    for (const line of lines) if (!this.slotOfLine.has(line)) this.slotOfLine.set(line, this.slotOfLine.size);
+    this.slots = new Array<CellValue | undefined>(this.slotOfLine.size * indicators.length);
+  }
+
+  /** The index of a unit line among the table's lines; -1 when it is not one. */
+  lineIndex(line: number): number {
+    return this.slotOfLine.get(line) ?? -1;
+  }
+
+  /** Indicator i's cell on the line at `lineIndex`. */
+  at(lineIndex: number, i: number): CellValue {
+    const k = lineIndex * this.indicators.length + i;
+    let cell = this.slots[k];
+    if (cell === undefined) {
+      const ind = this.indicators[i];
+      const line = this.lineAt(lineIndex);
+      cell = this.slots[k] = parseAt(this.view, ind.line, line, ind.measure);
     }
-    return cells;
-  };
+    return cell;
+  }
+
+  /** After an edit of the grid: indicator i's cell on `line` is read again when next asked for. */
+  forget(line: number, i: number): void {
+    const index = this.lineIndex(line);
+    if (index < 0) return;
+    this.slots[index * this.indicators.length + i] = undefined;
+    this.version++;
+  }
+
+  private lines?: number[];
+  private lineAt(index: number): number {
+    if (!this.lines) {
+      this.lines = [];
+      for (const [line, k] of this.slotOfLine) this.lines[k] = line;
+    }
+    return this.lines[index];
+  }
+}
+
+/** What a row's children add up to when every one is a stored number or blank. */
+export interface PlainChildren {
+  /** Children holding a number. */
+  count: number;
+  /** Blank children. */
+  blanks: number;
+  /** Their exact sum. */
+  sum: Decimal;
+  /** The most decimals a child shows (its number format's, else its own). */
+  decimals: number;
+}
+
+/** Integers below this add exactly in a double. */
+const SAFE = 2 ** 53;
+
+/**
+ * The children's sum read straight from the grid, exactly as parseCell would read each cell, or
+ * null when one is anything but a stored number or a blank (text, a percent format, an error, a
+ * number with more than 15 significant digits) or the sum leaves the doubles' exact integers.
+ */
+function plainSum(view: SheetView, row: number, lines: readonly number[]): PlainChildren | null {
+  let sum = 0;
+  let scale = 0;
+  let count = 0;
+  let blanks = 0;
+  let decimals = 0;
+  for (let j = 0; j < lines.length; j++) {
+    const raw = view.raw(row, lines[j]);
+    if (typeof raw !== "number") {
+      if (raw === undefined || raw === null || raw === "") {
+        blanks++;
+        continue;
+      }
+      return null;
+    }
+    const k = storedScale(raw);
+    if (k < 0) return null;
+    const shown = shownDecimalsOfStored(k, view.format(row, lines[j]));
+    if (shown < 0) return null;
+    if (shown > decimals) decimals = shown;
+    let units = k === 0 ? raw : Math.round(raw * pow10Number(k));
+    if (k > scale) {
+      sum *= pow10Number(k - scale);
+      scale = k;
+    } else if (k < scale) units *= pow10Number(scale - k);
+    sum += units;
+    // Each step's true value is an integer: below 2^53 it was exact, at or above it the check fails.
+    if (!(sum > -SAFE && sum < SAFE && units > -SAFE && units < SAFE)) return null;
+    count++;
+  }
+  return { count, blanks, sum: Decimal.fromUnits(sum, scale), decimals };
+}
+
+interface SplitLines {
+  parent: number;
+  /** -1 when the split shows no assignment. */
+  assignment: number;
+  /** Line indexes (TableCells.lineIndex) of the children. */
+  children: Int32Array;
+  /** View lines of the children, for reading the grid directly. */
+  childLines: number[];
+}
+
+/** One indicator row of one split; its cells are read from the table's cells when asked for. */
+export class ParsedRow {
+  private childList?: { version: number; cells: CellValue[] };
+  private plain?: { version: number; value: PlainChildren | null };
+
+  constructor(
+    readonly indicator: IndicatorLine,
+    private readonly i: number,
+    private readonly cells: TableCells,
+    private readonly lines: SplitLines,
+  ) {}
+
+  get parent(): CellValue {
+    return this.cells.at(this.lines.parent, this.i);
+  }
+
+  get assignment(): CellValue | undefined {
+    return this.lines.assignment < 0 ? undefined : this.cells.at(this.lines.assignment, this.i);
+  }
+
+  /** The children's cells, in split order. */
+  get children(): readonly CellValue[] {
+    const version = this.cells.version;
+    if (this.childList?.version !== version) {
+      const { children } = this.lines;
+      const cells = new Array<CellValue>(children.length);
+      for (let k = 0; k < children.length; k++) cells[k] = this.cells.at(children[k], this.i);
+      this.childList = { version, cells };
+    }
+    return this.childList.cells;
+  }
+
+  /** The children's sum without building their cells, when all are stored numbers or blanks. */
+  plainChildren(): PlainChildren | null {
+    const version = this.cells.version;
+    if (this.plain?.version !== version)
+      this.plain = { version, value: plainSum(this.cells.view, this.indicator.line, this.lines.childLines) };
+    return this.plain.value;
+  }
+}
+
+/** One unit line of a table with its cell under each indicator. */
+export class ParsedLine {
+  private list?: { version: number; cells: CellValue[] };
+
+  constructor(
+    readonly line: UnitLine,
+    private readonly index: number,
+    private readonly table: TableCells,
+  ) {}
+
+  /** One cell per indicator, in table order. */
+  get cells(): readonly CellValue[] {
+    const version = this.table.version;
+    if (this.list?.version !== version) {
+      const n = this.table.indicators.length;
+      const cells = new Array<CellValue>(n);
+      for (let i = 0; i < n; i++) cells[i] = this.table.at(this.index, i);
+      this.list = { version, cells };
+    }
+    return this.list.cells;
+  }
+}
+
+/** Every split of a table over one set of lazily parsed cells (see TableCells). */
+export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
+  const units: UnitLine[] = [];
+  for (const split of table.splits)
+    for (const line of [split.assignment, split.parent, ...split.children]) if (line) units.push(line);
+  const cells = new TableCells(
+    view,
+    table.indicators,
+    units.map((u) => u.line),
+  );
   const lines: ParsedLine[] = [];
   const seen = new Set<number>();
-  for (const split of table.splits) {
-    for (const line of [split.assignment, split.parent, ...split.children]) {
-      if (!line || seen.has(line.line)) continue;
-      seen.add(line.line);
-      lines.push({ line, cells: lineCells(line.line) });
-    }
+  for (const unit of units) {
+    if (seen.has(unit.line)) continue;
+    seen.add(unit.line);
+    lines.push(new ParsedLine(unit, cells.lineIndex(unit.line), cells));
   }
+  const { splits: _splits, ...rest } = table;
+  void _splits;
   return table.splits.map((split, index) => {
-    const { splits: _splits, ...rest } = table;
-    void _splits;
     const map: SplitMap = { ...rest, ...split };
-    const parent = lineCells(split.parent.line);
-    const assignment = split.assignment ? lineCells(split.assignment.line) : undefined;
-    const children = split.children.map((c) => lineCells(c.line));
-    const rows = table.indicators.map((indicator, i): ParsedRow => ({
-      indicator,
-      parent: parent[i],
-      assignment: assignment?.[i],
-      children: children.map((c) => c[i]),
-    }));
-    return { table, index, map, view, rows, lines };
+    const at: SplitLines = {
+      parent: cells.lineIndex(split.parent.line),
+      assignment: split.assignment ? cells.lineIndex(split.assignment.line) : -1,
+      children: Int32Array.from(split.children, (c) => cells.lineIndex(c.line)),
+      childLines: split.children.map((c) => c.line),
+    };
+    const rows = table.indicators.map((indicator, i) => new ParsedRow(indicator, i, cells, at));
+    return { table, index, map, view, rows, lines, cells };
   });
 }
 

@@ -236,19 +236,38 @@ export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
 const POW10_NUM = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
- * The decimal Decimal.fromNumber gives, without formatting the double as text. Division by an exact
- * power of ten is correctly rounded, so m / 10^k === n says the decimal m·10^-k reads back as n;
- * with |m| ≤ 10^15 (at most 15 significant digits, which doubles keep distinct) and the smallest
- * such k it is exactly the shortest round-trip text.
+ * How many decimals the shortest round-trip text of a double has, as parseCell reads a stored
+ * number: 0 for a safe integer, else the fewest k ≤ 8 for which round(n·10^k) / 10^k === n with
+ * |round(n·10^k)| ≤ 10^15; -1 when neither holds (parseCell then reads the double's text).
+ * Division by an exact power of ten is correctly rounded, so m / 10^k === n says the decimal
+ * m·10^-k reads back as n; with at most 15 significant digits (which doubles keep distinct) and
+ * the smallest such k it is exactly the shortest round-trip text.
  */
-function fewDecimals(n: number): Decimal | null {
+export function storedScale(n: number): number {
+  if (Number.isSafeInteger(n)) return 0;
   for (let k = 1; k <= 8; k++) {
     const p = POW10_NUM[k];
     const m = Math.round(n * p);
-    if (m > 1e15 || m < -1e15) return null;
-    if (m / p === n) return Decimal.fromUnits(m, k);
+    if (m > 1e15 || m < -1e15) return -1;
+    if (m / p === n) return k;
   }
-  return null;
+  return -1;
+}
+
+/** 10^k for the scales storedScale returns. */
+export function pow10Number(k: number): number {
+  return POW10_NUM[k];
+}
+
+/**
+ * The decimals a stored number with `scale` own decimals shows under `format`, as its NumberCell's
+ * shownDecimals; -1 for a percent format (the cell's value is then the stored one × 100).
+ */
+export function shownDecimalsOfStored(scale: number, format: string | undefined): number {
+  const info = formatInfo(format);
+  if (info.percent) return -1;
+  if (info.minDecimals === undefined || info.maxDecimals === undefined) return scale;
+  return scale < info.minDecimals ? info.minDecimals : scale > info.maxDecimals ? info.maxDecimals : scale;
 }
 
 function viaString(n: number): Decimal {
@@ -256,12 +275,17 @@ function viaString(n: number): Decimal {
   return asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(n);
 }
 
+/** The exact decimal of a stored number as parseCell reads it; undefined for anything else. */
+export function storedNumber(raw: RawValue): Decimal | undefined {
+  if (typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
+  const k = storedScale(raw);
+  return k < 0 ? viaString(raw) : Decimal.fromUnits(k === 0 ? raw : Math.round(raw * POW10_NUM[k]), k);
+}
+
 function fromNumber(n: number, format: string | undefined): CellValue {
   // Excel cannot hold NaN or ±∞; a door that produced one met an overflow, which Excel shows as #NUM!.
   if (!Number.isFinite(n)) return { kind: "error", code: "#NUM!" };
-  let value: Decimal;
-  if (Number.isSafeInteger(n)) value = Decimal.fromUnits(n, 0);
-  else value = fewDecimals(n) ?? viaString(n);
+  const value = storedNumber(n)!;
   const info = formatInfo(format);
   if (info.percent) {
     const shown = value.shift(2);

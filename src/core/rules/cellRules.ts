@@ -69,6 +69,11 @@ export const splitCellRule: SplitRule = {
       if (row.assignment && map.assignment)
         cellFinding(view, map.sheet, ind, map.assignment, row.assignment, "assignment", out);
       cellFinding(view, map.sheet, ind, map.parent, row.parent, "parent", out);
+      // Stored numbers make no cell finding, nor do blanks outside additive rows: such children
+      // (nearly all of a large table) need no cells built.
+      const plain = row.plainChildren();
+      const additive = ind.kind === "additive" || ind.kind === "share";
+      if (plain && (plain.blanks === 0 || !additive)) continue;
       row.children.forEach((c, i) => cellFinding(view, map.sheet, ind, map.children[i], c, "child", out));
     }
   },

@@ -12,6 +12,18 @@ export interface HintCandidate {
   value: Decimal;
 }
 
+/**
+ * A row's children as hints read them: child k's value, or undefined when it takes no part (not a
+ * number, or written with a multiplier). Values are asked for one at a time so that a row of
+ * 50,000 stored numbers need not become 50,000 objects first.
+ */
+export interface HintChildren {
+  length: number;
+  value(k: number): Decimal | undefined;
+  cell(k: number): string;
+  unit(k: number): string | undefined;
+}
+
 const at = (c: HintCandidate): string => (typeof c.cell === "string" ? c.cell : c.cell());
 
 function digitsAt(v: Decimal, scale: number): string {
@@ -34,6 +46,67 @@ export function isTransposition(a: Decimal, b: Decimal): boolean {
 
 const MAX_HINTS = 6;
 
+type ChildKind = "dropped-digit" | "extra-digit" | "omitted-child" | "double-counted-child";
+
+interface Target {
+  /** The value a child must hold for the hint to apply. */
+  value: Decimal;
+  /** The same as a double, to pass over the children that are nowhere near it cheaply. */
+  approx: number;
+  kind: ChildKind;
+  /** What the child should have been (digit hints). */
+  suggested?: Decimal;
+}
+
+/** The value of `units` · 10^-scale as a double, for the near-miss filter only. */
+function approxOf(d: Decimal): number {
+  return Number(d.units) / 10 ** d.scale;
+}
+
+/**
+ * The child values each hint needs, solved once for the row instead of tested per child: a child c
+ * whose wanted value c − d is c·10^k (a dropped digit) holds −d / (10^k − 1); one whose wanted
+ * value is c / 10^k (an extra digit) holds d·10^k / (10^k − 1). Both are finite decimals only when
+ * 10^k − 1 divides d's units (it is coprime to 10). An omitted child holds d, a double-counted −d.
+ */
+function childTargets(difference: Decimal): { digit: Target[]; counted: Target[] } {
+  const digit: Target[] = [];
+  for (let k = 1; k <= 3; k++) {
+    const divisor = 10n ** BigInt(k) - 1n;
+    if (difference.units % divisor !== 0n) continue;
+    const q = difference.units / divisor;
+    const dropped = Decimal.of(-q, difference.scale);
+    const extra = Decimal.of(q * 10n ** BigInt(k), difference.scale);
+    digit.push({
+      value: dropped,
+      approx: approxOf(dropped),
+      kind: "dropped-digit",
+      suggested: dropped.shift(k),
+    });
+    digit.push({ value: extra, approx: approxOf(extra), kind: "extra-digit", suggested: extra.shift(-k) });
+  }
+  const neg = difference.neg();
+  const counted: Target[] = [
+    { value: difference, approx: approxOf(difference), kind: "omitted-child" },
+    { value: neg, approx: approxOf(neg), kind: "double-counted-child" },
+  ];
+  return { digit, counted };
+}
+
+/** The target child value `v` equals exactly, if any (a double comparison first, then exact). */
+function hit(v: Decimal, targets: Target[]): Target | undefined {
+  const a = approxOf(v);
+  for (const t of targets) {
+    // Far apart as doubles means unequal; a value too large for a double is compared exactly.
+    const far =
+      Number.isFinite(a) &&
+      Number.isFinite(t.approx) &&
+      Math.abs(a - t.approx) > 1e-9 * Math.max(1, Math.abs(t.approx));
+    if (!far && v.eq(t.value)) return t;
+  }
+  return undefined;
+}
+
 /**
  * `difference` is computed − stated. A child c that is wrong should have been c − difference;
  * a parent that is wrong should have been the computed sum.
@@ -42,31 +115,38 @@ export function sumHints(
   difference: Decimal,
   stated: HintCandidate,
   computed: Decimal,
-  children: HintCandidate[],
+  children: HintChildren,
 ): Hint[] {
+  if (difference.isZero()) return [];
   const hints: Hint[] = [];
-  const divisibleBy9 = (() => {
-    const s = Math.max(difference.scale, 0);
-    return difference.unitsAt(s) % 9n === 0n;
-  })();
+  const divisibleBy9 = difference.unitsAt(Math.max(difference.scale, 0)) % 9n === 0n;
   if (divisibleBy9) {
     if (isTransposition(stated.value, computed))
       hints.push({ kind: "transposed-digits", cell: at(stated), unit: stated.unit, suggested: computed });
-    for (const c of children) {
-      const wanted = c.value.sub(difference);
-      if (isTransposition(c.value, wanted))
-        hints.push({ kind: "transposed-digits", cell: at(c), unit: c.unit, suggested: wanted });
+    for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
+      const v = children.value(k);
+      if (!v) continue;
+      const wanted = v.sub(difference);
+      if (isTransposition(v, wanted))
+        hints.push({
+          kind: "transposed-digits",
+          cell: children.cell(k),
+          unit: children.unit(k),
+          suggested: wanted,
+        });
     }
   }
-  for (const c of children) {
-    const wanted = c.value.sub(difference);
-    if (c.value.isZero() || wanted.isZero()) continue;
-    for (let k = 1; k <= 3; k++) {
-      if (wanted.eq(c.value.shift(k)))
-        hints.push({ kind: "dropped-digit", cell: at(c), unit: c.unit, suggested: wanted });
-      if (wanted.eq(c.value.shift(-k)))
-        hints.push({ kind: "extra-digit", cell: at(c), unit: c.unit, suggested: wanted });
-    }
+  // Past six hints nothing more is shown, so the scans stop there.
+  const { digit, counted } = childTargets(difference);
+  const counts: Hint[] = [];
+  for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
+    const v = children.value(k);
+    if (!v || v.isZero()) continue;
+    const d = hit(v, digit);
+    if (d)
+      hints.push({ kind: d.kind, cell: children.cell(k), unit: children.unit(k), suggested: d.suggested });
+    const c = counts.length < MAX_HINTS ? hit(v, counted) : undefined;
+    if (c) counts.push({ kind: c.kind, cell: children.cell(k), unit: children.unit(k) });
   }
   for (let k = 1; k <= 3; k++) {
     if (!stated.value.isZero() && computed.eq(stated.value.shift(k)))
@@ -74,11 +154,6 @@ export function sumHints(
     if (!stated.value.isZero() && computed.eq(stated.value.shift(-k)))
       hints.push({ kind: "extra-digit", cell: at(stated), unit: stated.unit, suggested: computed });
   }
-  for (const c of children) {
-    if (c.value.isZero()) continue;
-    if (difference.eq(c.value)) hints.push({ kind: "omitted-child", cell: at(c), unit: c.unit });
-    else if (difference.eq(c.value.neg()))
-      hints.push({ kind: "double-counted-child", cell: at(c), unit: c.unit });
-  }
+  hints.push(...counts);
   return hints.slice(0, MAX_HINTS);
 }

@@ -21,15 +21,34 @@ export function roundingUnits(
   values: readonly NumberCell[],
   allCells: readonly CellValue[],
 ): RoundingUnits {
-  const plain = indicator.count ? Decimal.ZERO : pow10neg(rowDecimals(allCells));
+  const written = writtenUnits(values);
+  return roundingOf(indicator, rowDecimals(allCells), values.length - written.length, written);
+}
+
+/** The rounding units of the values written with a multiplier (1.7万 → 1000). */
+export function writtenUnits(values: readonly NumberCell[]): Decimal[] {
   const written: Decimal[] = [];
   for (const v of values) if (v.multiplier) written.push(v.multiplier.mul(pow10neg(v.shownDecimals)));
+  return written;
+}
+
+/**
+ * The same from what a row's cells come to: the most decimals its plainly written numbers show,
+ * how many of the values are plainly written, and writtenUnits of the others.
+ */
+export function roundingOf(
+  indicator: IndicatorLine,
+  decimals: number,
+  plainCount: number,
+  written: Decimal[],
+): RoundingUnits {
+  const plain = indicator.count ? Decimal.ZERO : pow10neg(decimals);
   const basis: RoundingUnits["basis"] = written.length
     ? "written-multiplier"
     : indicator.count
       ? "exact-count"
       : "shown-precision";
-  return { plain, plainCount: values.length - written.length, written, basis };
+  return { plain, plainCount, written, basis };
 }
 
 export { pow10neg };

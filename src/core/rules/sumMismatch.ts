@@ -15,10 +15,11 @@ import {
   point,
   type Interval,
 } from "../interval";
-import { judgeDifference } from "../tolerance";
+import { judgeDifference, type RoundingUnits } from "../tolerance";
 import { address, lineRanges, type ParsedRow, type ParsedSplit } from "../table";
-import { sumHints, type HintCandidate } from "./hints";
-import { roundingUnits } from "./rounding";
+import { sumHints, type HintChildren } from "./hints";
+import { storedNumber } from "../parse/cellText";
+import { roundingOf, roundingUnits, rowDecimals, writtenUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
 
 const HUNDRED = Decimal.fromInt(100);
@@ -53,31 +54,46 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   else if (share && (parentCell.kind === "empty" || parentCell.kind === "dash")) stated = point(HUNDRED);
   else return; // No stated total to check (blank, qualitative or an error: reported per cell).
 
-  // One pass over the children: what they add up to and how precisely they are shown.
-  const numeric: NumberCell[] = [];
-  const values: Decimal[] = [];
-  let bounded = false;
-  for (let i = 0; i < row.children.length; i++) {
-    const c = row.children[i];
-    if (c.kind === "number") {
-      numeric.push(c);
-      values.push(c.value);
-      if (c.bound) bounded = true;
-    } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
-  }
-  // Point values (nearly all rows) add up as one exact sum; bounds need interval arithmetic.
+  // What the children add up to and how precisely they are shown: straight from the grid when all
+  // are stored numbers or blanks (nearly every row), else in one pass over their parsed cells.
+  let count: number;
   let sum: Interval;
-  if (bounded) {
-    sum = point(Decimal.ZERO);
-    for (const c of numeric) sum = addIntervals(sum, intervalOf(c));
-  } else sum = point(Decimal.sum(values));
+  let rounding: RoundingUnits;
+  const plain = row.plainChildren();
+  if (plain) {
+    count = plain.count;
+    sum = point(plain.sum);
+    const parentValues = parentCell.kind === "number" ? [parentCell] : [];
+    const written = writtenUnits(parentValues);
+    const decimals = Math.max(rowDecimals([parentCell]), plain.decimals);
+    rounding = roundingOf(ind, decimals, count + parentValues.length - written.length, written);
+  } else {
+    const numeric: NumberCell[] = [];
+    const values: Decimal[] = [];
+    let bounded = false;
+    const children = row.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      if (c.kind === "number") {
+        numeric.push(c);
+        values.push(c.value);
+        if (c.bound) bounded = true;
+      } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
+    }
+    count = numeric.length;
+    // Point values add up as one exact sum; bounds need interval arithmetic.
+    if (bounded) {
+      sum = point(Decimal.ZERO);
+      for (const c of numeric) sum = addIntervals(sum, intervalOf(c));
+    } else sum = point(Decimal.sum(values));
+    rounding = roundingUnits(ind, parentCell.kind === "number" ? [parentCell, ...numeric] : numeric, [
+      parentCell,
+      ...children,
+    ]);
+  }
 
   const parentAddress = address(view, ind, map.parent);
   const related = lineRanges(view, ind.line, map.children);
-  const rounding = roundingUnits(ind, parentCell.kind === "number" ? [parentCell, ...numeric] : numeric, [
-    parentCell,
-    ...row.children,
-  ]);
   const statedDesc = describe(stated)!;
   const computedDesc = describe(sum);
   const base = {
@@ -89,7 +105,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     stated: statedDesc.value,
     statedBound: statedDesc.bound,
     details: {
-      children: numeric.length,
+      children: count,
       total: map.children.length,
       childNoun: childNoun(map.children),
       ...(share ? { expected: "100" } : {}),
@@ -129,15 +145,18 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
       });
       return;
     }
-    const hintChildren: HintCandidate[] = [];
-    row.children.forEach((c, i) => {
-      if (c.kind === "number" && !c.multiplier)
-        hintChildren.push({
-          cell: () => address(view, ind, map.children[i]),
-          unit: map.children[i].unit,
-          value: c.value,
-        });
-    });
+    const hintChildren: HintChildren = {
+      length: map.children.length,
+      // A plain row's children are read from the grid as parseCell reads them; others from their cells.
+      value: plain
+        ? (k) => storedNumber(view.raw(ind.line, map.children[k].line))
+        : (k) => {
+            const c = row.children[k];
+            return c.kind === "number" && !c.multiplier ? c.value : undefined;
+          },
+      cell: (k) => address(view, ind, map.children[k]),
+      unit: (k) => map.children[k].unit,
+    };
     const hints = share
       ? []
       : sumHints(

@@ -1,0 +1,110 @@
+/**
+ * sumHints solves for the child values each hint needs instead of testing every child; it must
+ * give exactly what testing every child gives. The oracle below is that direct definition.
+ */
+import fc from "fast-check";
+import { Decimal } from "../../../src/core/decimal";
+import type { Hint } from "../../../src/core/finding";
+import { isTransposition, sumHints } from "../../../src/core/rules/hints";
+
+/** The definition, child by child (PRODUCT §4 hints), first six. */
+function oracle(difference: Decimal, stated: Decimal, computed: Decimal, children: Decimal[]): Hint[] {
+  const hints: Hint[] = [];
+  const cell = (k: number) => `C${k}`;
+  if (difference.unitsAt(difference.scale) % 9n === 0n) {
+    if (isTransposition(stated, computed))
+      hints.push({ kind: "transposed-digits", cell: "P", unit: "p", suggested: computed });
+    children.forEach((c, k) => {
+      const wanted = c.sub(difference);
+      if (isTransposition(c, wanted))
+        hints.push({ kind: "transposed-digits", cell: cell(k), unit: `u${k}`, suggested: wanted });
+    });
+  }
+  children.forEach((c, k) => {
+    const wanted = c.sub(difference);
+    if (c.isZero() || wanted.isZero()) return;
+    for (let p = 1; p <= 3; p++) {
+      if (wanted.eq(c.shift(p)))
+        hints.push({ kind: "dropped-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
+      if (wanted.eq(c.shift(-p)))
+        hints.push({ kind: "extra-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
+    }
+  });
+  for (let p = 1; p <= 3; p++) {
+    if (!stated.isZero() && computed.eq(stated.shift(p)))
+      hints.push({ kind: "dropped-digit", cell: "P", unit: "p", suggested: computed });
+    if (!stated.isZero() && computed.eq(stated.shift(-p)))
+      hints.push({ kind: "extra-digit", cell: "P", unit: "p", suggested: computed });
+  }
+  children.forEach((c, k) => {
+    if (c.isZero()) return;
+    if (difference.eq(c)) hints.push({ kind: "omitted-child", cell: cell(k), unit: `u${k}` });
+    else if (difference.eq(c.neg()))
+      hints.push({ kind: "double-counted-child", cell: cell(k), unit: `u${k}` });
+  });
+  return hints.slice(0, 6);
+}
+
+const text = (hs: Hint[]) => hs.map((h) => `${h.kind} ${h.cell} ${h.unit} ${h.suggested?.toString() ?? ""}`);
+
+function hintsOf(stated: Decimal, children: Decimal[]): { got: Hint[]; want: Hint[] } {
+  const computed = Decimal.sum(children);
+  const difference = computed.sub(stated);
+  const got = sumHints(difference, { cell: "P", unit: "p", value: stated }, computed, {
+    length: children.length,
+    value: (k) => children[k],
+    cell: (k) => `C${k}`,
+    unit: (k) => `u${k}`,
+  });
+  return { got, want: oracle(difference, stated, computed, children) };
+}
+
+const value = fc
+  .tuple(fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: 0, max: 2 }))
+  .map(([u, s]) => Decimal.of(BigInt(u), s));
+
+describe("typo hints: solving for the wrong child's value finds what testing each child finds", () => {
+  test("random rows with one planted typo", () => {
+    const typo = fc.constantFrom("drop", "extra", "omit", "double", "swap", "none");
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 15 }), typo, fc.nat(), (children, kind, at) => {
+        const k = at % children.length;
+        const truth = Decimal.sum(children);
+        const shown = [...children];
+        const c = children[k];
+        let stated = truth;
+        if (kind === "drop") shown[k] = c.shift(-1);
+        if (kind === "extra") shown[k] = c.shift(1);
+        if (kind === "omit") stated = truth.sub(c);
+        if (kind === "double") stated = truth.add(c);
+        if (kind === "swap") {
+          const digits = c.abs().units.toString();
+          if (digits.length >= 2)
+            shown[k] = Decimal.of(
+              BigInt((c.sign() < 0 ? "-" : "") + digits[1] + digits[0] + digits.slice(2)),
+              c.scale,
+            );
+        }
+        const { got, want } = hintsOf(stated, shown);
+        expect(text(got)).toEqual(text(want));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("a dropped digit among 50,000 children is pointed at", () => {
+    const children = Array.from({ length: 50_000 }, (_, i) => Decimal.fromUnits(1000 + (i % 997), 1));
+    const stated = Decimal.sum(children);
+    children[31_234] = children[31_234].shift(-1);
+    const { got, want } = hintsOf(stated, children);
+    expect(text(got)).toEqual(text(want));
+    expect(got).toContainEqual(expect.objectContaining({ kind: "dropped-digit", cell: "C31234" }));
+  });
+
+  test("no more than six hints, the first six of the definition", () => {
+    const children = Array.from({ length: 20 }, () => Decimal.fromInt(5));
+    const { got, want } = hintsOf(Decimal.fromInt(95), children);
+    expect(got).toHaveLength(6);
+    expect(text(got)).toEqual(text(want));
+  });
+});
