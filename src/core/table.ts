@@ -5,6 +5,7 @@
 import { a1, type CellPosition } from "./address";
 import type { CellValue, ParseContext } from "./cell";
 import type { SheetView } from "./detect/view";
+import type { RawValue } from "./grid";
 import type { IndicatorLine, ProgressionTable, Split, SplitTable, UnitLine } from "./model";
 import { Decimal } from "./decimal";
 import { parseCell, pow10Number, shownDecimalsOfStored, storedScale } from "./parse/cellText";
@@ -52,8 +53,10 @@ export function parseAt(view: SheetView, row: number, line: number, measure: str
 export class TableCells {
   private readonly slots: (CellValue | undefined)[];
   private readonly slotOfLine = new Map<number, number>();
-  /** Bumped by `forget`, so the lists rows and lines keep know to rebuild. */
+  /** Bumped by `forget`, so the lists lines keep know to rebuild. */
   version = 0;
+  /** Bumped per indicator by `forget`, so that row's lists and sums know to rebuild. */
+  readonly rowVersion: Uint32Array;
 
   constructor(
     readonly view: SheetView,
@@ -62,6 +65,7 @@ export class TableCells {
   ) {
     for (const line of lines) if (!this.slotOfLine.has(line)) this.slotOfLine.set(line, this.slotOfLine.size);
     this.slots = new Array<CellValue | undefined>(this.slotOfLine.size * indicators.length);
+    this.rowVersion = new Uint32Array(indicators.length);
   }
 
   /** The index of a unit line among the table's lines; -1 when it is not one. */
@@ -87,6 +91,7 @@ export class TableCells {
     if (index < 0) return;
     this.slots[index * this.indicators.length + i] = undefined;
     this.version++;
+    this.rowVersion[i]++;
   }
 
   private lines?: number[];
@@ -115,41 +120,55 @@ export interface PlainChildren {
 const SAFE = 2 ** 53;
 
 /**
- * The children's sum read straight from the grid, exactly as parseCell would read each cell, or
- * null when one is anything but a stored number or a blank (text, a percent format, an error, a
- * number with more than 15 significant digits) or the sum leaves the doubles' exact integers.
+ * A row's children summed straight from the grid, each cell read exactly as parseCell reads it;
+ * `result` is null when one is anything but a stored number or a blank (text, a percent format,
+ * an error, a number with more than 15 significant digits) or the sum leaves the doubles' exact
+ * integers.
  */
-function plainSum(view: SheetView, row: number, lines: readonly number[]): PlainChildren | null {
-  let sum = 0;
-  let scale = 0;
-  let count = 0;
-  let blanks = 0;
-  let decimals = 0;
-  for (let j = 0; j < lines.length; j++) {
-    const raw = view.raw(row, lines[j]);
+class PlainSum {
+  private sum = 0;
+  private scale = 0;
+  private count = 0;
+  private blanks = 0;
+  private decimals = 0;
+  private failed = false;
+
+  add(raw: RawValue, format: string | undefined): void {
+    if (this.failed) return;
     if (typeof raw !== "number") {
-      if (raw === undefined || raw === null || raw === "") {
-        blanks++;
-        continue;
-      }
-      return null;
+      if (raw === undefined || raw === null || raw === "") this.blanks++;
+      else this.failed = true;
+      return;
     }
     const k = storedScale(raw);
-    if (k < 0) return null;
-    const shown = shownDecimalsOfStored(k, view.format(row, lines[j]));
-    if (shown < 0) return null;
-    if (shown > decimals) decimals = shown;
+    const shown = k < 0 ? -1 : shownDecimalsOfStored(k, format);
+    if (shown < 0) {
+      this.failed = true;
+      return;
+    }
+    if (shown > this.decimals) this.decimals = shown;
     let units = k === 0 ? raw : Math.round(raw * pow10Number(k));
-    if (k > scale) {
-      sum *= pow10Number(k - scale);
-      scale = k;
-    } else if (k < scale) units *= pow10Number(scale - k);
-    sum += units;
+    if (k > this.scale) {
+      this.sum *= pow10Number(k - this.scale);
+      this.scale = k;
+    } else if (k < this.scale) units *= pow10Number(this.scale - k);
+    const sum = this.sum + units;
     // Each step's true value is an integer: below 2^53 it was exact, at or above it the check fails.
-    if (!(sum > -SAFE && sum < SAFE && units > -SAFE && units < SAFE)) return null;
-    count++;
+    if (!(sum > -SAFE && sum < SAFE && units > -SAFE && units < SAFE)) this.failed = true;
+    this.sum = sum;
+    this.count++;
   }
-  return { count, blanks, sum: Decimal.fromUnits(sum, scale), decimals };
+
+  result(): PlainChildren | null {
+    if (this.failed) return null;
+    const { count, blanks, decimals } = this;
+    return { count, blanks, sum: Decimal.fromUnits(this.sum, this.scale), decimals };
+  }
+}
+
+interface PlainMemo {
+  version: number;
+  value: PlainChildren | null;
 }
 
 interface SplitLines {
@@ -160,12 +179,29 @@ interface SplitLines {
   children: Int32Array;
   /** View lines of the children, for reading the grid directly. */
   childLines: number[];
+  /** Each indicator's plain sum, once worked out (see ParsedRow.plainChildren). */
+  plain: (PlainMemo | undefined)[];
+}
+
+/**
+ * Every indicator's plain sum over a split's children in one pass along the children. With units in
+ * rows a child's cells lie together in the sheet's row, while one indicator's are a column apart in
+ * every row: reading a whole child at a time is several times faster on a large table.
+ */
+function plainSumsByChild(cells: TableCells, lines: SplitLines): void {
+  const { view, indicators } = cells;
+  const sums = indicators.map(() => new PlainSum());
+  for (const line of lines.childLines)
+    for (let i = 0; i < indicators.length; i++) {
+      const row = indicators[i].line;
+      sums[i].add(view.raw(row, line), view.format(row, line));
+    }
+  sums.forEach((s, i) => (lines.plain[i] = { version: cells.rowVersion[i], value: s.result() }));
 }
 
 /** One indicator row of one split; its cells are read from the table's cells when asked for. */
 export class ParsedRow {
   private childList?: { version: number; cells: CellValue[] };
-  private plain?: { version: number; value: PlainChildren | null };
 
   constructor(
     readonly indicator: IndicatorLine,
@@ -184,7 +220,7 @@ export class ParsedRow {
 
   /** The children's cells, in split order. */
   get children(): readonly CellValue[] {
-    const version = this.cells.version;
+    const version = this.cells.rowVersion[this.i];
     if (this.childList?.version !== version) {
       const { children } = this.lines;
       const cells = new Array<CellValue>(children.length);
@@ -196,10 +232,20 @@ export class ParsedRow {
 
   /** The children's sum without building their cells, when all are stored numbers or blanks. */
   plainChildren(): PlainChildren | null {
-    const version = this.cells.version;
-    if (this.plain?.version !== version)
-      this.plain = { version, value: plainSum(this.cells.view, this.indicator.line, this.lines.childLines) };
-    return this.plain.value;
+    const { cells, lines, i } = this;
+    const version = cells.rowVersion[i];
+    if (lines.plain[i]?.version === version) return lines.plain[i]!.value;
+    // The first row asked for with units in rows reads every row's children at once; after an
+    // edit only the edited row is read again.
+    if (cells.view.orientation === "units-in-rows" && !lines.plain.some((m) => m !== undefined)) {
+      plainSumsByChild(cells, lines);
+      return lines.plain[i]!.value;
+    }
+    const sum = new PlainSum();
+    const row = this.indicator.line;
+    for (const line of lines.childLines) sum.add(cells.view.raw(row, line), cells.view.format(row, line));
+    lines.plain[i] = { version, value: sum.result() };
+    return lines.plain[i]!.value;
   }
 }
 
@@ -252,6 +298,7 @@ export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
       assignment: split.assignment ? cells.lineIndex(split.assignment.line) : -1,
       children: Int32Array.from(split.children, (c) => cells.lineIndex(c.line)),
       childLines: split.children.map((c) => c.line),
+      plain: new Array<PlainMemo | undefined>(table.indicators.length),
     };
     const rows = table.indicators.map((indicator, i) => new ParsedRow(indicator, i, cells, at));
     return { table, index, map, view, rows, lines, cells };

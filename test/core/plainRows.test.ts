@@ -18,9 +18,11 @@ interface Cell {
   format?: string;
 }
 
+const unitName = (i: number) => NINE[i % NINE.length] + (i >= NINE.length ? String(i) : "");
+
 /** One table (header, one indicator row) with the given children; its parsed row. */
 function rowOf(children: Cell[], measure = "亿元"): ParsedRow {
-  const units = children.map((_, i) => NINE[i % NINE.length] + (i >= NINE.length ? String(i) : ""));
+  const units = children.map((_, i) => unitName(i));
   const values: RawValue[][] = [
     ["序号", "指标名称", "全市目标", ...units],
     [1, `地区生产总值(${measure})`, 1000, ...children.map((c) => c.raw)],
@@ -31,6 +33,24 @@ function rowOf(children: Cell[], measure = "亿元"): ParsedRow {
   const map = maps[0] as SplitTable;
   expect(map.splits[0].children).toHaveLength(children.length);
   return parseSplits(sheetView(grid, map.orientation), map)[0].rows[0];
+}
+
+/** The same with units in rows (a 地区 column, one column per indicator): both indicators' rows. */
+function unitsInRows(first: Cell[], second: Cell[]): ParsedRow[] {
+  const values: RawValue[][] = [
+    ["地区", "地区生产总值(亿元)", "投资额(亿元)"],
+    ["全市", 1000, 1000],
+  ];
+  const formats: (string | undefined)[][] = [[], []];
+  first.forEach((c, i) => {
+    values.push([unitName(i), c.raw, second[i].raw]);
+    formats.push([undefined, c.format, second[i].format]);
+  });
+  const grid = sheet("表", values, { numberFormats: formats });
+  const map = detectWorkbook(workbook(grid)).maps[0] as SplitTable;
+  expect(map.orientation).toBe("units-in-rows");
+  expect(map.splits[0].children).toHaveLength(first.length);
+  return parseSplits(sheetView(grid, map.orientation), map)[0].rows;
 }
 
 /** What the parsed cells say, the way sum-mismatch's general path reads them. */
@@ -94,6 +114,22 @@ describe("plain rows: sums read from the grid equal the sums of parsed cells", (
       { numRuns: 300 },
     );
     expect(answered).toBeGreaterThan(100);
+  });
+
+  test("units in rows: every indicator's sum read in one pass along the children agrees", () => {
+    fc.assert(
+      fc.property(cells(modest), cells(wide), (a, b) => {
+        const n = Math.min(a.length, b.length);
+        const rows = unitsInRows(a.slice(0, n), b.slice(0, n));
+        for (const row of rows) {
+          const plain = row.plainChildren();
+          if (!plain) continue;
+          expect({ ...plain, sum: plain.sum.toString() }).toEqual(fromCells(row));
+        }
+        expect(rows[0].plainChildren()).not.toBeNull();
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test("sums beyond a double's exact integers are still exact (through the parsed cells)", () => {

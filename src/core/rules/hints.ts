@@ -20,6 +20,8 @@ export interface HintCandidate {
 export interface HintChildren {
   length: number;
   value(k: number): Decimal | undefined;
+  /** Child k's value as a double (undefined as for value), where that is cheaper to have. */
+  approx?(k: number): number | undefined;
   cell(k: number): string;
   unit(k: number): string | undefined;
 }
@@ -93,17 +95,17 @@ function childTargets(difference: Decimal): { digit: Target[]; counted: Target[]
   return { digit, counted };
 }
 
+/** Whether a double is near enough a target's to be worth an exact comparison. */
+function near(a: number, t: Target): boolean {
+  // A value too large for a double is always compared exactly.
+  if (!Number.isFinite(a) || !Number.isFinite(t.approx)) return true;
+  return Math.abs(a - t.approx) <= 1e-9 * Math.max(1, Math.abs(t.approx));
+}
+
 /** The target child value `v` equals exactly, if any (a double comparison first, then exact). */
 function hit(v: Decimal, targets: Target[]): Target | undefined {
   const a = approxOf(v);
-  for (const t of targets) {
-    // Far apart as doubles means unequal; a value too large for a double is compared exactly.
-    const far =
-      Number.isFinite(a) &&
-      Number.isFinite(t.approx) &&
-      Math.abs(a - t.approx) > 1e-9 * Math.max(1, Math.abs(t.approx));
-    if (!far && v.eq(t.value)) return t;
-  }
+  for (const t of targets) if (near(a, t) && v.eq(t.value)) return t;
   return undefined;
 }
 
@@ -139,7 +141,12 @@ export function sumHints(
   // Past six hints nothing more is shown, so the scans stop there.
   const { digit, counted } = childTargets(difference);
   const counts: Hint[] = [];
+  const targets = [...digit, ...counted];
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
+    if (children.approx) {
+      const a = children.approx(k);
+      if (a === undefined || !targets.some((t) => near(a, t))) continue;
+    }
     const v = children.value(k);
     if (!v || v.isZero()) continue;
     const d = hit(v, digit);

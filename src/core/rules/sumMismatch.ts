@@ -154,6 +154,12 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
             const c = row.children[k];
             return c.kind === "number" && !c.multiplier ? c.value : undefined;
           },
+      approx: plain
+        ? (k) => {
+            const raw = view.raw(ind.line, map.children[k].line);
+            return typeof raw === "number" ? raw : undefined;
+          }
+        : undefined,
       cell: (k) => address(view, ind, map.children[k]),
       unit: (k) => map.children[k].unit,
     };

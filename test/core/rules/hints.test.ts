@@ -50,12 +50,19 @@ const text = (hs: Hint[]) => hs.map((h) => `${h.kind} ${h.cell} ${h.unit} ${h.su
 function hintsOf(stated: Decimal, children: Decimal[]): { got: Hint[]; want: Hint[] } {
   const computed = Decimal.sum(children);
   const difference = computed.sub(stated);
-  const got = sumHints(difference, { cell: "P", unit: "p", value: stated }, computed, {
+  const given = {
     length: children.length,
-    value: (k) => children[k],
-    cell: (k) => `C${k}`,
-    unit: (k) => `u${k}`,
+    value: (k: number) => children[k],
+    cell: (k: number) => `C${k}`,
+    unit: (k: number) => `u${k}`,
+  };
+  const got = sumHints(difference, { cell: "P", unit: "p", value: stated }, computed, given);
+  // Given the values as doubles too (as a row of stored numbers is), the answer is the same.
+  const viaDoubles = sumHints(difference, { cell: "P", unit: "p", value: stated }, computed, {
+    ...given,
+    approx: (k) => children[k].toNumber(),
   });
+  expect(text(viaDoubles)).toEqual(text(got));
   return { got, want: oracle(difference, stated, computed, children) };
 }
 
