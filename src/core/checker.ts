@@ -23,8 +23,8 @@ interface TableState {
   map: TableMap;
   view: SheetView;
   rowIndex: Map<number, number>;
-  /** Unit (or period) lines of the table. */
-  lines: Set<number>;
+  /** Whether a view line is one of the table's unit (or period) lines. */
+  hasLine(line: number): boolean;
   splits: ParsedSplit[];
   progression?: ParsedProgression;
 }
@@ -97,18 +97,20 @@ export class Checker {
       const rowIndex = new Map(map.indicators.map((ind, i) => [ind.line, i]));
       if (map.type === "split") {
         const splits = parseSplits(view, map);
-        const lines = new Set(splits.flatMap((s) => s.lines.map((l) => l.line.line)));
-        this.tables[t] = { map, view, rowIndex, lines, splits };
+        const cells = splits[0]?.cells;
+        const hasLine = (line: number) => cells !== undefined && cells.lineIndex(line) >= 0;
+        this.tables[t] = { map, view, rowIndex, hasLine, splits };
         this.registerSplitBuckets(t);
       } else {
         const cells = map.indicators.map((ind) =>
           map.periods.map((p) => parseAt(view, ind.line, p.line, ind.measure)),
         );
+        const periods = new Set(map.periods.map((p) => p.line));
         this.tables[t] = {
           map,
           view,
           rowIndex,
-          lines: new Set(map.periods.map((p) => p.line)),
+          hasLine: (line) => periods.has(line),
           splits: [],
           progression: { map, view, cells },
         };
@@ -215,7 +217,7 @@ export class Checker {
         const i = state.rowIndex.get(vRow);
         if (vRow === state.map.headerLine || (vLine === state.map.nameLine && i !== undefined))
           structural = true;
-        if (i === undefined || !state.lines.has(vLine)) return;
+        if (i === undefined || !state.hasLine(vLine)) return;
         this.reparse(t, i, vLine);
         this.markDirty(t, i, vLine, dirty);
       });

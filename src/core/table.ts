@@ -51,8 +51,12 @@ export function parseAt(view: SheetView, row: number, line: number, measure: str
  * passing row of 50,000 children never builds its cells.
  */
 export class TableCells {
-  private readonly slots: (CellValue | undefined)[];
-  private readonly slotOfLine = new Map<number, number>();
+  /** The table's unit lines, each once, in first-seen order: a line's index is its place here. */
+  readonly units: UnitLine[] = [];
+  /** indexOfLine[view line] = index + 1 (0: not a unit line of the table). */
+  private readonly indexOfLine: Int32Array;
+  /** Per line index, its cells by indicator, made when one of them is first read. */
+  private readonly cellsOfLine: ((CellValue | undefined)[] | undefined)[];
   /** Bumped by `forget`, so the lists lines keep know to rebuild. */
   version = 0;
   /** Bumped per indicator by `forget`, so that row's lists and sums know to rebuild. */
@@ -61,26 +65,40 @@ export class TableCells {
   constructor(
     readonly view: SheetView,
     readonly indicators: readonly IndicatorLine[],
-    lines: readonly number[],
+    splits: readonly Split[],
   ) {
-    for (const line of lines) if (!this.slotOfLine.has(line)) this.slotOfLine.set(line, this.slotOfLine.size);
-    this.slots = new Array<CellValue | undefined>(this.slotOfLine.size * indicators.length);
+    let last = 0;
+    for (const split of splits) {
+      last = Math.max(last, split.parent.line, split.assignment?.line ?? 0);
+      for (const c of split.children) if (c.line > last) last = c.line;
+    }
+    this.indexOfLine = new Int32Array(last + 1);
+    const add = (unit: UnitLine | undefined) => {
+      if (unit && this.indexOfLine[unit.line] === 0) this.indexOfLine[unit.line] = this.units.push(unit);
+    };
+    for (const split of splits) {
+      add(split.assignment);
+      add(split.parent);
+      for (const c of split.children) add(c);
+    }
+    this.cellsOfLine = new Array(this.units.length).fill(undefined);
     this.rowVersion = new Uint32Array(indicators.length);
   }
 
   /** The index of a unit line among the table's lines; -1 when it is not one. */
   lineIndex(line: number): number {
-    return this.slotOfLine.get(line) ?? -1;
+    return line >= 0 && line < this.indexOfLine.length ? this.indexOfLine[line] - 1 : -1;
   }
 
   /** Indicator i's cell on the line at `lineIndex`. */
   at(lineIndex: number, i: number): CellValue {
-    const k = lineIndex * this.indicators.length + i;
-    let cell = this.slots[k];
+    let cells = this.cellsOfLine[lineIndex];
+    if (cells === undefined)
+      cells = this.cellsOfLine[lineIndex] = new Array(this.indicators.length).fill(undefined);
+    let cell = cells[i];
     if (cell === undefined) {
       const ind = this.indicators[i];
-      const line = this.lineAt(lineIndex);
-      cell = this.slots[k] = parseAt(this.view, ind.line, line, ind.measure);
+      cell = cells[i] = parseAt(this.view, ind.line, this.units[lineIndex].line, ind.measure);
     }
     return cell;
   }
@@ -89,18 +107,10 @@ export class TableCells {
   forget(line: number, i: number): void {
     const index = this.lineIndex(line);
     if (index < 0) return;
-    this.slots[index * this.indicators.length + i] = undefined;
+    const cells = this.cellsOfLine[index];
+    if (cells) cells[i] = undefined;
     this.version++;
     this.rowVersion[i]++;
-  }
-
-  private lines?: number[];
-  private lineAt(index: number): number {
-    if (!this.lines) {
-      this.lines = [];
-      for (const [line, k] of this.slotOfLine) this.lines[k] = line;
-    }
-    return this.lines[index];
   }
 }
 
@@ -274,21 +284,8 @@ export class ParsedLine {
 
 /** Every split of a table over one set of lazily parsed cells (see TableCells). */
 export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
-  const units: UnitLine[] = [];
-  for (const split of table.splits)
-    for (const line of [split.assignment, split.parent, ...split.children]) if (line) units.push(line);
-  const cells = new TableCells(
-    view,
-    table.indicators,
-    units.map((u) => u.line),
-  );
-  const lines: ParsedLine[] = [];
-  const seen = new Set<number>();
-  for (const unit of units) {
-    if (seen.has(unit.line)) continue;
-    seen.add(unit.line);
-    lines.push(new ParsedLine(unit, cells.lineIndex(unit.line), cells));
-  }
+  const cells = new TableCells(view, table.indicators, table.splits);
+  const lines = cells.units.map((unit, k) => new ParsedLine(unit, k, cells));
   const { splits: _splits, ...rest } = table;
   void _splits;
   return table.splits.map((split, index) => {

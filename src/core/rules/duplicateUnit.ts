@@ -6,7 +6,8 @@ import type { ParsedSplit } from "../table";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view } = t;
-  const seen = new Map<string, string>();
+  // Lines, not addresses: a 50,000-unit split has an address to write only for a duplicate.
+  const seen = new Map<string, number>();
   let failed = false;
   const header = (line: number) => {
     const p = view.toSheet(map.headerLine, line);
@@ -15,19 +16,18 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   for (const child of map.children) {
     const key = normalizeLabel(child.unit);
     const first = seen.get(key);
-    const here = header(child.line);
-    if (first) {
+    if (first !== undefined) {
       failed = true;
       out.finding({
         rule: "duplicate-unit",
         severity: "error",
         sheet: map.sheet,
-        cell: here,
-        related: [first],
+        cell: header(child.line),
+        related: [header(first)],
         unit: child.unit,
         hints: [],
       });
-    } else seen.set(key, here);
+    } else seen.set(key, child.line);
   }
   const range = `${header(map.children[0].line)}:${header(map.children[map.children.length - 1].line)}`;
   if (failed) out.failed();
