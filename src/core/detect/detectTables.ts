@@ -190,6 +190,13 @@ function defaultMeasureAbove(view: SheetView, headerRow: number, width: number):
   return undefined;
 }
 
+/** The last labelled column left of `col` that is not a 序号 column. */
+function lastLeftOf(cols: HeaderColumn[], col: number): HeaderColumn | undefined {
+  for (let k = cols.length - 1; k >= 0; k--)
+    if (cols[k].col < col && cols[k].role.role !== "index") return cols[k];
+  return undefined;
+}
+
 function buildTable(
   view: SheetView,
   header: HeaderCandidate,
@@ -201,12 +208,13 @@ function buildTable(
   const nameCol =
     byRole("name")[0]?.col ??
     // The indicator names sit left of the first unit or period column, after any 序号.
-    [...cols].reverse().find((h) => h.col < firstDataCol && h.role.role !== "index")?.col ??
+    lastLeftOf(cols, firstDataCol)?.col ??
     Math.max(0, firstDataCol - 1);
   const indexCol = byRole("index")[0]?.col;
   const measureCol = byRole("measure")[0]?.col;
   const noteCols = byRole("note").map((h) => h.col);
-  const lastCol = Math.max(...cols.map((h) => h.col));
+  // Columns come in order; Math.max(...cols) would overflow the stack past ~150,000 units.
+  const lastCol = cols[cols.length - 1].col;
   const defaultMeasure = defaultMeasureAbove(view, header.row, lastCol + 1);
 
   const dataCols = cols.filter((h) => DATA_ROLES.has(h.role.role)).map((h) => h.col);
@@ -357,33 +365,31 @@ function buildTable(
     (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
   let arithmetic: UnitLine | undefined;
   const noTotal = !unitCols.some(isTotal);
+  const parentRow = structure.get("parent");
+  const levelRow = structure.get("level");
+  const indents = view.grid.indents;
   const candidates: UnitCandidate[] = unitCols.map((h) => {
     const role = h.role as { role: string; unit?: string; keyword?: string };
-    const total = isTotal(h) || h.col === arithmetic?.line;
-    const line =
-      h.col === arithmetic?.line
-        ? arithmetic
-        : total
-          ? unitLine(h, role.unit ?? h.display, { by: "keyword", evidence: role.keyword ?? h.label })
-          : unitLine(h, isSubtotal(h) ? h.display : h.display, {
-              by: h.role.role === "unit" ? "keyword" : "position",
-              evidence: h.label,
-            });
+    const subtotal = isSubtotal(h);
+    const total = (role.role === "total" || role.role === "target") && !subtotal;
+    const line = total
+      ? unitLine(h, role.unit ?? h.display, { by: "keyword", evidence: role.keyword ?? h.label })
+      : unitLine(h, h.display, { by: role.role === "unit" ? "keyword" : "position", evidence: h.label });
     const at = view.toSheet(header.row, h.col);
     const raw = view.raw(header.row, h.col);
-    const declaredParent = structure.has("parent") ? view.raw(structure.get("parent")!, h.col) : undefined;
-    const declaredLevel = structure.has("level") ? view.raw(structure.get("level")!, h.col) : undefined;
+    const declaredParent = parentRow !== undefined ? view.raw(parentRow, h.col) : undefined;
+    const declaredLevel = levelRow !== undefined ? view.raw(levelRow, h.col) : undefined;
     return {
       line,
       total,
-      subtotal: isSubtotal(h),
+      subtotal,
       declaredParent:
         typeof declaredParent === "string" && declaredParent.trim()
           ? normalizeLabel(declaredParent)
           : undefined,
       declaredLevel: levelOf(declaredLevel),
       outline: view.orientation === "units-in-rows" ? view.grid.outlineLevels?.get(at.row) : undefined,
-      indent: view.grid.indents?.get(`${at.row},${at.col}`),
+      indent: indents?.size ? indents.get(`${at.row},${at.col}`) : undefined,
       leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
     };
   });
@@ -404,7 +410,16 @@ function buildTable(
   if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
   const top = splits.find((sp) => sp.level === 0);
   if (top && assignment) top.assignment = assignment;
-  const allLines = [...new Set(splits.flatMap((sp) => [sp.parent.line, ...sp.children.map((c) => c.line)]))];
+  const allLines: number[] = [];
+  const seenLine = new Set<number>();
+  for (const sp of splits)
+    for (let k = -1; k < sp.children.length; k++) {
+      const line = k < 0 ? sp.parent.line : sp.children[k].line;
+      if (!seenLine.has(line)) {
+        seenLine.add(line);
+        allLines.push(line);
+      }
+    }
   base.components = findComponents(view, allLines, indicators, parts);
   return {
     table: { ...base, type: "split", policy: "exact", splits },

@@ -23,9 +23,9 @@ export interface UnitCandidate {
   leadingSpaces?: number;
 }
 
-function varies(values: (number | undefined)[]): boolean {
-  const seen = new Set(values.map((v) => v ?? 0));
-  return seen.size > 1;
+function varies(values: number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return true;
+  return false;
 }
 
 function treeFromLevels(cands: UnitCandidate[], level: number[], why: Reason): Split[] {
@@ -123,11 +123,12 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     ["leadingSpaces", "keyword", "leading spaces"],
   ];
   for (const [key, by, evidence] of signals) {
-    const values = cands.map((c) => c[key] as number | undefined);
-    if (!varies(values)) continue;
-    const level = values.map((v) => v ?? 0);
-    // Totals sit above everything they total, whatever their own indentation says.
-    const min = Math.min(...level);
+    const level = cands.map((c) => (c[key] as number | undefined) ?? 0);
+    if (!varies(level)) continue;
+    // Totals sit above everything they total, whatever their own indentation says. (A loop, not
+    // Math.min(...level): spreading 200,000 units overflows the stack.)
+    let min = Infinity;
+    for (const v of level) if (v < min) min = v;
     cands.forEach((c, i) => {
       if (c.total) level[i] = min - 1;
     });

@@ -142,10 +142,19 @@ export function sumHints(
   const { digit, counted } = childTargets(difference);
   const counts: Hint[] = [];
   const targets = [...digit, ...counted];
+  // Most children lie outside the span of the targets' values, which two comparisons tell.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of targets) {
+    const slack = Number.isFinite(t.approx) ? 1e-9 * Math.max(1, Math.abs(t.approx)) : Infinity;
+    lo = Math.min(lo, t.approx - slack);
+    hi = Math.max(hi, t.approx + slack);
+  }
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
     if (children.approx) {
       const a = children.approx(k);
-      if (a === undefined || !targets.some((t) => near(a, t))) continue;
+      if (a === undefined || (Number.isFinite(a) && (a < lo || a > hi)) || !targets.some((t) => near(a, t)))
+        continue;
     }
     const v = children.value(k);
     if (!v || v.isZero()) continue;
