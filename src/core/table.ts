@@ -124,6 +124,12 @@ export interface PlainChildren {
   sum: Decimal;
   /** The most decimals a child shows (its number format's, else its own). */
   decimals: number;
+  /**
+   * Each child's stored number as a double (NaN for a blank), in split order: for passing over the
+   * children again (typo hints) without going back to the grid, where one row's cells lie a whole
+   * sheet row apart.
+   */
+  values: Float64Array;
 }
 
 /** Integers below this add exactly in a double. */
@@ -136,6 +142,8 @@ const SAFE = 2 ** 53;
  * integers.
  */
 class PlainSum {
+  private readonly values: Float64Array;
+  private next = 0;
   private sum = 0;
   private scale = 0;
   private count = 0;
@@ -143,8 +151,13 @@ class PlainSum {
   private decimals = 0;
   private failed = false;
 
+  constructor(children: number) {
+    this.values = new Float64Array(children);
+  }
+
   add(raw: RawValue, format: string | undefined): void {
     if (this.failed) return;
+    this.values[this.next++] = typeof raw === "number" ? raw : NaN;
     if (typeof raw !== "number") {
       if (raw === undefined || raw === null || raw === "") this.blanks++;
       else this.failed = true;
@@ -172,7 +185,7 @@ class PlainSum {
   result(): PlainChildren | null {
     if (this.failed) return null;
     const { count, blanks, decimals } = this;
-    return { count, blanks, sum: Decimal.fromUnits(this.sum, this.scale), decimals };
+    return { count, blanks, sum: Decimal.fromUnits(this.sum, this.scale), decimals, values: this.values };
   }
 }
 
@@ -200,7 +213,7 @@ interface SplitLines {
  */
 function plainSumsByChild(cells: TableCells, lines: SplitLines): void {
   const { view, indicators } = cells;
-  const sums = indicators.map(() => new PlainSum());
+  const sums = indicators.map(() => new PlainSum(lines.childLines.length));
   for (const line of lines.childLines)
     for (let i = 0; i < indicators.length; i++) {
       const row = indicators[i].line;
@@ -251,7 +264,7 @@ export class ParsedRow {
       plainSumsByChild(cells, lines);
       return lines.plain[i]!.value;
     }
-    const sum = new PlainSum();
+    const sum = new PlainSum(lines.childLines.length);
     const row = this.indicator.line;
     for (const line of lines.childLines) sum.add(cells.view.raw(row, line), cells.view.format(row, line));
     lines.plain[i] = { version, value: sum.result() };

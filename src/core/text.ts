@@ -13,8 +13,26 @@ const SINGLE_TRADITIONAL = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFI
 const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
 const TRADITIONAL_CHARS = new RegExp(`[${TRADITIONAL}]`, "g");
 
+const TRADITIONAL_CODES = new Set([...TRADITIONAL].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Text that normalising leaves as it is: printable ASCII and CJK unified ideographs (which NFKC
+ * does not touch) other than the traditional characters above. Unit names are nearly all such
+ * text, and a header of 50,000 of them is normalised more than once.
+ */
+function isSettled(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c >= 0x4e00 && c <= 0x9fff && !TRADITIONAL_CODES.has(c)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Full-width → ASCII (NFKC) and traditional → simplified; spaces kept. */
 export function normalizeText(text: string): string {
+  if (isSettled(text)) return text;
   const s = text.normalize("NFKC");
   return HAS_TRADITIONAL.test(s) ? s.replace(TRADITIONAL_CHARS, (ch) => SINGLE_TRADITIONAL.get(ch) ?? ch) : s;
 }

@@ -9,7 +9,7 @@ import { detectWorkbook } from "../../src/core/check";
 import { sheetView } from "../../src/core/detect/view";
 import type { RawValue } from "../../src/core/grid";
 import type { SplitTable } from "../../src/core/model";
-import { parseSplits, type ParsedRow } from "../../src/core/table";
+import { parseSplits, type ParsedRow, type PlainChildren } from "../../src/core/table";
 import { sheet, workbook } from "../helpers/grid";
 import { NINE } from "../helpers/split";
 
@@ -53,6 +53,16 @@ function unitsInRows(first: Cell[], second: Cell[]): ParsedRow[] {
   return parseSplits(sheetView(grid, map.orientation), map)[0].rows;
 }
 
+/** The fast lane's answer in fromCells' terms: the values it keeps are each child's number (NaN: blank). */
+function summary(plain: PlainChildren) {
+  const { values, ...rest } = plain;
+  return {
+    ...rest,
+    sum: rest.sum.toString(),
+    values: [...values].map((v) => (Number.isNaN(v) ? null : v + 0)),
+  };
+}
+
 /** What the parsed cells say, the way sum-mismatch's general path reads them. */
 function fromCells(row: ParsedRow) {
   const numbers = row.children.filter((c) => c.kind === "number");
@@ -61,6 +71,7 @@ function fromCells(row: ParsedRow) {
     blanks: row.children.filter((c) => c.kind === "empty").length,
     sum: Decimal.sum(numbers.map((c) => c.value)).toString(),
     decimals: Math.max(0, ...numbers.map((c) => c.shownDecimals)),
+    values: row.children.map((c) => (c.kind === "number" ? c.value.toNumber() : null)),
   };
 }
 
@@ -95,7 +106,7 @@ describe("plain rows: sums read from the grid equal the sums of parsed cells", (
         const row = rowOf(children);
         const plain = row.plainChildren();
         expect(plain).not.toBeNull();
-        expect({ ...plain!, sum: plain!.sum.toString() }).toEqual(fromCells(row));
+        expect(summary(plain!)).toEqual(fromCells(row));
       }),
       { numRuns: 300 },
     );
@@ -109,7 +120,7 @@ describe("plain rows: sums read from the grid equal the sums of parsed cells", (
         const plain = row.plainChildren();
         if (!plain) return;
         answered++;
-        expect({ ...plain, sum: plain.sum.toString() }).toEqual(fromCells(row));
+        expect(summary(plain)).toEqual(fromCells(row));
       }),
       { numRuns: 300 },
     );
@@ -125,7 +136,7 @@ describe("plain rows: sums read from the grid equal the sums of parsed cells", (
         for (const row of rows) {
           const plain = row.plainChildren();
           if (!plain) continue;
-          expect({ ...plain, sum: plain.sum.toString() }).toEqual(fromCells(row));
+          expect(summary(plain)).toEqual(fromCells(row));
         }
         expect(rows[0].plainChildren()).not.toBeNull();
       }),

@@ -156,8 +156,8 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
           },
       approx: plain
         ? (k) => {
-            const raw = view.raw(ind.line, map.children[k].line);
-            return typeof raw === "number" ? raw : undefined;
+            const v = plain.values[k];
+            return Number.isNaN(v) ? undefined : v;
           }
         : undefined,
       cell: (k) => address(view, ind, map.children[k]),
