@@ -213,12 +213,19 @@ interface SplitLines {
  */
 function plainSumsByChild(cells: TableCells, lines: SplitLines): void {
   const { view, indicators } = cells;
+  // Units in rows: a child's line is a sheet row and an indicator's line a sheet column, so the
+  // grid is read a sheet row at a time (what view.raw and view.format would give, cell by cell).
+  const { values, numberFormats } = view.grid;
+  const cols = indicators.map((ind) => ind.line);
   const sums = indicators.map(() => new PlainSum(lines.childLines.length));
-  for (const line of lines.childLines)
-    for (let i = 0; i < indicators.length; i++) {
-      const row = indicators[i].line;
-      sums[i].add(view.raw(row, line), view.format(row, line));
+  for (const line of lines.childLines) {
+    const row = values[line];
+    const formats = numberFormats?.[line];
+    for (let i = 0; i < cols.length; i++) {
+      const format = formats ? formats[cols[i]] : undefined;
+      sums[i].add(row ? row[cols[i]] : undefined, format ?? undefined);
     }
+  }
   sums.forEach((s, i) => (lines.plain[i] = { version: cells.rowVersion[i], value: s.result() }));
 }
 

@@ -6,7 +6,9 @@
  */
 import { a1 } from "../address";
 import { findDivisions, isFunctionalUnit, missingChildren, placeUnder } from "../divisions";
+import { classifyLabel } from "../detect/labels";
 import type { ParsedSplit } from "../table";
+import { normalizeLabel } from "../text";
 import type { RuleOutput, SplitRule } from "./rule";
 
 function headerCell(t: ParsedSplit, line: number): string {
@@ -14,10 +16,18 @@ function headerCell(t: ParsedSplit, line: number): string {
   return a1(p.row, p.col);
 }
 
+/**
+ * A parent named by a total keyword (合计, 全市, 总计) is no division of its own: said without
+ * loading the division dictionary, which a table under 合计 alone would otherwise build for nothing.
+ */
+function namesNoDivision(unit: string): boolean {
+  return classifyLabel(normalizeLabel(unit)).role === "total";
+}
+
 function runMisplaced(t: ParsedSplit, out: RuleOutput): void {
   const { map } = t;
   const parentName = map.parent.unit;
-  if (findDivisions(parentName).length === 0) return;
+  if (namesNoDivision(parentName) || findDivisions(parentName).length === 0) return;
   let judged = 0;
   let failed = false;
   for (const child of map.children) {
@@ -57,6 +67,7 @@ function runMisplaced(t: ParsedSplit, out: RuleOutput): void {
 
 function runMissing(t: ParsedSplit, out: RuleOutput): void {
   const { map } = t;
+  if (namesNoDivision(map.parent.unit)) return;
   const parents = findDivisions(map.parent.unit).filter((d) => d.level !== "county" && !d.former);
   if (parents.length !== 1) return;
   const names = map.children.map((c) => c.unit);
