@@ -13,8 +13,8 @@
  */
 import type { Decimal } from "../core/decimal";
 import type { RebalanceOk } from "../core/rebalance/rebalance";
-import { plannedWrites, type CellWrite, type RebalancePlan } from "../core/rebalanceRequest";
-import { parseTrail, trailDocument, type TrailEntry, type TrailValue } from "../core/report";
+import { plannedWrites, type RebalancePlan } from "../core/rebalanceRequest";
+import { parseTrail, trailDocument, trailEntryFor, type TrailEntry, type TrailValue } from "../core/report";
 import { checkNow } from "./check";
 import { guarded, stop, toProblem } from "./run";
 import { session } from "./session";
@@ -137,67 +137,6 @@ function formulaOf(f: unknown): string | undefined {
   return typeof f === "string" && f.startsWith("=") && f.length > 1 ? f : undefined;
 }
 
-/** The trail's before value of a plan cell: a dash stays a dash, a blank is null. */
-function shownBefore(c: RebalancePlan["children"][number]): TrailValue {
-  if (c.shown === "dash") return c.text ?? "-";
-  if (c.shown === "blank") return null;
-  return num(c.value);
-}
-
-export function trailEntryFor(
-  plan: RebalancePlan,
-  result: RebalanceOk,
-  writes: CellWrite[],
-  formulas: Map<string, string>,
-  time: string,
-  by?: string,
-): TrailEntry {
-  const withFormula = <T extends { cell: string }>(c: T) => {
-    const f = formulas.get(c.cell);
-    return f ? { ...c, beforeFormula: f.replace(/^=/, "") } : c;
-  };
-  const entry: TrailEntry = {
-    time,
-    kind: "rebalance",
-    indicator: plan.indicator.name,
-    sheet: plan.sheet,
-    method: plan.method,
-    locks: plan.children.filter((_, i) => plan.locked[i]).map((c) => c.unit),
-    bounds: plan.children.flatMap((c, i) =>
-      plan.min[i] || plan.max[i]
-        ? [
-            {
-              unit: c.unit,
-              ...(plan.min[i] ? { min: num(plan.min[i]!) } : {}),
-              ...(plan.max[i] ? { max: num(plan.max[i]!) } : {}),
-            },
-          ]
-        : [],
-    ),
-    children: plan.children.map((c, i) =>
-      withFormula({ unit: c.unit, cell: c.cell, before: shownBefore(c), after: num(result.values[i]) }),
-    ),
-    step: result.step.toString(),
-    source: "add-in",
-  };
-  const parentWrite = writes.find((w) => w.role === "parent");
-  if (parentWrite) {
-    const p = plan.parent;
-    entry.parent = withFormula({
-      unit: p.unit,
-      cell: p.cell,
-      before: p.stated ? num(p.stated) : (p.text ?? null),
-      after: num(parentWrite.shown),
-    });
-  }
-  const target = result.method === "fix-parent" ? result.parent : plan.target;
-  if (target) entry.target = num(target);
-  const reference = plan.referenceRow ?? plan.weightsRow;
-  if (reference) entry.reference = reference;
-  if (by) entry.by = by;
-  return entry;
-}
-
 async function recheckNow(
   context: Excel.RequestContext,
   options: CheckInExcelOptions | false | undefined,
@@ -271,7 +210,7 @@ export function applyRebalance(options: ApplyRebalanceOptions): Promise<Outcome<
       }
 
       const time = options.time ?? new Date().toISOString();
-      const entry = trailEntryFor(plan, result, writes, formulas, time, options.by);
+      const entry = trailEntryFor(plan, result, writes, formulas, time, { by: options.by, source: "add-in" });
       const cells: UndoCell[] = writes.map((w, i) => {
         const v = ranges[i].values[0]?.[0] as string | number | boolean | undefined;
         const c: UndoCell = { cell: w.cell, unit: w.unit, role: w.role, value: v ?? "", wrote: num(w.value) };

@@ -21,6 +21,7 @@ export * from "./stateSheet";
 export * from "./fingerprint";
 export * from "./acceptance";
 export * from "./trail";
+export * from "./trailEntry";
 export * from "./passedText";
 export * from "./buildReport";
 export * from "./layout";
