@@ -31,6 +31,9 @@ import type { CliIo } from "./io";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
+import { writeStateSection } from "./xlsx/stateSection";
+import type { WorkbookGrid } from "../core/grid";
+import { appendTrail, readTrail, trailEntryFor } from "../core/report";
 
 export interface RebalanceOptions {
   sheet?: string;
@@ -49,6 +52,8 @@ export interface RebalanceOptions {
   step?: string;
   out: string;
   overwriteFormulas: boolean;
+  /** Who applies the change, for the trail (填表人). */
+  by?: string;
   format: "text" | "json";
   lang: Lang;
 }
@@ -219,7 +224,11 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         : `cannot write the copy without losing content (${p.detail}); nothing was written`,
     );
   }
-  io.writeFile(options.out, written.bytes);
+  // Nothing written, nothing to record: the copy stays identical to the input.
+  const trail = written.cells.length
+    ? recordTrail(loaded, written.bytes, plan, result, writes, options, file)
+    : ({ bytes: written.bytes, recorded: false, reason: "no change" } as const);
+  io.writeFile(options.out, trail.bytes);
 
   const doc = rebalanceDocument(plan, result, {
     lang,
@@ -228,6 +237,15 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   });
   if (written.removedFormulas.length) doc.removedFormulas = written.removedFormulas;
   if (written.fullCalcOnLoad) doc.fullCalcOnLoad = true;
+  doc.trail = trail.recorded
+    ? { recorded: true, entries: trail.entries }
+    : { recorded: false, reason: trail.reason };
+  if (!trail.recorded && written.cells.length)
+    io.stderr(
+      zh
+        ? `tdcheck: 注意：调整已写出，但未能记入变更记录（${trail.reason}）\n`
+        : `tdcheck: note: the copy is written, but the change could not be added to its trail (${trail.reason})\n`,
+    );
   const lines = [
     ...headerText(file, plan, result, lang),
     "",
@@ -240,6 +258,43 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   lines.push("", summaryLine(plan, result, writes, options.out, written.removedFormulas, lang));
   show(doc, lines);
   return EXIT.clean;
+}
+
+/**
+ * The change trail (PRODUCT §6): the copy's `_tdcheck` sheet gets this rebalance appended to the
+ * trail it already holds, so `check --report` on the copy lists it. A trail that cannot be read is
+ * left as it is rather than overwritten with this entry alone.
+ */
+function recordTrail(
+  loaded: { workbook: WorkbookGrid },
+  bytes: Uint8Array,
+  plan: RebalancePlan,
+  result: RebalanceOk,
+  writes: CellWrite[],
+  options: RebalanceOptions,
+  file: string,
+):
+  | { bytes: Uint8Array; recorded: true; entries: number }
+  | { bytes: Uint8Array; recorded: false; reason: string } {
+  const stored = readTrail(loaded.workbook);
+  if (stored.problem)
+    return {
+      bytes,
+      recorded: false,
+      reason: `${stored.problem.code}${"detail" in stored.problem ? `: ${stored.problem.detail}` : ""}`,
+    };
+  const formulas = new Map<string, string>();
+  for (const w of writes) if (w.formula !== undefined) formulas.set(w.cell, w.formula);
+  const entry = trailEntryFor(plan, result, writes, formulas, new Date().toISOString(), {
+    by: options.by,
+    source: "cli",
+  });
+  const written = writeStateSection(bytes, loaded.workbook, "trail", appendTrail(stored.items, entry), {
+    fileName: path.basename(file),
+  });
+  return written.ok
+    ? { bytes: written.bytes, recorded: true, entries: stored.items.length + 1 }
+    : { bytes, recorded: false, reason: written.detail };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -105,6 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--step <s>", "rounding grid (default: the indicator's own decimals; counts 1)")
     .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy")
     .option("--overwrite-formulas", "replace formulas in the cells to write", false)
+    .option("--by <name>", "who applies the change, for the copy's change trail (填表人)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action((file: string, opts: RebalanceOptions) => {

@@ -3,6 +3,7 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { readXlsx } from "../../src/cli/xlsx/read";
+import { readTrail } from "../../src/core/report";
 import { cli, SAMPLE, spawnCli, tempDir, type CliRun } from "../helpers/cli";
 import { excelWorkbook, rawEntries } from "./xlsx/workbooks";
 
@@ -100,14 +101,50 @@ describe("tdcheck rebalance on the sample workbook", () => {
     expect(before.findings.filter((f) => f.rule === "sum-mismatch").map((f) => f.cell)).toEqual(["D7"]);
     expect(after.findings.filter((f) => f.rule === "sum-mismatch")).toEqual([]);
     expect(after.summary.errors).toBe(0);
-    // Only the sheet part differs; every other entry is byte-identical.
+    // The sheet part differs, and the copy gains a very hidden _tdcheck sheet holding the change
+    // trail: a new part, listed in workbook.xml, its relationships and [Content_Types].xml.
+    // Every other entry is byte-identical.
     const a = rawEntries(SAMPLE_BYTES);
     const b = rawEntries(fs.readFileSync(out));
-    expect(b.map((e) => e.name)).toEqual(a.map((e) => e.name));
+    expect(b.map((e) => e.name).filter((n) => !a.some((e) => e.name === n))).toEqual([
+      "xl/worksheets/sheet3.xml",
+    ]);
     const differing = a
-      .filter((e, i) => !Buffer.from(e.local).equals(Buffer.from(b[i].local)))
-      .map((e) => e.name);
-    expect(differing).toEqual(["xl/worksheets/sheet1.xml"]);
+      .filter((e) => !Buffer.from(e.local).equals(Buffer.from(b.find((x) => x.name === e.name)!.local)))
+      .map((e) => e.name)
+      .sort();
+    expect(differing).toEqual(
+      [
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
+    );
+    const state = copy.sheets.find((s) => s.name === "_tdcheck")!;
+    expect(state.visibility).toBe("veryHidden");
+    const trail = readTrail(copy);
+    expect(trail.problem).toBeUndefined();
+    expect(trail.items).toHaveLength(1);
+    const [entry] = trail.items;
+    expect(entry).toMatchObject({
+      kind: "rebalance",
+      sheet: "分解表",
+      indicator: "新增高新技术企业数(家)",
+      method: "proportional",
+      locks: ["滨江区", "余杭区"],
+      target: 2000,
+      source: "cli",
+    });
+    expect(Date.parse(entry.time)).not.toBeNaN();
+    expect(entry.children).toHaveLength(13);
+    expect(entry.children.find((c) => c.unit === "萧山区")).toEqual({
+      unit: "萧山区",
+      cell: "I7",
+      before: 315,
+      after: 316,
+    });
+    expect(entry.children.filter((c) => c.before !== c.after)).toHaveLength(1);
   });
 
   test("JSON (tdcheck-rebalance/1) for the same request", async () => {

@@ -335,7 +335,13 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function addToWorkbook(xml: string, name: string, relId: string, printTitleRow: number): string {
+function addToWorkbook(
+  xml: string,
+  name: string,
+  relId: string,
+  printTitleRow: number | undefined,
+  state: "veryHidden" | undefined,
+): string {
   const p = rootPrefix(xml);
   const root = findTag(xml, "workbook");
   if (!root) throw new Refusal(["xl/workbook.xml"], "workbook.xml has no <workbook>");
@@ -346,8 +352,9 @@ function addToWorkbook(xml: string, name: string, relId: string, printTitleRow: 
   let out = insertBeforeClose(
     xml,
     "sheets",
-    `<${p}sheet${rel.declaration} name="${escapeXml(name)}" sheetId="${sheetId}" ${rel.prefix}:id="${relId}"/>`,
+    `<${p}sheet${rel.declaration} name="${escapeXml(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${rel.prefix}:id="${relId}"/>`,
   );
+  if (printTitleRow === undefined) return out;
   const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoteSheet(name))}!$${printTitleRow}:$${printTitleRow}</${p}definedName>`;
   const names = findTag(out, "definedNames");
   if (names) return insertBeforeClose(out, "definedNames", titles);
@@ -381,12 +388,76 @@ function relTypeBase(pkg: Package, editor: PackageEditor): string {
 const MINIMAL_STYLES = (ns: string): string =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}"></styleSheet>`;
 
+/** What goes into a new worksheet part: its XML (given the main namespace and, when asked, our styles' ids). */
+interface NewSheet {
+  name: string;
+  /** Append the report's cell formats to styles.xml and pass their ids to `xml`. */
+  styles: boolean;
+  xml(ns: string, ids: Record<ReportStyle, number> | undefined): string;
+  /** Row repeated at the top of every printed page (1-based); none when absent. */
+  printTitleRow?: number;
+  state?: "veryHidden";
+}
+
 /** A copy of the workbook with the report sheet added last. The input bytes are never modified. */
 export function addReportSheet(
   bytes: Uint8Array,
   sheet: ReportSheet,
   options: AddSheetOptions = {},
 ): AddSheetResult {
+  return addSheet(
+    bytes,
+    {
+      name: sheet.name,
+      styles: true,
+      printTitleRow: sheet.printTitleRow,
+      xml: (ns, ids) => worksheetXml(sheet, ids!, ns),
+    },
+    options,
+  );
+}
+
+/**
+ * A copy of the workbook with a very hidden sheet added last, holding text and numbers in given
+ * cells and nothing else (no styles, no print settings): the add-in's `_tdcheck` memory, for a
+ * workbook that has none yet. The name is used as given; the caller makes sure it is free.
+ */
+export function addHiddenSheet(
+  bytes: Uint8Array,
+  name: string,
+  cells: { row: number; col: number; value: string | number }[],
+  options: AddSheetOptions = {},
+): AddSheetResult {
+  return addSheet(
+    bytes,
+    { name, styles: false, state: "veryHidden", xml: (ns) => plainSheetXml(cells, ns) },
+    options,
+  );
+}
+
+function plainSheetXml(cells: { row: number; col: number; value: string | number }[], ns: string): string {
+  const rows = new Map<number, typeof cells>();
+  for (const c of [...cells].sort((a, b) => a.row - b.row || a.col - b.col))
+    rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+  let body = "";
+  for (const [r, list] of rows) {
+    body += `<row r="${r + 1}">`;
+    for (const c of list) {
+      const ref = `${columnName(c.col)}${r + 1}`;
+      body +=
+        typeof c.value === "number"
+          ? `<c r="${ref}"><v>${c.value}</v></c>`
+          : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
+    }
+    body += "</row>";
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${ns}"><sheetData>${body}</sheetData></worksheet>`
+  );
+}
+
+function addSheet(bytes: Uint8Array, spec: NewSheet, options: AddSheetOptions): AddSheetResult {
   try {
     const pkg = openPackage(bytes, options.fileName);
     const editor = new PackageEditor(pkg, options.limits);
@@ -398,30 +469,36 @@ export function addReportSheet(
       throw new Refusal([pkg.workbookPart], "the workbook's structure is protected: no sheet can be added");
 
     const name = uniqueSheetName(
-      sheet.name,
+      spec.name,
       info.sheets.map((s) => s.name),
     );
     const root = findTag(workbookXml, "workbook")!;
     const ns = mainNamespace(workbookXml.slice(root.start, root.end), rootPrefix(workbookXml));
     const relBase = relTypeBase(pkg, editor);
 
-    // Styles: append ours (creating the part when a workbook has none).
-    let stylesPart = info.stylesPart ? editor.storedName(info.stylesPart) : undefined;
-    if (!stylesPart) {
-      const plain = `${folderOf(pkg.workbookPart)}styles.xml`;
-      stylesPart = editor.has(plain) ? editor.freshName(`${folderOf(pkg.workbookPart)}styles{n}.xml`) : plain;
-      editor.write(stylesPart, MINIMAL_STYLES(ns));
-      editor.addRelationship(pkg.workbookPart, `${relBase}/styles`, stylesPart);
-      ensureOverride(editor, stylesPart, CT_STYLES);
+    let ids: Record<ReportStyle, number> | undefined;
+    if (spec.styles) {
+      // Styles: append ours (creating the part when a workbook has none).
+      let stylesPart = info.stylesPart ? editor.storedName(info.stylesPart) : undefined;
+      if (!stylesPart) {
+        const plain = `${folderOf(pkg.workbookPart)}styles.xml`;
+        stylesPart = editor.has(plain)
+          ? editor.freshName(`${folderOf(pkg.workbookPart)}styles{n}.xml`)
+          : plain;
+        editor.write(stylesPart, MINIMAL_STYLES(ns));
+        editor.addRelationship(pkg.workbookPart, `${relBase}/styles`, stylesPart);
+        ensureOverride(editor, stylesPart, CT_STYLES);
+      }
+      const styles = addReportStyles(editor.read(stylesPart)!);
+      editor.write(stylesPart, styles.xml);
+      ids = styles.ids;
     }
-    const styles = addReportStyles(editor.read(stylesPart)!);
-    editor.write(stylesPart, styles.xml);
 
     const part = editor.freshName(`${folderOf(pkg.workbookPart)}worksheets/sheet{n}.xml`);
-    editor.write(part, worksheetXml(sheet, styles.ids, ns));
+    editor.write(part, spec.xml(ns, ids));
     const relId = editor.addRelationship(pkg.workbookPart, `${relBase}/worksheet`, part);
     ensureOverride(editor, part, CT_WORKSHEET);
-    editor.write(pkg.workbookPart, addToWorkbook(workbookXml, name, relId, sheet.printTitleRow));
+    editor.write(pkg.workbookPart, addToWorkbook(workbookXml, name, relId, spec.printTitleRow, spec.state));
 
     return {
       ok: true,

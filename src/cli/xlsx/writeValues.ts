@@ -1,6 +1,6 @@
 /**
  * writeCellValues: a copy of a workbook with some cells of one sheet set to exact decimal
- * numbers, by XML surgery on that sheet's part. Every other zip entry is copied byte for byte
+ * numbers (or text, as inline strings), by XML surgery on that sheet's part. Every other zip entry is copied byte for byte
  * (see zip.ts); the sheet part changes only inside the cells written (and, for a new cell, its
  * row, the row's `spans` and the sheet's `<dimension>`).
  *
@@ -44,7 +44,12 @@ import { XlsxFault } from "./zip";
 export interface ValueWrite {
   /** A1 address on the sheet ("E7"; "$E$7" is accepted). */
   cell: string;
-  value: Decimal;
+  /** An exact number, or text (written as an inline string: `t="inlineStr"`, sharedStrings untouched). */
+  value: Decimal | string;
+}
+
+function sameValue(a: Decimal | string, b: Decimal | string): boolean {
+  return typeof a === "string" || typeof b === "string" ? a === b : a.eq(b);
 }
 
 export interface WriteValuesOptions {
@@ -317,7 +322,7 @@ const FORMULA_ELEMENT = /<(?:[\w.-]+:)?f[\s>/]/;
 
 function editSheet(
   xml: string,
-  writes: { row: number; col: number; cell: string; value: Decimal }[],
+  writes: { row: number; col: number; cell: string; value: Decimal | string }[],
   overwriteFormulas: boolean,
   report: WriteValuesReport,
 ): string {
@@ -413,7 +418,11 @@ function editSheet(
     const inserts: { col: number; text: string }[] = [];
     for (const { write, cell, body } of items) {
       written.add(write.cell);
-      const v = `<${p}v>${write.value.toString()}</${p}v>`;
+      const text = typeof write.value === "string";
+      const v = text
+        ? `<${p}is><${p}t xml:space="preserve">${escapeXml(write.value as string)}</${p}t></${p}is>`
+        : `<${p}v>${write.value.toString()}</${p}v>`;
+      const type = text ? ' t="inlineStr"' : "";
       if (cell && body) {
         const removing = body.formula !== undefined;
         if (removing) {
@@ -422,14 +431,15 @@ function editSheet(
           if (f.type === "shared" && f.si !== undefined && f.text !== undefined)
             masters.push({ si: f.si, row: write.row, col: write.col, text: f.text });
         }
-        const open = rewriteTag(cell.tag, removing);
+        let open = rewriteTag(cell.tag, removing);
+        if (type) open = open.slice(0, -1) + type + ">";
         const name = open.slice(1, open.search(/[\s>]/));
         edits.push({ start: cell.start, end: cell.end, text: `${open}${v}${body.keep}</${name}>` });
       } else {
         const style = newCellStyle(row, write.col, columns);
         inserts.push({
           col: write.col,
-          text: `<${p}c r="${write.cell}"${style ? ` s="${style}"` : ""}>${v}</${p}c>`,
+          text: `<${p}c r="${write.cell}"${style ? ` s="${style}"` : ""}${type}>${v}</${p}c>`,
         });
         minRow = Math.min(minRow, write.row);
         maxRow = Math.max(maxRow, write.row);
@@ -585,13 +595,13 @@ export function writeCellValues(
     if (!target || !target.part)
       throw new Refusal("BAD_PLAN", `the workbook has no worksheet named "${sheet}"`);
 
-    const byCell = new Map<string, { row: number; col: number; cell: string; value: Decimal }>();
+    const byCell = new Map<string, { row: number; col: number; cell: string; value: Decimal | string }>();
     for (const w of writes) {
       const pos = parseA1(w.cell);
       if (!pos) throw new Refusal("BAD_PLAN", `"${w.cell}" is not a cell address`);
       const cell = a1(pos.row, pos.col);
       const prev = byCell.get(cell);
-      if (prev && !prev.value.eq(w.value))
+      if (prev && !sameValue(prev.value, w.value))
         throw new Refusal("BAD_PLAN", `${cell} is given two different values`, [cell]);
       byCell.set(cell, { ...pos, cell, value: w.value });
     }
