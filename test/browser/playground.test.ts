@@ -3,7 +3,7 @@
  * (flow.ts), with the pane's page served exactly as built and Microsoft's Office.js address
  * intercepted; and the screenshots for the README.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -41,6 +41,17 @@ test("zh-CN: check the sample, one error on 分解表!D7, select it, live flags,
   await runSampleFlow(session, "zh-CN");
 }, 90_000);
 
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))).toBe(true);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+/**
+ * The README's screenshots. A test run leaves docs/ alone: it takes the screenshots, checks they are
+ * PNGs laid out as the committed ones (same size), and keeps them in a temp folder to look at.
+ * `TDCHECK_UPDATE_SCREENSHOTS=1 npx jest test/browser/playground.test.ts` rewrites docs/*.png.
+ */
 test("the pane's screenshot for the README (docs/taskpane.png, docs/playground.png)", async () => {
   session = await openPlayground(baseUrl, { lang: "zh-CN", viewport: { width: 1440, height: 900 } });
   const { page } = session;
@@ -54,9 +65,17 @@ test("the pane's screenshot for the README (docs/taskpane.png, docs/playground.p
   );
   await frame.locator("[data-testid=finding][data-severity=error]").getByRole("button").first().click();
   await page.locator("td.active[data-address=D7]").waitFor();
-  mkdirSync(DOCS, { recursive: true });
-  await page.getByTestId("pane").screenshot({ path: join(DOCS, "taskpane.png") });
-  await page.screenshot({ path: join(DOCS, "playground.png") });
+  const shots = {
+    "taskpane.png": await page.getByTestId("pane").screenshot(),
+    "playground.png": await page.screenshot(),
+  };
+  const update = process.env.TDCHECK_UPDATE_SCREENSHOTS === "1";
+  const dir = update ? DOCS : mkdtempSync(join(tmpdir(), "tdcheck-screenshots-"));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, png] of Object.entries(shots)) {
+    if (!update) expect(pngSize(png)).toEqual(pngSize(readFileSync(join(DOCS, name))));
+    writeFileSync(join(dir, name), png);
+  }
 }, 60_000);
 
 /** A workbook of the second layout (units in rows, a 合计 row): 合计 says 100, the cities add up to 99. */
