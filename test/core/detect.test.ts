@@ -101,3 +101,23 @@ describe("layout detection", () => {
     ).toBe("NO_TABLE");
   });
 });
+
+describe("a stray cell far below the table", () => {
+  const build = (stray: boolean, unitsInRows: boolean) => {
+    const units = Array.from({ length: 40 }, (_, i) => `单位${i + 1}区`);
+    const rows: (string | number)[][] = [["序号", "指标名称", "全市目标", ...units]];
+    for (let r = 1; r <= 3; r++) rows.push([r, `新增企业${r}(家)`, r === 2 ? 41 : 40, ...units.map(() => 1)]);
+    // Units in rows: the same table transposed (地区 down column A).
+    const values = unitsInRows ? rows[0].map((_, c) => rows.map((row) => row[c])) : rows;
+    if (stray) values[1_048_575] = ["注：数据来源于统计局"];
+    return workbook(sheet("表", values));
+  };
+
+  test.each([false, true])("changes nothing the check finds (units in rows: %s)", (unitsInRows) => {
+    const plain = checkWorkbook(build(false, unitsInRows));
+    const withStray = checkWorkbook(build(true, unitsInRows));
+    expect(plain.summary.errors).toBe(1);
+    expect(withStray.findings).toEqual(plain.findings);
+    expect(withStray.summary).toEqual(plain.summary);
+  });
+});

@@ -101,9 +101,35 @@ function mergeOrigin(view: SheetView, row: number, col: number): { row: number; 
   return cells.get(`${at.row},${at.col}`);
 }
 
+const PRESENT_LINES = new WeakMap<SheetView["grid"], number[]>();
+
+/**
+ * With units in rows, the view columns (sheet rows) that can hold a header label: the rows the grid
+ * has, and the rows merged areas cover. A sheet with one stray cell at row 1,048,576 is then a
+ * handful of columns to read, not a million for each of the 60 rows a header is looked for in.
+ */
+function presentLines(view: SheetView): number[] {
+  let lines = PRESENT_LINES.get(view.grid);
+  if (!lines) {
+    const found = new Set<number>();
+    view.grid.values.forEach((row, r) => row !== undefined && found.add(r)); // skips holes
+    for (const m of view.grid.merges ?? []) {
+      const box = parseRange(m);
+      if (box && box.bottom - box.top < 10000) for (let r = box.top; r <= box.bottom; r++) found.add(r);
+    }
+    lines = [...found].sort((a, b) => a - b);
+    PRESENT_LINES.set(view.grid, lines);
+  }
+  return lines;
+}
+
 function readHeader(view: SheetView, row: number): HeaderColumn[] {
   const columns: HeaderColumn[] = [];
-  for (let c = 0; c < view.cols; c++) {
+  // Columns without a value, a merged origin or a label above yield nothing: skipping them is exact.
+  const lines = view.orientation === "units-in-rows" ? presentLines(view) : undefined;
+  const n = lines ? lines.length : view.cols;
+  for (let k = 0; k < n; k++) {
+    const c = lines ? lines[k] : k;
     const v = headerValue(view, row, c);
     if (typeof v !== "string" && typeof v !== "number") continue;
     // A number in a header row is a year (2025) or data; only years are labels.
