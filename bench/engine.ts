@@ -84,7 +84,39 @@ export function benchEngine(runs = 5): BenchRow[] {
       pass: cells / (ms / 1000) > 1_000_000,
       higherIsBetter: true,
     },
+    strayCellRow(),
   ];
+}
+
+/**
+ * A small table (units in rows, 60 units) on a sheet whose only other cell is at row 1,048,576:
+ * detection must not read a million empty columns for each header row it tries. Budget: 1 s.
+ */
+function strayCellRow(): BenchRow {
+  const units = Array.from({ length: 60 }, (_, i) => `单位${i + 1}区`);
+  const values: RawValue[][] = [
+    ["地区", "新增企业(家)", "投资额(亿元)"],
+    ["合计", 60, 60],
+  ];
+  for (const u of units) values.push([u, 1, 1]);
+  values[1_048_575] = ["注：数据来源于统计局"];
+  const workbook: WorkbookGrid = { name: "stray.xlsx", sheets: [{ name: "分解表", values }] };
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const result = checkWorkbook(workbook);
+    times.push(performance.now() - t0);
+    if (result.summary.tables !== 1)
+      throw new Error("engine bench: the stray-cell sheet's table was not found");
+  }
+  const ms = median(times);
+  return {
+    name: "engine: small table, one stray cell at row 1,048,576",
+    value: ms,
+    unit: "ms",
+    budget: 1000,
+    pass: ms < 1000,
+  };
 }
 
 /**
