@@ -18,6 +18,7 @@ export type {
   Progress,
   ReadOptions,
   StoredTable,
+  KeptTable,
   WorkbookSettings,
   WorkbookState,
   WriteFlagsOptions,

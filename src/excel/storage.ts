@@ -328,20 +328,37 @@ export async function saveStateNow(context: Excel.RequestContext, state: Workboo
   for (const t of state.tables)
     if (!existing.has(t.map.sheet)) stop({ code: "NO_SUCH_SHEET", sheet: t.map.sheet });
   const ids = new Set<string>();
-  const tables = state.tables.map((t, i) => {
-    let id = /^t\d+$/.test(t.id) && !ids.has(t.id) ? t.id : `t${i + 1}`;
+  const freshId = (given: string, i: number): string => {
+    let id = /^t\d+$/.test(given) && !ids.has(given) ? given : `t${i + 1}`;
     while (ids.has(id)) id = `t${Number(id.slice(1)) + 1}`;
     ids.add(id);
-    return { ...t, id };
+    return id;
+  };
+  const tables = state.tables.map((t, i) => ({ ...t, id: freshId(t.id, i) }));
+  // Kept tables go back as stored, anchored where their anchors are now (a sheet since deleted
+  // has nothing left to anchor to).
+  const kept = (state.kept ?? []).flatMap((k, i) => {
+    const json = k.json as { sheet?: unknown; range?: unknown } | null;
+    const sheet = typeof json?.sheet === "string" ? json.sheet : undefined;
+    if (!sheet || !existing.has(sheet) || !parseRange(k.range)) return [];
+    return [{ ...k, sheet, id: freshId(k.id, tables.length + i) }];
   });
   if (!stateSheet) {
     stateSheet = queueCreateStateSheet(context);
     session.stateSheet = true;
   }
+  const maps = toMapDocument(tables.map((t) => t.map));
   const doc: StateDocument = {
     schema: STATE_SCHEMA,
-    maps: toMapDocument(tables.map((t) => t.map)),
-    tables: tables.map((t) => ({ id: t.id, confirmed: t.confirmed, saved: rangeA1(t.map.range) })),
+    maps: { ...maps, tables: [...maps.tables, ...kept.map((k) => k.json as (typeof maps.tables)[number])] },
+    tables: [
+      ...tables.map((t) => ({ id: t.id, confirmed: t.confirmed, saved: rangeA1(t.map.range) })),
+      // `saved` stays the stored extent: a resized table loads as resized again, not as "same".
+      ...kept.map((k) => {
+        const range = (k.json as { range?: unknown }).range;
+        return { id: k.id, confirmed: k.confirmed, saved: typeof range === "string" ? range : k.range };
+      }),
+    ],
     settings: state.settings,
   };
   // Anchors are rebuilt on every save: each refers to its table's range as the map has it now.
@@ -350,6 +367,12 @@ export async function saveStateNow(context: Excel.RequestContext, state: Workboo
     const range = context.workbook.worksheets.getItem(t.map.sheet).getRange(rangeA1(t.map.range));
     names.add(`${ANCHOR_PREFIX}${t.id}`, range, "指标分解校核 · table anchor");
   }
+  for (const k of kept)
+    names.add(
+      `${ANCHOR_PREFIX}${k.id}`,
+      context.workbook.worksheets.getItem(k.sheet).getRange(k.range),
+      "指标分解校核 · table anchor",
+    );
   await queueSectionWrite(context, stateSheet, "state", doc);
   await context.sync();
 }

@@ -89,9 +89,25 @@ export interface StoredTable {
   confirmed: boolean;
 }
 
+/**
+ * A stored table the pane could not turn into a map this time (its rows changed inside it, or its
+ * map does not fit the workbook as read): written back as it was, anchored where its anchor is
+ * now, so that saving other tables never drops it.
+ */
+export interface KeptTable {
+  id: string;
+  confirmed: boolean;
+  /** The table as stored (tdcheck-map/1 JSON, one entry of its `tables`). */
+  json: unknown;
+  /** The anchor's current address (no sheet; LoadedTable.range). */
+  range: string;
+}
+
 export interface WorkbookState {
   schema: 1;
   tables: StoredTable[];
+  /** Stored tables to keep as they are (LoadedTable entries without a map, other than lost ones). */
+  kept?: KeptTable[];
   settings: WorkbookSettings;
 }
 

@@ -15,6 +15,7 @@ import type {
   FlagsWritten,
   LiveUpdate,
   Progress,
+  KeptTable,
   StoredTable,
   WorkbookSettings,
 } from "../excel";
@@ -328,7 +329,16 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         ...(loaded.ok ? loaded.value.settings : {}),
         ...(change.settings ?? ref.current.settings),
       };
-      const saved = await port.saveState({ schema: 1, tables, settings });
+      // Stored tables that did not resolve this time (resized, or not fitting the sheets as read)
+      // are written back as they were, unless their sheet's maps are being replaced; lost ones
+      // (their cells deleted) are let go.
+      const unresolved: KeptTable[] = (loaded.ok ? loaded.value.tables : []).flatMap((t) => {
+        const sheet = (t.json as { sheet?: unknown } | null)?.sheet;
+        return !t.map && t.status !== "lost" && t.range && !(typeof sheet === "string" && replaced.has(sheet))
+          ? [{ id: t.id, confirmed: t.confirmed, json: t.json, range: t.range }]
+          : [];
+      });
+      const saved = await port.saveState({ schema: 1, tables, kept: unresolved, settings });
       if (!saved.ok) return fail(saved.problem);
       update({ savedSheets: confirmedSheets(tables) });
       return true;

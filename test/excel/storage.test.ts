@@ -154,3 +154,80 @@ test("open sections (acceptances, undo, trail) round-trip beside the state and t
   expect(host.book.sheet(STATE_SHEET)).toBeDefined();
   await expect(loadSection("acceptances")).resolves.toEqual({ ok: true, value: doc });
 });
+
+describe("a stored table that does not resolve is never dropped by a save", () => {
+  test("a resized table, saved back as kept beside no others, loads as it was stored", async () => {
+    const { map } = await sampleMap();
+    await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
+    host.user.insertRows("分解表", 6, 1);
+    const first = await loadState();
+    if (!first.ok) throw new Error("load");
+    const [t] = first.value.tables;
+    expect(t).toMatchObject({ status: "resized", range: "A3:Q9" });
+    expect(t.map).toBeUndefined();
+
+    const saved = await saveState({
+      schema: 1,
+      tables: [],
+      kept: [{ id: t.id, confirmed: t.confirmed, json: t.json, range: t.range! }],
+      settings: { live: true },
+    });
+    expect(saved.ok).toBe(true);
+    resetSession();
+    const again = await loadState();
+    if (!again.ok) throw new Error("load");
+    expect(again.value.tables).toHaveLength(1);
+    expect(again.value.tables[0]).toMatchObject({
+      id: "t1",
+      confirmed: true,
+      status: "resized",
+      range: "A3:Q9",
+    });
+    expect(again.value.tables[0].json).toEqual(t.json);
+    expect(host.snapshot().names).toEqual([{ name: "_tdcheck_t1", refersTo: "分解表!A3:Q9" }]);
+  });
+
+  test("kept beside a table saved anew: both stored, ids kept apart, each anchored", async () => {
+    const { map } = await sampleMap();
+    await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
+    host.user.insertRows("分解表", 6, 1);
+    const first = await loadState();
+    if (!first.ok) throw new Error("load");
+    const [t] = first.value.tables;
+    const read = await readWorkbook({ sheets: "all" });
+    if (!read.ok) throw new Error("read");
+    const progression = detectWorkbook(read.value).maps.find((m) => m.sheet === "进度表")!;
+    await saveState({
+      schema: 1,
+      tables: [{ id: "t1", map: progression, confirmed: false }],
+      kept: [{ id: t.id, confirmed: t.confirmed, json: t.json, range: t.range! }],
+      settings: {},
+    });
+    resetSession();
+    const again = await loadState({ workbook: read.value });
+    if (!again.ok) throw new Error("load");
+    expect(again.value.tables.map((x) => [x.id, x.status, x.map?.sheet])).toEqual([
+      ["t1", "same", "进度表"],
+      ["t2", "resized", undefined],
+    ]);
+    expect(
+      host
+        .snapshot()
+        .names.map((n) => n.refersTo)
+        .sort(),
+    ).toEqual(["分解表!A3:Q9", "进度表!A3:F13"]);
+  });
+
+  test("a kept table whose sheet is gone is let go (nothing to anchor to)", async () => {
+    const saved = await saveState({
+      schema: 1,
+      tables: [],
+      kept: [{ id: "t1", confirmed: true, json: { sheet: "不存在", range: "A1:B2" }, range: "A1:B2" }],
+      settings: {},
+    });
+    expect(saved.ok).toBe(true);
+    const loaded = await loadState();
+    if (!loaded.ok) throw new Error("load");
+    expect(loaded.value.tables).toEqual([]);
+  });
+});
