@@ -5,6 +5,7 @@
  * that does not fit the workbook is refused with the path of the field that is wrong.
  */
 import { columnIndex, columnName, parseRange, rangeA1 } from "./address";
+import { Decimal } from "./decimal";
 import { sheetView } from "./detect/view";
 import type { WorkbookGrid } from "./grid";
 import type {
@@ -53,6 +54,8 @@ interface IndicatorJson {
   direction?: Direction;
   flow?: FlowStock;
   count?: boolean;
+  /** A tolerance the user set for the indicator's sums ("0": exact), as decimal text or a number. */
+  tolerance?: string | number;
   why?: Reason[];
 }
 
@@ -116,6 +119,7 @@ export function toMapDocument(maps: TableMap[]): MapDocument {
           direction: i.direction,
           flow: i.flow,
           count: i.count,
+          ...(i.tolerance !== undefined ? { tolerance: i.tolerance.toString() } : {}),
           why: i.why,
         })),
         parts: m.parts.map((g) => ({ total: ia(g.total), parts: g.parts.map(ia) })),
@@ -173,6 +177,20 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string
   if (typeof v !== "string" || !allowed.includes(v as T))
     fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
   return v as T;
+}
+
+/** A non-negative decimal, written as text ("0.5") or a JSON number (0.5). */
+function toleranceOf(v: unknown, path: string): Decimal {
+  const d =
+    typeof v === "string"
+      ? v.trim().length <= 40
+        ? Decimal.parse(v.trim())
+        : null
+      : typeof v === "number" && Number.isFinite(v)
+        ? Decimal.fromNumber(v)
+        : null;
+  if (!d || d.sign() < 0) fail(path, 'must be a number of at least 0 (0 or "0": exact)');
+  return d;
 }
 
 function arr(v: unknown, path: string, nonEmpty = false): unknown[] {
@@ -250,6 +268,7 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
           ? "unknown"
           : oneOf(raw.flow, ["flow", "stock", "unknown"] as const, `${p}.flow`),
       count: raw.count === undefined ? false : raw.count === true,
+      ...(raw.tolerance === undefined ? {} : { tolerance: toleranceOf(raw.tolerance, `${p}.tolerance`) }),
       why: [{ by: "user", evidence: "map" }],
     };
   });

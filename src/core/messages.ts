@@ -137,7 +137,9 @@ export function renderMessage(f: Finding, lang: Lang): string {
           : `${n} 个${nounZh}合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
         const tail =
           f.rule === "sum-rounding"
-            ? "，在舍入范围内"
+            ? f.tolerance?.basis === "user"
+              ? "，在设定的容差内"
+              : "，在舍入范围内"
             : f.severity === "warning"
               ? "，超出通常的舍入误差"
               : "";
@@ -148,7 +150,9 @@ export function renderMessage(f: Finding, lang: Lang): string {
         : `the ${n} ${nounEn} add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
       const tail =
         f.rule === "sum-rounding"
-          ? ", within rounding"
+          ? f.tolerance?.basis === "user"
+            ? ", within the tolerance set"
+            : ", within rounding"
           : f.severity === "warning"
             ? ", larger than rounding usually explains"
             : "";

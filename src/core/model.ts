@@ -3,6 +3,7 @@
  * Lines are positions in the table's oriented view (indicators are view rows, units view
  * columns); `orientation` says how the view maps onto the sheet.
  */
+import type { Decimal } from "./decimal";
 import type { RangeBox } from "./address";
 
 export type Orientation = "indicators-in-rows" | "units-in-rows";
@@ -49,6 +50,11 @@ export interface IndicatorLine {
   flow: FlowStock;
   /** Whole-number counts are exact: tolerance 0. */
   count: boolean;
+  /**
+   * A tolerance the user set for this indicator's sums, in its measure (0: exact), in place of the
+   * rounding tolerance (PRODUCT §4: "tighten or widen the tolerance per indicator").
+   */
+  tolerance?: Decimal;
   why: Reason[];
 }
 

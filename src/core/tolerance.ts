@@ -69,3 +69,26 @@ export function judgeDifference(difference: Decimal, r: RoundingUnits): Verdict 
   if (abs.mul(abs).le(sums(r).sumSquares)) return { severity: "info", tolerance };
   return { severity: "warning", tolerance };
 }
+
+/** The tolerance a user set, as a finding states it: 0 is exact, anything else the user's. */
+function userTolerance(value: Decimal): Tolerance {
+  return { value, worstCase: value, basis: value.isZero() ? "exact" : "user" };
+}
+
+/**
+ * judgeDifference for an indicator's sum: with a tolerance the user set for the indicator, a
+ * difference within it is info (0: only equality passes) and beyond it an error; otherwise the
+ * rounding of the values decides.
+ */
+export function judgeFor(indicator: { tolerance?: Decimal }, difference: Decimal, r: RoundingUnits): Verdict {
+  const set = indicator.tolerance;
+  if (set === undefined) return judgeDifference(difference, r);
+  const tolerance = userTolerance(set);
+  if (difference.isZero()) return { severity: "pass", tolerance };
+  return { severity: difference.abs().le(set) ? "info" : "error", tolerance };
+}
+
+/** The tolerance that applies to an indicator's sums, for a finding or passed check to state. */
+export function toleranceFor(indicator: { tolerance?: Decimal }, r: RoundingUnits): Tolerance {
+  return indicator.tolerance === undefined ? roundingTolerance(r) : userTolerance(indicator.tolerance);
+}

@@ -35,4 +35,21 @@ describe("tdcheck detect and check --map", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/不是有效的 JSON/);
   });
+
+  test("a tolerance set on an indicator in the map: the 1999/2000 error becomes info within it", async () => {
+    const dir = tempDir();
+    const mapFile = path.join(dir, "map.json");
+    const d = JSON.parse((await cli("detect", SAMPLE, "--format", "json")).stdout);
+    const ind = d.tables[0].indicators.find((i: { name: string }) => i.name.startsWith("新增高新技术企业数"));
+    ind.tolerance = "1";
+    fs.writeFileSync(mapFile, JSON.stringify(d));
+    const r = await cli("check", SAMPLE, "--format", "json", "--map", mapFile);
+    expect(r.code).toBe(0);
+    const d7 = JSON.parse(r.stdout).findings.filter((f: { cell: string }) => f.cell === "D7");
+    expect(d7.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
+      ["sum-rounding", "info"],
+    ]);
+    const text = await cli("check", SAMPLE, "--map", mapFile);
+    expect(text.stdout).toContain("在设定的容差内；容差 1（用户设定）");
+  });
 });

@@ -5,7 +5,7 @@
 import { a1, compressCells } from "../address";
 import type { NumberCell } from "../cell";
 import { Decimal } from "../decimal";
-import { judgeDifference } from "../tolerance";
+import { judgeFor } from "../tolerance";
 import type { ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
@@ -26,7 +26,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       const numeric = comps.filter((c): c is NumberCell => c.kind === "number");
       const computed = Decimal.sum(numeric.map((c) => c.value));
       const difference = computed.sub(tc.value);
-      const verdict = judgeDifference(difference, roundingUnits(total, [tc, ...numeric], [tc, ...comps]));
+      const verdict = judgeFor(total, difference, roundingUnits(total, [tc, ...numeric], [tc, ...comps]));
       const at = view.toSheet(group.total, line.line);
       const related = compressCells(group.components.map((r) => view.toSheet(r, line.line)));
       const evidence = {

@@ -6,7 +6,7 @@
 import { a1, compressCells } from "../address";
 import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
-import { judgeDifference } from "../tolerance";
+import { judgeFor, toleranceFor } from "../tolerance";
 import type { ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
@@ -32,7 +32,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       for (const p of numeric) {
         const r = roundingUnits(total, [tc, p.cell], [tc, p.cell]);
         const excess = p.cell.value.sub(tc.value);
-        if (excess.sign() <= 0 || judgeDifference(excess, r).severity !== "error") continue;
+        if (excess.sign() <= 0 || judgeFor(total, excess, r).severity !== "error") continue;
         failed = true;
         const at = pos(p.row);
         out.finding({
@@ -45,7 +45,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
           stated: p.cell.value,
           computed: tc.value,
           difference: tc.value.sub(p.cell.value),
-          tolerance: judgeDifference(Decimal.ZERO, r).tolerance,
+          tolerance: toleranceFor(total, r),
           hints: [],
           details: { total: total.name, which: "part" },
         });
@@ -58,7 +58,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
           [tc, ...numeric.map((p) => p.cell)],
         );
         const excess = sum.sub(tc.value);
-        if (excess.sign() > 0 && judgeDifference(excess, r).severity === "error") {
+        if (excess.sign() > 0 && judgeFor(total, excess, r).severity === "error") {
           failed = true;
           out.finding({
             ...base,
@@ -69,7 +69,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
             stated: tc.value,
             computed: sum,
             difference: excess,
-            tolerance: judgeDifference(Decimal.ZERO, r).tolerance,
+            tolerance: toleranceFor(total, r),
             hints: [],
             details: { total: total.name, which: "parts", count: numeric.length },
           });

@@ -15,7 +15,7 @@ import {
   point,
   type Interval,
 } from "../interval";
-import { judgeDifference, type RoundingUnits } from "../tolerance";
+import { judgeFor, toleranceFor, type RoundingUnits } from "../tolerance";
 import { address, lineRanges, type ParsedRow, type ParsedSplit } from "../table";
 import { sumHints, type HintChildren } from "./hints";
 import { storedNumber } from "../parse/cellText";
@@ -114,7 +114,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
 
   if (isPoint(stated) && isPoint(sum)) {
     const difference = sum.lo.sub(stated.lo);
-    const verdict = judgeDifference(difference, rounding);
+    const verdict = judgeFor(ind, difference, rounding);
     const atLeastOk = map.policy === "at-least" && difference.sign() > 0;
     if (verdict.severity === "pass" || atLeastOk) {
       out.passed({
@@ -187,7 +187,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   // Bounds: certainly too small, or (exact policy) certainly too large.
   const tooSmall = certainlyBelow(sum, stated);
   const tooLarge = map.policy === "exact" && certainlyBelow(stated, sum);
-  const tolerance = judgeDifference(Decimal.ZERO, rounding).tolerance;
+  const tolerance = toleranceFor(ind, rounding);
   const withBound: Finding = {
     ...base,
     rule: "sum-mismatch",
