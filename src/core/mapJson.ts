@@ -7,6 +7,7 @@
 import { columnIndex, columnName, parseRange, rangeA1 } from "./address";
 import { Decimal } from "./decimal";
 import { sheetView } from "./detect/view";
+import { toleranceFromText } from "./tolerance";
 import type { WorkbookGrid } from "./grid";
 import type {
   ComponentGroup,
@@ -183,13 +184,11 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string
 function toleranceOf(v: unknown, path: string): Decimal {
   const d =
     typeof v === "string"
-      ? v.trim().length <= 40
-        ? Decimal.parse(v.trim())
-        : null
-      : typeof v === "number" && Number.isFinite(v)
+      ? toleranceFromText(v)
+      : typeof v === "number" && Number.isFinite(v) && v >= 0
         ? Decimal.fromNumber(v)
         : null;
-  if (!d || d.sign() < 0) fail(path, 'must be a number of at least 0 (0 or "0": exact)');
+  if (!d) fail(path, 'must be a number of at least 0 (0 or "0": exact)');
   return d;
 }
 

@@ -11,6 +11,7 @@
  * All comparisons are exact: |d| ≤ √S ⇔ d² ≤ S.
  */
 import { Decimal } from "./decimal";
+import { normalizeText } from "./text";
 import type { Severity, Tolerance } from "./finding";
 
 export interface RoundingUnits {
@@ -91,4 +92,16 @@ export function judgeFor(indicator: { tolerance?: Decimal }, difference: Decimal
 /** The tolerance that applies to an indicator's sums, for a finding or passed check to state. */
 export function toleranceFor(indicator: { tolerance?: Decimal }, r: RoundingUnits): Tolerance {
   return indicator.tolerance === undefined ? roundingTolerance(r) : userTolerance(indicator.tolerance);
+}
+
+/**
+ * A tolerance as a user types it ("0.5", "０.５", " 2 "): the decimal, undefined for nothing typed
+ * (the rounding tolerance applies), null for anything that is not a number of at least 0.
+ */
+export function toleranceFromText(text: string): Decimal | undefined | null {
+  const t = normalizeText(text).trim();
+  if (t === "") return undefined;
+  if (t.length > 40) return null;
+  const d = Decimal.parse(t);
+  return d && d.sign() >= 0 ? d : null;
 }

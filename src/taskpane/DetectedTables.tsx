@@ -14,6 +14,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   Subtitle2,
   Table,
   TableBody,
@@ -28,7 +29,9 @@ import {
 import { ArrowCounterclockwise20Regular, SelectAllOn20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { rangeA1 } from "../core/address";
+import type { Decimal } from "../core/decimal";
 import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model";
+import { toleranceFromText } from "../core/tolerance";
 import { ChoiceRadios, ChoiceSelect } from "./Choice";
 import { fill, stringsFor, type Strings, type UiLocale } from "./i18n";
 import {
@@ -39,6 +42,7 @@ import {
   lineAddress,
   unitLineKind,
   setIndicatorKind,
+  setIndicatorTolerance,
   setPolicy,
   setUnitRole,
   unitColumns,
@@ -72,6 +76,8 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: "anywhere" },
   indicators: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   roleSelect: { minWidth: "120px" },
+  tolerance: { marginTop: tokens.spacingVerticalXXS },
+  indicator: { display: "flex", flexDirection: "column" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -178,23 +184,34 @@ export function DetectedTables({
             <div className={styles.indicators} role="group" aria-label={t["tables.indicators"]}>
               <Caption1 className={styles.term}>{t["tables.indicators"]}</Caption1>
               {map.indicators.map((indicator) => (
-                <Field
-                  key={indicator.line}
-                  label={`${indicator.name} · ${fill(
-                    t[map.orientation === "indicators-in-rows" ? "where.row" : "where.column"],
-                    { where: indicatorAddress(map.orientation, indicator.line) },
-                  )}`}
-                  size="small"
-                >
-                  <ChoiceSelect<IndicatorKind>
+                <div key={indicator.line} className={styles.indicator}>
+                  <Field
+                    label={`${indicator.name} · ${fill(
+                      t[map.orientation === "indicators-in-rows" ? "where.row" : "where.column"],
+                      { where: indicatorAddress(map.orientation, indicator.line) },
+                    )}`}
                     size="small"
-                    value={indicator.kind}
-                    revision={view}
-                    disabled={disabled}
-                    options={INDICATOR_KINDS.map((k) => ({ value: k, label: t[`kind.${k}`] }))}
-                    onChoose={(k) => replace(index, setIndicatorKind(map, indicator.line, k))}
-                  />
-                </Field>
+                  >
+                    <ChoiceSelect<IndicatorKind>
+                      size="small"
+                      value={indicator.kind}
+                      revision={view}
+                      disabled={disabled}
+                      options={INDICATOR_KINDS.map((k) => ({ value: k, label: t[`kind.${k}`] }))}
+                      onChoose={(k) => replace(index, setIndicatorKind(map, indicator.line, k))}
+                    />
+                  </Field>
+                  {map.type === "split" && (indicator.kind === "additive" || indicator.kind === "share") && (
+                    <ToleranceInput
+                      key={`${indicator.line}:${indicator.tolerance?.toString() ?? ""}`}
+                      name={indicator.name}
+                      value={indicator.tolerance}
+                      disabled={disabled}
+                      t={t}
+                      onCommit={(v) => replace(index, setIndicatorTolerance(map, indicator.line, v))}
+                    />
+                  )}
+                </div>
               ))}
             </div>
             {map.type === "split" && grid && (
@@ -251,6 +268,55 @@ export function DetectedTables({
         );
       })}
     </div>
+  );
+}
+
+/**
+ * An indicator's own tolerance, typed: empty for the rounding tolerance of the shown precision,
+ * 0 for exact, any other number of at least 0 to widen. Applied on Enter or when leaving the box.
+ */
+function ToleranceInput({
+  name,
+  value,
+  disabled,
+  t,
+  onCommit,
+}: {
+  name: string;
+  value: Decimal | undefined;
+  disabled: boolean;
+  t: Strings;
+  onCommit: (value: Decimal | undefined) => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState(value?.toString() ?? "");
+  const parsed = toleranceFromText(text);
+  const commit = () => {
+    if (parsed === null) return;
+    if (parsed === undefined ? value !== undefined : !value || !parsed.eq(value)) onCommit(parsed);
+  };
+  return (
+    <Field
+      size="small"
+      className={styles.tolerance}
+      label={t["tolerance.label"]}
+      hint={t["tolerance.hint"]}
+      validationState={parsed === null ? "error" : "none"}
+      validationMessage={parsed === null ? t["tolerance.invalid"] : undefined}
+    >
+      <Input
+        size="small"
+        value={text}
+        disabled={disabled}
+        placeholder={t["tolerance.auto"]}
+        aria-label={fill(t["tolerance.aria"], { name })}
+        onChange={(_, data) => setText(data.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+    </Field>
   );
 }
 

@@ -3,6 +3,7 @@
  * next (PRODUCT §3: "can be corrected by the user"). The pane shows the result and hands the maps to
  * the engine's `checkMaps`; the adapter saves them in the workbook. Nothing here decides a rule.
  */
+import type { Decimal } from "../core/decimal";
 import { columnName, type RangeBox } from "../core/address";
 import { detectSheet } from "../core/detect/detectTables";
 import { classifyLabel } from "../core/detect/labels";
@@ -167,6 +168,24 @@ export function setIndicatorKind(map: TableMap, line: number, kind: IndicatorKin
     indicators: map.indicators.map((i) =>
       i.line === line && i.kind !== kind ? { ...i, kind, why: [...i.why, BY_USER(`kind: ${kind}`)] } : i,
     ),
+  };
+}
+
+/**
+ * Sets (or, with undefined, clears) one indicator's own tolerance for its sums: 0 compares
+ * exactly; clearing returns it to the rounding tolerance of the values' shown precision.
+ */
+export function setIndicatorTolerance(map: TableMap, line: number, tolerance: Decimal | undefined): TableMap {
+  return {
+    ...map,
+    indicators: map.indicators.map((i) => {
+      if (i.line !== line) return i;
+      if (tolerance === undefined ? i.tolerance === undefined : i.tolerance?.eq(tolerance)) return i;
+      const { tolerance: _old, ...rest } = i;
+      void _old;
+      const why = [...i.why, BY_USER(`tolerance: ${tolerance?.toString() ?? "rounding"}`)];
+      return tolerance === undefined ? { ...rest, why } : { ...rest, tolerance, why };
+    }),
   };
 }
 

@@ -106,6 +106,53 @@ test("an indicator's kind: 新增高新技术企业数 as qualitative is not sum
   expect(session.blocked).toEqual([]);
 }, 60_000);
 
+test("an indicator's tolerance: 1 for 新增高新技术企业数 makes the 1999/2000 difference info; saved; cleared, the error is back", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  await check(page);
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
+  const [, , infos] = await summaryCounts(page);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.tables"] }).click();
+  const tolerance = () => pane(page).getByRole("textbox", { name: "Tolerance of 新增高新技术企业数(家)" });
+  expect(await tolerance().inputValue()).toBe("");
+
+  // Not a number: said beside the box, nothing applied.
+  await tolerance().fill("abc");
+  await tolerance().press("Enter");
+  expect(await frame.getByText(t["tolerance.invalid"]).count()).toBe(1);
+  expect(await frame.getByText(t["tables.saved"], { exact: true }).count()).toBe(0);
+
+  await tolerance().fill("1");
+  await tolerance().press("Enter");
+  await idle(page);
+  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
+  // The difference is now within the tolerance set: one more info (sum-rounding), no error.
+  await waitFor(
+    "the D7 error to become info",
+    () => summaryCounts(page),
+    (c) => c[0] === 0 && c[2] === infos + 1,
+  );
+  expect(await errorFlags(page)).toEqual([]);
+
+  await reopenPane(page);
+  await check(page);
+  await pane(page).getByRole("tab", { name: t["tab.tables"] }).click();
+  expect(await tolerance().inputValue()).toBe("1");
+
+  // Emptied: the rounding tolerance (0 for a count) applies again.
+  await tolerance().fill("");
+  await tolerance().blur();
+  await idle(page);
+  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
+  await waitFor(
+    "the D7 error again",
+    () => paneFindings(page, "error"),
+    (f) => f.join() === "error 分解表!D7",
+  );
+  expect(session.blocked).toEqual([]);
+}, 60_000);
+
 test("a column's role: 建德市 left out of the split, the children add up to 1969; the policy at-least", async () => {
   session = await openPlayground(baseUrl, { lang: "en-US" });
   const { page } = session;

@@ -1,6 +1,7 @@
 /** The pane's corrections to a detected table: each gives the map the user asked for, and the engine checks it. */
 import { parseRange } from "../../src/core/address";
 import { checkMaps, detectWorkbook } from "../../src/core/check";
+import { Decimal } from "../../src/core/decimal";
 import type { SplitTable } from "../../src/core/model";
 import { seedWorkbook } from "../helpers/grid";
 import {
@@ -8,6 +9,7 @@ import {
   indicatorAddress,
   lineAddress,
   setIndicatorKind,
+  setIndicatorTolerance,
   setPolicy,
   setUnitRole,
   tablesFromSelection,
@@ -91,6 +93,35 @@ describe("changing an indicator's kind", () => {
   test("the same kind again changes nothing", () => {
     const line = rowOf("新增高新技术企业数");
     expect(setIndicatorKind(split, line, "additive")).toEqual(split);
+  });
+});
+
+describe("an indicator's tolerance", () => {
+  test("1 for 新增高新技术企业数: the D7 difference of 1 is info within it; cleared, an error again", () => {
+    const line = rowOf("新增高新技术企业数");
+    const map = setIndicatorTolerance(split, line, Decimal.ONE);
+    const indicator = map.indicators.find((i) => i.line === line)!;
+    expect(indicator.tolerance?.toString()).toBe("1");
+    expect(indicator.why.at(-1)).toEqual({ by: "user", evidence: "tolerance: 1" });
+    expect(
+      checkMaps(workbook, [map])
+        .findings.filter((f) => f.cell === "D7")
+        .map((f) => [f.rule, f.severity]),
+    ).toEqual([["sum-rounding", "info"]]);
+    const cleared = setIndicatorTolerance(map, line, undefined);
+    expect("tolerance" in cleared.indicators.find((i) => i.line === line)!).toBe(false);
+    expect(
+      checkMaps(workbook, [cleared])
+        .findings.filter((f) => f.cell === "D7")
+        .map((f) => f.severity),
+    ).toEqual(["error"]);
+  });
+
+  test("the same tolerance again, or clearing none, changes nothing", () => {
+    const line = rowOf("新增高新技术企业数");
+    expect(setIndicatorTolerance(split, line, undefined)).toEqual(split);
+    const once = setIndicatorTolerance(split, line, Decimal.parse("0.5")!);
+    expect(setIndicatorTolerance(once, line, Decimal.parse("0.50")!)).toEqual(once);
   });
 });
 
