@@ -121,3 +121,26 @@ describe("a stray cell far below the table", () => {
     expect(withStray.summary).toEqual(plain.summary);
   });
 });
+
+test("a merged area reaching below the last row adds no line outside the sheet (fuzz counterexample)", () => {
+  const grid = sheet(
+    "分解表",
+    [
+      [],
+      [],
+      [{ error: "#REF!" }, "上城区", 0, "", "上城区"],
+      ["-", "序号", 0, "上城区"],
+      [],
+      [],
+      [],
+      ["-", "序号", "-", "杭州市目标", "上城区"],
+    ],
+    { merges: ["A8:D9"] },
+  );
+  const { tables } = detectSheet(grid);
+  for (const t of tables)
+    if (t.type === "split")
+      for (const sp of t.splits)
+        for (const u of [sp.parent, ...sp.children])
+          expect(u.line).toBeLessThan(t.orientation === "units-in-rows" ? grid.values.length : 5);
+});

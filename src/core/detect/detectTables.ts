@@ -113,9 +113,12 @@ function presentLines(view: SheetView): number[] {
   if (!lines) {
     const found = new Set<number>();
     view.grid.values.forEach((row, r) => row !== undefined && found.add(r)); // skips holes
+    // Merged rows count only within the sheet's extent (view.cols), as a full scan would read them.
+    const height = view.grid.values.length;
     for (const m of view.grid.merges ?? []) {
       const box = parseRange(m);
-      if (box && box.bottom - box.top < 10000) for (let r = box.top; r <= box.bottom; r++) found.add(r);
+      if (box && box.bottom - box.top < 10000)
+        for (let r = box.top; r <= Math.min(box.bottom, height - 1); r++) found.add(r);
     }
     lines = [...found].sort((a, b) => a - b);
     PRESENT_LINES.set(view.grid, lines);
