@@ -54,6 +54,17 @@ async function idle(page: Page): Promise<void> {
   );
 }
 
+/** After a change is undone: the findings tab shows the sample's one error, on D7, again. */
+async function d7ErrorAgain(page: Page): Promise<void> {
+  await idle(page);
+  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
+  await waitFor(
+    "the D7 error again",
+    () => paneFindings(page, "error"),
+    (f) => f.join() === "error 分解表!D7",
+  );
+}
+
 /** Closes the pane and opens it again, as reopening the add-in in Excel does; the workbook stays. */
 async function reopenPane(page: Page): Promise<void> {
   await page
@@ -95,13 +106,7 @@ test("an indicator's kind: 新增高新技术企业数 as qualitative is not sum
 
   // Detect again: the correction is forgotten, the error is back.
   await pane(page).getByRole("button", { name: t["tables.reset"] }).click();
-  await idle(page);
-  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
-  await waitFor(
-    "the D7 error again",
-    () => paneFindings(page, "error"),
-    (f) => f.join() === "error 分解表!D7",
-  );
+  await d7ErrorAgain(page);
   expect(await errorFlags(page)).toEqual(["D7"]);
   expect(session.blocked).toEqual([]);
 }, 60_000);
@@ -143,13 +148,7 @@ test("an indicator's tolerance: 1 for 新增高新技术企业数 makes the 1999
   // Emptied: the rounding tolerance (0 for a count) applies again.
   await tolerance().fill("");
   await tolerance().blur();
-  await idle(page);
-  await pane(page).getByRole("tab", { name: t["tab.findings"] }).click();
-  await waitFor(
-    "the D7 error again",
-    () => paneFindings(page, "error"),
-    (f) => f.join() === "error 分解表!D7",
-  );
+  await d7ErrorAgain(page);
   expect(session.blocked).toEqual([]);
 }, 60_000);
 

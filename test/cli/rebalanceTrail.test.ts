@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { readXlsx } from "../../src/cli/xlsx";
 import { checkWorkbook } from "../../src/core/check";
 import type { RawValue, WorkbookGrid } from "../../src/core/grid";
@@ -16,26 +15,13 @@ import {
   readSection,
   readTrail,
 } from "../../src/core/report";
+import { sampleWithState } from "../helpers/stateSheet";
 import { cli, SAMPLE, tempDir } from "../helpers/cli";
 
 function readBack(file: string): WorkbookGrid {
   const r = readXlsx(fs.readFileSync(file), { fileName: path.basename(file) });
   if (!r.ok) throw new Error(r.problem.detail);
   return r.workbook;
-}
-
-/** The sample with a very hidden `_tdcheck` holding the given columns (as the add-in leaves it). */
-async function sampleWithState(out: string, columns: Record<number, (string | number)[]>): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const ws = wb.addWorksheet("_tdcheck", { state: "veryHidden" });
-  for (const [col, values] of Object.entries(columns))
-    values.forEach((v, i) => {
-      const c = ws.getCell(i + 1, Number(col) + 1);
-      c.numFmt = "@";
-      c.value = v;
-    });
-  await wb.xlsx.writeFile(out);
 }
 
 const REBALANCE = ["--indicator", "新增高新技术企业数", "--lock", "滨江区", "--lock", "余杭区"];

@@ -7,6 +7,7 @@ import { WORKSHEET_ORDER, worksheetLayout } from "../../src/cli/xlsx/worksheetLa
 import { checkWorkbook } from "../../src/core/check";
 import type { RawValue, WorkbookGrid } from "../../src/core/grid";
 import { createAcceptance, encodeAcceptances, encodeTrail, type TrailEntry } from "../../src/core/report";
+import { sampleWithState } from "../helpers/stateSheet";
 import { cli, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 import { partsOf, rawEntries } from "./xlsx/workbooks";
 
@@ -28,25 +29,6 @@ async function wellFormed(xml: string, name: string): Promise<void> {
     normalization: "c14n",
   });
   expect(result.errors).toEqual([]);
-}
-
-/** A copy of the sample through exceljs, with a very hidden `_tdcheck` sheet holding these columns. */
-async function sampleWithState(
-  out: string,
-  columns: Record<number, (string | number)[]>,
-  edit?: (wb: ExcelJS.Workbook) => void,
-): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const ws = wb.addWorksheet("_tdcheck", { state: "veryHidden" });
-  for (const [col, values] of Object.entries(columns))
-    values.forEach((v, i) => {
-      const c = ws.getCell(i + 1, Number(col) + 1);
-      c.numFmt = "@";
-      c.value = v;
-    });
-  edit?.(wb);
-  await wb.xlsx.writeFile(out);
 }
 
 /** The sample as exceljs rewrites it (the acceptance is computed on what the command line will read). */

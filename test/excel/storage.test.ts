@@ -156,13 +156,18 @@ test("open sections (acceptances, undo, trail) round-trip beside the state and t
 });
 
 describe("a stored table that does not resolve is never dropped by a save", () => {
-  test("a resized table, saved back as kept beside no others, loads as it was stored", async () => {
+  /** The sample's table saved, then a row inserted inside it: it loads as resized, without a map. */
+  async function resizedTable() {
     const { map } = await sampleMap();
     await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
     host.user.insertRows("分解表", 6, 1);
-    const first = await loadState();
-    if (!first.ok) throw new Error("load");
-    const [t] = first.value.tables;
+    const loaded = await loadState();
+    if (!loaded.ok) throw new Error("load");
+    return loaded.value.tables[0];
+  }
+
+  test("a resized table, saved back as kept beside no others, loads as it was stored", async () => {
+    const t = await resizedTable();
     expect(t).toMatchObject({ status: "resized", range: "A3:Q9" });
     expect(t.map).toBeUndefined();
 
@@ -188,12 +193,7 @@ describe("a stored table that does not resolve is never dropped by a save", () =
   });
 
   test("kept beside a table saved anew: both stored, ids kept apart, each anchored", async () => {
-    const { map } = await sampleMap();
-    await saveState({ schema: 1, tables: [{ id: "t1", map, confirmed: true }], settings: {} });
-    host.user.insertRows("分解表", 6, 1);
-    const first = await loadState();
-    if (!first.ok) throw new Error("load");
-    const [t] = first.value.tables;
+    const t = await resizedTable();
     const read = await readWorkbook({ sheets: "all" });
     if (!read.ok) throw new Error("read");
     const progression = detectWorkbook(read.value).maps.find((m) => m.sheet === "进度表")!;
