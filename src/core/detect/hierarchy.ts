@@ -132,7 +132,7 @@ function fromDeclaredParents(cands: UnitCandidate[]): Split[] {
   const depth = (c: UnitCandidate): number => {
     const seen = new Set<UnitCandidate>();
     let d = 0;
-    for (let x: UnitCandidate | undefined = c; x && x !== top && x.declaredParent && !seen.has(x); ) {
+    for (let x: UnitCandidate | undefined = c; x && x !== top && x.declaredParent && !seen.has(x);) {
       seen.add(x);
       d++;
       x = parentOf(x);
@@ -199,9 +199,10 @@ function byNames(cands: UnitCandidate[]): Split[] | null {
   if (!top && roots.length !== 1) return null;
   if (top && roots.length) splits.push({ parent: top.line, children: roots, level: 0, why });
   const depth = (i: number): number => (parentOf[i] === undefined ? (top ? 1 : 0) : 1 + depth(parentOf[i]!));
+  const childrenOf: UnitLine[][] = units.map(() => []);
+  units.forEach((c, k) => parentOf[k] !== undefined && childrenOf[parentOf[k]!].push(c.line));
   units.forEach((c, i) => {
-    const children = units.filter((_, k) => parentOf[k] === i).map((k) => k.line);
-    if (children.length) splits.push({ parent: c.line, children, level: depth(i), why });
+    if (childrenOf[i].length) splits.push({ parent: c.line, children: childrenOf[i], level: depth(i), why });
   });
   return splits.length ? splits : null;
 }
