@@ -389,7 +389,7 @@ function buildTable(
       h !== assignmentCol &&
       ["unit", "other", "total", "target"].includes(h.role.role),
   );
-  const isSubtotal = (h: HeaderColumn) => /小计$/.test(h.label);
+  const isSubtotal = (h: HeaderColumn) => h.label.endsWith("小计");
   const isTotal = (h: HeaderColumn) =>
     (h.role.role === "total" || h.role.role === "target") && !isSubtotal(h);
   let arithmetic: UnitLine | undefined;
@@ -439,16 +439,20 @@ function buildTable(
   if (splits.length === 0 || splits.every((sp) => sp.children.length === 0)) return null;
   const top = splits.find((sp) => sp.level === 0);
   if (top && assignment) top.assignment = assignment;
-  const allLines: number[] = [];
-  const seenLine = new Set<number>();
-  for (const sp of splits)
-    for (let k = -1; k < sp.children.length; k++) {
-      const line = k < 0 ? sp.parent.line : sp.children[k].line;
-      if (!seenLine.has(line)) {
-        seenLine.add(line);
-        allLines.push(line);
+  // Every unit line once, in split order, for the components search (listed only if it needs them).
+  const allLines = (): number[] => {
+    const lines: number[] = [];
+    const seenLine = new Set<number>();
+    for (const sp of splits)
+      for (let k = -1; k < sp.children.length; k++) {
+        const line = k < 0 ? sp.parent.line : sp.children[k].line;
+        if (!seenLine.has(line)) {
+          seenLine.add(line);
+          lines.push(line);
+        }
       }
-    }
+    return lines;
+  };
   base.components = findComponents(view, allLines, indicators, parts);
   return {
     table: { ...base, type: "split", policy: "exact", splits },
@@ -475,9 +479,10 @@ function levelOf(v: RawValue): number | undefined {
 /** Leading spaces of a unit name, a full-width space counting as two (how planners indent by hand). */
 function leadingSpaces(text: string): number {
   let n = 0;
-  for (const ch of text) {
-    if (ch === " " || ch === "\u00a0") n += 1;
-    else if (ch === "\u3000") n += 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0) n += 1;
+    else if (c === 0x3000) n += 2;
     else break;
   }
   return n;

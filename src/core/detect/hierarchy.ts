@@ -23,8 +23,10 @@ export interface UnitCandidate {
   leadingSpaces?: number;
 }
 
-function varies(values: number[]): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return true;
+/** Whether the signal differs between candidates (asked of each of four signals per table). */
+function varies(cands: UnitCandidate[], levelOf: (c: UnitCandidate) => number): boolean {
+  const first = cands.length ? levelOf(cands[0]) : 0;
+  for (let i = 1; i < cands.length; i++) if (levelOf(cands[i]) !== first) return true;
   return false;
 }
 
@@ -154,8 +156,9 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     ["leadingSpaces", "keyword", "leading spaces"],
   ];
   for (const [key, by, evidence] of signals) {
-    const level = cands.map((c) => (c[key] as number | undefined) ?? 0);
-    if (!varies(level)) continue;
+    const levelOf = (c: UnitCandidate) => (c[key] as number | undefined) ?? 0;
+    if (!varies(cands, levelOf)) continue;
+    const level = cands.map(levelOf);
     // Totals sit above everything they total, whatever their own indentation says. (A loop, not
     // Math.min(...level): spreading 200,000 units overflows the stack.)
     let min = Infinity;

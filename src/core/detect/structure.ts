@@ -59,10 +59,13 @@ const SAMPLE_UNITS = 16;
 
 export function findComponents(
   view: SheetView,
-  lines: number[],
+  unitLines: () => number[],
   indicators: IndicatorLine[],
   parts: PartGroup[],
 ): ComponentGroup[] {
+  // The lines are listed only when some group of rows is worth testing (most tables have none).
+  let listed: number[] | undefined;
+  const linesOf = () => (listed ??= unitLines());
   const inParts = new Set(parts.flatMap((g) => [g.total, ...g.parts]));
   const groups: ComponentGroup[] = [];
   const used = new Set<number>();
@@ -70,10 +73,10 @@ export function findComponents(
   const cache = new Map<number, (Decimal | null)[]>();
   const value = (ind: IndicatorLine, li: number): Decimal | null => {
     let row = cache.get(ind.line);
-    if (!row) cache.set(ind.line, (row = new Array(lines.length)));
+    if (!row) cache.set(ind.line, (row = new Array(linesOf().length)));
     let v = row[li];
     if (v === undefined) {
-      const c = parseAt(view, ind.line, lines[li], ind.measure);
+      const c = parseAt(view, ind.line, linesOf()[li], ind.measure);
       v =
         c.kind === "number" && !c.bound
           ? c.value
@@ -120,9 +123,9 @@ export function findComponents(
       )
         break;
       // A relation that holds in most units shows in the first few: test those before all of them.
-      const sample = count(total, comps, 0, Math.min(lines.length, SAMPLE_UNITS));
+      const sample = count(total, comps, 0, Math.min(linesOf().length, SAMPLE_UNITS));
       if (sample.holds < Math.min(3, sample.tested) || sample.holds * 2 <= sample.tested) continue;
-      const { tested, holds } = count(total, comps, 0, lines.length);
+      const { tested, holds } = count(total, comps, 0, linesOf().length);
       if (holds >= 3 && holds * 2 > tested) {
         groups.push({
           total: total.line,
