@@ -36,7 +36,7 @@ import {
 import { PackageEditor, insertBeforeClose } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type WorkbookInfo, type XlsxProblemCode } from "./read";
 import { worksheetLayout, insertionPoint } from "./worksheetLayout";
-import { escapeXml, findTag, findTags, rootPrefix } from "./xml";
+import { applyTextEdits, escapeXml, findTag, findTags, rootPrefix } from "./xml";
 import { XlsxFault } from "./zip";
 import { REL_BASE, MAIN_NS, CT_COMMENTS, CT_VML, Refusal } from "./ooxml";
 
@@ -482,9 +482,10 @@ function removeOurFormats(xml: string, ours: Set<number>): string {
       rules.every((r) => r.attrs.get("type") === "expression" && ours.has(Number(r.attrs.get("dxfId"))))
     );
   });
-  let out = xml;
-  for (let i = cuts.length - 1; i >= 0; i--) out = out.slice(0, cuts[i].start) + out.slice(cuts[i].end);
-  return out;
+  return applyTextEdits(
+    xml,
+    cuts.map((c) => ({ start: c.start, end: c.end, text: "" })),
+  );
 }
 
 function removeOurDxfs(xml: string, ours: Set<number>): string {

@@ -3,7 +3,7 @@
  * drawing holds the yellow box each note shows in. Both must agree cell by cell. We only ever add
  * our own items to them and remove exactly those; a user's note is never rewritten.
  */
-import { escapeXml, findTag, findTags, rootPrefix } from "./xml";
+import { applyTextEdits, escapeXml, findTag, findTags, rootPrefix } from "./xml";
 
 export const NOTE_AUTHOR = "指标分解校核";
 
@@ -124,8 +124,10 @@ export function removeFromCommentsPart(
       removed.add((t.attrs.get("ref") ?? "").replace(/\$/g, "").toUpperCase());
     } else left++;
   }
-  let out = xml;
-  for (let i = cuts.length - 1; i >= 0; i--) out = out.slice(0, cuts[i].start) + out.slice(cuts[i].end);
+  let out = applyTextEdits(
+    xml,
+    cuts.map((c) => ({ ...c, text: "" })),
+  );
   // Our author goes too when it is the last one and nothing refers to it any more, so the
   // user's authorIds never shift.
   const stillUsed = findTags(out, "comment").some((t) => Number(t.attrs.get("authorId")) === ourId);

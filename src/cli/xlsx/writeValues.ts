@@ -38,7 +38,17 @@ import { PackageEditor } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
 import { compileFormula, shiftFormula } from "./sharedFormula";
 import { worksheetLayout } from "./worksheetLayout";
-import { decodeText, elementEnd, escapeXml, findTag, findTags, parseAttributes, rootPrefix } from "./xml";
+import {
+  applyTextEdits,
+  decodeText,
+  elementEnd,
+  escapeXml,
+  findTag,
+  findTags,
+  parseAttributes,
+  rootPrefix,
+  type TextEdit,
+} from "./xml";
 import { XlsxFault } from "./zip";
 
 export interface ValueWrite {
@@ -293,24 +303,7 @@ function widenSpans(tag: string, col: number): string {
   return tag.slice(0, m.index) + `${m[1]}${lo}:${hi}${m[4]}` + tag.slice(m.index + m[0].length);
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * Applies edits from the end of the text backwards. Edits at one position come out in the order
- * they were listed, after any replacement that starts there is made.
- */
-function applyEdits(xml: string, edits: Edit[]): string {
-  const sorted = edits
-    .map((e, i) => ({ ...e, i }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
-  let out = xml;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
+type Edit = TextEdit;
 
 function contains(box: RangeBox, row: number, col: number): boolean {
   return box.top <= row && row <= box.bottom && box.left <= col && col <= box.right;
@@ -456,9 +449,16 @@ function editSheet(
       });
       continue;
     }
-    // New cells go before the first cell with a larger column.
+    // New cells go before the first cell with a larger column: in a row written in order (as the
+    // format requires) one pass along both lists, else a search per cell.
+    const inOrder = cells.every((c, i) => i === 0 || cells[i - 1].col < c.col);
+    let k = 0;
     for (const ins of inserts) {
-      const next = cells.find((c) => c.col > ins.col);
+      let next: CellSpan | undefined;
+      if (inOrder) {
+        while (k < cells.length && cells[k].col <= ins.col) k++;
+        next = cells[k];
+      } else next = cells.find((c) => c.col > ins.col);
       const at = next ? next.start : row.closeStart;
       edits.push({ start: at, end: at, text: ins.text });
     }
@@ -470,8 +470,16 @@ function editSheet(
       edits.push({ start: row.end, end: row.end, text: `</${p}row>` });
     } else if (tag !== row.tag) edits.push({ start: row.start, end: row.tagEnd, text: tag });
   }
+  // New rows go before the first row below them (one pass when the rows are in order, as required).
+  newRows.sort((a, b) => a.row - b.row);
+  const rowsInOrder = rows.every((x, i) => i === 0 || rows[i - 1].row < x.row);
+  let r = 0;
   for (const nr of newRows) {
-    const next = rows.find((r) => r.row > nr.row);
+    let next: RowSpan | undefined;
+    if (rowsInOrder) {
+      while (r < rows.length && rows[r].row <= nr.row) r++;
+      next = rows[r];
+    } else next = rows.find((x) => x.row > nr.row);
     const at = next ? next.start : dataClose;
     edits.push({ start: at, end: at, text: nr.text });
   }
@@ -527,7 +535,7 @@ function editSheet(
       }
     }
   }
-  return applyEdits(xml, edits);
+  return applyTextEdits(xml, edits);
 }
 
 /** Drops the calculation chain: its part, its relationship from the workbook, its override. */
