@@ -27,6 +27,8 @@ interface TableState {
   hasLine(line: number): boolean;
   splits: ParsedSplit[];
   progression?: ParsedProgression;
+  /** The splits each unit line takes part in, made on the first edit (for live mode's batches). */
+  splitsOfLine?: Map<number, number[]>;
 }
 
 export interface CellEdit {
@@ -256,17 +258,24 @@ export class Checker {
       return;
     }
     const table = state.map as SplitTable;
-    state.splits.forEach((sp, s) => {
-      const inSplit =
-        sp.map.parent.line === line ||
-        sp.map.assignment?.line === line ||
-        sp.map.children.some((c) => c.line === line);
-      if (!inSplit) return;
+    if (!state.splitsOfLine) {
+      const index = new Map<number, number[]>();
+      state.splits.forEach((sp, s) => {
+        for (const u of [sp.map.parent, sp.map.assignment, ...sp.map.children]) {
+          if (!u) continue;
+          const list = index.get(u.line);
+          if (!list) index.set(u.line, [s]);
+          else if (list[list.length - 1] !== s) list.push(s);
+        }
+      });
+      state.splitsOfLine = index;
+    }
+    for (const s of state.splitsOfLine.get(line) ?? []) {
       dirty.add(`r:${t}:${s}:${i}`);
       table.weights.forEach((w, k) => {
         if (w.ratio === row || w.weight === row) dirty.add(`w:${t}:${s}:${k}`);
       });
-    });
+    }
     table.parts.forEach((g, k) => (g.total === row || g.parts.includes(row)) && dirty.add(`parts:${t}:${k}`));
     table.components.forEach(
       (g, k) => (g.total === row || g.components.includes(row)) && dirty.add(`components:${t}:${k}`),
