@@ -98,20 +98,38 @@ export function mergedAcrossTables(
             ...s.children.map((c) => c.line),
           ])
         : map.periods.map((p) => p.line);
-    const rows = map.orientation === "indicators-in-rows" ? indicatorLines : unitLines;
-    const cols = map.orientation === "indicators-in-rows" ? unitLines : indicatorLines;
+    // Each line once (a city is a child above and a parent below), sorted: a merged area's lines
+    // are then counted by two binary searches, not a pass over 50,000 units per area.
+    const sorted = (lines: number[]) => [...new Set(lines)].sort((x, y) => x - y);
+    const rows = sorted(map.orientation === "indicators-in-rows" ? indicatorLines : unitLines);
+    const cols = sorted(map.orientation === "indicators-in-rows" ? unitLines : indicatorLines);
     const bad: string[] = [];
     for (const m of grid.merges) {
       const [a, b] = m.split(":");
       const box = parseBox(a, b ?? a);
       if (!box) continue;
-      const hitRows = rows.filter((r) => r >= box.top && r <= box.bottom).length;
-      const hitCols = cols.filter((c) => c >= box.left && c <= box.right).length;
+      const hitRows = countWithin(rows, box.top, box.bottom);
+      const hitCols = countWithin(cols, box.left, box.right);
       if (hitRows * hitCols > 1) bad.push(rangeA1(box));
     }
     if (bad.length) return { sheet: map.sheet, ranges: bad };
   }
   return undefined;
+}
+
+/** How many of the sorted values lie in [lo, hi]. */
+function countWithin(sorted: number[], lo: number, hi: number): number {
+  const firstAtLeast = (v: number) => {
+    let l = 0;
+    let h = sorted.length;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      if (sorted[mid] < v) l = mid + 1;
+      else h = mid;
+    }
+    return l;
+  };
+  return Math.max(0, firstAtLeast(hi + 1) - firstAtLeast(lo));
 }
 
 function parseBox(a: string, b: string) {

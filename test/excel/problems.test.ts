@@ -8,6 +8,8 @@ import {
   writeFlags,
 } from "../../src/excel";
 import { installSample } from "./helpers";
+import { detectWorkbook } from "../../src/core/check";
+import { mergedAcrossTables } from "../../src/excel/check";
 import type { FakeHost } from "../../src/fake-excel";
 
 let host: FakeHost | undefined;
@@ -89,4 +91,36 @@ test("reading every sheet skips the add-in's own very hidden sheet", async () =>
   const all = await readWorkbook({ sheets: "all" });
   if (!all.ok) throw new Error("read");
   expect(all.value.sheets.map((s) => s.name)).toEqual(["分解表", "进度表"]);
+});
+
+describe("mergedAcrossTables", () => {
+  // Units in rows: 合计, then 3 cities each followed by 2 districts (a three-level table by outline).
+  const values = [
+    ["地区", "新增企业(家)", "投资额(亿元)", "备注"],
+    ["合计", 12, 12],
+    ["甲市", 4, 4],
+    ["甲一区", 2, 2],
+    ["甲二区", 2, 2],
+    ["乙市", 8, 8],
+    ["乙一区", 4, 4],
+    ["乙二区", 4, 4],
+  ];
+  const outline = new Map([2, 3, 4, 5, 6, 7].map((r) => [r, r === 2 || r === 5 ? 1 : 2]));
+  const book = (merges: string[]) => ({
+    name: "m.xlsx",
+    sheets: [{ name: "表", values, merges, outlineLevels: outline }],
+  });
+
+  test("one data cell merged with a cell outside the table is no problem, even on a line two splits share", () => {
+    const wb = book(["C3:D3"]); // 甲市's 投资额 with its 备注: 甲市 is a child above and a parent below
+    const maps = detectWorkbook(wb).maps;
+    expect(maps).toHaveLength(1);
+    expect(mergedAcrossTables(wb, maps)).toBeUndefined();
+  });
+
+  test("two data cells merged are, each area listed once", () => {
+    const wb = book(["B4:C4", "B6:B7", "A1:D1"]);
+    const maps = detectWorkbook(wb).maps;
+    expect(mergedAcrossTables(wb, maps)).toEqual({ sheet: "表", ranges: ["B4:C4", "B6:B7"] });
+  });
 });
