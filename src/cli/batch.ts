@@ -7,7 +7,7 @@ import * as path from "path";
 import type { AcceptedCheckResult } from "../core/report/acceptance";
 import type { Lang } from "../core/messages";
 import type { CliIo } from "./io";
-import { displayWidth, padEnd } from "./width";
+import { displayWidth, padEnd, maxWidth } from "./width";
 
 export const BATCH_SCHEMA = "tdcheck-batch/1";
 
@@ -120,7 +120,7 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
       : [e.file, "–", "–", "–", status(e, strict, lang)],
   );
   const table = [HEAD[lang], ...rows];
-  const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((r) => displayWidth(r[c]))));
+  const widths = [0, 1, 2, 3].map((c) => maxWidth(table.map((r) => r[c])));
   const line = (r: string[]): string =>
     `  ${padEnd(r[0], widths[0])}  ${[1, 2, 3].map((c) => " ".repeat(widths[c] - displayWidth(r[c])) + r[c]).join("  ")}  ${r[4]}`;
   const out = table.map(line);

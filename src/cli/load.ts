@@ -41,6 +41,7 @@ export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
  */
 export function uncalculatedFormulas(workbook: WorkbookGrid, maps: readonly TableMap[]): string[] {
   const cells: string[] = [];
+  const seen = new Set<string>();
   for (const m of maps) {
     const grid = workbook.sheets.find((s) => s.name === m.sheet);
     if (!grid?.formulas) continue;
@@ -51,7 +52,10 @@ export function uncalculatedFormulas(workbook: WorkbookGrid, maps: readonly Tabl
       for (let c = left; c <= right && c < f.length; c++)
         if (typeof f[c] === "string" && rawAt(grid, r, c) === undefined) {
           const cell = `${m.sheet}!${a1(r, c)}`;
-          if (!cells.includes(cell)) cells.push(cell);
+          if (!seen.has(cell)) {
+            seen.add(cell);
+            cells.push(cell);
+          }
         }
     }
   }

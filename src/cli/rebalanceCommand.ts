@@ -13,6 +13,7 @@ import type { Lang } from "../core/messages";
 import type { RebalanceOk, RebalanceResult } from "../core/rebalance/rebalance";
 import {
   explanationText,
+  isBoundChild,
   planAndRebalance,
   plannedWrites,
   rebalanceDocument,
@@ -29,7 +30,7 @@ import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
-import { displayWidth, padEnd } from "./width";
+import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
 import { writeStateSection } from "./xlsx/stateSection";
 import type { WorkbookGrid } from "../core/grid";
@@ -389,7 +390,7 @@ function noteText(plan: RebalancePlan, result: RebalanceResult, i: number, lang:
   if (role === "at-min") notes.push(zh ? `达下限${min ? ` ${min}` : ""}` : `at min${min ? ` ${min}` : ""}`);
   else if (min && !plan.locked[i]) notes.push(`≥ ${min}`);
   if (role === "zero-base") notes.push(zh ? "零基数" : "zero base");
-  if (result.status === "infeasible" && result.boundChildren.includes(i))
+  if (isBoundChild(result, i))
     notes.push(
       result.shortBy ? (zh ? "受上限限制" : "stopped by its max") : zh ? "受下限限制" : "stopped by its min",
     );
@@ -442,7 +443,12 @@ function tableText(plan: RebalancePlan, result: RebalanceResult, lang: Lang): st
     newParent && p.stated ? signed(newParent.sub(p.stated), dec) : "",
     p.formula ? (zh ? `公式 =${p.formula}` : `formula =${p.formula}`) : zh ? "上级" : "parent",
   ]);
-  const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
+  const widths = header.map((h, k) =>
+    maxWidth(
+      rows.map((r) => r[k]),
+      displayWidth(h),
+    ),
+  );
   const right = new Set([2, 3, 4]);
   const line = (cells: string[]) =>
     "  " +

@@ -2,7 +2,7 @@
 import type { CheckResult } from "../core/check";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
 import { compressCells, parseA1, type CellPosition } from "../core/address";
-import { displayWidth, padEnd } from "./width";
+import { padEnd, maxWidth } from "./width";
 
 const ORIENTATION: Record<Lang, Record<string, string>> = {
   zh: { "indicators-in-rows": "指标在行", "units-in-rows": "单位在行" },
@@ -88,7 +88,7 @@ export function findingsText(result: CheckResult, lang: Lang): string[] {
           ? `${g.count} 个下级单位未分配，按 0 计入合计`
           : `${g.count} children have no allocation, counted as 0`;
   }
-  const w = (key: "severity" | "where" | "rule") => Math.max(0, ...rows.map((r) => displayWidth(r[key])));
+  const w = (key: "severity" | "where" | "rule") => maxWidth(rows.map((r) => r[key]));
   const ws = w("severity");
   const ww = Math.min(w("where"), 24);
   const wr = w("rule");

@@ -18,6 +18,16 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/** The widest of some texts (at least `min`): a loop, since spreading 150,000 widths into Math.max overflows the stack. */
+export function maxWidth(texts: Iterable<string>, min = 0): number {
+  let w = min;
+  for (const t of texts) {
+    const d = displayWidth(t);
+    if (d > w) w = d;
+  }
+  return w;
+}
+
 export function padEnd(text: string, width: number): string {
   const w = displayWidth(text);
   return w >= width ? text : text + " ".repeat(width - w);

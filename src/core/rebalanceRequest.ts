@@ -767,6 +767,19 @@ export interface RebalanceDocument {
 function num(d: Decimal): number {
   return d.toJSON();
 }
+
+const BOUND_SETS = new WeakMap<readonly number[], Set<number>>();
+
+/** Whether child i is one of those an infeasible result says its bound stopped (asked per child). */
+export function isBoundChild(
+  result: RebalanceResult,
+  i: number,
+): result is Extract<RebalanceResult, { status: "infeasible" }> {
+  if (result.status !== "infeasible") return false;
+  let set = BOUND_SETS.get(result.boundChildren);
+  if (!set) BOUND_SETS.set(result.boundChildren, (set = new Set(result.boundChildren)));
+  return set.has(i);
+}
 function rat(r: Rational | null): number | null {
   if (r === null) return null;
   const d = r.toDecimal();
@@ -871,8 +884,7 @@ export function rebalanceDocument(
   const roles = ok?.explanation.children.map((c) => c.role);
   const boundNow = (i: number): "min" | "max" | null => {
     if (ok) return roles![i] === "at-min" ? "min" : roles![i] === "at-max" ? "max" : null;
-    if (result.status === "infeasible" && result.boundChildren.includes(i))
-      return result.shortBy ? "max" : "min";
+    if (isBoundChild(result, i)) return result.shortBy ? "max" : "min";
     return null;
   };
   const children = plan.children.map((c, i): RebalanceChildDoc => {
