@@ -473,7 +473,12 @@ function placeOthers(rows: Row[]): void {
     }
     const prev = findAbove(rows, i, (r) => r.rank !== undefined);
     if (prev === undefined) continue;
-    const next = rows.findIndex((r, j) => j > i && r.division !== undefined);
+    let next = -1;
+    for (let j = i + 1; j < rows.length; j++)
+      if (rows[j].division !== undefined) {
+        next = j;
+        break;
+      }
     const opensBlock = rows[prev].division !== undefined && next >= 0 && rows[next].parentIndex === prev;
     if (opensBlock && rows[prev].rank! < 2) {
       row.parentIndex = prev;

@@ -6,14 +6,14 @@ import { a1, compressCells } from "../address";
 import type { NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import { judgeFor } from "../tolerance";
-import type { ParsedSplit } from "../table";
+import { indicatorIndex, type ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return;
   const { table, view } = t;
-  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  const rowIndex = indicatorIndex(table.indicators);
   for (const group of table.components) {
     const ti = rowIndex.get(group.total)!;
     const total = table.indicators[ti];

@@ -6,7 +6,7 @@
 import { a1, compressCells } from "../address";
 import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
-import type { ParsedSplit } from "../table";
+import { indicatorIndex, type ParsedSplit } from "../table";
 import { pow10neg, rowDecimals } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
 
@@ -17,7 +17,7 @@ const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return;
   const { table, view } = t;
-  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  const rowIndex = indicatorIndex(table.indicators);
   for (const link of table.growth) {
     const [bi, ri, ti] = [link.base, link.rate, link.target].map((r) => rowIndex.get(r)!);
     const units = (i: number) => {

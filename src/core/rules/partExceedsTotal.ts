@@ -7,7 +7,7 @@ import { a1, compressCells } from "../address";
 import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import { judgeFor, toleranceFor } from "../tolerance";
-import type { ParsedSplit } from "../table";
+import { indicatorIndex, type ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
 import type { RuleOutput, SplitRule } from "./rule";
 
@@ -16,7 +16,7 @@ const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return; // table-wide: once per table, over every unit line
   const { table, view } = t;
-  const rowIndex = new Map(table.indicators.map((ind, i) => [ind.line, i]));
+  const rowIndex = indicatorIndex(table.indicators);
   for (const group of table.parts) {
     const ti = rowIndex.get(group.total)!;
     const total = table.indicators[ti];
