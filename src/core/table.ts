@@ -272,6 +272,11 @@ export class ParsedRow {
     return this.childList.cells;
   }
 
+  /** Child k's cell alone (a cross-sheet check needs one child of a split of 50,000). */
+  child(k: number): CellValue {
+    return this.cells.at(this.lines.children[k], this.i);
+  }
+
   /** The children's sum without building their cells, when all are stored numbers or blanks. */
   plainChildren(): PlainChildren | null {
     const { cells, lines, i } = this;

@@ -42,63 +42,101 @@ function decimalsShown(c: NumberCell): number {
   return c.multiplier ? 0 : c.shownDecimals;
 }
 
+/** Where a unit key names a child: split (position in the list) and child, in list order. */
+interface ChildRef {
+  split: number;
+  child: number;
+}
+
+const KEYS = new WeakMap<readonly { unit: string }[], string[][]>();
+
+/** Each child's unit keys, worked out once per split (a live edit re-runs this check). */
+function childKeys(children: readonly { unit: string }[]): string[][] {
+  let keys = KEYS.get(children);
+  if (!keys) KEYS.set(children, (keys = children.map((c) => unitKeys(c.unit))));
+  return keys;
+}
+
 export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
   const tops = splits.filter((s) => s.index === 0);
-  for (const own of tops) {
-    const ownText = ownUnitText(own);
-    for (const parentSplit of splits) {
-      if (parentSplit.map.sheet === own.map.sheet) continue;
-      const child = parentSplit.map.children.findIndex((c) => {
-        const keys = unitKeys(c.unit);
-        const parentName = normalizeLabel(own.map.parent.unit);
-        return (
-          keys.includes(parentName) || (TOTAL_WORD.test(parentName) && keys.some((k) => ownText.includes(k)))
-        );
-      });
-      if (child < 0) continue;
-      const assignedRows = new Map(parentSplit.rows.map((r) => [indicatorKey(r.indicator.name), r]));
-      for (const row of own.rows) {
-        const assigned = assignedRows.get(indicatorKey(row.indicator.name));
-        if (!assigned) continue;
-        const mine = row.parent;
-        const theirs = assigned.children[child];
-        if (mine.kind !== "number" || theirs.kind !== "number" || mine.bound || theirs.bound) continue;
-        const difference = mine.value.sub(theirs.value);
-        // Both are typed targets; a copy shown to fewer decimals may differ by half its last digit.
-        const d = Math.min(decimalsShown(mine), decimalsShown(theirs));
-        const tol = row.indicator.count ? Decimal.ZERO : Decimal.of(5n, d + 1);
-        const ownAt = own.view.toSheet(row.indicator.line, own.map.parent.line);
-        const theirAt = parentSplit.view.toSheet(
-          assigned.indicator.line,
-          parentSplit.map.children[child].line,
-        );
-        const evidence = {
-          sheet: own.map.sheet,
-          cell: a1(ownAt.row, ownAt.col),
-          related: [qualified(parentSplit.map.sheet, a1(theirAt.row, theirAt.col))],
-          indicator: row.indicator.name,
-          unit: parentSplit.map.children[child].unit,
-          stated: mine.value,
-          expected: theirs.value,
-          difference,
-          tolerance: {
-            value: tol,
-            worstCase: tol,
-            basis: row.indicator.count ? ("exact-count" as const) : ("shown-precision" as const),
-            unit: Decimal.of(1n, d),
-          },
-        };
-        if (difference.abs().gt(tol)) {
-          out.failed();
-          out.finding({
-            ...evidence,
-            rule: "cross-sheet-mismatch",
-            severity: "error",
-            hints: [],
-            details: { parentSheet: parentSplit.map.sheet },
-          });
-        } else out.passed({ ...evidence, rule: "cross-sheet-mismatch" });
+  if (tops.length === 0) return;
+  // Every child of every split by each of its keys, first children first: a table is matched to
+  // the child naming it by lookups, not by comparing it with every child of every other split.
+  const byKey = new Map<string, ChildRef[]>();
+  let longest = 0;
+  splits.forEach((sp, split) =>
+    childKeys(sp.map.children).forEach((keys, child) => {
+      for (const key of keys) {
+        longest = Math.max(longest, key.length);
+        const refs = byKey.get(key);
+        if (!refs) byKey.set(key, [{ split, child }]);
+        else if (refs[refs.length - 1].split !== split) refs.push({ split, child });
       }
+    }),
+  );
+  for (const own of tops) {
+    // A child matches when one of its keys is the table's parent name or, for a 合计 parent, occurs
+    // in the sheet's name or title: every such text is looked up (a title has a few hundred).
+    const parentName = normalizeLabel(own.map.parent.unit);
+    const queries = new Set([parentName]);
+    if (TOTAL_WORD.test(parentName)) {
+      const ownText = ownUnitText(own);
+      queries.add(""); // every text includes the empty one
+      for (let i = 0; i < ownText.length; i++)
+        for (let n = 1; n <= longest && i + n <= ownText.length; n++) queries.add(ownText.slice(i, i + n));
     }
+    const firstChild = new Map<number, number>();
+    for (const q of queries)
+      for (const ref of byKey.get(q) ?? []) {
+        if (splits[ref.split].map.sheet === own.map.sheet) continue;
+        const seen = firstChild.get(ref.split);
+        if (seen === undefined || ref.child < seen) firstChild.set(ref.split, ref.child);
+      }
+    for (const [split, child] of [...firstChild].sort((a, b) => a[0] - b[0]))
+      compare(own, splits[split], child, out);
+  }
+}
+
+/** The table's own totals against what the other sheet's split assigned to the child naming it. */
+function compare(own: ParsedSplit, parentSplit: ParsedSplit, child: number, out: RuleOutput): void {
+  const assignedRows = new Map(parentSplit.rows.map((r) => [indicatorKey(r.indicator.name), r]));
+  for (const row of own.rows) {
+    const assigned = assignedRows.get(indicatorKey(row.indicator.name));
+    if (!assigned) continue;
+    const mine = row.parent;
+    const theirs = assigned.child(child);
+    if (mine.kind !== "number" || theirs.kind !== "number" || mine.bound || theirs.bound) continue;
+    const difference = mine.value.sub(theirs.value);
+    // Both are typed targets; a copy shown to fewer decimals may differ by half its last digit.
+    const d = Math.min(decimalsShown(mine), decimalsShown(theirs));
+    const tol = row.indicator.count ? Decimal.ZERO : Decimal.of(5n, d + 1);
+    const ownAt = own.view.toSheet(row.indicator.line, own.map.parent.line);
+    const theirAt = parentSplit.view.toSheet(assigned.indicator.line, parentSplit.map.children[child].line);
+    const evidence = {
+      sheet: own.map.sheet,
+      cell: a1(ownAt.row, ownAt.col),
+      related: [qualified(parentSplit.map.sheet, a1(theirAt.row, theirAt.col))],
+      indicator: row.indicator.name,
+      unit: parentSplit.map.children[child].unit,
+      stated: mine.value,
+      expected: theirs.value,
+      difference,
+      tolerance: {
+        value: tol,
+        worstCase: tol,
+        basis: row.indicator.count ? ("exact-count" as const) : ("shown-precision" as const),
+        unit: Decimal.of(1n, d),
+      },
+    };
+    if (difference.abs().gt(tol)) {
+      out.failed();
+      out.finding({
+        ...evidence,
+        rule: "cross-sheet-mismatch",
+        severity: "error",
+        hints: [],
+        details: { parentSheet: parentSplit.map.sheet },
+      });
+    } else out.passed({ ...evidence, rule: "cross-sheet-mismatch" });
   }
 }
