@@ -92,10 +92,15 @@ export class Checker {
     private readonly workbook: WorkbookGrid,
     readonly maps: TableMap[],
   ) {
+    // One view per sheet and orientation: making one measures the whole sheet, and a sheet may
+    // hold hundreds of stacked tables.
+    const views = new Map<string, SheetView>();
     maps.forEach((map, t) => {
       const grid = workbook.sheets.find((s) => s.name === map.sheet);
       if (!grid) return;
-      const view = sheetView(grid, map.orientation);
+      const key = `${map.orientation}\u0000${map.sheet}`;
+      let view = views.get(key);
+      if (!view) views.set(key, (view = sheetView(grid, map.orientation)));
       const rowIndex = new Map(map.indicators.map((ind, i) => [ind.line, i]));
       if (map.type === "split") {
         const splits = parseSplits(view, map);
