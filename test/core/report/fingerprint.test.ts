@@ -4,10 +4,13 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readXlsx } from "../../../src/cli/xlsx";
 import { checkWorkbook } from "../../../src/core/check";
-import type { WorkbookGrid } from "../../../src/core/grid";
+import type { RawValue, WorkbookGrid } from "../../../src/core/grid";
 import {
+  cellLine,
   cellRanges,
   checkedCells,
+  orderCells,
+  type CellRef,
   coveredCells,
   escapeField,
   fingerprint,
@@ -158,5 +161,62 @@ describe("fingerprint: what changes it", () => {
       wb.getWorksheet("分解表")!.getCell("A12").value = "备注：新加的一行说明";
     });
     expect(await printOf(grid(titled))).toBe(base);
+  });
+});
+
+describe("the fingerprint text at scale is the definition's", () => {
+  /** The definition: order by sheet, row, column, each cell once, one cellLine each. */
+  function definition(wb: WorkbookGrid, cells: CellRef[]): string {
+    const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+    const seen = new Set<string>();
+    const kept = cells.filter((c) => {
+      const key = `${c.sheet}|${c.row}|${c.col}`;
+      if (!order.has(c.sheet) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    kept.sort((p, q) => order.get(p.sheet)! - order.get(q.sheet)! || p.row - q.row || p.col - q.col);
+    const grids = new Map(wb.sheets.map((s) => [s.name, s]));
+    return kept.map((c) => cellLine(grids.get(c.sheet)!, c.row, c.col)).join("");
+  }
+
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.constantFrom("a\tb", "x\\y", "多\n行", "", "-", true, false, null, { error: "#REF!" }),
+  );
+
+  test("random sheets, values, formats and cells (duplicates, unknown sheets, far rows)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.array(value, { maxLength: 5 }), { maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.array(
+          fc.record({
+            sheet: fc.integer({ min: 0, max: 3 }),
+            row: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(1_048_575), fc.constant(2_000_000)),
+            col: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(16_383), fc.constant(20_000)),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.constantFrom(undefined, "0.0", "a\tb", "@"),
+        (sheets, picks, format) => {
+          const wb = workbook(
+            ...sheets.map((values, i) =>
+              sheet(`表${i}`, values as RawValue[][], {
+                numberFormats: values.map((row) => row.map(() => format)),
+              }),
+            ),
+          );
+          const cells: CellRef[] = picks.map((p) => ({ sheet: `表${p.sheet}`, row: p.row, col: p.col }));
+          expect(fingerprintText(wb, cells)).toBe(definition(wb, cells));
+          // Asked again with the same list (as the report's header does): the same order.
+          expect(orderCells(wb, cells)).toEqual(orderCells(wb, [...cells]));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
