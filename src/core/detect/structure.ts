@@ -19,6 +19,7 @@ function leading(raw: unknown): number {
 /** A 其中 row and the indented rows after it belong to the nearest non-part row above. */
 export function findParts(view: SheetView, nameLine: number, indicators: IndicatorLine[]): PartGroup[] {
   const groups: PartGroup[] = [];
+  const inParts = new Set<number>();
   let current: PartGroup | null = null;
   let partIndent = -1;
   indicators.forEach((ind, i) => {
@@ -27,20 +28,23 @@ export function findParts(view: SheetView, nameLine: number, indicators: Indicat
     const indent = leading(raw);
     if (PART.test(label) && i > 0) {
       if (!current) {
-        const total = [...indicators.slice(0, i)]
-          .reverse()
-          .find((t) => !groups.some((g) => g.parts.includes(t.line)));
+        // The nearest row above that is not itself a part.
+        let total: IndicatorLine | undefined;
+        for (let k = i - 1; k >= 0 && !total; k--)
+          if (!inParts.has(indicators[k].line)) total = indicators[k];
         if (!total) return;
         current = { total: total.line, parts: [], why: { by: "keyword", evidence: PART.exec(label)![1] } };
         groups.push(current);
       }
       current.parts.push(ind.line);
+      inParts.add(ind.line);
       partIndent = indent;
       return;
     }
     // Further parts are written indented like the first, without repeating 其中.
     if (current && indent > 0 && indent >= partIndent) {
       current.parts.push(ind.line);
+      inParts.add(ind.line);
       return;
     }
     current = null;
