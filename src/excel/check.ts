@@ -157,8 +157,10 @@ export async function flagFindings(
   findings: Finding[],
   lang: Lang,
   trustSession = false,
+  notes = true,
 ): Promise<FlagsWritten | undefined> {
-  const plan = planFlags(workbook, findings, lang);
+  const planned = planFlags(workbook, findings, lang);
+  const plan = notes ? planned : { ...planned, notes: [] };
   const planKey = JSON.stringify(plan);
   session.flaggedKey = findingsKey(findings);
   if (trustSession && planKey === session.flaggedPlan) return undefined;

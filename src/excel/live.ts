@@ -20,7 +20,7 @@ import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
 import { session } from "./session";
 import { STATE_SHEET } from "./storage";
-import type { LiveOptions, Outcome } from "./types";
+import type { FlagsWritten, LiveOptions, Outcome } from "./types";
 
 /** Above this many edited cells, re-reading the whole sheet is simpler than patching. */
 const PATCH_LIMIT_CELLS = 50_000;
@@ -203,17 +203,19 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
       let wrote = false;
+      let flags: FlagsWritten | undefined;
       if (changed && options.flags !== false) {
-        const written = await flagFindings(
+        flags = await flagFindings(
           context,
           workbook,
           result.findings,
           options.lang ?? session.lang,
           true,
+          options.notes !== false,
         );
-        wrote = written?.wrote ?? false;
+        wrote = flags?.wrote ?? false;
       } else if (changed) session.flaggedKey = key;
-      options.onFindings({ result, findings: result.findings, changed, rechecked, wrote });
+      options.onFindings({ result, findings: result.findings, changed, rechecked, wrote, flags, workbook });
     });
   } catch (err) {
     options.onProblem?.(toProblem(err));

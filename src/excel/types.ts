@@ -170,6 +170,10 @@ export interface LiveUpdate {
   rechecked: number;
   /** Whether flags were written (only when findings changed). */
   wrote: boolean;
+  /** What was written, when flags were. */
+  flags?: FlagsWritten;
+  /** The sheets as live mode holds them now, edits applied (for planning from the same cells). */
+  workbook: WorkbookGrid;
 }
 
 export interface LiveOptions {
@@ -180,4 +184,6 @@ export interface LiveOptions {
   lang?: Lang;
   /** Write flags when findings change (default true). */
   flags?: boolean;
+  /** With flags, write notes too (default true); false flags by colour only. */
+  notes?: boolean;
 }

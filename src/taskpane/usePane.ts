@@ -402,24 +402,15 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       const view = ref.current.view;
       const sheet = view?.sheet ?? live.findings[0]?.sheet ?? "";
       const scope = view?.scope ?? ref.current.settings.scope;
-      let workbook = view?.workbook;
-      let flags = view?.flags;
-      if (live.changed && ref.current.settings.flagStyle === "fill") {
-        // The adapter writes notes with its flags; "colour only" plans the flags here instead.
-        const read = await port.readWorkbook({
-          sheets: view ? view.workbook.sheets.map((s) => s.name) : scope,
-        });
-        if (read.ok) {
-          workbook = read.value;
-          flags = await writeFlagsFor(read.value, live.result.findings, "fill");
-        }
-      }
+      // The adapter wrote the flags in the chosen style (colour only: no notes) from the sheets as
+      // live mode holds them, which are also the cells the pane plans from now.
+      const flags = live.flags ?? view?.flags;
       update({
-        view: workbook ? { sheet, scope, result: live.result, workbook, flags, origin: "live" } : view,
+        view: { sheet, scope, result: live.result, workbook: live.workbook, flags, origin: "live" },
       });
       if (live.changed) announce(summaryText("announce.live", sheet, live.result));
     },
-    [port, update, announce, writeFlagsFor, summaryText],
+    [update, announce, summaryText],
   );
 
   /**
@@ -433,7 +424,8 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       await run("check", () => checkNow("live"));
       const started = await port.startLive({
         lang,
-        flags: settings.flagStyle === "fill-note",
+        flags: settings.flagStyle !== "none",
+        notes: settings.flagStyle === "fill-note",
         onFindings: (u) => void onLive(u),
         onProblem: (problem) => update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] })),
       });

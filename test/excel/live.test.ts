@@ -146,3 +146,21 @@ test("starting live mode before any check checks first", async () => {
   await settle();
   expect(updates.at(-1)?.result.summary.errors).toBe(0);
 });
+
+test("colour only (notes: false): live mode lights the flag without a note, and hands back the edited cells", async () => {
+  await stopLive();
+  const started = await startLive({ debounceMs: 10, notes: false, onFindings: (u) => updates.push(u) });
+  expect(started.ok).toBe(true);
+  const syncs = host.syncs;
+  host.user.setValue("分解表", "E8", 13.1);
+  await settle();
+  expect(updates).toHaveLength(1);
+  const u = updates[0];
+  expect(u.wrote).toBe(true);
+  expect(u.flags?.notes).toBe(0);
+  expect(host.flagAt("分解表", "D8")).toMatchObject({ lit: true });
+  expect(host.snapshot().sheets[0].notes.D8).toBeUndefined();
+  // The grid live mode checked, edit applied: the pane plans from it without reading the sheets.
+  expect(u.workbook.sheets.find((s) => s.name === "分解表")!.values[7][4]).toBe(13.1);
+  expect(host.syncs - syncs).toBeLessThanOrEqual(4);
+});
