@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { errorFlags, paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
 import {
+  editCell,
   inspect,
   openPlayground,
   pane,
@@ -235,6 +236,47 @@ test("flags in the sheet: colour and note, colour only, or none (findings only i
   expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
   expect(await errorFlags(page)).toEqual([]);
   expect(await frame.getByText(t.flagsNone).count()).toBe(1);
+}, 60_000);
+
+test("live mode with colour only: an edit lights the flag by itself, with no note, and the pane follows", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US" });
+  const { page } = session;
+  const host = inspect(page);
+  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
+  const notes = async () =>
+    Object.keys(((await host.snapshot()) as Snap).sheets.find((s) => s.name === "分解表")!.notes);
+  await check(page);
+  const frame = pane(page);
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  await frame.getByRole("radio", { name: t["flagStyle.fill"] }).click();
+  await idle(page);
+  await frame.getByRole("switch", { name: t["settings.live"] }).check();
+  await waitFor(
+    "the live badge",
+    () => frame.getByText(t.liveBadge, { exact: true }).count(),
+    (n) => n === 1,
+  );
+  await idle(page);
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  await editCell(page, "分解表", "E8", "4.1");
+  await waitFor(
+    "the pane to show the D8 error",
+    () => paneFindings(page, "error"),
+    (f) => f.includes("error 分解表!D8"),
+  );
+  await waitFor(
+    "the flag on D8",
+    () => errorFlags(page),
+    (cells) => cells.includes("D8"),
+  );
+  expect(await notes()).toEqual([]);
+  await editCell(page, "分解表", "E8", "3.1");
+  await waitFor(
+    "the D8 flag to go out",
+    () => errorFlags(page),
+    (cells) => !cells.includes("D8"),
+  );
+  expect(session.blocked).toEqual([]);
 }, 60_000);
 
 test("the selection as the table: A3:F8 is a split of 杭州市 over 上城区 and 拱墅区 only (104 + 90 = 194)", async () => {
