@@ -66,6 +66,13 @@ async function d7ErrorAgain(page: Page): Promise<void> {
   );
 }
 
+/** The cells of 分解表 holding a note (ours or the user's). */
+async function notedCells(page: Page): Promise<string[]> {
+  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
+  const snap = (await inspect(page).snapshot()) as Snap;
+  return Object.keys(snap.sheets.find((s) => s.name === "分解表")!.notes);
+}
+
 /** Closes the pane and opens it again, as reopening the add-in in Excel does; the workbook stays. */
 async function reopenPane(page: Page): Promise<void> {
   await page
@@ -211,10 +218,7 @@ test("what Check reads: every sheet brings the 进度表 warning (D6: 50 after 5
 test("flags in the sheet: colour and note, colour only, or none (findings only in the pane)", async () => {
   session = await openPlayground(baseUrl, { lang: "en-US" });
   const { page } = session;
-  const host = inspect(page);
-  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
-  const notes = async () =>
-    Object.keys(((await host.snapshot()) as Snap).sheets.find((s) => s.name === "分解表")!.notes);
+  const notes = () => notedCells(page);
   await check(page);
   expect(await errorFlags(page)).toEqual(["D7"]);
   expect(await notes()).toEqual(["D7"]);
@@ -241,10 +245,7 @@ test("flags in the sheet: colour and note, colour only, or none (findings only i
 test("live mode with colour only: an edit lights the flag by itself, with no note, and the pane follows", async () => {
   session = await openPlayground(baseUrl, { lang: "en-US" });
   const { page } = session;
-  const host = inspect(page);
-  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
-  const notes = async () =>
-    Object.keys(((await host.snapshot()) as Snap).sheets.find((s) => s.name === "分解表")!.notes);
+  const notes = () => notedCells(page);
   await check(page);
   const frame = pane(page);
   await frame.getByRole("tab", { name: t["tab.settings"] }).click();
