@@ -16,7 +16,9 @@ import {
   readTrail,
 } from "../../src/core/report";
 import { sampleWithState } from "../helpers/stateSheet";
+import xmllint from "xmllint-wasm";
 import { cli, SAMPLE, tempDir } from "../helpers/cli";
+import { loadWithExcelJS, partsOf } from "./xlsx/workbooks";
 
 function readBack(file: string): WorkbookGrid {
   const r = readXlsx(fs.readFileSync(file), { fileName: path.basename(file) });
@@ -137,5 +139,37 @@ describe("tdcheck rebalance records the change in the copy's trail", () => {
     const section = readSection(copy, "trail");
     expect(section.ok).toBe(false);
     expect(copy.sheets.find((s) => s.name === "_tdcheck")!.values[2][4]).toBe("~{not json");
+  });
+
+  test("the new _tdcheck sheet is well-formed and read by another library as very hidden, the trail intact", async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "out.xlsx");
+    expect((await cli("rebalance", SAMPLE, ...REBALANCE, "--out", out)).code).toBe(0);
+    const bytes = fs.readFileSync(out);
+    const parts = partsOf(bytes);
+    for (const name of [
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/worksheets/sheet3.xml",
+    ]) {
+      const result = await xmllint.validateXML({
+        xml: [{ fileName: name.replace(/[^\w.]/g, "_"), contents: parts.get(name)! }],
+        normalization: "c14n",
+      });
+      expect(result.errors).toEqual([]);
+    }
+    const book = await loadWithExcelJS(bytes);
+    const state = book.getWorksheet("_tdcheck")!;
+    expect(state.state).toBe("veryHidden");
+    expect(state.getCell("E1").value).toBe("trail");
+    expect(state.getCell("E2").value).toBe(1);
+    expect(String(state.getCell("E3").value).startsWith("~{")).toBe(true);
+    // The other sheets as they were, the new one last.
+    expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["分解表", "visible"],
+      ["进度表", "visible"],
+      ["_tdcheck", "veryHidden"],
+    ]);
   });
 });
