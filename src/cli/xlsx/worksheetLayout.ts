@@ -4,6 +4,7 @@
  * children once, skipping <sheetData> in one jump, and insert by schema rank.
  */
 import { XlsxFault } from "./zip";
+import { tagEnd } from "./xml";
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, §18.3.1.99). */
 export const WORKSHEET_ORDER = [
@@ -90,7 +91,7 @@ function skipElement(xml: string, start: number): number {
       i = xml.indexOf("]]>", lt) + 3;
       continue;
     }
-    const gt = tagEnd(xml, lt);
+    const gt = closedTagEnd(xml, lt);
     if (xml.charCodeAt(lt + 1) === 47) depth--;
     else if (xml.charCodeAt(gt - 2) !== 47 && xml.charCodeAt(lt + 1) !== 63) depth++;
     i = gt;
@@ -99,16 +100,11 @@ function skipElement(xml: string, start: number): number {
   throw new XlsxFault("CORRUPT", "an element in the sheet is not closed");
 }
 
-function tagEnd(xml: string, lt: number): number {
-  let quote = 0;
-  for (let i = lt + 1; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i + 1;
-  }
-  throw new XlsxFault("CORRUPT", "a tag in the sheet is not closed");
+/** xml.ts's tagEnd for the tag opening at `lt`; one left open makes the sheet corrupt. */
+function closedTagEnd(xml: string, lt: number): number {
+  const end = tagEnd(xml, lt + 1);
+  if (end < 0) throw new XlsxFault("CORRUPT", "a tag in the sheet is not closed");
+  return end;
 }
 
 function nameAt(xml: string, lt: number): string {
@@ -129,7 +125,7 @@ export function worksheetLayout(xml: string): WorksheetLayout {
     if (lt < 0) throw new XlsxFault("CORRUPT", "the sheet has no root element");
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 || c === 33) {
-      i = xml.startsWith("<!--", lt) ? xml.indexOf("-->", lt) + 3 : tagEnd(xml, lt);
+      i = xml.startsWith("<!--", lt) ? xml.indexOf("-->", lt) + 3 : closedTagEnd(xml, lt);
       continue;
     }
     rootStart = lt;
@@ -137,7 +133,7 @@ export function worksheetLayout(xml: string): WorksheetLayout {
   }
   const rootName = nameAt(xml, rootStart);
   const prefix = rootName.includes(":") ? rootName.slice(0, rootName.indexOf(":") + 1) : "";
-  const rootTagEnd = tagEnd(xml, rootStart);
+  const rootTagEnd = closedTagEnd(xml, rootStart);
   const children: Child[] = [];
   i = rootTagEnd;
   const sheetDataClose = `</${prefix}sheetData>`;
@@ -152,7 +148,7 @@ export function worksheetLayout(xml: string): WorksheetLayout {
       return { prefix, rootStart, rootTagEnd, rootClose: lt, children };
     }
     const qname = nameAt(xml, lt);
-    const gt = tagEnd(xml, lt);
+    const gt = closedTagEnd(xml, lt);
     let end: number;
     if (xml.charCodeAt(gt - 2) === 47) end = gt;
     else if (localName(qname) === "sheetData") {

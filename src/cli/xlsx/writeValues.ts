@@ -47,6 +47,7 @@ import {
   findTags,
   parseAttributes,
   rootPrefix,
+  tagEnd,
   type TextEdit,
 } from "./xml";
 import { XlsxFault } from "./zip";
@@ -138,16 +139,11 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function tagEnd(xml: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i + 1;
-  }
-  throw new Refusal("CANNOT_PRESERVE", "a tag in the sheet is not closed");
+/** xml.ts's tagEnd, a tag left open being a sheet this writer cannot edit safely. */
+function closedTagEnd(xml: string, from: number): number {
+  const end = tagEnd(xml, from);
+  if (end < 0) throw new Refusal("CANNOT_PRESERVE", "a tag in the sheet is not closed");
+  return end;
 }
 
 function refOf(tag: string): string | undefined {
@@ -163,7 +159,7 @@ function rowsOf(xml: string, p: string, from: number, to: number): RowSpan[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) !== null && m.index < to) {
     const start = m.index;
-    const end0 = tagEnd(xml, start);
+    const end0 = closedTagEnd(xml, start);
     const tag = xml.slice(start, end0);
     const selfClosing = xml.charCodeAt(end0 - 2) === 47;
     const r = refOf(tag);
@@ -193,7 +189,7 @@ function cellsOf(xml: string, p: string, row: RowSpan): CellSpan[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) !== null && m.index < row.closeStart) {
     const start = m.index;
-    const end0 = tagEnd(xml, start);
+    const end0 = closedTagEnd(xml, start);
     const tag = xml.slice(start, end0);
     const selfClosing = xml.charCodeAt(end0 - 2) === 47;
     const r = refOf(tag);
@@ -329,7 +325,7 @@ function editSheet(
   const sheetData = layout.children.find((c) => c.name === "sheetData");
   if (!sheetData) throw new Refusal("CANNOT_PRESERVE", "the sheet has no <sheetData>");
   const edits: Edit[] = [];
-  let dataOpenEnd = tagEnd(xml, sheetData.start);
+  let dataOpenEnd = closedTagEnd(xml, sheetData.start);
   const dataSelfClosing = xml.charCodeAt(dataOpenEnd - 2) === 47;
   let dataClose = dataSelfClosing ? dataOpenEnd : xml.lastIndexOf(`</${p}sheetData>`, sheetData.end);
   if (dataSelfClosing) {
@@ -493,7 +489,7 @@ function editSheet(
         if (f.attrs.get("t") !== "shared" || f.attrs.get("si") !== m.si) continue;
         // The cell this <f> belongs to: the nearest <c …> before it.
         const cStart = Math.max(xml.lastIndexOf(`<${p}c `, f.start), xml.lastIndexOf(`<${p}c>`, f.start));
-        const ref = cStart >= 0 ? refOf(xml.slice(cStart, tagEnd(xml, cStart))) : undefined;
+        const ref = cStart >= 0 ? refOf(xml.slice(cStart, closedTagEnd(xml, cStart))) : undefined;
         const pos = ref ? parseA1(ref) : null;
         if (!pos)
           throw new Refusal(

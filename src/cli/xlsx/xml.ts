@@ -104,7 +104,8 @@ export function parseAttributes(text: string): Map<string, string> {
   return attrs;
 }
 
-function tagEnd(xml: string, from: number): number {
+/** Just past the ">" that closes the tag open at or after `from`, quotes honoured; -1 when none does. */
+export function tagEnd(xml: string, from: number): number {
   // Attribute values may contain ">" only in theory (it must be escaped as &gt; by every writer we
   // know), but quotes are honoured anyway.
   let quote = 0;
