@@ -5,7 +5,7 @@
  */
 import { rangeA1 } from "./address";
 import { sheetView, type SheetView } from "./detect/view";
-import { SEVERITY_ORDER, type Finding } from "./finding";
+import { findingsKey, SEVERITY_ORDER, type Finding } from "./finding";
 import type { RawValue, WorkbookGrid } from "./grid";
 import type { IndicatorLine, ProgressionTable, SplitTable, TableMap } from "./model";
 import { runCrossSheet } from "./rules/crossSheet";
@@ -63,24 +63,6 @@ function collector(): { out: RuleOutput; result: BucketResult } {
     },
   };
   return { out, result };
-}
-
-/** Identity of a finding's content, to tell whether an edit changed what the user sees. */
-function fingerprintOf(r: BucketResult): string {
-  return r.findings
-    .map((f) =>
-      [
-        f.rule,
-        f.severity,
-        f.sheet,
-        f.cell,
-        f.stated?.toString(),
-        f.computed?.toString(),
-        f.difference?.toString(),
-        f.hints.length,
-      ].join("|"),
-    )
-    .join("\n");
 }
 
 export class Checker {
@@ -237,7 +219,7 @@ export class Checker {
       const before = this.results.get(key);
       const after = run();
       checksRun += after.checks;
-      if (!before || fingerprintOf(before) !== fingerprintOf(after)) changed = true;
+      if (!before || findingsKey(before.findings) !== findingsKey(after.findings)) changed = true;
       this.results.set(key, after);
     }
     return { structural, checksRun, bucketsRun: dirty.size, changed };

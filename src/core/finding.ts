@@ -80,3 +80,26 @@ export interface Finding {
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * What the user sees of some findings, as one text: when it is unchanged after an edit, nothing
+ * they see changed (the checker's re-check, the adapter's decision to rewrite flags).
+ */
+export function findingsKey(findings: Finding[]): string {
+  return JSON.stringify(
+    findings.map((f) => [
+      f.rule,
+      f.severity,
+      f.sheet,
+      f.cell,
+      f.related,
+      f.stated?.toString(),
+      f.computed?.toString(),
+      f.expected?.toString(),
+      f.difference?.toString(),
+      f.tolerance?.value.toString(),
+      f.hints.map((h) => [h.kind, h.cell, h.suggested?.toString()]),
+      f.details,
+    ]),
+  );
+}

@@ -7,7 +7,7 @@ import { rangeA1 } from "../core/address";
 import type { CheckResult, InputProblem } from "../core/check";
 import { detectWorkbook } from "../core/check";
 import { Checker } from "../core/checker";
-import type { Finding } from "../core/finding";
+import { findingsKey, type Finding } from "../core/finding";
 import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
@@ -18,26 +18,6 @@ import { readNow } from "./read";
 import { hostProblem, serial, toProblem } from "./run";
 import { session } from "./session";
 import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, LoadedState } from "./types";
-
-/** What the user sees of a finding: if this is unchanged after an edit, nothing needs writing. */
-export function findingsKey(findings: Finding[]): string {
-  return JSON.stringify(
-    findings.map((f) => [
-      f.rule,
-      f.severity,
-      f.sheet,
-      f.cell,
-      f.related,
-      f.stated?.toString(),
-      f.computed?.toString(),
-      f.expected?.toString(),
-      f.difference?.toString(),
-      f.tolerance?.value.toString(),
-      f.hints.map((h) => [h.kind, h.cell, h.suggested?.toString()]),
-      f.details,
-    ]),
-  );
-}
 
 /** The engine's CheckResult from a checker that has run. */
 export function resultOf(checker: Checker, maps: TableMap[], problems: InputProblem[] = []): CheckResult {
