@@ -116,33 +116,12 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     const difference = sum.lo.sub(stated.lo);
     const verdict = judgeFor(ind, difference, rounding);
     const atLeastOk = map.policy === "at-least" && difference.sign() > 0;
-    if (verdict.severity === "pass" || atLeastOk) {
-      out.passed({
-        ...base,
-        rule: "sum-mismatch",
-        computed: sum.lo,
-        difference,
-        tolerance: verdict.tolerance,
-      });
-      return;
-    }
-    if (verdict.severity === "info") {
-      out.passed({
-        ...base,
-        rule: "sum-mismatch",
-        computed: sum.lo,
-        difference,
-        tolerance: verdict.tolerance,
-      });
-      out.finding({
-        ...base,
-        rule: "sum-rounding",
-        severity: "info",
-        computed: sum.lo,
-        difference,
-        tolerance: verdict.tolerance,
-        hints: [],
-      });
+    const evidence = { ...base, computed: sum.lo, difference, tolerance: verdict.tolerance };
+    if (verdict.severity === "pass" || verdict.severity === "info" || atLeastOk) {
+      out.passed({ ...evidence, rule: "sum-mismatch" });
+      // A difference rounding explains is still noted, unless the at-least policy welcomes it.
+      if (verdict.severity === "info" && !atLeastOk)
+        out.finding({ ...evidence, rule: "sum-rounding", severity: "info", hints: [] });
       return;
     }
     const hintChildren: HintChildren = {
@@ -172,15 +151,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
           hintChildren,
         );
     out.failed();
-    out.finding({
-      ...base,
-      rule: "sum-mismatch",
-      severity: verdict.severity,
-      computed: sum.lo,
-      difference,
-      tolerance: verdict.tolerance,
-      hints,
-    });
+    out.finding({ ...evidence, rule: "sum-mismatch", severity: verdict.severity, hints });
     return;
   }
 
