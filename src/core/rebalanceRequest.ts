@@ -256,12 +256,8 @@ function cellText(c: CellValue): string {
   }
 }
 
-function planCell(
-  view: SheetView,
-  indicator: IndicatorLine,
-  unit: UnitLine,
-  role: RowRole,
-): { cell: PlanCell; parsed: CellValue } | RequestProblem {
+/** What a plan records of any cell it reads: where it is, what it holds, its formula. */
+function cellFacts(view: SheetView, indicator: IndicatorLine, unit: UnitLine) {
   const pos = view.toSheet(indicator.line, unit.line);
   const parsed = parseAt(view, indicator.line, unit.line, indicator.measure);
   const base = {
@@ -272,20 +268,29 @@ function planCell(
     col: pos.col,
     percentStored: parsed.kind === "number" && !!parsed.percentFormat,
   };
-  const formula = view.formula(indicator.line, unit.line);
+  return { parsed, base, formula: view.formula(indicator.line, unit.line) };
+}
+
+function planCell(
+  view: SheetView,
+  indicator: IndicatorLine,
+  unit: UnitLine,
+  role: RowRole,
+): { cell: PlanCell; parsed: CellValue } | RequestProblem {
+  const { parsed, base, formula } = cellFacts(view, indicator, unit);
   const withFormula = (c: PlanCell): PlanCell => (formula ? { ...c, formula } : c);
+  const notNumeric = (holds: "bound" | "text" | "error"): RequestProblem => ({
+    code: "CELL_NOT_NUMERIC",
+    role,
+    row: indicator.name,
+    unit: unit.unit,
+    cell: base.cell,
+    holds,
+    text: cellText(parsed),
+  });
   switch (parsed.kind) {
     case "number":
-      if (parsed.bound)
-        return {
-          code: "CELL_NOT_NUMERIC",
-          role,
-          row: indicator.name,
-          unit: unit.unit,
-          cell: base.cell,
-          holds: "bound",
-          text: cellText(parsed),
-        };
+      if (parsed.bound) return notNumeric("bound");
       return {
         cell: withFormula({
           ...base,
@@ -304,15 +309,7 @@ function planCell(
       return { cell: withFormula({ ...base, value: Decimal.ZERO, shown: "blank" }), parsed };
     case "text":
     case "error":
-      return {
-        code: "CELL_NOT_NUMERIC",
-        role,
-        row: indicator.name,
-        unit: unit.unit,
-        cell: base.cell,
-        holds: parsed.kind,
-        text: cellText(parsed),
-      };
+      return notNumeric(parsed.kind);
   }
 }
 
@@ -321,18 +318,8 @@ function planParent(
   indicator: IndicatorLine,
   unit: UnitLine,
 ): { parent: PlanParent; parsed: CellValue } {
-  const pos = view.toSheet(indicator.line, unit.line);
-  const parsed = parseAt(view, indicator.line, unit.line, indicator.measure);
-  const formula = view.formula(indicator.line, unit.line);
-  const parent: PlanParent = {
-    unit: unit.unit,
-    label: unit.label,
-    cell: a1(pos.row, pos.col),
-    row: pos.row,
-    col: pos.col,
-    percentStored: parsed.kind === "number" && !!parsed.percentFormat,
-    shown: "other",
-  };
+  const { parsed, base, formula } = cellFacts(view, indicator, unit);
+  const parent: PlanParent = { ...base, shown: "other" };
   if (formula) parent.formula = formula;
   if (parsed.kind === "number" && !parsed.bound) {
     parent.stated = parsed.value;
