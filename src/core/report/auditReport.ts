@@ -5,7 +5,13 @@
 import type { CheckResult } from "../check";
 import type { WorkbookGrid } from "../grid";
 import type { Lang } from "../messages";
-import { applyAcceptances, readAcceptances, type Acceptance, type AcceptedCheckResult } from "./acceptance";
+import {
+  applyAcceptances,
+  readAcceptances,
+  type Acceptance,
+  type AcceptedCheckResult,
+  type StoredRead,
+} from "./acceptance";
 import { buildReport, type ReportModel } from "./buildReport";
 import { cellRanges, checkedCells, fingerprint } from "./fingerprint";
 import { layoutReport, type ReportSheet } from "./layout";
@@ -39,28 +45,19 @@ export async function auditReport(
   options: AuditReportOptions,
 ): Promise<AuditReport> {
   const storageProblems: AuditReport["storageProblems"] = [];
-  let acceptances = options.acceptances;
-  if (!acceptances) {
-    const read = readAcceptances(workbook);
-    if (read.problem)
+  // What the workbook stores, unless given; a section that cannot be read is said in the report.
+  const stored = <T>(section: "acceptances" | "trail", read: () => StoredRead<T>): T[] => {
+    const { items, problem } = read();
+    if (problem)
       storageProblems.push({
-        section: "acceptances",
-        code: read.problem.code,
-        detail: "detail" in read.problem ? String(read.problem.detail) : undefined,
+        section,
+        code: problem.code,
+        detail: "detail" in problem ? String(problem.detail) : undefined,
       });
-    acceptances = read.items;
-  }
-  let trail = options.trail;
-  if (!trail) {
-    const read = readTrail(workbook);
-    if (read.problem)
-      storageProblems.push({
-        section: "trail",
-        code: read.problem.code,
-        detail: "detail" in read.problem ? String(read.problem.detail) : undefined,
-      });
-    trail = read.items;
-  }
+    return items;
+  };
+  const acceptances = options.acceptances ?? stored("acceptances", () => readAcceptances(workbook));
+  const trail = options.trail ?? stored("trail", () => readTrail(workbook));
   const cells = checkedCells(result.maps);
   const print = await fingerprint(workbook, cells);
   const accepted = await applyAcceptances(result, acceptances, workbook);
