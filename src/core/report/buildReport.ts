@@ -422,19 +422,7 @@ function findingRow(f: AcceptedFinding, lang: Lang): Omit<ReportCheck, "no"> {
     status,
     severity: f.severity,
     statusText,
-    rule: f.rule,
-    ruleTitle: RULE_TITLES[f.rule][lang],
-    sheet: f.sheet,
-    cell: cellRef(f.cell, f.sheet),
-    related: f.related.map((r) => cellRef(r, f.sheet)),
-    indicator: f.indicator ?? "",
-    unit: f.unit ?? "",
-    stated: formatValue(f.stated, f.statedBound, lang),
-    computed:
-      formatValue(f.computed, f.computedBound, lang) || formatValue(f.expected, f.expectedBound, lang),
-    difference: signed(f.difference),
-    tolerance: f.tolerance ? f.tolerance.value.toString() : "",
-    toleranceText: describeTolerance(f.tolerance, lang),
+    ...evidenceColumns(f, lang),
     footing: "",
     message: renderMessage(f, lang),
     hints: f.hints.map((h) => renderHint(h, lang)),
@@ -442,10 +430,9 @@ function findingRow(f: AcceptedFinding, lang: Lang): Omit<ReportCheck, "no"> {
   };
 }
 
-function passedRow(c: PassedCheck, lang: Lang): Omit<ReportCheck, "no"> {
+/** The columns a failed and a passed check fill alike: the rule, the cells and the evidence. */
+function evidenceColumns(c: PassedCheck, lang: Lang) {
   return {
-    status: "passed",
-    statusText: STATUS_TEXT[lang].passed,
     rule: c.rule,
     ruleTitle: RULE_TITLES[c.rule][lang],
     sheet: c.sheet,
@@ -459,6 +446,14 @@ function passedRow(c: PassedCheck, lang: Lang): Omit<ReportCheck, "no"> {
     difference: signed(c.difference),
     tolerance: c.tolerance ? c.tolerance.value.toString() : "",
     toleranceText: describeTolerance(c.tolerance, lang),
+  };
+}
+
+function passedRow(c: PassedCheck, lang: Lang): Omit<ReportCheck, "no"> {
+  return {
+    status: "passed",
+    statusText: STATUS_TEXT[lang].passed,
+    ...evidenceColumns(c, lang),
     footing: SUMS.has(c.rule) ? "✓" : "",
     message: passedMessage(c, lang),
     hints: [],
