@@ -47,20 +47,23 @@ export interface ReportStyleSpec {
 export const GRID_COLOR = "#BFBFBF";
 const HEAD_FILL = "#F2F2F2";
 
+/** Column headings and the summary's labels look alike. */
+const HEAD_CELL: ReportStyleSpec = {
+  font: { bold: true },
+  fill: HEAD_FILL,
+  border: "grid",
+  horizontal: "center",
+  vertical: "center",
+  wrap: true,
+};
+
 export const REPORT_STYLES: Record<ReportStyle, ReportStyleSpec> = {
   title: { font: { bold: true, size: 14 }, vertical: "center" },
   label: { font: { bold: true }, vertical: "top" },
   value: { vertical: "top", wrap: true },
   mono: { font: { name: "Consolas", size: 9 }, vertical: "top", wrap: true },
   sign: { border: "bottom", vertical: "bottom" },
-  header: {
-    font: { bold: true },
-    fill: HEAD_FILL,
-    border: "grid",
-    horizontal: "center",
-    vertical: "center",
-    wrap: true,
-  },
+  header: HEAD_CELL,
   section: { font: { bold: true, size: 12 }, vertical: "center" },
   text: { border: "grid", vertical: "top", wrap: true },
   number: { border: "grid", vertical: "top" },
@@ -72,14 +75,7 @@ export const REPORT_STYLES: Record<ReportStyle, ReportStyleSpec> = {
   accepted: { font: { color: "#1F4E79" }, border: "grid", vertical: "top", wrap: true },
   footing: { font: { bold: true, color: "#2E7D32" }, border: "grid", horizontal: "center", vertical: "top" },
   note: { font: { color: "#595959", size: 9 }, vertical: "top", wrap: true },
-  summaryLabel: {
-    font: { bold: true },
-    fill: HEAD_FILL,
-    border: "grid",
-    horizontal: "center",
-    vertical: "center",
-    wrap: true,
-  },
+  summaryLabel: HEAD_CELL,
   summaryNumber: { font: { bold: true, size: 12 }, border: "grid", horizontal: "center", vertical: "center" },
 };
 
