@@ -33,7 +33,7 @@ import type { Decimal } from "../core/decimal";
 import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model";
 import { toleranceFromText } from "../core/tolerance";
 import { ChoiceRadios, ChoiceSelect } from "./Choice";
-import { fill, stringsFor, type Strings, type UiLocale } from "./i18n";
+import { fill, stringsFor, type Strings } from "./i18n";
 import {
   INDICATOR_KINDS,
   POLICIES,
@@ -48,7 +48,7 @@ import {
   unitColumns,
   type UnitRole,
 } from "./tableEdits";
-import type { PaneActions, PaneState } from "./usePane";
+import type { PanelProps } from "./usePane";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -81,17 +81,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export function DetectedTables({
-  state,
-  actions,
-  locale,
-  disabled,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  locale: UiLocale;
-  disabled: boolean;
-}) {
+export function DetectedTables({ state, actions, locale, disabled }: PanelProps) {
   const styles = useStyles();
   const t = stringsFor(locale);
   const view = state.view;

@@ -34,9 +34,9 @@ import {
 import { ArrowUndo20Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../core/finding";
 import type { MethodChoice, RebalanceDocument } from "../core/rebalanceRequest";
-import type { FormulaCell, UndoInfo } from "../excel";
+import type { ExcelProblem, FormulaCell, UndoInfo } from "../excel";
 import { auditPort, type AuditPort } from "./auditPort";
-import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
+import { fill, messageLang, stringsFor, type Strings } from "./i18n";
 import { excelProblemText } from "./problems";
 import {
   METHODS,
@@ -54,7 +54,7 @@ import {
   type RebalanceForm,
   type StepChoice,
 } from "./rebalanceModel";
-import type { PaneActions, PaneState } from "./usePane";
+import type { PanelProps } from "./usePane";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -111,11 +111,7 @@ export function RebalancePanel({
   disabled,
   from,
   port = auditPort,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  locale: UiLocale;
-  disabled: boolean;
+}: PanelProps & {
   /** The finding whose "Rebalance…" opened the panel. */
   from?: Finding;
   port?: AuditPort;
@@ -177,12 +173,7 @@ export function RebalancePanel({
         recheck: false,
       });
       if (!out.ok) {
-        const p = excelProblemText(out.problem, t);
-        const text =
-          out.problem.code === "PROTECTED_SHEET"
-            ? fill(t["rebalance.protected"], { sheet: out.problem.sheet })
-            : p.body;
-        setMessage({ intent: p.intent, title: p.title, text });
+        showProblem(out.problem);
         return;
       }
       const v = out.value;
@@ -205,17 +196,20 @@ export function RebalancePanel({
     }
   };
 
+  /** A refused write or undo, said as the pane says problems (a protected sheet in rebalance's words). */
+  function showProblem(problem: ExcelProblem): void {
+    const p = excelProblemText(problem, t);
+    const text =
+      problem.code === "PROTECTED_SHEET" ? fill(t["rebalance.protected"], { sheet: problem.sheet }) : p.body;
+    setMessage({ intent: p.intent, title: p.title, text });
+  }
+
   const undoNow = async () => {
     setBusy(true);
     try {
       const out = await port.undoRebalance({ recheck: false });
       if (!out.ok) {
-        const p = excelProblemText(out.problem, t);
-        const text =
-          out.problem.code === "PROTECTED_SHEET"
-            ? fill(t["rebalance.protected"], { sheet: out.problem.sheet })
-            : p.body;
-        setMessage({ intent: p.intent, title: p.title, text });
+        showProblem(out.problem);
         return;
       }
       const v = out.value;

@@ -15,16 +15,9 @@ import {
 } from "@fluentui/react-components";
 import type { Policy } from "../core/model";
 import { ChoiceRadios } from "./Choice";
-import { fill, stringsFor, type UiLocale } from "./i18n";
+import { fill, stringsFor } from "./i18n";
 import { POLICIES } from "./tableEdits";
-import {
-  CHECK_SCOPES,
-  FLAG_STYLES,
-  type CheckScope,
-  type FlagStyle,
-  type PaneActions,
-  type PaneState,
-} from "./usePane";
+import { CHECK_SCOPES, FLAG_STYLES, type CheckScope, type FlagStyle, type PanelProps } from "./usePane";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -32,17 +25,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function SettingsPanel({
-  state,
-  actions,
-  locale,
-  disabled,
-}: {
-  state: PaneState;
-  actions: PaneActions;
-  locale: UiLocale;
-  disabled: boolean;
-}) {
+export function SettingsPanel({ state, actions, locale, disabled }: PanelProps) {
   const styles = useStyles();
   const t = stringsFor(locale);
   const { settings, view } = state;

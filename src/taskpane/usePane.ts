@@ -77,6 +77,14 @@ export interface PaneState {
   announcement: { text: string; n: number };
 }
 
+/** What a tab of the pane is given. */
+export interface PanelProps {
+  state: PaneState;
+  actions: PaneActions;
+  locale: UiLocale;
+  disabled: boolean;
+}
+
 export interface PaneActions {
   check: () => Promise<void>;
   clearFlags: () => Promise<void>;
