@@ -12,7 +12,7 @@ import { problemMessage } from "../cli/xlsx/problems";
 import { readXlsx } from "../cli/xlsx/read";
 import { FakeHost, FakeWorkbook } from "../fake-excel";
 import { SHARED_KEY, type PaneHostLink, type PlaygroundShared } from "./shared";
-import { WorkbookView } from "./workbookView";
+import { el, WorkbookView } from "./workbookView";
 
 type Lang = "zh-CN" | "en-US";
 
@@ -103,17 +103,6 @@ const STYLE = `
   .tabs button[aria-selected="true"] { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }
   .pane { width: 380px; flex: none; border: none; border-left: 1px solid #c8c6c4; background: #fff; }
 `;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 function select(label: string, value: string, options: [string, string][], onChange: (v: string) => void) {
   const s = el("select", {}, ...options.map(([v, text]) => el("option", { value: v }, text)));

@@ -31,7 +31,8 @@ export interface ViewText {
   clipped: string;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** An element with attributes and children (the playground's whole DOM toolkit). */
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Partial<Record<string, string>> = {},
   ...children: (Node | string)[]
