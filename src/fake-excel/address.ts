@@ -3,7 +3,7 @@
  * `3:5`, an optional sheet prefix (`分解表!A1`, `'My sheet'!A1`), and comma-separated areas for
  * `getRanges`. Boxes are 0-based and inclusive, like src/core/address.ts.
  */
-import { a1, columnIndex, columnName, type RangeBox } from "../core/address";
+import { a1, columnIndex, columnName, parseA1, parseRange, type RangeBox } from "../core/address";
 
 /** Excel's grid (XFD1048576). */
 export const MAX_ROWS = 1048576;
@@ -14,7 +14,6 @@ export interface ParsedAddress {
   boxes: RangeBox[];
 }
 
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COL = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?(\d{1,7})$/;
 
@@ -43,28 +42,10 @@ function splitSheet(text: string): { sheet?: string; ref: string } {
   return { sheet, ref: text.slice(bang + 1) };
 }
 
-function cellOf(text: string): { row: number; col: number } | null {
-  const m = CELL.exec(text);
-  if (!m) return null;
-  const row = Number(m[2]) - 1;
-  const col = columnIndex(m[1].toUpperCase());
-  return row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS ? { row, col } : null;
-}
-
 function boxOf(ref: string): RangeBox | null {
   const [p, q, extra] = ref.split(":");
   if (extra !== undefined || p === undefined) return null;
-  const a = cellOf(p);
-  if (a) {
-    const b = q === undefined ? a : cellOf(q);
-    if (!b) return null;
-    return {
-      top: Math.min(a.row, b.row),
-      left: Math.min(a.col, b.col),
-      bottom: Math.max(a.row, b.row),
-      right: Math.max(a.col, b.col),
-    };
-  }
+  if (parseA1(p)) return parseRange(ref);
   if (q === undefined) return null;
   const c1 = COL.exec(p);
   const c2 = COL.exec(q);
@@ -113,7 +94,7 @@ export function boxAddress(box: RangeBox): string {
 
 /** Excel quotes a sheet name in an address when it is not a plain word. */
 export function quoteSheet(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !cellOf(name) && !/^[A-Za-z]{1,3}\d/.test(name);
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !parseA1(name) && !/^[A-Za-z]{1,3}\d/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
