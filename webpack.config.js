@@ -53,6 +53,17 @@ function isExcelOfficeJsFile(relativePath) {
   return /^[a-z]{2,3}(-[a-z0-9]+)*\/office_strings\.js$/.test(file);
 }
 
+/** TypeScript through ts-loader, transpiled only; the playground's bundle (scripts/playground.js) shares it. */
+const TS_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { target: "ES2020" } },
+  },
+};
+const TS_RESOLVE = { extensions: [".ts", ".tsx", ".js", ".json"] };
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const localOfficeJs = (env.OFFICE_JS ?? process.env.OFFICE_JS) === "local";
@@ -102,19 +113,8 @@ module.exports = (env = {}, argv = {}) => {
       // dist/cli/ is the command line's bundle (npm run build:cli), not ours to delete.
       clean: { keep: /^cli[\\/]/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { target: "ES2020" } },
-          },
-        },
-      ],
-    },
+    resolve: TS_RESOLVE,
+    module: { rules: [TS_RULE] },
     plugins: [
       page("taskpane.html", "src/taskpane/taskpane.html", ["taskpane"]),
       page("commands.html", "src/commands/commands.html", ["commands"]),
@@ -129,3 +129,6 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.TS_RULE = TS_RULE;
+module.exports.TS_RESOLVE = TS_RESOLVE;

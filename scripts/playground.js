@@ -89,6 +89,7 @@ function isStale(runId) {
 function playgroundConfig(mode, appDir) {
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   const webpack = require("webpack");
+  const { TS_RULE, TS_RESOLVE } = require(path.join(ROOT, "webpack.config.js"));
   const shims = path.join(ROOT, "src", "playground", "shims");
   return {
     name: "playground",
@@ -100,21 +101,8 @@ function playgroundConfig(mode, appDir) {
       "office-bridge": path.join(ROOT, "src", "playground", "bridge.ts"),
     },
     output: { path: appDir, filename: "[name].js", clean: true },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js", ".json"],
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { target: "ES2020" } },
-          },
-        },
-      ],
-    },
+    resolve: TS_RESOLVE,
+    module: { rules: [TS_RULE] },
     plugins: [
       // The .xlsx reader is the command line's; in the browser its two Node needs are shimmed.
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.join(shims, "zlib.ts")),
