@@ -144,3 +144,19 @@ test("a merged area reaching below the last row adds no line outside the sheet (
         for (const u of [sp.parent, ...sp.children])
           expect(u.line).toBeLessThan(t.orientation === "units-in-rows" ? grid.values.length : 5);
 });
+
+test("a unit row added to the same grid after a detection is seen by the next one (as live mode's edits do)", () => {
+  const values: (string | number)[][] = [
+    ["地区", "新增企业(家)"],
+    ["合计", 30],
+  ];
+  for (let i = 1; i <= 3; i++) values.push([`单位${i}镇`, 10]);
+  const grid = sheet("表", values);
+  const children = () => {
+    const t = detectSheet(grid).tables[0];
+    return t.type === "split" ? t.splits[0].children.length : 0;
+  };
+  expect(children()).toBe(3);
+  grid.values[5] = ["单位4镇", 10];
+  expect(children()).toBe(4);
+});

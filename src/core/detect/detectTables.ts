@@ -101,7 +101,9 @@ function mergeOrigin(view: SheetView, row: number, col: number): { row: number; 
   return cells.get(`${at.row},${at.col}`);
 }
 
-const PRESENT_LINES = new WeakMap<SheetView["grid"], number[]>();
+// Kept per view, not per grid: a view is made for one detection, while a grid may gain rows later
+// (live mode applies edits to it) and a list kept for the grid would miss them.
+const PRESENT_LINES = new WeakMap<SheetView, number[]>();
 
 /**
  * With units in rows, the view columns (sheet rows) that can hold a header label: the rows the grid
@@ -109,7 +111,7 @@ const PRESENT_LINES = new WeakMap<SheetView["grid"], number[]>();
  * handful of columns to read, not a million for each of the 60 rows a header is looked for in.
  */
 function presentLines(view: SheetView): number[] {
-  let lines = PRESENT_LINES.get(view.grid);
+  let lines = PRESENT_LINES.get(view);
   if (!lines) {
     const found = new Set<number>();
     view.grid.values.forEach((row, r) => row !== undefined && found.add(r)); // skips holes
@@ -121,7 +123,7 @@ function presentLines(view: SheetView): number[] {
         for (let r = box.top; r <= Math.min(box.bottom, height - 1); r++) found.add(r);
     }
     lines = [...found].sort((a, b) => a - b);
-    PRESENT_LINES.set(view.grid, lines);
+    PRESENT_LINES.set(view, lines);
   }
   return lines;
 }
