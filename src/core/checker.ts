@@ -11,7 +11,7 @@ import type { IndicatorLine, ProgressionTable, SplitTable, TableMap } from "./mo
 import { runCrossSheet } from "./rules/crossSheet";
 import { GROUP_RULES, HEADER_RULES, PROGRESSION_RULES, ROW_RULES, WEIGHT_RULES } from "./rules";
 import type { PassedCheck, RuleOutput } from "./rules/rule";
-import { parseAt, parseSplits, type ParsedProgression, type ParsedSplit } from "./table";
+import { parseAt, parseSplits, parseUnitGroups, type ParsedProgression, type ParsedSplit } from "./table";
 
 interface BucketResult {
   findings: Finding[];
@@ -26,6 +26,8 @@ interface TableState {
   /** Whether a view line is one of the table's unit (or period) lines. */
   hasLine(line: number): boolean;
   splits: ParsedSplit[];
+  /** What the group rules (其中, components, growth) read: the first split, or a table's units when it has no parent. */
+  groups?: ParsedSplit;
   progression?: ParsedProgression;
   /** The splits each unit line takes part in, made on the first edit (for live mode's batches). */
   splitsOfLine?: Map<number, number[]>;
@@ -86,9 +88,10 @@ export class Checker {
       const rowIndex = new Map(map.indicators.map((ind, i) => [ind.line, i]));
       if (map.type === "split") {
         const splits = parseSplits(view, map);
-        const cells = splits[0]?.cells;
+        const groups = splits[0] ?? parseUnitGroups(view, map);
+        const cells = groups?.cells;
         const hasLine = (line: number) => cells !== undefined && cells.lineIndex(line) >= 0;
-        this.tables[t] = { map, view, rowIndex, hasLine, splits };
+        this.tables[t] = { map, view, rowIndex, hasLine, splits, groups };
         this.registerSplitBuckets(t);
       } else {
         const cells = map.indicators.map((ind) =>
@@ -140,7 +143,7 @@ export class Checker {
     for (const kind of ["parts", "components", "growth"] as const) {
       for (let g = 0; g < groups(kind); g++) {
         this.buckets.set(`${kind}:${t}:${g}`, () => {
-          const first = this.tables[t].splits[0];
+          const first = this.tables[t].groups!;
           const only = {
             ...table,
             parts: [],
@@ -234,7 +237,7 @@ export class Checker {
       return;
     }
     // Line cells are shared by every split (a city is a child above and a parent below).
-    state.splits[0]?.cells.forget(line, i);
+    state.groups?.cells.forget(line, i);
   }
 
   private markDirty(t: number, i: number, line: number, dirty: Set<string>): void {

@@ -70,6 +70,10 @@ interface TableJson {
   measures?: At;
   policy?: Policy;
   splits?: SplitJson[];
+  /** A table without a parent: its units, within which components and 其中 parts are checked. */
+  units?: LineJson[];
+  /** What detection's reading rests on (ignored when read back). */
+  evidence?: string[];
   periods?: { at: At; label: string; year: number; span?: [number, number] }[];
   indicators: IndicatorJson[];
   parts?: { total: At; parts: At[] }[];
@@ -128,8 +132,10 @@ export function toMapDocument(maps: TableMap[]): MapDocument {
         weights: m.weights.map((w) => ({ ratio: ia(w.ratio), weight: ia(w.weight) })),
         growth: m.growth.map((g) => ({ base: ia(g.base), rate: ia(g.rate), target: ia(g.target) })),
       };
+      if (m.evidence?.length) base.evidence = m.evidence;
       if (m.type === "split") {
         base.policy = m.policy;
+        if (m.units?.length) base.units = m.units.map((u) => lineJson(o, u));
         base.splits = m.splits.map((s) => ({
           parent: lineJson(o, s.parent),
           assignment: s.assignment && lineJson(o, s.assignment),
@@ -339,7 +345,12 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
       why: user,
     };
   };
-  const splits: Split[] = arr(t.splits, `${path}.splits`, true).map((raw, i) => {
+  const units =
+    t.units === undefined
+      ? undefined
+      : arr(t.units, `${path}.units`, true).map((u, k) => readLine(u, `${path}.units[${k}]`));
+  // A table without a parent lists its units instead of splits.
+  const splits: Split[] = arr(t.splits, `${path}.splits`, units === undefined).map((raw, i) => {
     const p = `${path}.splits[${i}]`;
     if (!isObject(raw)) fail(p, "must be an object");
     const parent = readLine(raw.parent, `${p}.parent`);
@@ -362,7 +373,9 @@ function readTable(t: unknown, path: string, workbook: WorkbookGrid): TableMap {
   });
   const policy =
     t.policy === undefined ? "exact" : oneOf(t.policy, ["exact", "at-least"] as const, `${path}.policy`);
-  return { ...base, type: "split", policy, splits };
+  return units
+    ? { ...base, type: "split", policy, splits, units }
+    : { ...base, type: "split", policy, splits };
 }
 
 function atToIndex(v: unknown, column: boolean, path: string): number {

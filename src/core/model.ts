@@ -17,6 +17,8 @@ export interface Reason {
   by: "keyword" | "arithmetic" | "user" | "default" | "position";
   /** The keyword or evidence, e.g. "目标", "sum holds on 5 of 5 rows". */
   evidence: string;
+  /** Further evidence for the same decision (a total word that the arithmetic also supports). */
+  support?: Reason[];
 }
 
 export interface UnitLine {
@@ -105,6 +107,8 @@ interface TableBase {
   components: ComponentGroup[];
   weights: WeightLink[];
   growth: GrowthLink[];
+  /** What detection's reading rests on, in words ("合计: total word + sums 4 of 5 rows"). */
+  evidence?: string[];
 }
 
 /** One parent and its children; a three-level table holds one split per parent. */
@@ -125,6 +129,11 @@ export interface SplitTable extends TableBase {
   /** The children are years and the parent their period total: only flows add up over time. */
   acrossPeriods?: boolean;
   splits: Split[];
+  /**
+   * A table of units with no parent (towns side by side, no 合计): no split to check, but its
+   * component rows and 其中 parts are checked within each of these units.
+   */
+  units?: UnitLine[];
 }
 
 export interface ProgressionTable extends TableBase {

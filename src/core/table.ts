@@ -320,6 +320,17 @@ export class ParsedLine {
 }
 
 /** Every split of a table over one set of lazily parsed cells (see TableCells). */
+/**
+ * The lines of a table with no parent (towns side by side), seen as one split for the rules that
+ * run within each unit (其中 parts, components, growth); no rule over a split runs on it.
+ */
+export function parseUnitGroups(view: SheetView, table: SplitTable): ParsedSplit | undefined {
+  const units = table.units ?? [];
+  if (table.splits.length || units.length === 0) return undefined;
+  const split: Split = { parent: units[0], children: units.slice(1), level: 0, why: units[0].why };
+  return parseSplits(view, { ...table, splits: [split] })[0];
+}
+
 export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
   const cells = new TableCells(view, table.indicators, table.splits);
   const lines = cells.units.map((unit, k) => new ParsedLine(unit, k, cells));

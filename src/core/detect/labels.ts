@@ -1,102 +1,224 @@
 /**
- * What a header label says about its column (PRODUCT §2, §3): total, a unit's own target,
- * assignment, period, index, indicator name, measure, notes, or a unit.
- * Labels arrive normalised (normalizeLabel: no spaces, simplified, half-width).
+ * What a label says about its line, from the vocabulary (src/core/vocabulary): a total, a unit's
+ * own target, an assignment, a period, a part, a header word… Words are evidence only: the
+ * reading of a table (reading.ts) weighs them against the cells and the arithmetic
+ * (docs/table-understanding.md).
  */
+import { labelOf, containing, endingWith, exactly, startingWith, type Label } from "../vocabulary/words";
+import {
+  ASSIGNMENT_WORDS,
+  DERIVED_ENDINGS,
+  DERIVED_PREFIXES,
+  GROUP_CAPTION_WORDS,
+  LEVEL_TARGET_WORDS,
+  NOT_A_UNIT_BEFORE_TARGET,
+  PART_WORDS,
+  SUBTOTAL_WORDS,
+  TARGET_ENDINGS,
+  TOTAL_AFFIX_EN,
+  TOTAL_ENDINGS,
+  TOTAL_TAILS,
+  TOTAL_WORDS,
+  TOTAL_WORDS_EN,
+} from "../vocabulary/lines";
+import {
+  INDEX_HEADERS,
+  INDICATOR_HEADERS,
+  LEVEL_LINE_HEADERS,
+  MEASURE_HEADERS,
+  NOTE_HEADERS,
+  PARENT_LINE_HEADERS,
+  UNIT_HEADERS,
+} from "../vocabulary/headers";
+import {
+  COUNT_MEASURES,
+  CONTINUOUS_MEASURE_CHARS,
+  MEASURE_LINE,
+  OTHER_MEASURES,
+} from "../vocabulary/measures";
+import { PLAN_PERIOD, SHORT_FISCAL_YEAR, YEAR, YEAR_SPAN } from "../vocabulary/periods";
+import { NOTE_LINE_WORDS } from "../vocabulary/notes";
+import { normalizeLabel } from "../text";
 
 export type LabelRole =
   | { role: "index" }
+  /** The header over the indicators' names (指标名称). */
   | { role: "name" }
-  | { role: "measure" }
+  /** The header over the units' names (地区, 单位名称, Region). */
+  | { role: "unit-header"; keyword: string }
+  /** The header over measures (计量单位); 单位 is one only when its cells are measure words. */
+  | { role: "measure"; keyword: string }
   | { role: "note" }
+  | { role: "parent-line" }
+  | { role: "level-line" }
   | { role: "assignment"; keyword: string }
   | { role: "total"; keyword: string; unit: string }
+  | { role: "subtotal"; keyword: string }
   | { role: "target"; unit: string; keyword: string }
+  /** 省目标: the parent where no unit's own target stands beside it, else the assignment. */
+  | { role: "level-target"; keyword: string }
+  | { role: "part"; keyword: string }
+  | { role: "derived"; keyword: string }
   | { role: "period"; year: number; span?: [number, number]; total?: boolean }
   | { role: "unit"; unit: string }
   | { role: "other" };
 
-const INDEX = /^(序号|编号|序|No\.?|NO\.?|#)$/i;
-const NAME = /^(指标名称|指标|指标项目|项目|名称|主要指标|考核指标|指标内容|内容)$/;
-/** The header over a list of units (units-in-rows tables): it is the name line of the view. */
-const UNIT_HEADER =
-  /^(地区|地区名称|区域|区县|县区|县市区|区县市|区、县\(市\)|区县\(市\)|各区县\(市\)|单位名称|地方|行政区|行政区划|市县|市州|城市|地市|设区市|乡镇|乡镇\(街道\)|镇街|街道)$/;
-const MEASURE = /^(单位|计量单位|指标单位)$/;
-const NOTE =
-  /^(备注|说明|注|责任单位|牵头单位|责任部门|配合单位|牵头部门|责任处室|数据来源|来源|完成时限|口径说明)$/;
-const ASSIGNMENT = /(下达|上级分解|省定|国家下达|分配任务|考核目标值)/;
-export const TOTAL_KEYWORDS = [
-  "合计",
-  "总计",
-  "全市",
-  "全省",
-  "全区",
-  "全县",
-  "全国",
-  "全州",
-  "全盟",
-  "全旗",
-  "小计",
-  "总数",
-  "汇总",
-];
-const TOTAL = new RegExp(`^(${TOTAL_KEYWORDS.join("|")})(目标|任务|合计|指标|值)?$`);
-const UNIT_TARGET = /^(.{2,20}?)(年度目标|目标值|目标|任务数|任务)$/;
-/** UNIT_TARGET's endings alone: a cheap test that spares its lazy scan on every unit's name. */
-const TARGET_ENDING = /(目标|目标值|任务|任务数)$/;
-const YEAR = /^(?:(19\d{2}|20\d{2})\s*(?:年)?(?:度)?(?:目标|计划|预期)?)$/;
-const YEAR_SPAN = /^(19\d{2}|20\d{2})\s*[-~至—–]\s*(19\d{2}|20\d{2})\s*年?(合计|累计|总计)?(目标)?$/;
-const PLAN_PERIOD = /^(十[一二三四五六七八九]五|“十[一二三四五六七八九]五”)(期间)?(合计|累计|总计|目标)?$/;
+export type RoleName = LabelRole["role"];
 
-/** Suffixes of administrative and functional units that receive targets. */
+const INDEX = exactly(INDEX_HEADERS);
+const INDICATOR_HEADER = exactly(INDICATOR_HEADERS);
+const UNIT_HEADER = exactly(UNIT_HEADERS);
+const MEASURE_HEADER = exactly(MEASURE_HEADERS);
+const NOTE_HEADER = exactly(NOTE_HEADERS);
+const PARENT_LINE = exactly(PARENT_LINE_HEADERS);
+const LEVEL_LINE = exactly(LEVEL_LINE_HEADERS);
+const ASSIGNMENT = containing(ASSIGNMENT_WORDS);
+const LEVEL_TARGET = exactly(LEVEL_TARGET_WORDS);
+const TOTAL_ZH = new RegExp(
+  `^(${[...TOTAL_WORDS].sort((a, b) => b.length - a.length).join("|")})(${TOTAL_TAILS.join("|")})?$`,
+);
+const TOTAL_ENDING = endingWith(TOTAL_ENDINGS);
+const TOTAL_EN = exactly(TOTAL_WORDS_EN);
+const TOTAL_EN_AFFIX = new RegExp(
+  `^(?:(?:${TOTAL_AFFIX_EN.join("|")})(?: [a-z0-9 &'-]{1,40})?|[a-z0-9 &'-]{1,40} (?:${TOTAL_AFFIX_EN.join("|")}))$`,
+);
+const SUBTOTAL = containing(SUBTOTAL_WORDS);
+const PART = startingWith(PART_WORDS);
+const GROUP_CAPTION = startingWith(GROUP_CAPTION_WORDS);
+const DERIVED_START = startingWith(DERIVED_PREFIXES);
+const DERIVED_END = endingWith(DERIVED_ENDINGS);
+const NOT_A_UNIT = exactly(NOT_A_UNIT_BEFORE_TARGET);
+const TARGET = new RegExp(
+  `^(.{1,20}?)(${[...TARGET_ENDINGS].sort((a, b) => b.length - a.length).join("|")})$`,
+);
+
+/** Suffixes of administrative and functional units: evidence that a label names a unit. */
 const UNIT_SUFFIX =
   /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
 
-/** Group captions over the units in a two-row header (各区县, 其中, 分区县), not units themselves. */
-const GROUP_CAPTION = /^(各|其中|分|下辖|所辖)/;
-
-export function classifyLabel(label: string): LabelRole {
-  if (label === "" || GROUP_CAPTION.test(label)) return { role: "other" };
-  if (INDEX.test(label)) return { role: "index" };
-  if (NAME.test(label) || UNIT_HEADER.test(label)) return { role: "name" };
-  if (MEASURE.test(label)) return { role: "measure" };
-  if (NOTE.test(label)) return { role: "note" };
-  // Periods start with a year or 十/“ (十四五): a header of 50,000 unit names skips three patterns.
-  const c = label.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || label[0] === "十" || label[0] === "“") {
-    const span = YEAR_SPAN.exec(label);
-    if (span) {
-      const a = Number(span[1]);
-      const b = Number(span[2]);
-      return { role: "period", year: b, span: [a, b], total: true };
-    }
-    const year = YEAR.exec(label);
-    if (year) return { role: "period", year: Number(year[1]) };
-    const plan = PLAN_PERIOD.exec(label);
-    if (plan) return { role: "period", year: 0, total: true };
+function periodOf(key: string, en: string): LabelRole | undefined {
+  const c = key.charCodeAt(0);
+  const lead = (c >= 48 && c <= 57) || key[0] === "十" || key[0] === "“" || /^(fy|cy)/i.test(key);
+  if (!lead) return undefined;
+  const span = YEAR_SPAN.exec(key);
+  if (span) {
+    const a = Number(span[1]);
+    const b = Number(span[2]);
+    return { role: "period", year: b, span: [a, b], total: true };
   }
-  if (ASSIGNMENT.test(label)) return { role: "assignment", keyword: ASSIGNMENT.exec(label)![1] };
-  const total = TOTAL.exec(label);
-  if (total) return { role: "total", keyword: total[1], unit: total[1] };
-  const target = TARGET_ENDING.test(label) ? UNIT_TARGET.exec(label) : null;
-  if (target && (UNIT_SUFFIX.test(target[1]) || /^全/.test(target[1]))) {
+  const year = YEAR.exec(key) ?? YEAR.exec(en);
+  if (year) return { role: "period", year: Number(year[1]) };
+  const fy = SHORT_FISCAL_YEAR.exec(key);
+  if (fy) return { role: "period", year: 2000 + Number(fy[1]) };
+  const plan = PLAN_PERIOD.exec(key);
+  if (plan) return { role: "period", year: 0, total: true };
+  return undefined;
+}
+
+function totalOf(label: Label): LabelRole | undefined {
+  const zh = TOTAL_ZH.exec(label.key);
+  if (zh) return { role: "total", keyword: zh[1], unit: zh[1] };
+  const ending = TOTAL_ENDING.find(label);
+  if (ending) return { role: "total", keyword: ending, unit: label.key };
+  if (TOTAL_EN.test(label) || TOTAL_EN_AFFIX.test(label.en))
+    return { role: "total", keyword: label.en, unit: label.en };
+  return undefined;
+}
+
+/** What a label says about its line. Accepts the text as written (it is normalised here). */
+export function classifyLabel(text: string): LabelRole {
+  const label = labelOf(text);
+  return classify(label);
+}
+
+export function classify(label: Label): LabelRole {
+  const key = label.key;
+  if (key === "") return { role: "other" };
+  const period = periodOf(key, label.en);
+  if (period) return period;
+  if (INDEX.test(label)) return { role: "index" };
+  if (INDICATOR_HEADER.test(label)) return { role: "name" };
+  const measureHeader = MEASURE_HEADER.find(label);
+  // 单位 heads unit names as often as measures: the cells under it decide (reading.ts).
+  const unitHeader = UNIT_HEADER.find(label);
+  if (unitHeader) return { role: "unit-header", keyword: unitHeader };
+  if (measureHeader) return { role: "measure", keyword: measureHeader };
+  if (NOTE_HEADER.test(label)) return { role: "note" };
+  if (PARENT_LINE.test(label)) return { role: "parent-line" };
+  if (LEVEL_LINE.test(label)) return { role: "level-line" };
+  const subtotal = SUBTOTAL.find(label);
+  if (subtotal) return { role: "subtotal", keyword: subtotal };
+  const part = PART.find(label);
+  if (part) return { role: "part", keyword: part };
+  if (GROUP_CAPTION.test(label) && !UNIT_SUFFIX.test(key)) return { role: "other" };
+  // 全省目标 is the province's own total; 省目标 beside a city's units is what the province assigned.
+  const whole = TOTAL_ZH.exec(key);
+  if (whole) return { role: "total", keyword: whole[1], unit: whole[1] };
+  const assignment = ASSIGNMENT.find(label);
+  if (assignment) return { role: "assignment", keyword: assignment };
+  const level = LEVEL_TARGET.find(label);
+  if (level) return { role: "level-target", keyword: level };
+  const total = totalOf(label);
+  if (total) return total;
+  const target = TARGET.exec(key);
+  if (target && !NOT_A_UNIT.test({ key: target[1], en: "" }) && !/性$/.test(target[1])) {
     return { role: "target", unit: target[1], keyword: target[2] };
   }
-  if (UNIT_SUFFIX.test(label)) return { role: "unit", unit: label };
+  const derived = DERIVED_START.find(label) ?? DERIVED_END.find(label);
+  if (derived) return { role: "derived", keyword: derived };
+  if (UNIT_SUFFIX.test(key)) return { role: "unit", unit: key };
   return { role: "other" };
 }
 
-/** Text at the start of a table that sets the measure for all of it: 单位：万元. */
-export function measureLine(text: string): string | undefined {
-  const m = /^(?:计量)?单位[:：]\s*(.+)$/.exec(text);
-  return m ? m[1].trim() : undefined;
+/** Whether a label is a total word (合计, 全市, Total): such a parent is no division of its own. */
+export function isTotalLabel(text: string): boolean {
+  return classifyLabel(text).role === "total";
 }
 
-/** Lines below a table that end it: 注：…, 说明：…, 数据来源：… */
+const MEASURE_LINE_WORDS = MEASURE_LINE;
+
+/** Text at the start of a table that sets the measure for all of it: 单位：万元, Unit: $M. */
+export function measureLine(text: string): string | undefined {
+  const m = MEASURE_LINE_WORDS.exec(text.trim());
+  if (!m) return undefined;
+  const measure = normalizeLabel(m[1]).replace(/[)）]$/, "");
+  return measure || undefined;
+}
+
+const NOTE_WORD = new RegExp(
+  `^(${[...NOTE_LINE_WORDS].sort((a, b) => b.length - a.length).join("|")})\\s*\\d*\\s*[:：.、]`,
+  "i",
+);
+
+/** Lines below a table that end it: 注：…, 说明：…, Note: …, Source: … */
 export function isNoteLine(text: string): boolean {
-  return (
-    /^(注|备注|说明|数据来源|资料来源|填表说明|附注)\s*\d*[:：.、]/.test(text) || /^注\d*[:：]?$/.test(text)
-  );
+  const t = text.trim();
+  return NOTE_WORD.test(t) || /^注\d*[:：]?$/.test(t);
+}
+
+const ALL_MEASURES = new Set([...COUNT_MEASURES, ...OTHER_MEASURES].map((m) => m.toLowerCase()));
+const COUNTS = new Set(COUNT_MEASURES.map((m) => m.toLowerCase()));
+const CJK_ONE = /^[\u3400-\u9fff]$/;
+
+/** Whether a short text is a known measure word (个, 万元, %, $M). */
+export function looksLikeMeasure(text: string): boolean {
+  return ALL_MEASURES.has(text.trim().toLowerCase());
+}
+
+/**
+ * Whether the text in an indicator's brackets is its measure: a known word, or a single
+ * classifier character (栋, 间, 处) — a Chinese name writes its measure so, whatever is counted.
+ */
+function bracketMeasure(text: string): boolean {
+  return looksLikeMeasure(text) || CJK_ONE.test(text.trim());
+}
+
+/** Whole-number counts: exact, tolerance 0 (PRODUCT §4); unknown one-character classifiers too. */
+export function isCountMeasure(measure: string): boolean {
+  const t = measure.trim().toLowerCase();
+  if (COUNTS.has(t)) return true;
+  if (ALL_MEASURES.has(t)) return false;
+  return CJK_ONE.test(t) && !CONTINUOUS_MEASURE_CHARS.includes(t);
 }
 
 /** Measure written in an indicator's name: 新增高新技术企业数(家) → 家; the last bracket wins. */
@@ -105,38 +227,9 @@ export function measureFromName(name: string): string | undefined {
   let found: string | undefined;
   for (let m = re.exec(name); m; m = re.exec(name)) {
     const inner = m[1].trim();
-    if (looksLikeMeasure(inner)) found = inner;
+    if (bracketMeasure(inner)) found = inner;
   }
   return found;
 }
 
-const MEASURE_WORDS =
-  /^(%|‰|家|个|项|户|人|件|名|所|座|台|套|辆|次|人次|篇|部|条|只|头|张|元|万元|亿元|千元|美元|万美元|亿美元|亩|万亩|公顷|平方米|万平方米|平方公里|公里|千米|米|吨|万吨|千克|公斤|立方米|万立方米|千瓦|万千瓦|千瓦时|万千瓦时|亿千瓦时|吨标准煤|万吨标准煤|吨标煤|天|小时|岁|年|床|张床位|万人|亿人|万户|倍|分|级|星|个百分点|百分点|标箱|万标箱|TEU|kWh|km|t|m²|m2)$/;
-
-export function looksLikeMeasure(text: string): boolean {
-  return MEASURE_WORDS.test(text);
-}
-
-/** Whole-number counts: exact, tolerance 0 (PRODUCT §4). */
-export const COUNT_MEASURES = new Set([
-  "家",
-  "个",
-  "项",
-  "户",
-  "人",
-  "件",
-  "名",
-  "所",
-  "座",
-  "台",
-  "套",
-  "辆",
-  "次",
-  "人次",
-  "篇",
-  "部",
-  "条",
-  "只",
-  "头",
-  "张",
-]);
+export { UNIT_SUFFIX };

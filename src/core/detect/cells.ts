@@ -1,0 +1,81 @@
+/**
+ * The shape of a cell as layout detection sees it: blank, a label (text naming something), a
+ * number-like value (a number, numeric text, a bound, a number with its measure glued on, a dash,
+ * an error), or a measure word (个, 万元). Text is classified once per distinct string and
+ * detection run (a sheet of 15,000 cells holding one long text costs one parse, not 15,000).
+ */
+import { isErrorValue, type RawValue } from "../grid";
+import { parseCell } from "../parse/cellText";
+import { looksLikeMeasure } from "./labels";
+import { normalizeLabel } from "../text";
+
+export type Shape = "blank" | "label" | "number" | "dash" | "error" | "measure";
+
+export interface CellShape {
+  shape: Shape;
+  /** A whole number 1900–2100 (stored, or written 2024 / 2024年): a period in a header, a number in data. */
+  yearLike: boolean;
+  /** A number written with a measure glued on (23项, 42.0万亩): the measure. */
+  suffix?: string;
+}
+
+const BLANK: CellShape = Object.freeze({ shape: "blank", yearLike: false }) as CellShape;
+const NUMBER: CellShape = Object.freeze({ shape: "number", yearLike: false }) as CellShape;
+const YEAR_NUMBER: CellShape = Object.freeze({ shape: "number", yearLike: true }) as CellShape;
+const ERROR: CellShape = Object.freeze({ shape: "error", yearLike: false }) as CellShape;
+const LABEL: CellShape = Object.freeze({ shape: "label", yearLike: false }) as CellShape;
+
+const YEAR_TEXT = /^(?:19|20)\d{2}\s*年?度?$/;
+
+function textShape(text: string): CellShape {
+  const t = text.trim();
+  if (t === "") return BLANK;
+  const cell = parseCell(t);
+  switch (cell.kind) {
+    case "dash":
+      return { shape: "dash", yearLike: false };
+    case "error":
+      return ERROR;
+    case "number": {
+      const year = YEAR_TEXT.test(t);
+      // A number with a word glued on that is no measure (3班, 1号楼) names a thing.
+      if (cell.suffix && !looksLikeMeasure(cell.suffix) && !/^[%‰]$/.test(cell.suffix) && !year) return LABEL;
+      if (!cell.suffix) return year ? YEAR_NUMBER : NUMBER;
+      // The measure as written after the digits (42.0万亩 → 万亩, not the 亩 the parser keeps).
+      const written = t.replace(/^[^\d]*[\d,.，．]+\s*/, "").trim();
+      return { shape: "number", yearLike: year, suffix: looksLikeMeasure(written) ? written : cell.suffix };
+    }
+    default:
+      return looksLikeMeasure(normalizeLabel(t)) ? { shape: "measure", yearLike: false } : LABEL;
+  }
+}
+
+/** Shapes of cells, text remembered per distinct string for one detection run. */
+export class CellShapes {
+  private readonly memo = new Map<string, CellShape>();
+
+  of(v: RawValue): CellShape {
+    if (v === undefined || v === null) return BLANK;
+    if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2100 ? YEAR_NUMBER : NUMBER;
+    if (typeof v === "string") {
+      let s = this.memo.get(v);
+      if (s === undefined) {
+        s = textShape(v);
+        this.memo.set(v, s);
+      }
+      return s;
+    }
+    if (typeof v === "boolean") return LABEL;
+    return isErrorValue(v) ? ERROR : LABEL;
+  }
+}
+
+/** Number-like: counts toward a line holding data. */
+export function isValueShape(s: CellShape): boolean {
+  return s.shape === "number" || s.shape === "dash" || s.shape === "error";
+}
+
+/** Text that names something (a label or a measure word). */
+export function isTextShape(s: CellShape): boolean {
+  return s.shape === "label" || s.shape === "measure";
+}

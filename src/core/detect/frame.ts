@@ -1,0 +1,482 @@
+/**
+ * Frames: where the tables of a sheet are, read from structure alone (docs/table-understanding.md).
+ * A table is a header line (or two) over a block of rows, each row named in one label column,
+ * with number-like values to its right. Frames say nothing yet about which line is the parent:
+ * that is the reading's job (reading.ts), in both orientations.
+ *
+ * A table ends at two blank rows, a note line (注：…), or a new header line (a title, or a row of
+ * labels after a blank row that heads numbers again); tables side by side are split at two blank
+ * columns. Years count as labels only in a header row (PRODUCT §3.1: years come from headers).
+ */
+import { parseRange } from "../address";
+import type { SheetGrid } from "../grid";
+import { labelOf } from "../vocabulary/words";
+import { CellShapes, isTextShape, isValueShape, type CellShape } from "./cells";
+import { classify, isNoteLine, measureLine } from "./labels";
+import { normalizeLabel } from "../text";
+
+export interface Frame {
+  /** The header rows (one, or two for a two-row header); the last is the header. */
+  headerRows: number[];
+  header: number;
+  /** Non-blank rows below the header that belong to the table, in order. */
+  body: number[];
+  /** The column naming each body row. */
+  labelCol: number;
+  /** A 序号 column left of the label column. */
+  indexCol?: number;
+  /** Columns right of the label column that belong to the table, in order. */
+  cols: number[];
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** From a 单位：万元 line above the table. */
+  measure?: string;
+}
+
+/** A block of cells that was looked at and is no table, with the reason. */
+export interface FrameMiss {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  reason: "no-header" | "no-numbers" | "no-label-line" | "unreadable-labels";
+}
+
+/** A run of this many blank rows (or columns) ends a table. */
+const GAP = 2;
+/** Rows above a header where a title or a 单位： line may stand. */
+const ABOVE = 4;
+
+interface RowSummary {
+  labels: number;
+  values: number;
+  years: number;
+  first: number;
+  last: number;
+  /** The first text cell's text. */
+  firstText: string;
+}
+
+export class SheetCells {
+  readonly shapes = new CellShapes();
+  /** Rows with any non-blank cell, in order. */
+  readonly present: number[];
+  private readonly merged = new Map<string, { row: number; col: number }>();
+
+  constructor(readonly grid: SheetGrid) {
+    const present: number[] = [];
+    grid.values.forEach((row, r) => {
+      if (!row) return;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) {
+          present.push(r);
+          return;
+        }
+      }
+    });
+    this.present = present;
+    for (const m of grid.merges ?? []) {
+      const box = parseRange(m);
+      if (!box || (box.bottom - box.top + 1) * (box.right - box.left + 1) > 10000) continue;
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++)
+          if (r !== box.top || c !== box.left) this.merged.set(`${r},${c}`, { row: box.top, col: box.left });
+    }
+  }
+
+  raw(r: number, c: number) {
+    const row = this.grid.values[r];
+    return row === undefined ? undefined : row[c];
+  }
+
+  shape(r: number, c: number): CellShape {
+    return this.shapes.of(this.raw(r, c));
+  }
+
+  /** The top-left cell of the merged area (r, c) lies in, when it is not that cell itself. */
+  mergeOrigin(r: number, c: number): { row: number; col: number } | undefined {
+    return this.merged.size ? this.merged.get(`${r},${c}`) : undefined;
+  }
+
+  width(r: number): number {
+    return this.grid.values[r]?.length ?? 0;
+  }
+
+  summary(r: number, from: number, to: number): RowSummary {
+    const s: RowSummary = { labels: 0, values: 0, years: 0, first: -1, last: -1, firstText: "" };
+    const end = Math.min(to, this.width(r) - 1);
+    for (let c = from; c <= end; c++) {
+      const sh = this.shape(r, c);
+      if (sh.shape === "blank") continue;
+      if (s.first < 0) s.first = c;
+      s.last = c;
+      if (isTextShape(sh)) {
+        s.labels++;
+        if (!s.firstText) s.firstText = String(this.raw(r, c));
+      } else if (isValueShape(sh)) {
+        s.values++;
+        if (sh.yearLike) s.years++;
+      }
+    }
+    return s;
+  }
+}
+
+/** A header may hold years; any other number makes it a data row. */
+function headerLike(s: RowSummary): boolean {
+  return s.labels + s.years >= 2 && s.values - s.years === 0 && s.labels >= 1;
+}
+
+const ORDINAL = /^[(（]?[一二三四五六七八九十百\d]{1,4}[)）、.．]?$/;
+
+function isHeaderWord(text: string): boolean {
+  const role = classify(labelOf(text)).role;
+  return role === "name" || role === "unit-header" || role === "index";
+}
+
+export function findFrames(cells: SheetCells): { frames: Frame[]; misses: FrameMiss[] } {
+  const frames: Frame[] = [];
+  const misses: FrameMiss[] = [];
+  const present = cells.present;
+  let start = 0;
+  for (let k = 1; k <= present.length; k++) {
+    if (k === present.length || present[k] - present[k - 1] > GAP) {
+      const rows = present.slice(start, k);
+      let width = 0;
+      for (const r of rows) width = Math.max(width, cells.width(r));
+      for (const [from, to] of columnBands(cells, rows, width))
+        framesInBand(cells, rows, from, to, frames, misses);
+      start = k;
+    }
+  }
+  return { frames, misses };
+}
+
+/** Column ranges separated by GAP or more blank columns (tables side by side). */
+function columnBands(cells: SheetCells, rows: number[], width: number): [number, number][] {
+  if (width === 0) return [];
+  const used = new Uint8Array(width);
+  for (const r of rows) {
+    const row = cells.grid.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) if (cells.shape(r, c).shape !== "blank") used[c] = 1;
+  }
+  const bands: [number, number][] = [];
+  let from = -1;
+  let blanks = 0;
+  for (let c = 0; c < width; c++) {
+    if (used[c]) {
+      if (from < 0) from = c;
+      blanks = 0;
+    } else if (from >= 0 && ++blanks >= GAP) {
+      bands.push([from, c - blanks]);
+      from = -1;
+      blanks = 0;
+    }
+  }
+  if (from >= 0) bands.push([from, width - 1 - blanks]);
+  return bands;
+}
+
+function framesInBand(
+  cells: SheetCells,
+  rows: number[],
+  from: number,
+  to: number,
+  frames: Frame[],
+  misses: FrameMiss[],
+): void {
+  const sums = rows.map((r) => cells.summary(r, from, to));
+  let i = 0;
+  while (i < rows.length) {
+    const s = sums[i];
+    if (s.first < 0 || s.labels + s.values < 2 || !headerLike(s)) {
+      if (s.first >= 0 && s.values >= 2 && s.labels === 0) {
+        // Numbers without a header above them: nothing names what they are.
+        let j = i;
+        while (j + 1 < rows.length && sums[j + 1].labels === 0 && sums[j + 1].values > 0) j++;
+        if (j > i) misses.push({ top: rows[i], left: from, bottom: rows[j], right: to, reason: "no-header" });
+        i = j + 1;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    // Of several label rows above the first numbers (a two-cell title, then the header), the header
+    // is the first that names most of the columns.
+    let last = i;
+    while (last + 1 < rows.length && rows[last + 1] - rows[last] === 1 && headerLike(sums[last + 1])) last++;
+    if (last > i) {
+      let most = 0;
+      for (let k = i; k <= last; k++) most = Math.max(most, sums[k].labels + sums[k].years);
+      while (i < last && (sums[i].labels + sums[i].years) * 5 < most * 3) i++;
+    }
+    const headerRows = [rows[i]];
+    let j = i + 1;
+    if (
+      j < rows.length &&
+      rows[j] === rows[i] + 1 &&
+      secondHeaderRow(cells, rows[i], rows[j], sums[j], from, to)
+    ) {
+      headerRows.push(rows[j]);
+      j++;
+    }
+    // The body: rows until a note line, or a new header line.
+    const body: number[] = [];
+    let k = j;
+    for (; k < rows.length; k++) {
+      const r = rows[k];
+      const sk = sums[k];
+      if (sk.first < 0) continue;
+      if (
+        sk.firstText &&
+        sk.labels >= 1 &&
+        sk.values === 0 &&
+        isNoteLine(normalizeLabel(sk.firstText)) &&
+        body.length
+      )
+        break;
+      if (body.length && startsNewTable(cells, rows, sums, k, headerRows, from, to)) break;
+      body.push(r);
+    }
+    const end = k;
+    const frame = frameOf(cells, headerRows, body, from, to);
+    if ("reason" in frame) misses.push(frame);
+    else frames.push(frame);
+    // After a note line, its continuation lines (single cells) belong to the notes.
+    while (k < rows.length && sums[k].values === 0 && sums[k].labels <= 1 && isNoteContinuation(sums, k, end))
+      k++;
+    i = Math.max(k, i + 1);
+  }
+}
+
+function isNoteContinuation(sums: RowSummary[], k: number, end: number): boolean {
+  return k === end ? isNoteLine(normalizeLabel(sums[k].firstText)) : true;
+}
+
+/**
+ * The row under a header is a second header row when it names columns the first left blank or
+ * merged (区、县（市） over the districts), and holds no data.
+ */
+function secondHeaderRow(
+  cells: SheetCells,
+  upper: number,
+  lower: number,
+  s: RowSummary,
+  from: number,
+  to: number,
+): boolean {
+  if (s.values - s.years > 0 || s.labels + s.years === 0) return false;
+  let fills = 0;
+  let under = 0;
+  for (let c = from; c <= to; c++) {
+    const below = cells.shape(lower, c);
+    if (below.shape === "blank") continue;
+    const above = cells.shape(upper, c);
+    if (above.shape === "blank" || cells.mergeOrigin(upper, c)) fills++;
+    else under++;
+  }
+  // Mostly new names under blank or merged cells; a qualitative row repeats under every header.
+  return fills > 0 && fills >= under;
+}
+
+/** Whether row k starts another table: a header line after a break, heading numbers again. */
+function startsNewTable(
+  cells: SheetCells,
+  rows: number[],
+  sums: RowSummary[],
+  k: number,
+  headerRows: number[],
+  from: number,
+  to: number,
+): boolean {
+  const s = sums[k];
+  const r = rows[k];
+  const afterBreak = r - rows[k - 1] > 1;
+  // A title (one text cell) followed by a header line.
+  if (s.labels === 1 && s.values === 0 && k + 1 < rows.length && headerLike(sums[k + 1])) {
+    if (isNoteLine(normalizeLabel(s.firstText))) return false;
+    if (isNewHeader(cells, rows, sums, k + 1, headerRows, from, to, true)) return true;
+  }
+  return isNewHeader(cells, rows, sums, k, headerRows, from, to, afterBreak);
+}
+
+function isNewHeader(
+  cells: SheetCells,
+  rows: number[],
+  sums: RowSummary[],
+  k: number,
+  headerRows: number[],
+  from: number,
+  to: number,
+  afterBreak: boolean,
+): boolean {
+  const s = sums[k];
+  if (!headerLike(s)) return false;
+  // It must head numbers again.
+  const next = k + 1 < rows.length ? sums[k + 1] : undefined;
+  if (!next || next.values === 0 || rows[k + 1] - rows[k] > 2) return false;
+  const texts: string[] = [];
+  for (let c = from; c <= to; c++) {
+    const sh = cells.shape(rows[k], c);
+    if (isTextShape(sh) || sh.yearLike) texts.push(normalizeLabel(String(cells.raw(rows[k], c))));
+  }
+  if (isHeaderWord(s.firstText)) return true;
+  const headerTexts = new Set<string>();
+  for (const h of headerRows)
+    for (let c = from; c <= to; c++) {
+      const v = cells.raw(h, c);
+      if (typeof v === "string" || typeof v === "number") headerTexts.add(normalizeLabel(String(v)));
+    }
+  const shared = texts.filter((t) => headerTexts.has(t)).length;
+  if (shared >= Math.max(1, Math.ceil(texts.length / 3))) return true;
+  if (!afterBreak) return false;
+  // After a blank row: a line of column names (totals, periods, measures in brackets).
+  let named = 0;
+  for (const t of texts) {
+    const role = classify(labelOf(t)).role;
+    if (role === "total" || role === "target" || role === "period" || /[(（][^)）]{1,8}[)）]$/.test(t))
+      named++;
+  }
+  return named >= 1 && named * 2 >= texts.length - 1;
+}
+
+function frameOf(
+  cells: SheetCells,
+  headerRows: number[],
+  body: number[],
+  from: number,
+  to: number,
+): Frame | FrameMiss {
+  const header = headerRows[headerRows.length - 1];
+  const bottom = body.length ? body[body.length - 1] : header;
+  const box = { top: headerRows[0], left: from, bottom, right: to };
+  const withValues = body.filter((r) => {
+    for (let c = from; c <= to; c++) if (isValueShape(cells.shape(r, c))) return true;
+    return false;
+  });
+  if (withValues.length === 0) return { ...box, reason: "no-numbers" };
+  // The label column: the one naming the most rows (leftmost on a tie), never a 序号 column or
+  // a column of measure words.
+  const width = to - from + 1;
+  const labels = new Int32Array(width);
+  const measures = new Int32Array(width);
+  const ordinals = new Int32Array(width);
+  for (const r of body)
+    for (let c = from; c <= to; c++) {
+      const sh = cells.shape(r, c);
+      if (sh.shape === "label") {
+        labels[c - from]++;
+        if (ORDINAL.test(String(cells.raw(r, c)).trim())) ordinals[c - from]++;
+      } else if (sh.shape === "measure") measures[c - from]++;
+    }
+  let labelCol = -1;
+  let best = 0;
+  let indexCol: number | undefined;
+  for (let c = from; c <= to; c++) {
+    const k = c - from;
+    const headText = headerText(cells, headerRows, c);
+    const role = headText ? classify(labelOf(headText)).role : "other";
+    if (role === "index" || (labels[k] > 0 && ordinals[k] * 2 > labels[k])) {
+      if (indexCol === undefined && labelCol < 0) indexCol = c;
+      continue;
+    }
+    const named = labels[k] + measures[k];
+    if (measures[k] > labels[k] && named > 0) continue;
+    if (named > best) {
+      best = named;
+      labelCol = c;
+    }
+  }
+  if (labelCol < 0 || best * 2 < withValues.length) return { ...box, reason: "no-label-line" };
+  if (undecodable(cells, headerRows, body, labelCol, from, to))
+    return { ...box, reason: "unreadable-labels" };
+  if (indexCol === undefined) {
+    // A column of running numbers (1, 2, 3…) left of the names is a 序号 column too.
+    for (let c = from; c < labelCol && indexCol === undefined; c++) {
+      const head = headerText(cells, headerRows, c);
+      if (head && classify(labelOf(head)).role === "index") indexCol = c;
+    }
+  }
+  const cols: number[] = [];
+  let blanks = 0;
+  for (let c = labelCol + 1; c <= to; c++) {
+    let any = false;
+    for (const r of [...headerRows, ...body])
+      if (cells.shape(r, c).shape !== "blank" || (r === header && cells.mergeOrigin(r, c))) {
+        any = true;
+        break;
+      }
+    if (any) {
+      cols.push(c);
+      blanks = 0;
+    } else if (++blanks >= GAP) break;
+  }
+  let left = labelCol;
+  for (let c = from; c < labelCol; c++)
+    if ([...headerRows, ...body].some((r) => cells.shape(r, c).shape !== "blank")) {
+      left = c;
+      break;
+    }
+  const right = cols.length ? cols[cols.length - 1] : labelCol;
+  return {
+    headerRows,
+    header,
+    body,
+    labelCol,
+    indexCol,
+    cols,
+    top: headerRows[0],
+    left,
+    bottom,
+    right,
+    measure: measureAbove(cells, headerRows[0], from, to),
+  };
+}
+
+/**
+ * Labels that could not be decoded (U+FFFD, the replacement character, in most of them: a file
+ * written in one encoding and read in another) say nothing a reading could rest on.
+ */
+function undecodable(
+  cells: SheetCells,
+  headerRows: number[],
+  body: number[],
+  labelCol: number,
+  from: number,
+  to: number,
+): boolean {
+  let labels = 0;
+  let broken = 0;
+  const count = (v: unknown) => {
+    if (typeof v !== "string" || !v.trim()) return;
+    labels++;
+    if (v.includes("\uFFFD")) broken++;
+  };
+  for (const h of headerRows) for (let c = from; c <= to; c++) count(cells.raw(h, c));
+  for (const r of body) count(cells.raw(r, labelCol));
+  return broken * 2 > labels;
+}
+
+function headerText(cells: SheetCells, headerRows: number[], c: number): string {
+  for (let k = headerRows.length - 1; k >= 0; k--) {
+    const v = cells.raw(headerRows[k], c);
+    if (typeof v === "string" && v.trim()) return v;
+  }
+  return "";
+}
+
+/** A 单位：万元 line in the rows just above the header (titles sit there too). */
+function measureAbove(cells: SheetCells, top: number, from: number, to: number): string | undefined {
+  for (let r = Math.max(0, top - ABOVE); r < top; r++)
+    for (let c = 0; c <= Math.max(to, cells.width(r) - 1); c++) {
+      const v = cells.raw(r, c);
+      if (typeof v !== "string") continue;
+      const m = measureLine(v);
+      if (m && (c >= from || from === 0)) return m;
+    }
+  return undefined;
+}

@@ -1,0 +1,150 @@
+/**
+ * Words in an indicator's name that say what kind of figure it is (PRODUCT §2): a share of the
+ * parent's own total, a ratio (never summed), a cap (lower is better), a stock or a flow.
+ */
+
+/** What a share is a share of: the parent's own total (占全市比重). */
+export const SHARE_OF_OWN_TOTAL = [
+  "全市",
+  "全省",
+  "全区",
+  "全县",
+  "全国",
+  "全州",
+  "本市",
+  "本省",
+  "本区",
+  "总量",
+  "合计",
+  "总数",
+  "总额",
+];
+
+/** Words that name a share outright (份额, 构成). */
+export const SHARE_WORDS = [
+  "份额",
+  "构成",
+  "结构比",
+  "占比分配",
+  "share of total",
+  "% of total",
+  "percent of total",
+];
+
+/**
+ * Words that name a share when the numbers say so (the children add up to 100 or the parent is
+ * 100) and a ratio otherwise: 占比, 比重, share, proportion.
+ */
+export const SHARE_OR_RATIO_WORDS = ["占比", "比重", "比例", "share", "proportion", "distribution"];
+
+/** Ratios: never summed; the parent lies within its children's range. */
+export const RATIO_WORDS = [
+  "比重",
+  "比例",
+  "比率",
+  "强度",
+  "增长",
+  "增幅",
+  "增速",
+  "增长率",
+  "每万人",
+  "每千人",
+  "每百人",
+  "每万",
+  "人均",
+  "亩均",
+  "地均",
+  "平均",
+  "密度",
+  "指数",
+  "单位GDP",
+  "万元GDP",
+  "万元增加值",
+  "占GDP",
+  "占地区生产总值",
+  "覆盖率",
+  "达标率",
+  "利用率",
+  "合格率",
+  "占比",
+  "per capita",
+  "average",
+  "avg",
+  "mean",
+  "rate",
+  "ratio",
+  "margin",
+  "growth",
+  "index",
+  "per",
+  "yield",
+];
+
+/** Measures that make an indicator a ratio whatever its name. */
+export const RATIO_MEASURES = ["%", "‰", "个百分点", "百分点", "倍", "pct", "percent"];
+
+/** Caps: meeting the assignment means staying at or below it. */
+export const CAP_WORDS = [
+  "控制在",
+  "以内",
+  "不超过",
+  "不高于",
+  "上限",
+  "能耗",
+  "碳排放",
+  "排放量",
+  "排放强度",
+  "二氧化碳",
+  "失业率",
+  "事故",
+  "死亡率",
+  "死亡人数",
+  "发病率",
+  "PM2.5",
+  "PM25",
+  "PM10",
+  "浓度",
+  "负债率",
+  "超标",
+  "用水总量",
+  "用地规模",
+  "亏损",
+];
+
+/** Stocks: levels and cumulative amounts that should not fall from one year to a later one. */
+export const STOCK_WORDS = [
+  "拥有量",
+  "保有量",
+  "存量",
+  "总数",
+  "总量",
+  "累计",
+  "余额",
+  "在库",
+  "库存",
+  "总规模",
+];
+
+/** Flows: amounts of one period. */
+export const FLOW_WORDS = [
+  "新增",
+  "年度",
+  "当年",
+  "每年",
+  "本年",
+  "全年",
+  "新建",
+  "新引进",
+  "新培育",
+  "投资额",
+  "增加值",
+  "支出",
+  "收入",
+  "产值",
+  "销售额",
+  "交易额",
+  "完成额",
+];
+
+/** A GDP row: the weights of ratios measured against GDP. */
+export const GDP_WORDS = ["地区生产总值", "GDP", "生产总值"];

@@ -1,0 +1,87 @@
+/**
+ * Turns word lists into matchers. A list may mix Chinese and English words:
+ * - Chinese (and symbols) are matched on the normalised label (no spaces, simplified characters,
+ *   half-width forms: `normalizeLabel`), so 合  計 matches 合计;
+ * - words with Latin letters are matched on the label's English key (lower case, punctuation as
+ *   spaces) at word boundaries, so "rate" matches "Growth rate" but not "Corporate".
+ */
+import { normalizeLabel, normalizeText } from "../text";
+
+/** A label in the two forms words are matched on. */
+export interface Label {
+  /** normalizeLabel(text): 合计, 新增企业数(家) */
+  key: string;
+  /** Lower-cased words: "grand total", "revenue ($m)" */
+  en: string;
+}
+
+export function englishKey(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9%$#&'./+-]+/g, " ")
+    .trim();
+}
+
+export function labelOf(text: string): Label {
+  return { key: normalizeLabel(text), en: englishKey(text) };
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const LATIN = /[a-z]/i;
+
+function alternatives(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+}
+
+type Position = "exact" | "start" | "end" | "anywhere";
+
+/** Matches a label against a list in one position; `find` gives the word found. */
+export class WordMatcher {
+  private readonly zh?: RegExp;
+  private readonly en?: RegExp;
+
+  constructor(words: readonly string[], position: Position) {
+    const zh = words.filter((w) => !LATIN.test(w)).map((w) => normalizeLabel(w));
+    const en = words.filter((w) => LATIN.test(w)).map((w) => englishKey(w));
+    // English words stand alone: "rate" is found in "growth rate", never in "corporate".
+    const wrap = (alt: string, english: boolean): RegExp => {
+      const before = english ? "(?<![a-z0-9])" : "";
+      const after = english ? "(?![a-z0-9])" : "";
+      const body = `(${alt})`;
+      switch (position) {
+        case "exact":
+          return new RegExp(`^${body}$`);
+        case "start":
+          return new RegExp(`^${body}${after}`);
+        case "end":
+          return new RegExp(`${before}${body}$`);
+        default:
+          return new RegExp(`${before}${body}${after}`);
+      }
+    };
+    if (zh.length) this.zh = wrap(alternatives(zh), false);
+    if (en.length) this.en = wrap(alternatives(en), true);
+  }
+
+  find(label: Label): string | undefined {
+    const z = this.zh?.exec(label.key);
+    if (z) return z[1];
+    const e = this.en?.exec(label.en);
+    return e ? e[1] : undefined;
+  }
+
+  test(label: Label): boolean {
+    return this.find(label) !== undefined;
+  }
+}
+
+export const exactly = (words: readonly string[]) => new WordMatcher(words, "exact");
+export const startingWith = (words: readonly string[]) => new WordMatcher(words, "start");
+export const endingWith = (words: readonly string[]) => new WordMatcher(words, "end");
+export const containing = (words: readonly string[]) => new WordMatcher(words, "anywhere");
