@@ -8,7 +8,7 @@ import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
-import { RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
+import { describeRejected, lookedAtText, RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
 import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
 import { auditReport } from "../core/report/auditReport";
 import { findingsCsv } from "../core/report/csv";
@@ -52,8 +52,8 @@ function problemText(result: CheckResult, file: string, lang: Lang): string | nu
         : `${file}: no sheet named "${p.sheet}" (sheets: ${p.detail})`;
     case "NO_TABLE":
       return zh
-        ? `${file}：${p.sheet ? `工作表“${p.sheet}”中` : ""}未找到可识别的指标分解表（需要表头含“合计”“全市”“X市目标”等上级列与区县等下级列，或按年度排列的进度表）`
-        : `${file}: no recognisable target table${p.sheet ? ` on sheet "${p.sheet}"` : ""} (a header with a total such as 合计/全市/X市目标 and unit columns, or year columns, is needed)`;
+        ? `${file}：${p.sheet ? `工作表“${p.sheet}”中` : ""}未找到可识别的指标分解表（需要一行或一列合计、本级目标或等于其余各项之和的数，或按年度排列的进度表；${lookedAtText(result.rejected ?? [], lang)}）`
+        : `${file}: no recognisable target table${p.sheet ? ` on sheet "${p.sheet}"` : ""} (a total, a unit's own target or a line that is the sum of the others is needed, or year columns; ${lookedAtText(result.rejected ?? [], lang)})`;
   }
 }
 
@@ -242,6 +242,12 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
           ? `；已接受 ${s.accepted}，接受失效 ${s.lapsed}`
           : `; ${s.accepted} accepted, ${s.lapsed} lapsed`
         : "";
+    const skipped = result.rejected ?? [];
+    if (skipped.length)
+      lines.push(
+        (zh ? "查看但未校核：" : "Looked at, not checked: ") +
+          skipped.map((r) => describeRejected(r, options.lang)).join(zh ? "；" : "; "),
+      );
     lines.push(summaryText(result, options.lang) + extra);
     if (options.annotate)
       lines.push(zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);

@@ -1,8 +1,8 @@
 /** `tdcheck detect`: what detection understood, as a table map a person can correct and pass back with --map. */
 import { detectWorkbook } from "../core/check";
 import { toMapDocument } from "../core/mapJson";
-import type { Lang } from "../core/messages";
-import type { TableMap } from "../core/model";
+import { describeEvidence, describeRejected, lookedAtText, type Lang } from "../core/messages";
+import type { Reason, TableMap } from "../core/model";
 import { rangeA1, columnName } from "../core/address";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
@@ -19,7 +19,7 @@ const KIND: Record<Lang, Record<string, string>> = {
   en: { additive: "additive", share: "share", ratio: "ratio", qualitative: "qualitative" },
 };
 
-function why(r: { by: string; evidence: string }, lang: Lang): string {
+function why(r: Reason, lang: Lang): string {
   const by: Record<string, [string, string]> = {
     keyword: ["关键词", "keyword"],
     arithmetic: ["算术吻合", "arithmetic fit"],
@@ -28,7 +28,8 @@ function why(r: { by: string; evidence: string }, lang: Lang): string {
     position: ["位置", "position"],
   };
   const [zh, en] = by[r.by] ?? [r.by, r.by];
-  return `${lang === "zh" ? zh : en} ${r.evidence}`;
+  const own = `${lang === "zh" ? zh : en} ${r.evidence}`;
+  return r.support?.length ? [own, ...r.support.map((s) => why(s, lang))].join(" + ") : own;
 }
 
 function describe(m: TableMap, lang: Lang): string[] {
@@ -48,6 +49,10 @@ function describe(m: TableMap, lang: Lang): string[] {
       );
     }
   } else lines.push(`  ${zh ? "期间" : "periods"}: ${m.periods.map((p) => p.label).join("、")}`);
+  if (m.evidence?.length)
+    lines.push(
+      `  ${zh ? "依据" : "evidence"}: ${m.evidence.map((e) => describeEvidence(e, lang)).join(zh ? "；" : "; ")}`,
+    );
   for (const i of m.indicators) {
     lines.push(
       `  ${m.orientation === "indicators-in-rows" ? i.line + 1 : columnName(i.line)}  ${i.name}  [${KIND[lang][i.kind]}${i.measure ? ` · ${i.measure}` : ""}${i.direction === "cap" ? (zh ? " · 上限" : " · cap") : ""}]  ${i.why.map((w) => why(w, lang)).join("; ")}`,
@@ -62,15 +67,24 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
     io.stderr(`tdcheck: ${loaded.message}\n`);
     return EXIT.unusable;
   }
-  const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
+  const { maps, problems, rejected } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   if (problems.length) {
     const zh = options.lang === "zh";
+    const looked = lookedAtText(rejected, options.lang);
     io.stderr(
-      `tdcheck: ${file}: ${zh ? "未找到可识别的指标分解表" : "no recognisable target table"} (${problems[0].code})\n`,
+      `tdcheck: ${file}${zh ? "：未找到可识别的指标分解表（" : ": no recognisable target table ("}${looked}${zh ? "）" : ")"}\n`,
     );
     return EXIT.unusable;
   }
-  if (options.format === "json") io.stdout(JSON.stringify(toMapDocument(maps), null, 2) + "\n");
-  else io.stdout(maps.flatMap((m) => describe(m, options.lang)).join("\n") + "\n");
+  if (options.format === "json") {
+    const doc = toMapDocument(maps);
+    io.stdout(JSON.stringify(rejected.length ? { ...doc, rejected } : doc, null, 2) + "\n");
+  } else {
+    const zh = options.lang === "zh";
+    const lines = maps.flatMap((m) => describe(m, options.lang));
+    for (const r of rejected)
+      lines.push(`${zh ? "查看但未校核" : "looked at, not checked"}: ${describeRejected(r, options.lang)}`);
+    io.stdout(lines.join("\n") + "\n");
+  }
   return EXIT.clean;
 }

@@ -3,7 +3,8 @@
  * cells → table maps (detection) → parsed tables → rules → findings. Nothing here throws for
  * bad input: problems are values.
  */
-import { detectSheet } from "./detect/detectTables";
+import { detectSheet, type RejectReason } from "./detect/detectTables";
+import { rangeA1 } from "./address";
 import type { Finding } from "./finding";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Direction, IndicatorKind, Orientation, Policy, TableMap } from "./model";
@@ -49,6 +50,15 @@ export interface ProgressionSummary {
   indicators: IndicatorSummary[];
 }
 
+/** A range detection looked at and did not read as something to check, with the reason. */
+export interface RejectedRange {
+  sheet: string;
+  /** A1 range, e.g. "A1:F9". */
+  range: string;
+  /** A stable code: no-parent, no-numbers, no-header, no-label-line, unreadable-labels, … */
+  reason: RejectReason;
+}
+
 /** A problem that makes the input unusable (CLI exit 2); never thrown across a door. */
 export interface InputProblem {
   code: "NO_TABLE" | "EMPTY_WORKBOOK" | "NO_SUCH_SHEET";
@@ -76,6 +86,8 @@ export interface CheckResult {
   passed: PassedCheck[];
   summary: CheckSummary;
   problems: InputProblem[];
+  /** What was looked at and not checked (docs/table-understanding.md: honest outcomes). */
+  rejected?: RejectedRange[];
 }
 
 function isEmptySheet(grid: SheetGrid): boolean {
@@ -89,8 +101,9 @@ function isEmptySheet(grid: SheetGrid): boolean {
 export function detectWorkbook(
   workbook: WorkbookGrid,
   options: CheckOptions = {},
-): { maps: TableMap[]; problems: InputProblem[] } {
+): { maps: TableMap[]; problems: InputProblem[]; rejected: RejectedRange[] } {
   const problems: InputProblem[] = [];
+  const rejected: RejectedRange[] = [];
   // The add-in's own very hidden sheet holds its memory, not a table (src/excel/README.md).
   let sheets = workbook.sheets.filter((s) => s.name !== STATE_SHEET);
   if (options.sheet !== undefined) {
@@ -101,17 +114,22 @@ export function detectWorkbook(
         sheet: options.sheet,
         detail: workbook.sheets.map((s) => s.name).join(", "),
       });
-      return { maps: [], problems };
+      return { maps: [], problems, rejected };
     }
   }
   if (sheets.every(isEmptySheet)) {
     problems.push({ code: "EMPTY_WORKBOOK" });
-    return { maps: [], problems };
+    return { maps: [], problems, rejected };
   }
   const maps: TableMap[] = [];
-  for (const grid of sheets) maps.push(...detectSheet(grid).tables);
+  for (const grid of sheets) {
+    const found = detectSheet(grid);
+    maps.push(...found.tables);
+    for (const r of found.rejected)
+      rejected.push({ sheet: r.sheet, range: rangeA1(r.range), reason: r.reason });
+  }
   if (maps.length === 0) problems.push({ code: "NO_TABLE", sheet: options.sheet });
-  return { maps, problems };
+  return { maps, problems, rejected };
 }
 
 /** Runs every rule on tables already mapped (detected, or corrected by the user). */
@@ -147,6 +165,6 @@ export function resultOf(checker: Checker): Omit<CheckResult, "problems"> {
 }
 
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
-  const { maps, problems } = detectWorkbook(workbook, options);
-  return { ...checkMaps(workbook, maps), problems };
+  const { maps, problems, rejected } = detectWorkbook(workbook, options);
+  return { ...checkMaps(workbook, maps), problems, rejected };
 }

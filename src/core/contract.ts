@@ -94,6 +94,8 @@ export function contractDocument(
     progressions: result.progressions,
     findings: result.findings.map((f) => contractFinding(f, lang)),
     summary: result.summary,
+    // What was looked at and not checked: added to tdcheck/1 (fields may be added, §7).
+    ...(result.rejected?.length ? { rejected: result.rejected } : {}),
     ...(result.lapsed
       ? {
           lapsed: result.lapsed.map(({ acceptance: a, why }): ContractLapsed => ({

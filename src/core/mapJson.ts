@@ -21,6 +21,7 @@ import type {
   PeriodLine,
   Policy,
   Reason,
+  Evidence,
   Split,
   TableMap,
   UnitLine,
@@ -73,7 +74,7 @@ interface TableJson {
   /** A table without a parent: its units, within which components and 其中 parts are checked. */
   units?: LineJson[];
   /** What detection's reading rests on (ignored when read back). */
-  evidence?: string[];
+  evidence?: Evidence[];
   periods?: { at: At; label: string; year: number; span?: [number, number] }[];
   indicators: IndicatorJson[];
   parts?: { total: At; parts: At[] }[];

@@ -5,6 +5,7 @@
 import type { Bound } from "./cell";
 import type { Decimal } from "./decimal";
 import type { Finding, Hint, RuleId, Severity, Tolerance } from "./finding";
+import type { Evidence } from "./model";
 
 export type Lang = "zh" | "en";
 
@@ -253,4 +254,81 @@ export function renderMessage(f: Finding, lang: Lang): string {
         .join(zh ? "，" : ", ");
     }
   }
+}
+
+/** Why a range was looked at and not checked (detection's reject reasons). */
+export const REJECT_TEXT: Record<string, Record<Lang, string>> = {
+  "no-parent": {
+    zh: "没有合计行（列）、本级目标，也没有等于其余各行之和的行",
+    en: "no total line, no unit's own target, and no line that equals the sum of the others",
+  },
+  "no-units": { zh: "只有一个单位，无从分解", en: "only one unit: nothing is split" },
+  "no-indicators": { zh: "没有带名称的指标行", en: "no named indicator lines" },
+  "single-period": { zh: "只有一个年度，不构成进度表", en: "a single period: no progression" },
+  "no-header": { zh: "数值上方没有表头", en: "numbers with no header above them" },
+  "no-numbers": { zh: "表头下没有数值", en: "no numbers under the header" },
+  "no-label-line": { zh: "没有为各行命名的列", en: "no column naming the rows" },
+  "unreadable-labels": {
+    zh: "多数名称无法解码（文件编码有误）",
+    en: "most labels cannot be decoded (the file's encoding is wrong)",
+  },
+};
+
+/** One rejected range: "分解表!A1:F9（没有合计行…）". */
+export function describeRejected(r: { sheet: string; range: string; reason: string }, lang: Lang): string {
+  const why = REJECT_TEXT[r.reason]?.[lang] ?? r.reason;
+  return lang === "zh" ? `${r.sheet}!${r.range}（${why}）` : `${r.sheet}!${r.range} (${why})`;
+}
+
+/** What detection looked at, for a refusal: "looked at 分解表!A1:F9 (…)" or that nothing was table-shaped. */
+export function lookedAtText(
+  rejected: readonly { sheet: string; range: string; reason: string }[],
+  lang: Lang,
+): string {
+  const shown = rejected.slice(0, 3).map((r) => describeRejected(r, lang));
+  const more = rejected.length - shown.length;
+  if (lang === "zh") {
+    if (!shown.length) return "没有找到表头在上、数值在下的表格";
+    return `查看了 ${shown.join("；")}${more > 0 ? ` 等 ${rejected.length} 处` : ""}`;
+  }
+  if (!shown.length) return "found no block of numbers under a header";
+  return `looked at ${shown.join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/** A reading's evidence in words: "合计：合计词，13 行中 13 行加总吻合". */
+export function describeEvidence(e: Evidence, lang: Lang): string {
+  const zh = lang === "zh";
+  const label = e.label ?? "";
+  const sums =
+    e.tested !== undefined
+      ? zh
+        ? `，${e.tested} 行中 ${e.holds} 行加总吻合`
+        : ` + sums ${e.holds} of ${e.tested} rows`
+      : "";
+  const t: Record<Evidence["code"], [string, string]> = {
+    "total-word": [`${label}：合计词${sums}`, `${label}: total word${sums}`],
+    "own-target": [`${label}：本级目标${sums}`, `${label}: a unit's own target${sums}`],
+    "division-names": [`${label}：行政区划名称表明上下级`, `${label}: the division names nest the units`],
+    arithmetic: [
+      `${label}：等于其余各项之和（${e.tested} 行中 ${e.holds} 行）`,
+      `${label}: the sum of the others (${e.holds} of ${e.tested} rows)`,
+    ],
+    "assignment-word": [`${label}：下达目标`, `${label}: what the level above assigned`],
+    "corner-header": [`${label}：表头`, `${label}: the header over the names`],
+    "measures-in-names": ["指标名称中带计量单位", "measures in the indicators' names"],
+    "measure-line": [`${label}：计量单位行（列）`, `${label}: a line of measures`],
+    "division-suffixes": ["单位名称为行政区划", "units named as divisions"],
+    periods: [`${label}：年度`, `${label}: periods`],
+    "period-total": [`${label}：期间合计`, `${label}: a period total`],
+    "flat-sum": [
+      `${label}：所列各单位直接相加与合计吻合，优于按区划分级`,
+      `${label}: the flat sum of every listed unit fits better than the division names`,
+    ],
+    components: [
+      `无合计行；${e.holds} 组分项在每个单位内加总`,
+      `no total line; ${e.holds} group(s) of rows add up within each unit`,
+    ],
+    parts: ["无合计行；校核每个单位内的“其中”项", "no total line; 其中 parts within each unit"],
+  };
+  return t[e.code][zh ? 0 : 1];
 }

@@ -12,6 +12,31 @@ export type Direction = "floor" | "cap";
 export type FlowStock = "flow" | "stock" | "unknown";
 export type Policy = "exact" | "at-least";
 
+/**
+ * One piece of evidence a reading rests on: a code (what kind), the line's label it concerns, and
+ * for arithmetic the rows where a sum holds. Words for it are in core/messages.ts.
+ */
+export interface Evidence {
+  code:
+    | "total-word"
+    | "own-target"
+    | "division-names"
+    | "arithmetic"
+    | "assignment-word"
+    | "corner-header"
+    | "measures-in-names"
+    | "measure-line"
+    | "division-suffixes"
+    | "periods"
+    | "period-total"
+    | "flat-sum"
+    | "components"
+    | "parts";
+  label?: string;
+  holds?: number;
+  tested?: number;
+}
+
 /** Why detection decided something: keyword, arithmetic fit, user, or default. */
 export interface Reason {
   by: "keyword" | "arithmetic" | "user" | "default" | "position";
@@ -107,8 +132,8 @@ interface TableBase {
   components: ComponentGroup[];
   weights: WeightLink[];
   growth: GrowthLink[];
-  /** What detection's reading rests on, in words ("合计: total word + sums 4 of 5 rows"). */
-  evidence?: string[];
+  /** What detection's reading rests on ("合计: total word + sums 4 of 5 rows"), rendered at the edge. */
+  evidence?: Evidence[];
 }
 
 /** One parent and its children; a three-level table holds one split per parent. */

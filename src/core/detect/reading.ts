@@ -8,6 +8,7 @@ import { a1 } from "../address";
 import type { RawValue } from "../grid";
 import type {
   ComponentGroup,
+  Evidence,
   IndicatorLine,
   Orientation,
   PeriodLine,
@@ -54,7 +55,7 @@ export interface Reading {
   tables: TableMap[];
   score: number;
   /** What the reading rests on, for `tdcheck detect`: "合计: total word + sums 4 of 5 rows". */
-  evidence: string[];
+  evidence: Evidence[];
   miss?: MissReason;
 }
 
@@ -126,7 +127,7 @@ export function readFrame(
   const upper = frame.headerRows.length > 1 ? frame.headerRows[0] : undefined;
   const unitLines = across ? frame.cols : frame.body;
   const indicatorLines = across ? frame.body : frame.cols;
-  const evidence: string[] = [];
+  const evidence: Evidence[] = [];
   const miss = (reason: MissReason, score = 0): Reading => ({
     orientation,
     tables: [],
@@ -272,8 +273,7 @@ export function readFrame(
       role === "name" ? "indicators-in-rows" : role === "unit-header" ? "units-in-rows" : undefined;
     if (says) {
       score += says === orientation ? SCORE.corner : -SCORE.corner;
-      if (says === orientation)
-        evidence.push(`${corner}: header over the ${across ? "indicators" : "units"}`);
+      if (says === orientation) evidence.push({ code: "corner-header", label: corner });
     }
   }
   const withMeasure = (names: string[]) =>
@@ -282,12 +282,12 @@ export function readFrame(
   const unitNames = units.filter((u) => u.label).map((u) => u.display);
   if (withMeasure(indicatorNames) * 2 >= indicatorNames.length && indicatorNames.length) {
     score += SCORE.measures;
-    evidence.push("measures in the indicators' names");
+    evidence.push({ code: "measures-in-names" });
   }
   if (unitNames.length && withMeasure(unitNames) * 2 >= unitNames.length) score -= SCORE.measures;
   if (measureUnit) {
     score += SCORE.measureLine;
-    evidence.push(`${measureUnit.display || "measures"}: a line of measures`);
+    evidence.push({ code: "measure-line", label: measureUnit.display });
   }
   const worded = (names: string[]) =>
     names.filter((n) => {
@@ -300,7 +300,7 @@ export function readFrame(
   const suffixed = units.filter((u) => u.role === "child" && UNIT_SUFFIX.test(u.label)).length;
   if (suffixed >= 2 && suffixed * 2 >= units.filter((u) => u.role === "child").length) {
     score += SCORE.unitNames;
-    evidence.push("units named as divisions");
+    evidence.push({ code: "division-suffixes" });
   }
 
   const base = {
@@ -356,9 +356,11 @@ export function readFrame(
     };
     // The arithmetic that supports a word weighs when orientations compete, never against the word.
     score += SCORE.wordParent + Math.min(fit.holds, 4);
-    evidence.push(
-      `${parent.display}: ${parent.role === "target" ? "a unit's own target" : "total word"}${fit.tested ? ` + sums ${fit.holds} of ${fit.tested} rows` : ""}`,
-    );
+    evidence.push({
+      code: parent.role === "target" ? "own-target" : "total-word",
+      label: parent.display,
+      ...(fit.tested ? { holds: fit.holds, tested: fit.tested } : {}),
+    });
   }
 
   // Lines beyond the first total are group totals (市区合计 under 全市).
@@ -367,7 +369,7 @@ export function readFrame(
   const assignment = units.find((u) => u.role === "assignment");
   if (assignment) {
     score += SCORE.assignment;
-    evidence.push(`${assignment.display}: assignment word`);
+    evidence.push({ code: "assignment-word", label: assignment.display });
   }
 
   const candidatesFor = (top: UnitInfo | undefined): UnitCandidate[] =>
@@ -411,7 +413,7 @@ export function readFrame(
     if (byNames.length) {
       splits = byNames;
       score += SCORE.namesParent;
-      evidence.push(`${byNames[0].parent.label}: the division names nest the units`);
+      evidence.push({ code: "division-names", label: byNames[0].parent.label });
     } else if (options.mustBeat !== undefined && score + SCORE.arithmeticParent + 4 <= options.mustBeat) {
       return miss("no-parent", score);
     } else {
@@ -423,7 +425,7 @@ export function readFrame(
           parent = p;
           why = { by: "arithmetic", evidence: `sum holds on ${fit.holds} of ${fit.tested} rows` };
           score += SCORE.arithmeticParent + Math.min(fit.holds, 4);
-          evidence.push(`${p.display}: sums ${fit.holds} of ${fit.tested} rows`);
+          evidence.push({ code: "arithmetic", label: p.display, holds: fit.holds, tested: fit.tested });
           break;
         }
       }
@@ -435,9 +437,7 @@ export function readFrame(
     const flat = flatAgainstNames(view, indicators, splits);
     if (flat) {
       splits = [flat];
-      evidence.push(
-        `${flat.parent.label}: the flat sum of every listed unit fits better than the division names`,
-      );
+      evidence.push({ code: "flat-sum", label: flat.parent.label });
     }
   }
 
@@ -446,11 +446,7 @@ export function readFrame(
     const allLines = childLines.map((u) => u.line);
     const components = findComponents(view, () => allLines, indicators, base.parts);
     if ((components.length || base.parts.length) && childLines.length >= 1) {
-      evidence.push(
-        components.length
-          ? `no total line; ${components.length} group(s) of rows add up within each unit`
-          : "no total line; 其中 parts within each unit",
-      );
+      evidence.push(components.length ? { code: "components", holds: components.length } : { code: "parts" });
       const table: SplitTable = {
         ...base,
         indicators: resolveShares(view, indicators, undefined, allLines),
@@ -623,7 +619,7 @@ function progression(
   units: UnitInfo[],
   base: Omit<SplitTable, "type" | "policy" | "splits">,
   score: number,
-  evidence: string[],
+  evidence: Evidence[],
   orientation: Orientation,
 ): Reading {
   const periods: PeriodLine[] = periodUnits.map((u) => {
@@ -635,7 +631,7 @@ function progression(
   if (totalWord && !periods.some((p) => p.total))
     periods.push({ line: totalWord.line, label: totalWord.display, year: 0, total: true });
   const single = periods.filter((p) => !p.total);
-  evidence.push(`${single.map((p) => p.label).join("、")}: periods`);
+  evidence.push({ code: "periods", label: single.map((p) => p.label).join("、") });
   score += SCORE.progression + Math.min(single.length, 4);
   if (single.length === 0) return { orientation, tables: [], score: 0, evidence, miss: "single-period" };
   const prog: TableMap = { ...base, type: "progression", periods: single };
@@ -656,7 +652,7 @@ function progression(
     acrossPeriods: true,
     splits: [{ parent: line(total), children: years.map(line), level: 0, why }],
   };
-  evidence.push(`${total.label}: a period total`);
+  evidence.push({ code: "period-total", label: total.label });
   return { orientation, tables: single.length >= 2 ? [split, prog] : [split], score, evidence };
 }
 
