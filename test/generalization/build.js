@@ -138,7 +138,6 @@ function fullWidth(text, r) {
 }
 const shown = (scaled, d) => (scaled / 10 ** d).toFixed(d);
 const PLACE_DOMAINS = new Set(["city", "town", "village"]);
-const isCount = (m) => ["家", "个", "项", "户", "人", "件"].includes(m);
 
 // ---------------------------------------------------------------------------------------------
 // One split table: plan (words, numbers, faults), then cells
