@@ -15,7 +15,7 @@
  *  - a stock falling from one year to the next → `progression-decrease` warning on the later year's cell.
  * Nothing else may be an error or a warning; infos are free.
  *
- * Usage: node test/generalization/build.js [OUT_DIR]   (default: test/generalization/out)
+ * Usage: node test/generalization/build.js [OUT_DIR]   (default: a new temp folder)
  * API:   planCorpus() → case plans (no files);  buildCorpus(outDir) → [{ id, file, dims, expected, tables }]
  */
 const fs = require("fs");
@@ -76,13 +76,14 @@ function uniqueNames(r, k, make) {
 }
 
 /** k names of the domain (k+1 when a child is to be left out), and the city they lie in if real. */
-function childNames(r, domain, k) {
+function childNames(r, domain, k, excludeCity) {
   const syl = () => r.pick(W.PLACE_SYLLABLES) + r.pick(W.PLACE_SYLLABLES);
   switch (domain) {
     case "city": {
-      const cities = Object.keys(W.CITIES).filter((c) => W.CITIES[c].length >= k);
-      const city = r.pick(cities);
-      return { names: r.sample(W.CITIES[city], k), city };
+      const others = Object.keys(W.CITIES).filter((c) => c !== excludeCity);
+      const large = others.filter((c) => W.CITIES[c].length >= k);
+      const city = r.pick(large.length ? large : others);
+      return { names: r.sample(W.CITIES[city], Math.min(k, W.CITIES[city].length)), city };
     }
     case "town":
       return { names: uniqueNames(r, k, () => syl() + r.pick(["镇", "镇", "街道", "乡"])) };
@@ -161,7 +162,8 @@ function planSplit(r, opts) {
   // Faults first: a child left out needs one more name than the table shows.
   const faulty = r.chance(0.5);
   t.childLeftOut = faulty && !unseen && k >= 3 && r.chance(0.18);
-  const { names, city } = childNames(r, domain, k);
+  // A second table of the same workbook never splits the same city again (one split per parent).
+  const { names, city } = childNames(r, domain, k, opts.excludeCity);
   t.city = city;
   if (t.childLeftOut) {
     const j = r.int(0, names.length - 1);
@@ -858,14 +860,16 @@ function planCase(index) {
   const sheets = [{ name: sheetName, tables: [main] }];
   const secondDomain = () => (lang === "en" ? "english" : r.pick(W.DOMAINS.filter((d) => d !== "english")));
   if (layout === "two tables stacked") {
-    const second = planSplit(r, { lang, unseen, domain: secondDomain() });
+    const second = planSplit(r, { lang, unseen, domain: secondDomain(), excludeCity: main.city });
     second.noise.add("title");
     second.title = lang === "en" ? "Second table" : r.pick(["附表：专项指标分解", "表二  重点任务分解"]);
     sheets[0].tables.push(second);
   } else if (layout === "year table below") {
     sheets[0].tables.push(planYears(r, lang));
   } else if (layout === "second sheet") {
-    const other = r.chance(0.5) ? planYears(r, lang) : planSplit(r, { lang, unseen, domain: secondDomain() });
+    const other = r.chance(0.5)
+      ? planYears(r, lang)
+      : planSplit(r, { lang, unseen, domain: secondDomain(), excludeCity: main.city });
     sheets.push({ name: lang === "en" ? "Sheet2" : r.pick(["附表", "Sheet2", "进度表"]), tables: [other] });
   }
   return { id, index, r, unseen, layout, sheets };
@@ -1020,11 +1024,9 @@ module.exports = {
 };
 
 if (require.main === module) {
-  const out = process.argv[2] || path.join(__dirname, "out");
+  const out = process.argv[2] || fs.mkdtempSync(path.join(require("os").tmpdir(), "tdcheck-generalization-"));
   buildCorpus(out)
-    .then((cases) =>
-      console.log(`built ${cases.length} workbooks in ${path.relative(process.cwd(), out) || "."}`),
-    )
+    .then((cases) => console.log(`built ${cases.length} workbooks and their keys in ${out}`))
     .catch((e) => {
       console.error(e);
       process.exit(1);

@@ -11,7 +11,7 @@
  * purpose in the payroll and in 预算表) and real error values (#DIV/0!). Every total is computed here
  * from the rows, so the arithmetic is right by construction except where a fault is injected.
  *
- * Usage: node test/generalization/ordinary.js [OUT_DIR]   (default: test/generalization/out-ordinary)
+ * Usage: node test/generalization/ordinary.js [OUT_DIR]   (default: a new temp folder)
  */
 const fs = require("fs");
 const path = require("path");
@@ -370,11 +370,9 @@ async function buildOrdinary(outDir) {
 module.exports = { WORKBOOKS, buildOrdinary };
 
 if (require.main === module) {
-  const out = process.argv[2] || path.join(__dirname, "out-ordinary");
+  const out = process.argv[2] || fs.mkdtempSync(path.join(require("os").tmpdir(), "tdcheck-ordinary-"));
   buildOrdinary(out)
-    .then((built) =>
-      console.log(`built ${built.length} workbooks in ${path.relative(process.cwd(), out) || "."}`),
-    )
+    .then((built) => console.log(`built ${built.length} workbooks in ${out}`))
     .catch((e) => {
       console.error(e);
       process.exit(1);
