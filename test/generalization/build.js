@@ -933,6 +933,8 @@ function renderCase(c) {
         right: width - 1,
         range: `${a1(top, 0)}:${a1(rows.length - 1, width - 1)}`,
         dims: tableDims(t, c),
+        // How PRODUCT §3.1 reads the split: its parent line and its children, nothing else.
+        split: t.type === "split" ? { parent: t.parentLabel, children: t.children } : null,
         arithmetic: sums.map((x) => ({
           ...x,
           parent: a1(top + x.parent[0], x.parent[1]),

@@ -37,6 +37,7 @@ interface Table {
   left: number;
   right: number;
   dims: Record<string, string[]>;
+  split: { parent: string; children: string[] } | null;
   arithmetic: Arithmetic[];
 }
 type Cell = { v: string | number; fmt?: string } | null;
@@ -56,6 +57,8 @@ interface Evaluation {
   broken: string | null;
   faults: (Key & { found: boolean; why?: string })[];
   unexpected: { rule: string; severity: string; sheet: string; cell: string; message?: string }[];
+  /** Per table: "read", "misread …", "not read", or null for a year table. */
+  readings: (string | null)[];
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -250,18 +253,25 @@ describe("the generalization corpus", () => {
         .filter((f) => !f.found)
         .map((f) => `${f.rule} ${f.sheet}!${f.cell} (${f.fault}): ${f.why}`),
       unexpected: e.unexpected.map((u) => `${u.rule} ${u.severity} ${u.sheet}!${u.cell}: ${u.message ?? ""}`),
-    }).toEqual({ refused: false, broken: null, missed: [], unexpected: [] });
+      splits: e.readings.filter((r) => r !== null),
+    }).toEqual({
+      refused: false,
+      broken: null,
+      missed: [],
+      unexpected: [],
+      splits: c.tables.filter((t) => t.split).map(() => "read"),
+    });
   });
 
-  test("per-dimension table: 100% of faults found, nothing unexpected, no refusal", () => {
-    const ran = results.filter(Boolean);
-    expect(ran).toHaveLength(CASES.length);
+  test("per-dimension table: 100% of faults found, nothing unexpected, no refusal, every split read", () => {
+    expect(results.filter(Boolean)).toHaveLength(CASES.length);
     console.log(evaluation.formatTable(CASES, results));
     const t = evaluation.totals(CASES, results);
-    expect({ found: t.found, unexpected: t.unexpected, refused: t.refused }).toEqual({
+    expect({ found: t.found, unexpected: t.unexpected, refused: t.refused, read: t.read }).toEqual({
       found: t.faults,
       unexpected: 0,
       refused: 0,
+      read: t.splits,
     });
   });
 });
