@@ -46,6 +46,28 @@ export function isTransposition(a: Decimal, b: Decimal): boolean {
   return diff.length === 2 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]];
 }
 
+/**
+ * Is `shorter` the digits of `longer` with exactly one digit left out (1320 written as 120, or as
+ * 130)? Compared at one scale, so 13.2 and 1.2 are 132 and 12.
+ */
+export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
+  if (longer.sign() !== shorter.sign() || longer.eq(shorter)) return false;
+  const scale = Math.max(longer.scale, shorter.scale, longer.decimals, shorter.decimals, 0);
+  if (!longer.isOnGrid(scale) || !shorter.isOnGrid(scale)) return false;
+  const x = digitsAt(longer, scale);
+  const y = digitsAt(shorter, scale);
+  if (x.length !== y.length + 1) return false;
+  let i = 0;
+  while (i < y.length && x[i] === y[i]) i++;
+  return x.slice(i + 1) === y.slice(i);
+}
+
+/** Digits of |v| at a scale, from a double (for the cheap filter before the exact test). */
+function digitCount(v: number, scale: number): number {
+  const a = Math.abs(v) * 10 ** scale;
+  return a < 1 ? 1 : Math.floor(Math.log10(a + 0.5)) + 1;
+}
+
 const MAX_HINTS = 6;
 
 type ChildKind = "dropped-digit" | "extra-digit" | "omitted-child" | "double-counted-child";
@@ -150,17 +172,38 @@ export function sumHints(
     lo = Math.min(lo, t.approx - slack);
     hi = Math.max(hi, t.approx + slack);
   }
+  // Any one digit left out or added (1320 written as 120), beyond the trailing zeros the targets
+  // above solve for: the child's digit count and that of the value it should have had differ by one.
+  const dApprox = approxOf(difference);
+  const scale = Math.max(difference.scale, 0);
+  const digitSlip = (a: number): boolean => {
+    if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
+    const wanted = a - dApprox;
+    if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
+    return Math.abs(digitCount(a, scale) - digitCount(wanted, scale)) === 1;
+  };
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
+    let slip = true;
     if (children.approx) {
       const a = children.approx(k);
-      if (a === undefined || (Number.isFinite(a) && (a < lo || a > hi)) || !targets.some((t) => near(a, t)))
-        continue;
+      if (a === undefined) continue;
+      slip = digitSlip(a);
+      if (!slip && ((Number.isFinite(a) && (a < lo || a > hi)) || !targets.some((t) => near(a, t)))) continue;
     }
     const v = children.value(k);
     if (!v || v.isZero()) continue;
     const d = hit(v, digit);
     if (d)
       hints.push({ kind: d.kind, cell: children.cell(k), unit: children.unit(k), suggested: d.suggested });
+    else if (slip) {
+      const wanted = v.sub(difference);
+      const kind = isOneDigitShort(wanted, v)
+        ? "dropped-digit"
+        : isOneDigitShort(v, wanted)
+          ? "extra-digit"
+          : undefined;
+      if (kind) hints.push({ kind, cell: children.cell(k), unit: children.unit(k), suggested: wanted });
+    }
     const c = counts.length < MAX_HINTS ? hit(v, counted) : undefined;
     if (c) counts.push({ kind: c.kind, cell: children.cell(k), unit: children.unit(k) });
   }
