@@ -125,9 +125,13 @@ export class SheetCells {
   }
 }
 
-/** A header may hold years; any other number makes it a data row. */
-function headerLike(s: RowSummary): boolean {
-  return s.labels + s.years >= 2 && s.values - s.years === 0 && s.labels >= 1;
+/**
+ * A header may hold years; any other number makes it a data row. One label suffices over a blank
+ * corner (the label column's header left empty, one indicator named beside it).
+ */
+function headerLike(s: RowSummary, from: number): boolean {
+  if (s.values - s.years !== 0 || s.labels < 1) return false;
+  return s.labels + s.years >= 2 || (s.labels === 1 && s.first > from);
 }
 
 const ORDINAL = /^[(（]?[一二三四五六七八九十百\d]{1,4}[)）、.．]?$/;
@@ -193,7 +197,7 @@ function framesInBand(
   let i = 0;
   while (i < rows.length) {
     const s = sums[i];
-    if (s.first < 0 || s.labels + s.values < 2 || !headerLike(s)) {
+    if (s.first < 0 || !headerLike(s, from)) {
       if (s.first >= 0 && s.values >= 2 && s.labels === 0) {
         // Numbers without a header above them: nothing names what they are.
         let j = i;
@@ -208,7 +212,8 @@ function framesInBand(
     // Of several label rows above the first numbers (a two-cell title, then the header), the header
     // is the first that names most of the columns.
     let last = i;
-    while (last + 1 < rows.length && rows[last + 1] - rows[last] === 1 && headerLike(sums[last + 1])) last++;
+    while (last + 1 < rows.length && rows[last + 1] - rows[last] === 1 && headerLike(sums[last + 1], from))
+      last++;
     if (last > i) {
       let most = 0;
       for (let k = i; k <= last; k++) most = Math.max(most, sums[k].labels + sums[k].years);
@@ -296,10 +301,13 @@ function startsNewTable(
   const s = sums[k];
   const r = rows[k];
   const afterBreak = r - rows[k - 1] > 1;
-  // A title (one text cell) followed by a header line.
-  if (s.labels === 1 && s.values === 0 && k + 1 < rows.length && headerLike(sums[k + 1])) {
-    if (isNoteLine(normalizeLabel(s.firstText))) return false;
-    if (isNewHeader(cells, rows, sums, k + 1, headerRows, from, to, true)) return true;
+  // A title (one text cell, perhaps a 单位： line under it) followed by a header line.
+  if (s.labels === 1 && s.values === 0 && s.first === s.last && !isNoteLine(normalizeLabel(s.firstText))) {
+    for (let n = k + 1; n < rows.length && n <= k + 2; n++) {
+      if (headerLike(sums[n], from) && !(sums[n].labels === 1 && sums[n].first === sums[n].last && n < k + 2))
+        return isNewHeader(cells, rows, sums, n, headerRows, from, to, true);
+      if (!(sums[n].labels === 1 && sums[n].values === 0)) break;
+    }
   }
   return isNewHeader(cells, rows, sums, k, headerRows, from, to, afterBreak);
 }
@@ -315,10 +323,15 @@ function isNewHeader(
   afterBreak: boolean,
 ): boolean {
   const s = sums[k];
-  if (!headerLike(s)) return false;
-  // It must head numbers again.
-  const next = k + 1 < rows.length ? sums[k + 1] : undefined;
-  if (!next || next.values === 0 || rows[k + 1] - rows[k] > 2) return false;
+  if (!headerLike(s, from)) return false;
+  // It must head numbers again (past a line of measures or an assignment written with them).
+  let heads = false;
+  for (let n = k + 1; n < rows.length && n <= k + 3 && rows[n] - rows[k] <= 4; n++)
+    if (sums[n].values > 0) {
+      heads = true;
+      break;
+    }
+  if (!heads) return false;
   const texts: string[] = [];
   for (let c = from; c <= to; c++) {
     const sh = cells.shape(rows[k], c);

@@ -190,10 +190,19 @@ const NOTE_WORD = new RegExp(
   "i",
 );
 
-/** Lines below a table that end it: 注：…, 说明：…, Note: …, Source: … */
+/** A footnote: a mark, then words (* Includes one-off items, † 含开发区, a) Estimated). */
+const FOOTNOTE = /^(?:[*†‡§¶]+|\(?[a-z]\)|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]|\d+\))\s*\S/i;
+
+/** Lines below a table that end it: 注：…, 说明：…, Note: …, Source: …, * footnotes. */
 export function isNoteLine(text: string): boolean {
   const t = text.trim();
-  return NOTE_WORD.test(t) || /^注\d*[:：]?$/.test(t);
+  return NOTE_WORD.test(t) || /^注\d*[:：]?$/.test(t) || FOOTNOTE.test(t);
+}
+
+/** A sentence, which no unit's or indicator's name is: it ends in a full stop or holds a clause break. */
+export function isSentence(text: string): boolean {
+  const t = text.trim();
+  return /[。；;]/.test(t) || (/\s\S+\s/.test(t) && /[.!?]$/.test(t));
 }
 
 const ALL_MEASURES = new Set([...COUNT_MEASURES, ...OTHER_MEASURES].map((m) => m.toLowerCase()));

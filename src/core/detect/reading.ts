@@ -26,7 +26,7 @@ import { isTextShape, isValueShape } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
-import { classify, isNoteLine, measureFromName, UNIT_SUFFIX, type LabelRole } from "./labels";
+import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX, type LabelRole } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
 
@@ -225,7 +225,7 @@ export function readFrame(
     if (cut) role = "note";
     // A line with no name is nobody's: its numbers belong to no unit.
     else if (!label) role = "caption";
-    else if (isNoteLine(label) || /[。；;]/.test(label)) {
+    else if (isNoteLine(text) || isSentence(text)) {
       role = "note";
       // Everything after a note (注：…) below a table is notes too.
       cut = !across;
