@@ -28,7 +28,14 @@ function why(r: Reason, lang: Lang): string {
     position: ["位置", "position"],
   };
   const [zh, en] = by[r.by] ?? [r.by, r.by];
-  const own = `${lang === "zh" ? zh : en} ${r.evidence}`;
+  // Arithmetic support is written "holds/tested" (language-neutral) and worded here.
+  const rows = /^(\d+)\/(\d+)$/.exec(r.evidence);
+  const evidence = rows
+    ? lang === "zh"
+      ? `${rows[2]} 行中 ${rows[1]} 行`
+      : `${rows[1]} of ${rows[2]} rows`
+    : r.evidence;
+  const own = `${lang === "zh" ? zh : en} ${evidence}`;
   return r.support?.length ? [own, ...r.support.map((s) => why(s, lang))].join(" + ") : own;
 }
 

@@ -22,6 +22,7 @@ import {
   TOTAL_WORDS_EN,
 } from "../vocabulary/lines";
 import {
+  ATTRIBUTE_HEADERS,
   INDEX_HEADERS,
   INDICATOR_HEADERS,
   LEVEL_LINE_HEADERS,
@@ -70,6 +71,7 @@ const INDICATOR_HEADER = exactly(INDICATOR_HEADERS);
 const UNIT_HEADER = exactly(UNIT_HEADERS);
 const MEASURE_HEADER = exactly(MEASURE_HEADERS);
 const NOTE_HEADER = exactly(NOTE_HEADERS);
+const ATTRIBUTE_HEADER = exactly(ATTRIBUTE_HEADERS);
 const PARENT_LINE = exactly(PARENT_LINE_HEADERS);
 const LEVEL_LINE = exactly(LEVEL_LINE_HEADERS);
 const ASSIGNMENT = containing(ASSIGNMENT_WORDS);
@@ -143,7 +145,7 @@ export function classify(label: Label): LabelRole {
   const unitHeader = UNIT_HEADER.find(label);
   if (unitHeader) return { role: "unit-header", keyword: unitHeader };
   if (measureHeader) return { role: "measure", keyword: measureHeader };
-  if (NOTE_HEADER.test(label)) return { role: "note" };
+  if (NOTE_HEADER.test(label) || ATTRIBUTE_HEADER.test(label)) return { role: "note" };
   if (PARENT_LINE.test(label)) return { role: "parent-line" };
   if (LEVEL_LINE.test(label)) return { role: "level-line" };
   const subtotal = SUBTOTAL.find(label);

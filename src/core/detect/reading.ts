@@ -26,6 +26,7 @@ import { isTextShape, isValueShape } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
+import { parseCell } from "../parse/cellText";
 import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX, type LabelRole } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
@@ -94,6 +95,12 @@ const SCORE = {
   unitNames: 2,
   progression: 6,
 };
+
+/** Wording a target can be given in (快于全省平均), as the cell parser judges it. */
+function isQualitativeText(v: RawValue): boolean {
+  const c = parseCell(v);
+  return c.kind === "text" && c.qualitative;
+}
 
 function textOf(v: RawValue): string {
   if (typeof v === "string") return v;
@@ -186,10 +193,23 @@ export function readFrame(
     }
     let values = 0;
     let measureWords = 0;
+    let texts = 0;
+    let qualitative = 0;
     for (const u of unitLines) {
-      const sh = cells.shapes.of(view.raw(line, u));
+      const raw = view.raw(line, u);
+      const sh = cells.shapes.of(raw);
       if (isValueShape(sh)) values++;
       else if (sh.shape === "measure") measureWords++;
+      else if (sh.shape === "label") {
+        texts++;
+        if (isQualitativeText(raw)) qualitative++;
+      }
+    }
+    // A line of text only (names, departments, remarks) describes the units; it is an indicator
+    // only where its words are targets (快于全省平均, 持续提升).
+    if (values === 0 && texts >= 2 && qualitative * 2 <= texts) {
+      noteLines.push(line);
+      continue;
     }
     // A line of measure words is the measures' line of the other orientation, not an indicator.
     if (values === 0 && measureWords > 0) {
@@ -232,7 +252,7 @@ export function readFrame(
     } else if (word?.role === "period") role = "period";
     else if (measures > 0 && values === 0 && measures >= texts) role = "measure";
     else if (word?.role === "note" || word?.role === "index") role = "note";
-    else if (values === 0 && texts > 0 && isAttribute(view, indicatorRows, line, texts)) role = "attribute";
+    else if (values === 0 && texts >= 2) role = "attribute";
     else if (worded && !(values === 0 && texts > 0)) role = worded;
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
@@ -351,7 +371,7 @@ export function readFrame(
       by: "keyword",
       evidence: parent.word && "keyword" in parent.word ? parent.word.keyword : parent.label,
       ...(fit.tested
-        ? { support: [{ by: "arithmetic" as const, evidence: `sums ${fit.holds} of ${fit.tested} rows` }] }
+        ? { support: [{ by: "arithmetic" as const, evidence: `${fit.holds}/${fit.tested}` }] }
         : {}),
     };
     // The arithmetic that supports a word weighs when orientations compete, never against the word.
@@ -529,25 +549,6 @@ const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {
 /** A caption over a group of units (一、城区, （二）县市), not a unit: it holds no values. */
 const CAPTION = /^([(（]?[一二三四五六七八九十]+[)）、.．]|各|其中)/;
 
-/**
- * A line of text only whose words repeat (预期性/约束性, 是/否, A/B): an attribute of the
- * indicators, not a unit with qualitative targets.
- */
-function isAttribute(
-  view: SheetView,
-  indicators: readonly { line: number }[],
-  line: number,
-  texts: number,
-): boolean {
-  if (texts < 2) return false;
-  const distinct = new Set<string>();
-  for (const ind of indicators) {
-    const t = normalizeLabel(textOf(view.raw(ind.line, line)));
-    if (t) distinct.add(t);
-  }
-  return distinct.size * 2 <= texts;
-}
-
 type Candidate = IndicatorLine & { shareCandidate?: boolean };
 
 function stripCandidate(i: Candidate): IndicatorLine {
@@ -565,7 +566,7 @@ function resolveShares(
   children: number[],
 ): IndicatorLine[] {
   return indicators.map((i) => {
-    if (!i.shareCandidate) return stripCandidate(i);
+    if (!i.shareCandidate) return ratioThatAddsUp(view, stripCandidate(i), parent, children);
     const plain = stripCandidate(i);
     if (!addsToHundred(view, i.line, i.measure, parent, children)) return plain;
     return {
@@ -578,6 +579,29 @@ function resolveShares(
       ],
     };
   });
+}
+
+/**
+ * A row named like a ratio (平均分, 人均…) whose parent is the sum of its children is a total of
+ * such figures in this table (the class average's total score), not a mean: arithmetic beats words.
+ */
+function ratioThatAddsUp(
+  view: SheetView,
+  ind: IndicatorLine,
+  parent: number | undefined,
+  children: number[],
+): IndicatorLine {
+  if (ind.kind !== "ratio" || parent === undefined || children.length < 2) return ind;
+  const additive: IndicatorLine = { ...ind, kind: "additive", count: false };
+  const fit = sumFit(view, [additive], parent, children);
+  if (fit.tested !== 1 || fit.holds !== 1) return ind;
+  let nonZero = 0;
+  for (const c of children) {
+    const v = view.raw(ind.line, c);
+    if (typeof v === "number" ? v !== 0 : typeof v === "string" && /[1-9]/.test(v)) nonZero++;
+  }
+  if (nonZero < 2) return ind;
+  return { ...additive, why: [...ind.why, { by: "arithmetic", evidence: "adds up to its total" }] };
 }
 
 /**

@@ -141,6 +141,42 @@ export const NOTE_HEADERS = [
   "Status",
 ];
 
+/**
+ * Columns (or rows) that describe the units rather than give them targets: identities, years,
+ * classes. Numbers under them (a 学号, a year of entry) are never summed.
+ */
+export const ATTRIBUTE_HEADERS = [
+  "学号",
+  "工号",
+  "编码",
+  "代码",
+  "行政区划代码",
+  "统一社会信用代码",
+  "身份证号",
+  "电话",
+  "联系电话",
+  "邮编",
+  "年份",
+  "出生年份",
+  "入学年份",
+  "年级",
+  "班级",
+  "性别",
+  "民族",
+  "日期",
+  "ID",
+  "Employee ID",
+  "Student ID",
+  "Code",
+  "Phone",
+  "Zip",
+  "Year",
+  "Class",
+  "Grade",
+  "Gender",
+  "Date",
+];
+
 /** A line naming each unit's parent: the levels of a three-level table written out. */
 export const PARENT_LINE_HEADERS = [
   "上级",

@@ -193,4 +193,22 @@ export const DERIVED_PREFIXES = [
 ];
 
 /** …or at its end (完成率, 增长(%), 占比). */
-export const DERIVED_ENDINGS = ["率", "比重", "占比", "增长", "增幅", "增速", "(%)", "%", "平均", "均值"];
+export const DERIVED_ENDINGS = [
+  "率",
+  "比重",
+  "占比",
+  "增长",
+  "增幅",
+  "增速",
+  "(%)",
+  "%",
+  "平均",
+  "平均分",
+  "均值",
+  "名次",
+  "排名",
+  "位次",
+  "排序",
+  "rank",
+  "average",
+];

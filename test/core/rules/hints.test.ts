@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { Decimal } from "../../../src/core/decimal";
 import type { Hint } from "../../../src/core/finding";
-import { isTransposition, sumHints } from "../../../src/core/rules/hints";
+import { isOneDigitShort, isTransposition, sumHints } from "../../../src/core/rules/hints";
 
 /** The definition, child by child (PRODUCT §4 hints), first six. */
 function oracle(difference: Decimal, stated: Decimal, computed: Decimal, children: Decimal[]): Hint[] {
@@ -23,10 +23,18 @@ function oracle(difference: Decimal, stated: Decimal, computed: Decimal, childre
   children.forEach((c, k) => {
     const wanted = c.sub(difference);
     if (c.isZero() || wanted.isZero()) return;
+    const before = hints.length;
     for (let p = 1; p <= 3; p++) {
       if (wanted.eq(c.shift(p)))
         hints.push({ kind: "dropped-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
       if (wanted.eq(c.shift(-p)))
+        hints.push({ kind: "extra-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
+    }
+    // Any other single digit left out or added (1320 written as 120).
+    if (hints.length === before) {
+      if (isOneDigitShort(wanted, c))
+        hints.push({ kind: "dropped-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
+      else if (isOneDigitShort(c, wanted))
         hints.push({ kind: "extra-digit", cell: cell(k), unit: `u${k}`, suggested: wanted });
     }
   });
@@ -72,7 +80,7 @@ const value = fc
 
 describe("typo hints: solving for the wrong child's value finds what testing each child finds", () => {
   test("random rows with one planted typo", () => {
-    const typo = fc.constantFrom("drop", "extra", "omit", "double", "swap", "none");
+    const typo = fc.constantFrom("drop", "drop-inner", "extra", "omit", "double", "swap", "none");
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 15 }), typo, fc.nat(), (children, kind, at) => {
         const k = at % children.length;
@@ -81,6 +89,12 @@ describe("typo hints: solving for the wrong child's value finds what testing eac
         const c = children[k];
         let stated = truth;
         if (kind === "drop") shown[k] = c.shift(-1);
+        if (kind === "drop-inner") {
+          // A digit from the middle left out (1320 → 120).
+          const digits = c.abs().units.toString();
+          if (digits.length >= 3)
+            shown[k] = Decimal.of(BigInt((c.sign() < 0 ? "-" : "") + digits[0] + digits.slice(2)), c.scale);
+        }
         if (kind === "extra") shown[k] = c.shift(1);
         if (kind === "omit") stated = truth.sub(c);
         if (kind === "double") stated = truth.add(c);
@@ -97,6 +111,15 @@ describe("typo hints: solving for the wrong child's value finds what testing eac
       }),
       { numRuns: 1000 },
     );
+  });
+
+  test("a digit left out of the middle of a number is pointed at", () => {
+    const children = [Decimal.fromInt(1320), Decimal.fromInt(60), Decimal.fromInt(0)];
+    const stated = Decimal.sum(children);
+    children[0] = Decimal.fromInt(120);
+    const { got, want } = hintsOf(stated, children);
+    expect(text(got)).toEqual(text(want));
+    expect(got).toContainEqual(expect.objectContaining({ kind: "dropped-digit", cell: "C0" }));
   });
 
   test("a dropped digit among 50,000 children is pointed at", () => {
