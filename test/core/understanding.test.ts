@@ -1,0 +1,352 @@
+/**
+ * How a table is understood (docs/table-understanding.md, issue 12): one focused test per class of
+ * table that other offices write and that an earlier reader refused, misread or silently passed.
+ * Each expectation is worked out by hand from the table's own numbers.
+ */
+import { checkWorkbook, type CheckResult } from "../../src/core/check";
+import type { RawValue } from "../../src/core/grid";
+import { sheet, workbook } from "../helpers/grid";
+
+function check(rows: RawValue[][], name = "表"): CheckResult {
+  return checkWorkbook(workbook(sheet(name, rows)));
+}
+
+/** Errors and warnings as "rule cell severity". */
+function loud(r: CheckResult): string[] {
+  return r.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.severity}`);
+}
+
+function split(r: CheckResult, k = 0) {
+  return { parent: r.tables[k]?.parent, children: r.tables[k]?.children };
+}
+
+describe("children that are not place names are read once a parent is known", () => {
+  const domains: [string, string, string[]][] = [
+    ["departments", "部门", ["市发改委", "市科技局", "市教育局"]],
+    ["companies", "单位", ["一分公司", "二分公司", "华东分公司"]],
+    ["villages", "村（社区）", ["东山村", "南湖社区", "西岭村"]],
+    ["schools", "学校", ["城关一小", "实验中学", "育才中学"]],
+    ["甲乙丙", "单位名称", ["甲", "乙", "丙"]],
+    ["codes", "", ["A01", "A02", "A03"]],
+    ["English", "Region", ["North", "South", "East"]],
+  ];
+  test.each(domains)("%s: the split is read and a count off by one is an error", (_, header, names) => {
+    const total = names[0] === "North" ? "Total" : "合计";
+    const r = check([
+      [header, "新增项目(个)", "投资(万元)"],
+      [names[0], 3, 10.5],
+      [names[1], 5, 20.0],
+      [names[2], 4, 9.5],
+      [total, 13, 40.0],
+    ]);
+    expect(split(r)).toEqual({ parent: total, children: names });
+    expect(loud(r)).toEqual(["sum-mismatch B5 error"]);
+  });
+});
+
+describe("measures: where they are written decides a count's exactness", () => {
+  test("a unit column headed 单位 holds names, not measures: 11 ≠ 4 + 6 is an error", () => {
+    const r = check([
+      ["单位", "指标1(个)"],
+      ["合计", 11],
+      ["第1区", 4],
+      ["第2区", 6],
+    ]);
+    expect(split(r).children).toEqual(["第1区", "第2区"]);
+    expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+  });
+
+  test("a 单位 column of measure words gives the measure: exact", () => {
+    const r = check([
+      ["地区", "单位", "数量"],
+      ["合计", "个", 11],
+      ["第1区", "个", 4],
+      ["第2区", "个", 6],
+    ]);
+    expect(r.tables[0].indicators[0].measure).toBe("个");
+    expect(loud(r)).toEqual(["sum-mismatch C2 error"]);
+  });
+
+  test("a 单位：家 line above a table of units in rows: the sample's 1999 vs 2000 is an error", () => {
+    const r = check([
+      ["单位：家"],
+      ["地区", "新增高新技术企业数"],
+      ["杭州市", 2000],
+      ["上城区", 999],
+      ["拱墅区", 1000],
+    ]);
+    expect(r.tables[0].indicators[0].measure).toBe("家");
+    expect(loud(r)).toEqual(["sum-mismatch B3 error"]);
+  });
+
+  test("a measure row (计量单位) under the header is neither a unit nor the header", () => {
+    const r = check([
+      ["地区", "人口", "面积"],
+      ["计量单位", "人", "平方公里"],
+      ["合计", 100, 5.5],
+      ["甲", 60, 2.5],
+      ["乙", 39, 3.0],
+    ]);
+    expect(split(r)).toEqual({ parent: "合计", children: ["甲", "乙"] });
+    expect(r.tables[0].indicators.map((i) => i.measure)).toEqual(["人", "平方公里"]);
+    expect(loud(r)).toEqual(["sum-mismatch B3 error"]);
+  });
+});
+
+describe("years come from headers, never from data", () => {
+  test("1,000 villages whose populations lie between 1901 and 2094 are a split, and it is checked", () => {
+    const rows: RawValue[][] = [["村", "常住人口(人)", "户数(户)"]];
+    let pop = 0;
+    let hh = 0;
+    for (let i = 0; i < 1000; i++) {
+      const p = 1901 + ((i * 37) % 194);
+      rows.push([`第${i + 1}村`, p, 500 + (i % 7)]);
+      pop += p;
+      hh += 500 + (i % 7);
+    }
+    rows.push(["合计", pop + 1, hh]);
+    const r = check(rows);
+    expect(r.progressions).toHaveLength(0);
+    expect(r.summary.checks).toBeGreaterThan(0);
+    expect(loud(r)).toEqual(["sum-mismatch B1002 error"]);
+  });
+
+  test("years in the header are periods: a progression, never summed", () => {
+    const r = check([
+      ["指标", 2023, 2024, 2025],
+      ["有效企业数(家)", 100, 120, 130],
+      ["拥有量(件)", 5, 6, 7],
+    ]);
+    expect(r.progressions).toHaveLength(1);
+    expect(r.tables).toHaveLength(0);
+  });
+});
+
+test("the header is the line of labels above the numbers, never a data row", () => {
+  const r = check([
+    ["村", "人口(人)", "户数(户)"],
+    ["东山村", 12, 50],
+    ["西河村", 13, 57],
+    ["南村", 14, 58],
+    ["北村", 15, 59],
+    ["中村", 16, 60],
+    ["新村", 17, 61],
+    ["合计", 87, 345],
+  ]);
+  expect(split(r).children).toHaveLength(6);
+  expect(loud(r)).toEqual([]);
+});
+
+describe("assignment lines are never children", () => {
+  test("考核目标 with the measure glued on (23项, 42.0万亩, 61.8亿元) is the assignment", () => {
+    const r = check([
+      ["指标", "考核目标", "合计", "甲区", "乙区"],
+      ["项目数", "23项", 23, 10, 13],
+      ["面积", "42.0万亩", 42.0, 20.0, 22.0],
+      ["投资", "61.8亿元", 61.8, 30.0, 31.8],
+    ]);
+    expect(r.tables[0].assignment).toBe("考核目标");
+    expect(split(r).children).toEqual(["甲区", "乙区"]);
+    expect(r.tables[0].indicators.map((i) => i.measure)).toEqual(["项", "万亩", "亿元"]);
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("a parent below its glued assignment is below-assignment, on the parent's cell", () => {
+    const r = check([
+      ["指标", "考核目标", "合计", "甲区", "乙区"],
+      ["面积", "42.0万亩", 41.0, 20.0, 21.0],
+    ]);
+    expect(loud(r)).toEqual(["below-assignment C2 error"]);
+  });
+
+  test("省目标 beside a city's own target is what the province assigned", () => {
+    const r = check([
+      ["指标名称", "省目标", "杭州市目标", "上城区", "拱墅区"],
+      ["新增企业(家)", 10, 12, 5, 7],
+    ]);
+    expect(r.tables[0]).toMatchObject({ parent: "杭州市目标", assignment: "省目标" });
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("省目标 with no other parent on the province's sheet heads the cities", () => {
+    const r = check([
+      ["指标名称", "省目标", "杭州市", "宁波市"],
+      ["新增企业(家)", 12, 5, 7],
+    ]);
+    expect(split(r)).toEqual({ parent: "省目标", children: ["杭州市", "宁波市"] });
+  });
+});
+
+describe("lines that describe, not receive, are neither children nor the header", () => {
+  test("a 指标属性 column (预期性/约束性) beside the units", () => {
+    const r = check([
+      ["指标名称", "指标属性", "合计", "甲区", "乙区"],
+      ["新增企业(家)", "约束性", 9, 3, 5],
+      ["投资(亿元)", "预期性", 8.0, 3.0, 5.0],
+    ]);
+    expect(split(r).children).toEqual(["甲区", "乙区"]);
+    expect(loud(r)).toEqual(["sum-mismatch C2 error"]);
+  });
+
+  test("a 状态 column of words beside a count", () => {
+    const r = check([
+      ["村", "户数(户)", "状态"],
+      ["合计", 30, ""],
+      ["东村", 10, "正常"],
+      ["西村", 20, "撤并"],
+    ]);
+    expect(r.tables[0].indicators.map((i) => i.name)).toEqual(["户数(户)"]);
+    expect(loud(r)).toEqual([]);
+  });
+});
+
+test("a share column (占比(%)) with 合计 100 adds up to 100; it is no ratio", () => {
+  const r = check([
+    ["地区", "占比(%)", "数量(个)"],
+    ["合计", 100, 10],
+    ["甲", 40, 4],
+    ["乙", 60, 6],
+  ]);
+  expect(r.tables[0].indicators[0].kind).toBe("share");
+  expect(loud(r)).toEqual([]);
+  const wrong = check([
+    ["地区", "占比(%)", "数量(个)"],
+    ["合计", 100, 10],
+    ["甲", 40, 4],
+    ["乙", 50, 6],
+  ]);
+  expect(wrong.tables[0].indicators[0].kind).toBe("share");
+  expect(loud(wrong)).toEqual(["sum-mismatch B2 error"]);
+});
+
+test("two tables stacked on one sheet stay two tables", () => {
+  const r = check([
+    ["地区", "数量(个)"],
+    ["合计", 10],
+    ["甲", 4],
+    ["乙", 6],
+    [],
+    ["地区", "金额(万元)"],
+    ["合计", 5.0],
+    ["丙", 2.0],
+    ["丁", 3.0],
+  ]);
+  expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual(["合计>甲,乙", "合计>丙,丁"]);
+  expect(loud(r)).toEqual([]);
+});
+
+test("arithmetic beats the dictionary: 计划单列市 and 兵团 beside the provinces, the total their flat sum", () => {
+  const r = check([
+    ["地区", "新增企业(家)", "投资(亿元)"],
+    ["全国", 100, 60.0],
+    ["辽宁省", 20, 10.0],
+    ["大连市", 10, 5.0],
+    ["山东省", 30, 20.0],
+    ["青岛市", 15, 10.0],
+    ["浙江省", 20, 12.0],
+    ["新疆生产建设兵团", 5, 3.0],
+  ]);
+  expect(r.tables).toHaveLength(1);
+  expect(split(r).children).toEqual(["辽宁省", "大连市", "山东省", "青岛市", "浙江省", "新疆生产建设兵团"]);
+  expect(loud(r)).toEqual([]);
+});
+
+test("a 其中 line under 全市 is a part, not a district", () => {
+  const r = check([
+    ["地区", "人口(人)"],
+    ["全市", 100],
+    ["其中：市区", 60],
+    ["甲区", 60],
+    ["乙区", 40],
+  ]);
+  expect(split(r).children).toEqual(["甲区", "乙区"]);
+  expect(loud(r)).toEqual([]);
+});
+
+describe("a table without a parent is still a table", () => {
+  const towns = (wheat: number): RawValue[][] => [
+    ["指标", "甲镇", "乙镇", "丙镇", "丁镇"],
+    ["粮食(吨)", 17, 29, 33, 41],
+    ["水稻(吨)", 8, 12, 15, 20],
+    ["小麦(吨)", wheat, 10, 11, 13],
+    ["旱杂粮(吨)", 3, 7, 7, 8],
+  ];
+  test("towns side by side: component rows are checked within each town", () => {
+    const r = check(towns(6));
+    expect(r.tables).toHaveLength(0);
+    expect(r.summary.checks).toBe(4);
+    expect(loud(r)).toEqual([]);
+  });
+  test("a town whose grain is not the sum of its crops is a components-mismatch on its total cell", () => {
+    // 17 against 8 + 2 + 3 = 13: beyond the rounding of four whole tonnes (±2).
+    expect(loud(check(towns(2)))).toEqual(["components-mismatch B2 error"]);
+  });
+});
+
+test("three levels shown only by indentation under a 三市合计 row", () => {
+  const r = check([
+    ["地区", "人口(人)"],
+    ["三市合计", 600],
+    ["甲市", 300],
+    ["  甲区", 100],
+    ["  乙区", 200],
+    ["乙市", 300],
+    ["  丙区", 150],
+    ["  丁区", 151],
+  ]);
+  expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual([
+    "三市合计>甲市,乙市",
+    "甲市>甲区,乙区",
+    "乙市>丙区,丁区",
+  ]);
+  expect(loud(r)).toEqual(["sum-mismatch B6 error"]);
+});
+
+describe("neither a coincidence nor an error decides", () => {
+  const unseen = (first: RawValue[]): RawValue[][] => [
+    ["承担单位", "新建住房(套)", "改造面积(万平方米)", "投资(万元)"],
+    first,
+    ["东片区", 12, 3.5, 410],
+    ["西片区", 20, 4.1, 520],
+    ["南片区", 8, 2.2, 300],
+  ];
+  test("a total called something no list knows (总盘子) is the parent when it sums the others", () => {
+    const r = check(unseen(["总盘子", 40, 9.8, 1230]));
+    expect(split(r)).toEqual({ parent: "总盘子", children: ["东片区", "西片区", "南片区"] });
+    expect(loud(r)).toEqual([]);
+  });
+  test("…and a fault on one of its rows is still found", () => {
+    const r = check(unseen(["总盘子", 41, 9.8, 1230]));
+    expect(split(r).parent).toBe("总盘子");
+    expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+  });
+  test("one row that happens to add up makes no parent", () => {
+    const r = check([
+      ["承担单位", "新建住房(套)", "投资(万元)"],
+      ["东片区", 20, 410],
+      ["西片区", 12, 520],
+      ["南片区", 8, 300],
+    ]);
+    expect(r.tables).toHaveLength(0);
+    expect(r.problems.map((p) => p.code)).toEqual(["NO_TABLE"]);
+    expect(r.rejected).toEqual([{ sheet: "表", range: "A1:C4", reason: "no-parent" }]);
+  });
+  test("a one-row table whose only row is wrong is still read: the total word decides", () => {
+    const r = check([
+      ["指标", "合计", "甲区", "乙区"],
+      ["新增企业(家)", 10, 3, 5],
+    ]);
+    expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+  });
+});
+
+test("ordinary sheets with no split say so: nothing checked, and what was looked at", () => {
+  const r = check([
+    ["姓名", "部门", "电话"],
+    ["王芳", "财务部", "88001234"],
+    ["李强", "综合部", "88001235"],
+  ]);
+  expect(r.summary.checks).toBe(0);
+  expect(r.findings).toEqual([]);
+  expect(r.problems.map((p) => p.code)).toEqual(["NO_TABLE"]);
+});
