@@ -21,7 +21,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildSplitWorkbook } from "./splitWorkbook";
+import { buildSplitWorkbook, PLAIN_UNITS } from "./splitWorkbook";
 import type { BenchRow } from "./types";
 
 const ROOT = path.join(__dirname, "..");
@@ -287,6 +287,54 @@ function measure(): CliFigures {
   }
 }
 
+/**
+ * The same 1 M cells with the units named 单位1…单位50000 under a 单位 header (which also heads
+ * measure columns: detection must read its cells, not its word). Answers checked first, then
+ * check and read in rounds as above.
+ */
+function measureUnitHeader(): { checkMs: number; readMs: number; ratio: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-bench-"));
+  try {
+    const book = buildSplitWorkbook(50_000, 20, PLAIN_UNITS);
+    const file = path.join(dir, "units-header.xlsx");
+    fs.writeFileSync(file, book.bytes);
+    const runner = new Runner(dir, ensureGnuTime());
+    const node = process.execPath;
+    const checkArgs = [CLI, "check", file, "--format", "json"];
+    const jsonOut = path.join(dir, "check.json");
+    const first = runner.run(node, checkArgs, jsonOut);
+    const doc = JSON.parse(fs.readFileSync(jsonOut, "utf8")) as {
+      tables: { parent: string; children: string[] }[];
+      findings: { rule: string }[];
+    };
+    if (
+      first.status !== 1 ||
+      doc.findings.length !== book.mismatches ||
+      doc.tables[0]?.parent !== "合计" ||
+      doc.tables[0]?.children.length !== 50_000
+    )
+      throw new Error(
+        `cli bench: 单位 header: exit ${first.status}, ${doc.findings.length} findings, parent ${doc.tables[0]?.parent} (expected ${book.mismatches} findings under 合计 with 50,000 units)`,
+      );
+    const check: Measured[] = [];
+    const read: Measured[] = [];
+    for (let k = 0; k < PY_ROUNDS; k++) {
+      check.push(runner.run(node, checkArgs, "/dev/null"));
+      read.push(runner.run(node, [READER, file], "/dev/null"));
+      log(
+        `单位 header round ${k + 1}/${PY_ROUNDS}: check ${check[k].wallMs.toFixed(0)} ms, read ${read[k].wallMs.toFixed(0)} ms`,
+      );
+    }
+    return {
+      checkMs: median(check.map((m) => m.wallMs)),
+      readMs: median(read.map((m) => m.wallMs)),
+      ratio: median(check.map((c, k) => c.wallMs / read[k].wallMs)),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A figure for a note: "n/a" when unknown (no GNU time for a python process). */
 function n0(x: number): string {
   return Number.isNaN(x) ? "n/a" : x.toFixed(0);
@@ -349,6 +397,24 @@ export function benchCliLarge(): BenchRow[] {
       note: `median of each round's ratio of wall times; by median CPU time ${(f.checkCpuMs / f.readCpuMs).toFixed(2)} ×`,
     },
   ];
+  const u = measureUnitHeader();
+  rows.push(
+    {
+      name: "cli: check 1 M cells, 单位1…单位50000 under 单位",
+      value: u.checkMs,
+      unit: "ms",
+      budget: 1500,
+      pass: u.checkMs < 1500,
+      note: `the same cells, units named 单位1…单位50000 under a 单位 header, 合计 on top; median of ${PY_ROUNDS} runs; read only ${u.readMs.toFixed(0)} ms`,
+    },
+    {
+      name: "cli: check ÷ read only, 单位 header",
+      value: u.ratio,
+      unit: "×",
+      budget: 1.5,
+      pass: u.ratio <= 1.5,
+    },
+  );
   if (f.pyProblem) {
     rows.push(
       {

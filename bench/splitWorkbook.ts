@@ -58,12 +58,24 @@ function lcg(seed: number): () => number {
   };
 }
 
-export function buildSplitWorkbook(units = 50_000, indicators = 20): SplitWorkbook {
+/**
+ * How the units are named: `单位1镇 …` under 地区 (default), or `单位1 …` under a 单位 header — the
+ * most common header in Chinese tables, which also heads measure columns: its cells must decide.
+ */
+export interface Naming {
+  header: string;
+  unit: (u: number) => string;
+}
+
+export const TOWNS: Naming = { header: "地区", unit: (u) => `单位${u}镇` };
+export const PLAIN_UNITS: Naming = { header: "单位", unit: (u) => `单位${u}` };
+
+export function buildSplitWorkbook(units = 50_000, indicators = 20, naming: Naming = TOWNS): SplitWorkbook {
   if (indicators > INDICATORS.length) throw new Error(`at most ${INDICATORS.length} indicators`);
   const rnd = lcg(2024);
   const cols = indicators + 1;
   const letters = Array.from({ length: cols }, (_, c) => columnLetters(c));
-  const strings: string[] = ["地区", ...INDICATORS.slice(0, indicators).map((i) => i.name), "合计"];
+  const strings: string[] = [naming.header, ...INDICATORS.slice(0, indicators).map((i) => i.name), "合计"];
   const totalString = strings.length - 1;
   // Values in whole rounding units (tenths for amounts): sums stay exact integers.
   const sums = new Array<number>(indicators).fill(0);
@@ -71,7 +83,7 @@ export function buildSplitWorkbook(units = 50_000, indicators = 20): SplitWorkbo
   for (let u = 1; u <= units; u++) {
     const r = u + 2;
     const name = strings.length;
-    strings.push(`单位${u}镇`);
+    strings.push(naming.unit(u));
     let line = `<row r="${r}" spans="1:${cols}"><c r="A${r}" t="s"><v>${name}</v></c>`;
     for (let i = 0; i < indicators; i++) {
       const d = INDICATORS[i].decimals;

@@ -38,12 +38,19 @@ export function normalizeText(text: string): string {
 }
 
 /** A label as matched against keywords and names: normalised, every kind of space removed. */
+const LABEL_SPACE = /[\s\u00a0\u3000\u200b]/;
+
 export function normalizeLabel(text: string): string {
-  return normalizeText(text).replace(/[\s\u00a0\u3000\u200b]+/g, "");
+  const t = normalizeText(text);
+  // Most labels hold no space at all: no copy made for them.
+  return LABEL_SPACE.test(t) ? t.replace(/[\s\u00a0\u3000\u200b]+/g, "") : t;
 }
 
 /** A label's text for display: normalised whitespace only (the planner's own characters kept). */
+const DISPLAY_SPACE = /[\s\u00a0\u3000]/;
+
 export function displayLabel(text: string): string {
+  if (!DISPLAY_SPACE.test(text)) return text;
   return text
     .replace(/[\s\u00a0\u3000]+/g, (m, offset: number, whole: string) => {
       // Padding between CJK characters (宝 应 县) is layout, not meaning.

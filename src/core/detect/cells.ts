@@ -5,7 +5,7 @@
  * detection run (a sheet of 15,000 cells holding one long text costs one parse, not 15,000).
  */
 import { isErrorValue, type RawValue } from "../grid";
-import { parseCell } from "../parse/cellText";
+import { textKind } from "../parse/cellText";
 import { looksLikeMeasure } from "./labels";
 import { normalizeLabel } from "../text";
 
@@ -30,7 +30,7 @@ const YEAR_TEXT = /^(?:19|20)\d{2}\s*年?度?$/;
 function textShape(text: string): CellShape {
   const t = text.trim();
   if (t === "") return BLANK;
-  const cell = parseCell(t);
+  const cell = textKind(t);
   switch (cell.kind) {
     case "dash":
       return { shape: "dash", yearLike: false };
@@ -46,7 +46,10 @@ function textShape(text: string): CellShape {
       return { shape: "number", yearLike: year, suffix: looksLikeMeasure(written) ? written : cell.suffix };
     }
     default:
-      return looksLikeMeasure(normalizeLabel(t)) ? { shape: "measure", yearLike: false } : LABEL;
+      // Measure words are short; a long label is never one.
+      return t.length <= 12 && looksLikeMeasure(normalizeLabel(t))
+        ? { shape: "measure", yearLike: false }
+        : LABEL;
   }
 }
 
@@ -78,4 +81,42 @@ export function isValueShape(s: CellShape): boolean {
 /** Text that names something (a label or a measure word). */
 export function isTextShape(s: CellShape): boolean {
   return s.shape === "label" || s.shape === "measure";
+}
+
+/** A cell's shape as one byte, for the scans detection makes over every cell of a table. */
+export const CODE = {
+  blank: 0,
+  label: 1,
+  measure: 2,
+  number: 3,
+  year: 4,
+  dash: 5,
+  error: 6,
+  glued: 7,
+} as const;
+
+export function codeOf(s: CellShape): number {
+  switch (s.shape) {
+    case "blank":
+      return CODE.blank;
+    case "label":
+      return CODE.label;
+    case "measure":
+      return CODE.measure;
+    case "dash":
+      return CODE.dash;
+    case "error":
+      return CODE.error;
+    default:
+      return s.suffix ? CODE.glued : s.yearLike ? CODE.year : CODE.number;
+  }
+}
+
+/** Number-like codes: a number (plain, a year, or with its measure glued on), a dash, an error. */
+export function isValueCode(c: number): boolean {
+  return c >= CODE.number;
+}
+
+export function isTextCode(c: number): boolean {
+  return c === CODE.label || c === CODE.measure;
 }

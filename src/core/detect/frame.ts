@@ -11,7 +11,7 @@
 import { parseRange } from "../address";
 import type { SheetGrid } from "../grid";
 import { labelOf } from "../vocabulary/words";
-import { CellShapes, isTextShape, isValueShape, type CellShape } from "./cells";
+import { CellShapes, CODE, codeOf, isTextCode, isTextShape, isValueCode, type CellShape } from "./cells";
 import { classify, isNoteLine, measureLine } from "./labels";
 import { normalizeLabel } from "../text";
 
@@ -59,6 +59,8 @@ interface RowSummary {
   firstText: string;
 }
 
+const EMPTY_CODES = new Uint8Array(0);
+
 export class SheetCells {
   readonly shapes = new CellShapes();
   /** Rows with any non-blank cell, in order. */
@@ -96,6 +98,53 @@ export class SheetCells {
     return this.shapes.of(this.raw(r, c));
   }
 
+  /** Shape codes of every present row's cells, in one buffer: row r's start, and its length. */
+  private codeBuffer = EMPTY_CODES;
+  /** Row r's codes are codeBuffer[codeStart[r], codeStart[r + 1]). */
+  private codeStart?: Int32Array;
+
+  private buildCodes(): Int32Array {
+    const height = this.grid.values.length;
+    const start = new Int32Array(height + 1);
+    let total = 0;
+    let k = 0;
+    for (let r = 0; r < height; r++) {
+      start[r] = total;
+      if (k < this.present.length && this.present[k] === r) {
+        total += this.width(r);
+        k++;
+      }
+    }
+    start[height] = total;
+    const buffer = new Uint8Array(total);
+    for (const r of this.present) {
+      const row = this.grid.values[r]!;
+      const at = start[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v !== undefined && v !== null) buffer[at + c] = codeOf(this.shapes.of(v));
+      }
+    }
+    this.codeBuffer = buffer;
+    this.codeStart = start;
+    return start;
+  }
+
+  /** Every cell of a row as a shape code (cells.ts CODE), worked out once for the sheet. */
+  codes(r: number): Uint8Array {
+    const start = this.codeStart ?? this.buildCodes();
+    if (r < 0 || r + 1 >= start.length) return EMPTY_CODES;
+    return this.codeBuffer.subarray(start[r], start[r + 1]);
+  }
+
+  /** A cell's shape code (blank outside the sheet's cells). */
+  code(r: number, c: number): number {
+    const start = this.codeStart ?? this.buildCodes();
+    if (r < 0 || r + 1 >= start.length) return CODE.blank;
+    const at = start[r] + c;
+    return at < start[r + 1] ? this.codeBuffer[at] : CODE.blank;
+  }
+
   /** The top-left cell of the merged area (r, c) lies in, when it is not that cell itself. */
   mergeOrigin(r: number, c: number): { row: number; col: number } | undefined {
     return this.merged.size ? this.merged.get(`${r},${c}`) : undefined;
@@ -107,18 +156,19 @@ export class SheetCells {
 
   summary(r: number, from: number, to: number): RowSummary {
     const s: RowSummary = { labels: 0, values: 0, years: 0, first: -1, last: -1, firstText: "" };
-    const end = Math.min(to, this.width(r) - 1);
+    const codes = this.codes(r);
+    const end = Math.min(to, codes.length - 1);
     for (let c = from; c <= end; c++) {
-      const sh = this.shape(r, c);
-      if (sh.shape === "blank") continue;
+      const code = codes[c];
+      if (code === CODE.blank) continue;
       if (s.first < 0) s.first = c;
       s.last = c;
-      if (isTextShape(sh)) {
+      if (isTextCode(code)) {
         s.labels++;
         if (!s.firstText) s.firstText = String(this.raw(r, c));
-      } else if (isValueShape(sh)) {
+      } else {
         s.values++;
-        if (sh.yearLike) s.years++;
+        if (code === CODE.year || (code === CODE.glued && this.shape(r, c).yearLike)) s.years++;
       }
     }
     return s;
@@ -166,7 +216,11 @@ function columnBands(cells: SheetCells, rows: number[], width: number): [number,
   for (const r of rows) {
     const row = cells.grid.values[r];
     if (!row) continue;
-    for (let c = 0; c < row.length; c++) if (cells.shape(r, c).shape !== "blank") used[c] = 1;
+    for (let c = 0; c < row.length; c++) {
+      if (used[c]) continue;
+      const v = row[c];
+      if (v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) used[c] = 1;
+    }
   }
   const bands: [number, number][] = [];
   let from = -1;
@@ -368,7 +422,7 @@ function frameOf(
   const bottom = body.length ? body[body.length - 1] : header;
   const box = { top: headerRows[0], left: from, bottom, right: to };
   const withValues = body.filter((r) => {
-    for (let c = from; c <= to; c++) if (isValueShape(cells.shape(r, c))) return true;
+    for (let c = from; c <= to; c++) if (isValueCode(cells.code(r, c))) return true;
     return false;
   });
   if (withValues.length === 0) return { ...box, reason: "no-numbers" };
@@ -378,14 +432,17 @@ function frameOf(
   const labels = new Int32Array(width);
   const measures = new Int32Array(width);
   const ordinals = new Int32Array(width);
-  for (const r of body)
-    for (let c = from; c <= to; c++) {
-      const sh = cells.shape(r, c);
-      if (sh.shape === "label") {
+  for (const r of body) {
+    const codes = cells.codes(r);
+    const end = Math.min(to, codes.length - 1);
+    for (let c = from; c <= end; c++) {
+      const code = codes[c];
+      if (code === CODE.label) {
         labels[c - from]++;
         if (ORDINAL.test(String(cells.raw(r, c)).trim())) ordinals[c - from]++;
-      } else if (sh.shape === "measure") measures[c - from]++;
+      } else if (code === CODE.measure) measures[c - from]++;
     }
+  }
   let labelCol = -1;
   let best = 0;
   let indexCol: number | undefined;
@@ -416,10 +473,11 @@ function frameOf(
   }
   const cols: number[] = [];
   let blanks = 0;
+  const lines = headerRows.concat(body);
   for (let c = labelCol + 1; c <= to; c++) {
     let any = false;
-    for (const r of [...headerRows, ...body])
-      if (cells.shape(r, c).shape !== "blank" || (r === header && cells.mergeOrigin(r, c))) {
+    for (const r of lines)
+      if (cells.code(r, c) !== CODE.blank || (r === header && cells.mergeOrigin(r, c))) {
         any = true;
         break;
       }
@@ -430,7 +488,7 @@ function frameOf(
   }
   let left = labelCol;
   for (let c = from; c < labelCol; c++)
-    if ([...headerRows, ...body].some((r) => cells.shape(r, c).shape !== "blank")) {
+    if (lines.some((r) => cells.code(r, c) !== CODE.blank)) {
       left = c;
       break;
     }

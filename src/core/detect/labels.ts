@@ -4,7 +4,15 @@
  * reading of a table (reading.ts) weighs them against the cells and the arithmetic
  * (docs/table-understanding.md).
  */
-import { labelOf, containing, endingWith, exactly, startingWith, type Label } from "../vocabulary/words";
+import {
+  containing,
+  endingWith,
+  englishKey,
+  exactly,
+  labelOf,
+  startingWith,
+  type Label,
+} from "../vocabulary/words";
 import {
   ASSIGNMENT_WORDS,
   DERIVED_ENDINGS,
@@ -66,14 +74,28 @@ export type LabelRole =
 
 export type RoleName = LabelRole["role"];
 
-const INDEX = exactly(INDEX_HEADERS);
-const INDICATOR_HEADER = exactly(INDICATOR_HEADERS);
-const UNIT_HEADER = exactly(UNIT_HEADERS);
-const MEASURE_HEADER = exactly(MEASURE_HEADERS);
-const NOTE_HEADER = exactly(NOTE_HEADERS);
-const ATTRIBUTE_HEADER = exactly(ATTRIBUTE_HEADERS);
-const PARENT_LINE = exactly(PARENT_LINE_HEADERS);
-const LEVEL_LINE = exactly(LEVEL_LINE_HEADERS);
+/**
+ * Header words by their matching key (normalised Chinese, lower-cased English), first list first:
+ * 单位 heads unit names as often as measures, so it is a unit header here and the cells under it
+ * decide (reading.ts).
+ */
+const HEADER_WORDS = (() => {
+  const map = new Map<string, LabelRole>();
+  const add = (words: readonly string[], role: (word: string) => LabelRole) => {
+    for (const w of words) {
+      const key = /[a-z]/i.test(w) ? englishKey(w) : normalizeLabel(w);
+      if (!map.has(key)) map.set(key, role(w));
+    }
+  };
+  add(INDEX_HEADERS, () => ({ role: "index" }));
+  add(INDICATOR_HEADERS, () => ({ role: "name" }));
+  add(UNIT_HEADERS, (keyword) => ({ role: "unit-header", keyword }));
+  add(MEASURE_HEADERS, (keyword) => ({ role: "measure", keyword }));
+  add([...NOTE_HEADERS, ...ATTRIBUTE_HEADERS], () => ({ role: "note" }));
+  add(PARENT_LINE_HEADERS, () => ({ role: "parent-line" }));
+  add(LEVEL_LINE_HEADERS, () => ({ role: "level-line" }));
+  return map;
+})();
 const ASSIGNMENT = containing(ASSIGNMENT_WORDS);
 const LEVEL_TARGET = exactly(LEVEL_TARGET_WORDS);
 const TOTAL_ZH = new RegExp(
@@ -138,16 +160,9 @@ export function classify(label: Label): LabelRole {
   if (key === "") return { role: "other" };
   const period = periodOf(key, label.en);
   if (period) return period;
-  if (INDEX.test(label)) return { role: "index" };
-  if (INDICATOR_HEADER.test(label)) return { role: "name" };
-  const measureHeader = MEASURE_HEADER.find(label);
-  // 单位 heads unit names as often as measures: the cells under it decide (reading.ts).
-  const unitHeader = UNIT_HEADER.find(label);
-  if (unitHeader) return { role: "unit-header", keyword: unitHeader };
-  if (measureHeader) return { role: "measure", keyword: measureHeader };
-  if (NOTE_HEADER.test(label) || ATTRIBUTE_HEADER.test(label)) return { role: "note" };
-  if (PARENT_LINE.test(label)) return { role: "parent-line" };
-  if (LEVEL_LINE.test(label)) return { role: "level-line" };
+  // Header words are whole labels: one lookup instead of a pattern each.
+  const header = HEADER_WORDS.get(key) ?? (label.en ? HEADER_WORDS.get(label.en) : undefined);
+  if (header) return header;
   const subtotal = SUBTOTAL.find(label);
   if (subtotal) return { role: "subtotal", keyword: subtotal };
   const part = PART.find(label);
@@ -213,7 +228,9 @@ const CJK_ONE = /^[\u3400-\u9fff]$/;
 
 /** Whether a short text is a known measure word (个, 万元, %, $M). */
 export function looksLikeMeasure(text: string): boolean {
-  return ALL_MEASURES.has(text.trim().toLowerCase());
+  // Measure words are short; most labels are longer and need no copy to be told apart.
+  if (text.length > 16) return false;
+  return ALL_MEASURES.has(text) || ALL_MEASURES.has(text.trim().toLowerCase());
 }
 
 /**

@@ -22,7 +22,7 @@ import { displayLabel, normalizeLabel } from "../text";
 import { labelOf } from "../vocabulary/words";
 import { LEVEL_WORDS } from "../vocabulary/headers";
 import { addsToHundred, fitIsEvidence, sumFit, type Fit } from "./arithmetic";
-import { isTextShape, isValueShape } from "./cells";
+import { CODE, isValueCode } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
@@ -143,6 +143,11 @@ export function readFrame(
     miss: reason,
   });
 
+  /** A view cell's shape code, from the sheet's codes (made once per row). */
+  const codeAt = across
+    ? (row: number, line: number) => cells.code(row, line)
+    : (row: number, line: number) => cells.code(line, row);
+
   /** A cell of the sheet as the view sees it, or the top-left cell of the merged area it lies in. */
   const rawOrMerged = (row: number, line: number): RawValue => {
     const v = view.raw(row, line);
@@ -162,6 +167,13 @@ export function readFrame(
     if (normalizeLabel(own) || upper === undefined || across) return own;
     return textOf(cells.raw(upper, line));
   };
+
+  // ---- A bound first: without a parent word or periods among the units, could this reading
+  // still beat the one already found? (Saves reading 50,000 indicator lines the wrong way round.)
+  if (options.mustBeat !== undefined) {
+    const bound = upperBound(cells, frame, orientation, unitLines, unitText);
+    if (bound !== undefined && bound <= options.mustBeat) return miss("no-parent", bound);
+  }
 
   // ---- Indicators: the lines along the units, each named in the name line.
   const structure = new Map<"parent" | "level", number>();
@@ -196,13 +208,13 @@ export function readFrame(
     let texts = 0;
     let qualitative = 0;
     for (const u of unitLines) {
-      const raw = view.raw(line, u);
-      const sh = cells.shapes.of(raw);
-      if (isValueShape(sh)) values++;
-      else if (sh.shape === "measure") measureWords++;
-      else if (sh.shape === "label") {
+      const code = codeAt(line, u);
+      if (code === CODE.blank) continue;
+      if (isValueCode(code)) values++;
+      else if (code === CODE.measure) measureWords++;
+      else {
         texts++;
-        if (isQualitativeText(raw)) qualitative++;
+        if (isQualitativeText(view.raw(line, u))) qualitative++;
       }
     }
     // A line of text only (names, departments, remarks) describes the units; it is an indicator
@@ -232,12 +244,13 @@ export function readFrame(
       measures = 0,
       suffixes = 0;
     for (const ind of indicatorRows) {
-      const sh = cells.shapes.of(view.raw(ind.line, line));
-      if (isValueShape(sh)) {
+      const code = codeAt(ind.line, line);
+      if (code === CODE.blank) continue;
+      if (isValueCode(code)) {
         values++;
-        if (sh.suffix) suffixes++;
-      } else if (sh.shape === "measure") measures++;
-      else if (isTextShape(sh)) texts++;
+        if (code === CODE.glued) suffixes++;
+      } else if (code === CODE.measure) measures++;
+      else texts++;
     }
     const word = label ? classify(labelOf(text)) : undefined;
     const worded = word ? WORDED_ROLES[word.role] : undefined;
@@ -296,8 +309,11 @@ export function readFrame(
       if (says === orientation) evidence.push({ code: "corner-header", label: corner });
     }
   }
+  // Shares of names with a measure or an indicator's wording, judged on an even sample of at most
+  // EVIDENCE_SAMPLE names (a table of 50,000 units need not have each name parsed for it).
   const withMeasure = (names: string[]) =>
-    names.filter((n) => measureFromName(normalizeLabel(n)) !== undefined).length;
+    sampled(names).filter((n) => measureFromName(normalizeLabel(n)) !== undefined).length *
+    (names.length / Math.max(1, sampled(names).length));
   const indicatorNames = indicators.map((i) => i.name);
   const unitNames = units.filter((u) => u.label).map((u) => u.display);
   if (withMeasure(indicatorNames) * 2 >= indicatorNames.length && indicatorNames.length) {
@@ -310,7 +326,8 @@ export function readFrame(
     evidence.push({ code: "measure-line", label: measureUnit.display });
   }
   const worded = (names: string[]) =>
-    names.filter((n) => {
+    (names.length / Math.max(1, sampled(names).length)) *
+    sampled(names).filter((n) => {
       const f = classifyIndicator(n, "");
       return f.kind !== "additive" || f.flow !== "unknown" || f.direction === "cap";
     }).length;
@@ -366,7 +383,8 @@ export function readFrame(
   const headed = (p: UnitInfo) => childLines.filter((u) => u !== p).map((u) => u.line);
   const fitOf = (p: UnitInfo): Fit => sumFit(view, indicators, p.line, headed(p));
   if (parent) {
-    const fit = fitOf(parent);
+    // Support for a word is evidence only: on a table too large to sum cheaply it is left out.
+    const fit = childLines.length <= SUPPORT_LIMIT ? fitOf(parent) : { tested: 0, holds: 0 };
     why = {
       by: "keyword",
       evidence: parent.word && "keyword" in parent.word ? parent.word.keyword : parent.label,
@@ -397,8 +415,10 @@ export function readFrame(
       .filter((u) => u === top || u.role === "child" || u.role === "subtotal")
       .map((u) => candidate(u, u === top, u === top ? topWhy(u) : undefined));
   const topWhy = (u: UnitInfo): Reason => why ?? { by: "keyword", evidence: u.label };
+  const indents = grid.indents?.size ? grid.indents : undefined;
+  const outlines = across ? undefined : grid.outlineLevels;
   const candidate = (u: UnitInfo, total: boolean, reason?: Reason): UnitCandidate => {
-    const at = view.toSheet(headerLine, u.line);
+    const at = indents || outlines ? view.toSheet(headerLine, u.line) : undefined;
     const raw = view.raw(headerLine, u.line);
     const declaredParent = structure.has("parent") ? view.raw(structure.get("parent")!, u.line) : undefined;
     const declaredLevel = structure.has("level") ? view.raw(structure.get("level")!, u.line) : undefined;
@@ -419,8 +439,8 @@ export function readFrame(
           ? normalizeLabel(declaredParent)
           : undefined,
       declaredLevel: levelOf(declaredLevel),
-      outline: across ? undefined : grid.outlineLevels?.get(at.row),
-      indent: grid.indents?.size ? grid.indents.get(`${at.row},${at.col}`) : undefined,
+      outline: at && outlines ? outlines.get(at.row) : undefined,
+      indent: at && indents ? indents.get(`${at.row},${at.col}`) : undefined,
       leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
     };
   };
@@ -476,7 +496,7 @@ export function readFrame(
         splits: [],
         units: childLines.map((u) => candidate(u, false).line),
       };
-      return { orientation, tables: [table], score: score + 4, evidence };
+      return { orientation, tables: [table], score: score + PARENTLESS, evidence };
     }
     return miss("no-parent", score);
   }
@@ -532,6 +552,60 @@ function sameMeasure(view: SheetView, line: number, units: readonly number[]): s
   }
   return found;
 }
+
+/** Names an evidence share is judged on, at most. */
+const EVIDENCE_SAMPLE = 200;
+/** Children beyond which a word parent's arithmetic support is not summed (it is only evidence). */
+const SUPPORT_LIMIT = 5000;
+
+function sampled<T>(items: T[]): T[] {
+  if (items.length <= EVIDENCE_SAMPLE) return items;
+  const step = items.length / EVIDENCE_SAMPLE;
+  return Array.from({ length: EVIDENCE_SAMPLE }, (_, k) => items[Math.floor(k * step)]);
+}
+
+/**
+ * The most a reading can score when its unit line holds no parent word and no periods: every
+ * piece of orientation evidence in its favour and the strongest parent short of a word. Undefined
+ * when a word or periods are there (the reading must be made). The corner header and measures in
+ * the unit names are known cheaply, and count against it as they will.
+ */
+function upperBound(
+  cells: SheetCells,
+  frame: Frame,
+  orientation: Orientation,
+  unitLines: readonly number[],
+  unitText: (line: number) => string,
+): number | undefined {
+  let periods = 0;
+  let named = 0;
+  let measured = 0;
+  for (const line of unitLines) {
+    const text = unitText(line);
+    if (!normalizeLabel(text)) continue;
+    const role = classify(labelOf(text)).role;
+    if (role === "total" || role === "target" || role === "level-target") return undefined;
+    if (role === "period" && ++periods >= 2) return undefined;
+    if (named++ < EVIDENCE_SAMPLE && measureFromName(normalizeLabel(text)) !== undefined) measured++;
+  }
+  let bound =
+    SCORE.corner +
+    SCORE.measures +
+    SCORE.measureLine +
+    SCORE.indicatorWords +
+    SCORE.unitNames +
+    SCORE.assignment +
+    Math.max(SCORE.namesParent, SCORE.arithmeticParent + 4, PARENTLESS);
+  const corner = textOf(cells.raw(frame.header, frame.labelCol));
+  const role = corner ? classify(labelOf(corner)).role : "other";
+  const says = role === "name" ? "indicators-in-rows" : role === "unit-header" ? "units-in-rows" : undefined;
+  if (says && says !== orientation) bound -= 2 * SCORE.corner;
+  if (named && measured * 2 >= Math.min(named, EVIDENCE_SAMPLE)) bound -= SCORE.measures;
+  return bound;
+}
+
+/** What a table with no parent but groups of rows that add up scores beyond its evidence. */
+const PARENTLESS = 4;
 
 /** Unit-line roles a word gives outright. */
 const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {

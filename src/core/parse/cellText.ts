@@ -233,6 +233,37 @@ export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
   }
 }
 
+/**
+ * What `parseCell` would make of a text — a number (with the measure glued to it), a dash, an
+ * error, or text — without judging the wording of text (layout detection asks this of every label
+ * on a sheet and needs no more).
+ */
+export function textKind(raw: string): { kind: CellValue["kind"]; suffix?: string } {
+  // A text with no digit (of any width) is a number only as a dash word (无, 暂无) or a dash.
+  if (!HAS_DIGIT.test(raw)) {
+    if (raw.length > 6) return TEXT_KIND;
+    const compact = raw.trim();
+    if (compact.length === 0) return { kind: "empty" };
+    if (isDash(compact)) return { kind: "dash" };
+    if (compact.charCodeAt(0) !== 35) return TEXT_KIND;
+  }
+  try {
+    const fast = fastText(raw);
+    if (fast) return { kind: fast.kind };
+    const { compact } = squeeze(normalizeCellText(raw));
+    if (compact.length === 0) return { kind: "empty" };
+    if (compact.charCodeAt(0) === 35 && ERROR_CODES.has(compact.toUpperCase())) return { kind: "error" };
+    if (isDash(compact)) return { kind: "dash" };
+    const num = parseNumberText(compact, measureInfo(undefined));
+    return num ? { kind: "number", suffix: num.suffix } : { kind: "text" };
+  } catch {
+    return { kind: "text" };
+  }
+}
+
+const HAS_DIGIT = /[0-9０-９]/;
+const TEXT_KIND = Object.freeze({ kind: "text" as const });
+
 const POW10_NUM = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**

@@ -22,8 +22,11 @@ export function englishKey(text: string): string {
     .trim();
 }
 
+const HAS_LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
+
 export function labelOf(text: string): Label {
-  return { key: normalizeLabel(text), en: englishKey(text) };
+  // Most labels are Chinese: their English key is empty, and no English word is looked for.
+  return { key: normalizeLabel(text), en: HAS_LATIN.test(text) ? englishKey(text) : "" };
 }
 
 function escape(word: string): string {
@@ -72,7 +75,7 @@ export class WordMatcher {
   find(label: Label): string | undefined {
     const z = this.zh?.exec(label.key);
     if (z) return z[1];
-    const e = this.en?.exec(label.en);
+    const e = label.en ? this.en?.exec(label.en) : undefined;
     return e ? e[1] : undefined;
   }
 
