@@ -5,7 +5,7 @@
  * detection run (a sheet of 15,000 cells holding one long text costs one parse, not 15,000).
  */
 import { isErrorValue, type RawValue } from "../grid";
-import { textKind } from "../parse/cellText";
+import { opensAsText, textKind } from "../parse/cellText";
 import { looksLikeMeasure } from "./labels";
 import { normalizeLabel } from "../text";
 
@@ -24,6 +24,7 @@ const NUMBER: CellShape = Object.freeze({ shape: "number", yearLike: false }) as
 const YEAR_NUMBER: CellShape = Object.freeze({ shape: "number", yearLike: true }) as CellShape;
 const ERROR: CellShape = Object.freeze({ shape: "error", yearLike: false }) as CellShape;
 const LABEL: CellShape = Object.freeze({ shape: "label", yearLike: false }) as CellShape;
+const MEASURE: CellShape = Object.freeze({ shape: "measure", yearLike: false }) as CellShape;
 
 const YEAR_TEXT = /^(?:19|20)\d{2}\s*年?度?$/;
 
@@ -61,6 +62,8 @@ export class CellShapes {
     if (v === undefined || v === null) return BLANK;
     if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2100 ? YEAR_NUMBER : NUMBER;
     if (typeof v === "string") {
+      // Most labels open with an ideograph no number can follow: told without the parser or the memo.
+      if (opensAsText(v)) return v.length <= 8 && looksLikeMeasure(normalizeLabel(v)) ? MEASURE : LABEL;
       let s = this.memo.get(v);
       if (s === undefined) {
         s = textShape(v);

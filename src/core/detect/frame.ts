@@ -11,7 +11,7 @@
 import { parseRange } from "../address";
 import type { SheetGrid } from "../grid";
 import { labelOf } from "../vocabulary/words";
-import { CellShapes, CODE, codeOf, isTextCode, isTextShape, isValueCode, type CellShape } from "./cells";
+import { CellShapes, CODE, codeOf, isTextCode, isTextShape, type CellShape } from "./cells";
 import { classify, isNoteLine, measureLine } from "./labels";
 import { normalizeLabel } from "../text";
 
@@ -59,8 +59,6 @@ interface RowSummary {
   firstText: string;
 }
 
-const EMPTY_CODES = new Uint8Array(0);
-
 export class SheetCells {
   readonly shapes = new CellShapes();
   /** Rows with any non-blank cell, in order. */
@@ -98,53 +96,6 @@ export class SheetCells {
     return this.shapes.of(this.raw(r, c));
   }
 
-  /** Shape codes of every present row's cells, in one buffer: row r's start, and its length. */
-  private codeBuffer = EMPTY_CODES;
-  /** Row r's codes are codeBuffer[codeStart[r], codeStart[r + 1]). */
-  private codeStart?: Int32Array;
-
-  private buildCodes(): Int32Array {
-    const height = this.grid.values.length;
-    const start = new Int32Array(height + 1);
-    let total = 0;
-    let k = 0;
-    for (let r = 0; r < height; r++) {
-      start[r] = total;
-      if (k < this.present.length && this.present[k] === r) {
-        total += this.width(r);
-        k++;
-      }
-    }
-    start[height] = total;
-    const buffer = new Uint8Array(total);
-    for (const r of this.present) {
-      const row = this.grid.values[r]!;
-      const at = start[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v !== undefined && v !== null) buffer[at + c] = codeOf(this.shapes.of(v));
-      }
-    }
-    this.codeBuffer = buffer;
-    this.codeStart = start;
-    return start;
-  }
-
-  /** Every cell of a row as a shape code (cells.ts CODE), worked out once for the sheet. */
-  codes(r: number): Uint8Array {
-    const start = this.codeStart ?? this.buildCodes();
-    if (r < 0 || r + 1 >= start.length) return EMPTY_CODES;
-    return this.codeBuffer.subarray(start[r], start[r + 1]);
-  }
-
-  /** A cell's shape code (blank outside the sheet's cells). */
-  code(r: number, c: number): number {
-    const start = this.codeStart ?? this.buildCodes();
-    if (r < 0 || r + 1 >= start.length) return CODE.blank;
-    const at = start[r] + c;
-    return at < start[r + 1] ? this.codeBuffer[at] : CODE.blank;
-  }
-
   /** The top-left cell of the merged area (r, c) lies in, when it is not that cell itself. */
   mergeOrigin(r: number, c: number): { row: number; col: number } | undefined {
     return this.merged.size ? this.merged.get(`${r},${c}`) : undefined;
@@ -154,12 +105,44 @@ export class SheetCells {
     return this.grid.values[r]?.length ?? 0;
   }
 
-  summary(r: number, from: number, to: number): RowSummary {
-    const s: RowSummary = { labels: 0, values: 0, years: 0, first: -1, last: -1, firstText: "" };
-    const codes = this.codes(r);
-    const end = Math.min(to, codes.length - 1);
+  /** A cell's shape code (cells.ts CODE): numbers told at once, text through the shapes' memo. */
+  code(r: number, c: number): number {
+    const row = this.grid.values[r];
+    const v = row === undefined ? undefined : row[c];
+    if (v === undefined || v === null) return CODE.blank;
+    if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2100 ? CODE.year : CODE.number;
+    return codeOf(this.shapes.of(v));
+  }
+
+  /** Whether the row holds a number other than a year in [from, to], looked for from the left. */
+  hasPlainValue(r: number, from: number, to: number): boolean {
+    const row = this.grid.values[r];
+    if (!row) return false;
+    const end = Math.min(to, row.length - 1);
     for (let c = from; c <= end; c++) {
-      const code = codes[c];
+      const code = this.code(r, c);
+      if (code === CODE.number || code === CODE.dash || code === CODE.error) return true;
+      if (code === CODE.glued && !this.shape(r, c).yearLike) return true;
+    }
+    return false;
+  }
+
+  /** Row summaries of the band last asked for (a band is read row by row more than once). */
+  private summaries = { from: -1, to: -1, rows: new Map<number, RowSummary>() };
+
+  summary(r: number, from: number, to: number): RowSummary {
+    if (this.summaries.from !== from || this.summaries.to !== to)
+      this.summaries = { from, to, rows: new Map() };
+    let s = this.summaries.rows.get(r);
+    if (!s) this.summaries.rows.set(r, (s = this.summarize(r, from, to)));
+    return s;
+  }
+
+  private summarize(r: number, from: number, to: number): RowSummary {
+    const s: RowSummary = { labels: 0, values: 0, years: 0, first: -1, last: -1, firstText: "" };
+    const end = Math.min(to, this.width(r) - 1);
+    for (let c = from; c <= end; c++) {
+      const code = this.code(r, c);
       if (code === CODE.blank) continue;
       if (s.first < 0) s.first = c;
       s.last = c;
@@ -182,6 +165,33 @@ export class SheetCells {
 function headerLike(s: RowSummary, from: number): boolean {
   if (s.values - s.years !== 0 || s.labels < 1) return false;
   return s.labels + s.years >= 2 || (s.labels === 1 && s.first > from);
+}
+
+/** A row whose cells after its first are measure words (计量单位 | 人 | 平方公里). */
+function measureRow(cells: SheetCells, r: number, from: number, to: number): boolean {
+  let first = true;
+  let measures = 0;
+  const end = Math.min(to, cells.width(r) - 1);
+  for (let c = from; c <= end; c++) {
+    const code = cells.code(r, c);
+    if (code === CODE.blank) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (code !== CODE.measure) return false;
+    measures++;
+  }
+  return measures > 0;
+}
+
+/** Rows the label column is chosen on, at most. */
+const LABEL_SAMPLE = 2000;
+
+function evenSample(rows: number[], n: number): number[] {
+  if (rows.length <= n) return rows;
+  const step = rows.length / n;
+  return Array.from({ length: n }, (_, k) => rows[Math.floor(k * step)]);
 }
 
 const ORDINAL = /^[(（]?[一二三四五六七八九十百\d]{1,4}[)）、.．]?$/;
@@ -213,15 +223,23 @@ export function findFrames(cells: SheetCells): { frames: Frame[]; misses: FrameM
 function columnBands(cells: SheetCells, rows: number[], width: number): [number, number][] {
   if (width === 0) return [];
   const used = new Uint8Array(width);
-  for (const r of rows) {
-    const row = cells.grid.values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (used[c]) continue;
-      const v = row[c];
-      if (v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) used[c] = 1;
-    }
+  const mark = (r: number, c: number) => {
+    const v = cells.raw(r, c);
+    if (v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "")) used[c] = 1;
+  };
+  // Columns used somewhere in an even sample of the rows; only those it leaves blank are looked
+  // for in every row (a dense table of 50,000 rows has none).
+  for (const r of evenSample(rows, LABEL_SAMPLE)) {
+    const n = cells.width(r);
+    for (let c = 0; c < n; c++) if (!used[c]) mark(r, c);
   }
+  const blank: number[] = [];
+  for (let c = 0; c < width; c++) if (!used[c]) blank.push(c);
+  if (blank.length && rows.length > LABEL_SAMPLE)
+    for (const r of rows) {
+      const n = cells.width(r);
+      for (const c of blank) if (c < n && !used[c]) mark(r, c);
+    }
   const bands: [number, number][] = [];
   let from = -1;
   let blanks = 0;
@@ -247,15 +265,17 @@ function framesInBand(
   frames: Frame[],
   misses: FrameMiss[],
 ): void {
-  const sums = rows.map((r) => cells.summary(r, from, to));
+  // Rows are summed up when asked for: most rows of a large table are told apart by their first number.
+  const cache: (RowSummary | undefined)[] = new Array(rows.length);
+  const sum = (k: number): RowSummary => (cache[k] ??= cells.summary(rows[k], from, to));
   let i = 0;
   while (i < rows.length) {
-    const s = sums[i];
+    const s = sum(i);
     if (s.first < 0 || !headerLike(s, from)) {
       if (s.first >= 0 && s.values >= 2 && s.labels === 0) {
         // Numbers without a header above them: nothing names what they are.
         let j = i;
-        while (j + 1 < rows.length && sums[j + 1].labels === 0 && sums[j + 1].values > 0) j++;
+        while (j + 1 < rows.length && sum(j + 1).labels === 0 && sum(j + 1).values > 0) j++;
         if (j > i) misses.push({ top: rows[i], left: from, bottom: rows[j], right: to, reason: "no-header" });
         i = j + 1;
         continue;
@@ -265,20 +285,26 @@ function framesInBand(
     }
     // Of several label rows above the first numbers (a two-cell title, then the header), the header
     // is the first that names most of the columns.
+    // A line of measures (单位 | 个 | 万元) under the header belongs to the body, never heads it.
     let last = i;
-    while (last + 1 < rows.length && rows[last + 1] - rows[last] === 1 && headerLike(sums[last + 1], from))
+    while (
+      last + 1 < rows.length &&
+      rows[last + 1] - rows[last] === 1 &&
+      headerLike(sum(last + 1), from) &&
+      !measureRow(cells, rows[last + 1], from, to)
+    )
       last++;
     if (last > i) {
       let most = 0;
-      for (let k = i; k <= last; k++) most = Math.max(most, sums[k].labels + sums[k].years);
-      while (i < last && (sums[i].labels + sums[i].years) * 5 < most * 3) i++;
+      for (let k = i; k <= last; k++) most = Math.max(most, sum(k).labels + sum(k).years);
+      while (i < last && (sum(i).labels + sum(i).years) * 5 < most * 3) i++;
     }
     const headerRows = [rows[i]];
     let j = i + 1;
     if (
       j < rows.length &&
       rows[j] === rows[i] + 1 &&
-      secondHeaderRow(cells, rows[i], rows[j], sums[j], from, to)
+      secondHeaderRow(cells, rows[i], rows[j], sum(j), from, to)
     ) {
       headerRows.push(rows[j]);
       j++;
@@ -288,7 +314,12 @@ function framesInBand(
     let k = j;
     for (; k < rows.length; k++) {
       const r = rows[k];
-      const sk = sums[k];
+      // A number other than a year makes a data row: no note line, title or header holds one.
+      if (cells.hasPlainValue(r, from, to)) {
+        body.push(r);
+        continue;
+      }
+      const sk = sum(k);
       if (sk.first < 0) continue;
       if (
         sk.firstText &&
@@ -298,7 +329,7 @@ function framesInBand(
         body.length
       )
         break;
-      if (body.length && startsNewTable(cells, rows, sums, k, headerRows, from, to)) break;
+      if (body.length && startsNewTable(cells, rows, sum, k, headerRows, from, to)) break;
       body.push(r);
     }
     const end = k;
@@ -306,14 +337,14 @@ function framesInBand(
     if ("reason" in frame) misses.push(frame);
     else frames.push(frame);
     // After a note line, its continuation lines (single cells) belong to the notes.
-    while (k < rows.length && sums[k].values === 0 && sums[k].labels <= 1 && isNoteContinuation(sums, k, end))
+    while (k < rows.length && sum(k).values === 0 && sum(k).labels <= 1 && isNoteContinuation(sum, k, end))
       k++;
     i = Math.max(k, i + 1);
   }
 }
 
-function isNoteContinuation(sums: RowSummary[], k: number, end: number): boolean {
-  return k === end ? isNoteLine(normalizeLabel(sums[k].firstText)) : true;
+function isNoteContinuation(sum: (k: number) => RowSummary, k: number, end: number): boolean {
+  return k === end ? isNoteLine(normalizeLabel(sum(k).firstText)) : true;
 }
 
 /**
@@ -328,7 +359,7 @@ function secondHeaderRow(
   from: number,
   to: number,
 ): boolean {
-  if (s.values - s.years > 0 || s.labels + s.years === 0) return false;
+  if (s.values - s.years > 0 || s.labels + s.years === 0 || measureRow(cells, lower, from, to)) return false;
   let fills = 0;
   let under = 0;
   for (let c = from; c <= to; c++) {
@@ -346,42 +377,42 @@ function secondHeaderRow(
 function startsNewTable(
   cells: SheetCells,
   rows: number[],
-  sums: RowSummary[],
+  sum: (k: number) => RowSummary,
   k: number,
   headerRows: number[],
   from: number,
   to: number,
 ): boolean {
-  const s = sums[k];
+  const s = sum(k);
   const r = rows[k];
   const afterBreak = r - rows[k - 1] > 1;
   // A title (one text cell, perhaps a 单位： line under it) followed by a header line.
   if (s.labels === 1 && s.values === 0 && s.first === s.last && !isNoteLine(normalizeLabel(s.firstText))) {
     for (let n = k + 1; n < rows.length && n <= k + 2; n++) {
-      if (headerLike(sums[n], from) && !(sums[n].labels === 1 && sums[n].first === sums[n].last && n < k + 2))
-        return isNewHeader(cells, rows, sums, n, headerRows, from, to, true);
-      if (!(sums[n].labels === 1 && sums[n].values === 0)) break;
+      if (headerLike(sum(n), from) && !(sum(n).labels === 1 && sum(n).first === sum(n).last && n < k + 2))
+        return isNewHeader(cells, rows, sum, n, headerRows, from, to, true);
+      if (!(sum(n).labels === 1 && sum(n).values === 0)) break;
     }
   }
-  return isNewHeader(cells, rows, sums, k, headerRows, from, to, afterBreak);
+  return isNewHeader(cells, rows, sum, k, headerRows, from, to, afterBreak);
 }
 
 function isNewHeader(
   cells: SheetCells,
   rows: number[],
-  sums: RowSummary[],
+  sum: (k: number) => RowSummary,
   k: number,
   headerRows: number[],
   from: number,
   to: number,
   afterBreak: boolean,
 ): boolean {
-  const s = sums[k];
+  const s = sum(k);
   if (!headerLike(s, from)) return false;
   // It must head numbers again (past a line of measures or an assignment written with them).
   let heads = false;
   for (let n = k + 1; n < rows.length && n <= k + 3 && rows[n] - rows[k] <= 4; n++)
-    if (sums[n].values > 0) {
+    if (sum(n).values > 0) {
       heads = true;
       break;
     }
@@ -421,22 +452,23 @@ function frameOf(
   const header = headerRows[headerRows.length - 1];
   const bottom = body.length ? body[body.length - 1] : header;
   const box = { top: headerRows[0], left: from, bottom, right: to };
-  const withValues = body.filter((r) => {
-    for (let c = from; c <= to; c++) if (isValueCode(cells.code(r, c))) return true;
-    return false;
-  });
-  if (withValues.length === 0) return { ...box, reason: "no-numbers" };
+  let withValues = 0;
+  for (const r of body)
+    if (cells.hasPlainValue(r, from, to) || cells.summary(r, from, to).values > 0) withValues++;
+  if (withValues === 0) return { ...box, reason: "no-numbers" };
   // The label column: the one naming the most rows (leftmost on a tie), never a 序号 column or
   // a column of measure words.
   const width = to - from + 1;
   const labels = new Int32Array(width);
   const measures = new Int32Array(width);
   const ordinals = new Int32Array(width);
-  for (const r of body) {
-    const codes = cells.codes(r);
-    const end = Math.min(to, codes.length - 1);
+  // The label column is plain from an even sample of the rows (a table of 50,000 need not be read).
+  const sample = evenSample(body, LABEL_SAMPLE);
+  const scale = body.length / Math.max(1, sample.length);
+  for (const r of sample) {
+    const end = Math.min(to, cells.width(r) - 1);
     for (let c = from; c <= end; c++) {
-      const code = codes[c];
+      const code = cells.code(r, c);
       if (code === CODE.label) {
         labels[c - from]++;
         if (ORDINAL.test(String(cells.raw(r, c)).trim())) ordinals[c - from]++;
@@ -454,14 +486,14 @@ function frameOf(
       if (indexCol === undefined && labelCol < 0) indexCol = c;
       continue;
     }
-    const named = labels[k] + measures[k];
+    const named = (labels[k] + measures[k]) * scale;
     if (measures[k] > labels[k] && named > 0) continue;
     if (named > best) {
       best = named;
       labelCol = c;
     }
   }
-  if (labelCol < 0 || best * 2 < withValues.length) return { ...box, reason: "no-label-line" };
+  if (labelCol < 0 || best * 2 < withValues) return { ...box, reason: "no-label-line" };
   if (undecodable(cells, headerRows, body, labelCol, from, to))
     return { ...box, reason: "unreadable-labels" };
   if (indexCol === undefined) {
@@ -528,7 +560,7 @@ function undecodable(
     if (v.includes("\uFFFD")) broken++;
   };
   for (const h of headerRows) for (let c = from; c <= to; c++) count(cells.raw(h, c));
-  for (const r of body) count(cells.raw(r, labelCol));
+  for (const r of evenSample(body, LABEL_SAMPLE)) count(cells.raw(r, labelCol));
   return broken * 2 > labels;
 }
 

@@ -155,9 +155,44 @@ export function classifyLabel(text: string): LabelRole {
   return classify(label);
 }
 
+/**
+ * Characters a word of the lists can open a label with, close it with, or open anywhere inside it:
+ * a label with none of them (and no Latin letters or leading digit) can only be a unit's name.
+ */
+const SIGNALS = (() => {
+  const first = new Set<string>();
+  const last = new Set<string>();
+  const inside = new Set<string>();
+  const zh = (words: readonly string[]) =>
+    words.filter((w) => !/[a-z]/i.test(w)).map((w) => normalizeLabel(w));
+  for (const w of zh([
+    ...TOTAL_WORDS,
+    ...PART_WORDS,
+    ...GROUP_CAPTION_WORDS,
+    ...DERIVED_PREFIXES,
+    ...LEVEL_TARGET_WORDS,
+  ]))
+    first.add(w[0]);
+  for (const w of zh([...TOTAL_ENDINGS, ...TOTAL_TAILS, ...DERIVED_ENDINGS, ...TARGET_ENDINGS]))
+    last.add(w[w.length - 1]);
+  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) inside.add(w[0]);
+  for (const ch of "0123456789十“") first.add(ch);
+  return { first, last, inside };
+})();
+
+function maybeWorded(key: string): boolean {
+  if (SIGNALS.first.has(key[0]) || SIGNALS.last.has(key[key.length - 1])) return true;
+  for (let i = 0; i < key.length; i++) if (SIGNALS.inside.has(key[i])) return true;
+  return false;
+}
+
+const OTHER: LabelRole = Object.freeze({ role: "other" });
+
 export function classify(label: Label): LabelRole {
   const key = label.key;
-  if (key === "") return { role: "other" };
+  if (key === "") return OTHER;
+  if (!label.en && !HEADER_WORDS.has(key) && !maybeWorded(key))
+    return UNIT_SUFFIX.test(key) ? { role: "unit", unit: key } : OTHER;
   const period = periodOf(key, label.en);
   if (period) return period;
   // Header words are whole labels: one lookup instead of a pattern each.

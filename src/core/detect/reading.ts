@@ -19,7 +19,7 @@ import type {
   UnitLine,
 } from "../model";
 import { displayLabel, normalizeLabel } from "../text";
-import { labelOf } from "../vocabulary/words";
+import { labelOf, labelWith } from "../vocabulary/words";
 import { LEVEL_WORDS } from "../vocabulary/headers";
 import { addsToHundred, fitIsEvidence, sumFit, type Fit } from "./arithmetic";
 import { CODE, isValueCode } from "./cells";
@@ -76,11 +76,6 @@ interface UnitInfo {
   display: string;
   role: LineRole;
   word?: LabelRole;
-  values: number;
-  texts: number;
-  measures: number;
-  /** The measure glued to this line's numbers, where one is (23项). */
-  suffixes: number;
 }
 
 const SCORE = {
@@ -158,13 +153,13 @@ export function readFrame(
   };
   const unitText = (line: number): string => {
     const own = textOf(rawOrMerged(headerLine, line));
-    if (normalizeLabel(own) || upper === undefined || !across) return own;
+    if (upper === undefined || !across || normalizeLabel(own)) return own;
     const above = textOf(cells.raw(upper, line));
     return LENDABLE.has(classify(labelOf(above)).role) ? above : own;
   };
   const indicatorName = (line: number): string => {
     const own = textOf(rawOrMerged(line, nameLine));
-    if (normalizeLabel(own) || upper === undefined || across) return own;
+    if (upper === undefined || across || normalizeLabel(own)) return own;
     return textOf(cells.raw(upper, line));
   };
 
@@ -210,8 +205,11 @@ export function readFrame(
     for (const u of unitLines) {
       const code = codeAt(line, u);
       if (code === CODE.blank) continue;
-      if (isValueCode(code)) values++;
-      else if (code === CODE.measure) measureWords++;
+      if (isValueCode(code)) {
+        // One number makes it an indicator: what follows cannot change that.
+        values++;
+        break;
+      } else if (code === CODE.measure) measureWords++;
       else {
         texts++;
         if (isQualitativeText(view.raw(line, u))) qualitative++;
@@ -239,26 +237,27 @@ export function readFrame(
     const text = unitText(line);
     const display = displayLabel(text);
     const label = normalizeLabel(text);
+    const labelled = labelWith(label, text);
     let values = 0,
       texts = 0,
-      measures = 0,
-      suffixes = 0;
+      measures = 0;
     for (const ind of indicatorRows) {
       const code = codeAt(ind.line, line);
       if (code === CODE.blank) continue;
       if (isValueCode(code)) {
+        // One number makes it a line of values: its role then comes from its name alone.
         values++;
-        if (code === CODE.glued) suffixes++;
+        break;
       } else if (code === CODE.measure) measures++;
       else texts++;
     }
-    const word = label ? classify(labelOf(text)) : undefined;
+    const word = label ? classify(labelled) : undefined;
     const worded = word ? WORDED_ROLES[word.role] : undefined;
     let role: LineRole;
     if (cut) role = "note";
     // A line with no name is nobody's: its numbers belong to no unit.
     else if (!label) role = "caption";
-    else if (isNoteLine(text) || isSentence(text)) {
+    else if (NOTE_HINT.test(text) && (isNoteLine(text) || isSentence(text))) {
       role = "note";
       // Everything after a note (注：…) below a table is notes too.
       cut = !across;
@@ -270,7 +269,7 @@ export function readFrame(
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
     else role = "child";
-    units.push({ line, label, display, role, word, values, texts, measures, suffixes });
+    units.push({ line, label, display, role, word });
   }
   const measureUnit = units.find((u) => u.role === "measure");
 
@@ -606,6 +605,9 @@ function upperBound(
 
 /** What a table with no parent but groups of rows that add up scores beyond its evidence. */
 const PARENTLESS = 4;
+
+/** What a note or a sentence holds somewhere (a colon, a full stop, a footnote mark, 注): most names hold none. */
+const NOTE_HINT = /[:：.、。；;!?*†‡§¶)\]¹²³⁴⁵⁶⁷⁸⁹]|注/;
 
 /** Unit-line roles a word gives outright. */
 const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {

@@ -238,7 +238,21 @@ export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
  * error, or text — without judging the wording of text (layout detection asks this of every label
  * on a sheet and needs no more).
  */
+/**
+ * Whether a text opens with an ideograph that no prefix word (超, 不低于, 约…) or dash word (无,
+ * 暂无) opens with: such a text is text, since a number must follow the prefix words at once.
+ */
+export function opensAsText(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 0x3000)) i++;
+  const lead = raw.charCodeAt(i);
+  if (!(lead >= 0x3400 && lead <= 0x9fff)) return false;
+  const ch = normalizeText(raw[i]);
+  return !PREFIX_INDEX.has(ch) && !DASH_LEADS.has(ch);
+}
+
 export function textKind(raw: string): { kind: CellValue["kind"]; suffix?: string } {
+  if (opensAsText(raw)) return TEXT_KIND;
   // A text with no digit (of any width) is a number only as a dash word (无, 暂无) or a dash.
   if (!HAS_DIGIT.test(raw)) {
     if (raw.length > 6) return TEXT_KIND;
@@ -262,6 +276,7 @@ export function textKind(raw: string): { kind: CellValue["kind"]; suffix?: strin
 }
 
 const HAS_DIGIT = /[0-9０-９]/;
+
 const TEXT_KIND = Object.freeze({ kind: "text" as const });
 
 const POW10_NUM = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
@@ -496,6 +511,8 @@ const ERROR_CODES = new Set([
 ]);
 
 const DASH_WORDS = new Set(["无", "暂无", "不适用", "n/a", "na", "n.a.", "n.a"]);
+/** First characters of the dash words (无, 暂无, 不适用). */
+const DASH_LEADS = new Set([...DASH_WORDS].map((w) => w[0]));
 
 // Hyphens, dashes, minus, box-drawing lines, the katakana long mark and "/" are all typed as
 // "nothing here"; any run made only of them (—/—, ——, --) is a dash.

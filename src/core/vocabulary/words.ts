@@ -24,6 +24,11 @@ export function englishKey(text: string): string {
 
 const HAS_LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
+/** A label whose normalised key is already known. */
+export function labelWith(key: string, text: string): Label {
+  return { key, en: HAS_LATIN.test(text) ? englishKey(text) : "" };
+}
+
 export function labelOf(text: string): Label {
   // Most labels are Chinese: their English key is empty, and no English word is looked for.
   return { key: normalizeLabel(text), en: HAS_LATIN.test(text) ? englishKey(text) : "" };
