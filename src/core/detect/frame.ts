@@ -114,12 +114,15 @@ export class SheetCells {
     return codeOf(this.shapes.of(v));
   }
 
-  /** Whether the row holds a number other than a year in [from, to], looked for from the left. */
+  /**
+   * Whether the row holds a number other than a year in [from, to]. Looked for from the right: a
+   * data row ends in numbers, so its names are never read for this.
+   */
   hasPlainValue(r: number, from: number, to: number): boolean {
     const row = this.grid.values[r];
     if (!row) return false;
     const end = Math.min(to, row.length - 1);
-    for (let c = from; c <= end; c++) {
+    for (let c = end; c >= from; c--) {
       const code = this.code(r, c);
       if (code === CODE.number || code === CODE.dash || code === CODE.error) return true;
       if (code === CODE.glued && !this.shape(r, c).yearLike) return true;
