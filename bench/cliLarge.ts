@@ -318,11 +318,11 @@ function measureUnitHeader(): { checkMs: number; readMs: number; ratio: number }
       );
     const check: Measured[] = [];
     const read: Measured[] = [];
-    for (let k = 0; k < PY_ROUNDS; k++) {
+    for (let k = 0; k < ROUNDS; k++) {
       check.push(runner.run(node, checkArgs, "/dev/null"));
       read.push(runner.run(node, [READER, file], "/dev/null"));
       log(
-        `单位 header round ${k + 1}/${PY_ROUNDS}: check ${check[k].wallMs.toFixed(0)} ms, read ${read[k].wallMs.toFixed(0)} ms`,
+        `单位 header round ${k + 1}/${ROUNDS}: check ${check[k].wallMs.toFixed(0)} ms, read ${read[k].wallMs.toFixed(0)} ms`,
       );
     }
     return {
@@ -405,7 +405,7 @@ export function benchCliLarge(): BenchRow[] {
       unit: "ms",
       budget: 1500,
       pass: u.checkMs < 1500,
-      note: `the same cells, units named 单位1…单位50000 under a 单位 header, 合计 on top; median of ${PY_ROUNDS} runs; read only ${u.readMs.toFixed(0)} ms`,
+      note: `the same cells, units named 单位1…单位50000 under a 单位 header, 合计 on top; median of ${ROUNDS} runs; read only ${u.readMs.toFixed(0)} ms`,
     },
     {
       name: "cli: check ÷ read only, 单位 header",
