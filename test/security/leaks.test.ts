@@ -203,10 +203,23 @@ describe("manifest.xml", () => {
 });
 
 describe("the command line", () => {
-  test("its own code reaches only the Node built-ins fs, path and zlib (no network, no processes)", () => {
+  test("its own code reaches only the Node built-ins fs, os, path, worker_threads and zlib (no network, no processes)", () => {
     const { builtins } = moduleGraph(["src/cli/main.ts"], "node");
     const ours = Object.entries(builtins).filter(([f]) => f.startsWith("src/"));
-    expect([...new Set(ours.flatMap(([, b]) => b))].sort()).toEqual(["fs", "path", "zlib"]);
+    // os: the cores and free memory a parallel batch may use; worker_threads: its workers, threads of
+    // this same process running the bundled command line itself (src/cli/parallel.ts), never a program.
+    expect([...new Set(ours.flatMap(([, b]) => b))].sort()).toEqual([
+      "fs",
+      "os",
+      "path",
+      "worker_threads",
+      "zlib",
+    ]);
+    const threads = ours
+      .filter(([, b]) => b.includes("worker_threads"))
+      .map(([f]) => f)
+      .sort();
+    expect(threads).toEqual(["src/cli/batchWorker.ts", "src/cli/main.ts", "src/cli/parallel.ts"]);
     // commander's own: child_process serves only executable subcommands (`.command(name, description)`
     // run as separate programs), which tdcheck does not declare.
     const theirs = Object.entries(builtins).filter(([f]) => !f.startsWith("src/"));
