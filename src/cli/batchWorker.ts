@@ -14,15 +14,23 @@ export function serveBatch(): void {
   if (!port) return;
   const { options, inputs } = (workerData as { data: { options: CheckOptions; inputs: string[] } }).data;
   const io = nodeIo({ stdout: SILENT, stderr: SILENT });
+  // One file at a time, in the order sent: a worker holds one workbook, and answers in order.
+  let queue: Promise<void> = Promise.resolve();
   port.on("message", (task: FileTask) => {
-    void checkBatchFile(task, options, inputs, io).then(
-      (report) => port.postMessage(report),
-      // checkBatchFile turns every problem of a file into a report; this is a bug's last resort.
-      (e: unknown) =>
-        port.postMessage({
-          entry: { file: task.file, ok: false, error: `${task.file}: ${(e as Error)?.message ?? String(e)}` },
-          stderr: [],
-        }),
+    queue = queue.then(() =>
+      checkBatchFile(task, options, inputs, io).then(
+        (report) => port.postMessage(report),
+        // checkBatchFile turns every problem of a file into a report; this is a bug's last resort.
+        (e: unknown) =>
+          port.postMessage({
+            entry: {
+              file: task.file,
+              ok: false,
+              error: `${task.file}: ${(e as Error)?.message ?? String(e)}`,
+            },
+            stderr: [],
+          }),
+      ),
     );
   });
 }

@@ -400,11 +400,12 @@ async function runBatch(
   try {
     await runInOrder(
       tasks,
-      lanes ? jobs : 1,
-      async (task, _i, lane): Promise<FileReport> => {
+      // Two tasks in flight per worker: the next is queued there while the main thread prints.
+      lanes ? 2 * jobs : 1,
+      async (task, _i, slot): Promise<FileReport> => {
         if (!lanes) return checkBatchFile(task, options, files, io);
         try {
-          return await lanes.run(lane, task);
+          return await lanes.run(slot % jobs, task);
         } catch (e) {
           const error = text.workerFailed(task.file, (e as Error).message);
           return {

@@ -40,51 +40,49 @@ export const BATCH_WORKER = "tdcheck-batch-worker";
 
 /**
  * One worker thread per lane, started on first use, each running `script` (the bundled command
- * line) with `data`. A worker that dies (out of memory, a crash) fails only its current task and is
- * started afresh for the next.
+ * line) with `data`. A lane may be given its next task before the current one is answered (so the
+ * worker never waits for the main thread); the worker works through them one at a time and answers
+ * in order. A worker that dies (out of memory, a crash) fails only the tasks it was given, and the
+ * lane starts a fresh one for the next.
  */
 export class WorkerLanes<Q, A> {
-  private readonly workers: (Worker | undefined)[] = [];
+  private readonly lanes: (
+    { worker: Worker; waiting: { resolve(a: A): void; reject(e: Error): void }[] } | undefined
+  )[] = [];
 
   constructor(
     private readonly script: string,
     private readonly data: unknown,
   ) {}
 
-  run(lane: number, request: Q): Promise<A> {
-    let worker = this.workers[lane];
-    if (!worker) {
-      worker = new Worker(this.script, { workerData: { role: BATCH_WORKER, data: this.data } });
-      this.workers[lane] = worker;
-    }
-    const w = worker;
+  private lane(k: number) {
+    let lane = this.lanes[k];
+    if (lane) return lane;
+    const worker = new Worker(this.script, { workerData: { role: BATCH_WORKER, data: this.data } });
+    const created = { worker, waiting: [] as { resolve(a: A): void; reject(e: Error): void }[] };
+    const lost = (why: string): void => {
+      if (this.lanes[k] === created) this.lanes[k] = undefined;
+      void worker.terminate();
+      for (const w of created.waiting.splice(0)) w.reject(new Error(why));
+    };
+    worker.on("message", (answer: A) => created.waiting.shift()?.resolve(answer));
+    worker.on("error", (e: Error) => lost(e.message || String(e)));
+    worker.on("exit", (code: number) => lost(`exit ${code}`));
+    this.lanes[k] = lane = created;
+    return lane;
+  }
+
+  run(k: number, request: Q): Promise<A> {
+    const lane = this.lane(k);
     return new Promise<A>((resolve, reject) => {
-      const done = (): void => {
-        w.off("message", onMessage);
-        w.off("error", onError);
-        w.off("exit", onExit);
-      };
-      const onMessage = (answer: A): void => {
-        done();
-        resolve(answer);
-      };
-      const lost = (why: string): void => {
-        done();
-        this.workers[lane] = undefined;
-        void w.terminate();
-        reject(new Error(why));
-      };
-      const onError = (e: Error): void => lost(e.message || String(e));
-      const onExit = (code: number): void => lost(`exit ${code}`);
-      w.on("message", onMessage);
-      w.on("error", onError);
-      w.on("exit", onExit);
-      w.postMessage(request);
+      lane.waiting.push({ resolve, reject });
+      lane.worker.postMessage(request);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w?.terminate()));
-    this.workers.length = 0;
+    const lanes = this.lanes.splice(0);
+    for (const lane of lanes) lane?.worker.removeAllListeners("exit");
+    await Promise.all(lanes.map((lane) => lane?.worker.terminate()));
   }
 }
