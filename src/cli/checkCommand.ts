@@ -72,7 +72,7 @@ interface Checked {
 }
 
 /** A single file this large gets a progress line (rows read, then checking) on a terminal. */
-export const LARGE_FILE_BYTES = 4 * 1024 * 1024;
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
 type Outcome = { ok: true; checked: Checked } | { ok: false; message: string; code?: string };
 
