@@ -370,9 +370,7 @@ async function runBatch(
   const entries: FileEntry[] = emptyFolders.map((dir) => ({
     file: dir,
     ok: false as const,
-    error: zh
-      ? `${dir}：文件夹中没有可校核的文件（.xlsx、.csv）`
-      : `${dir}: the folder holds no file to check (.xlsx, .csv)`,
+    error: text.emptyFolder(dir),
     code: "NO_WORKBOOK",
   }));
   const usedAnnotate = new Set<string>();

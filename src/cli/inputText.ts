@@ -21,6 +21,8 @@ interface InputCatalog {
   delimitedProblem(file: string, p: DelimitedProblem): string;
   notFound(file: string): string;
   isFolder(file: string): string;
+  /** A folder named in a batch with nothing in it to check. */
+  emptyFolder(dir: string): string;
   cannotRead(file: string, code: string): string;
   /** The input cannot be opened because Excel holds it (EBUSY / EPERM on Windows). */
   lockedByExcel(file: string): string;
@@ -61,6 +63,7 @@ const ZH: InputCatalog = {
   },
   notFound: (f) => `找不到文件：${f}`,
   isFolder: (f) => `这是一个文件夹，不是工作簿或 CSV 文件：${f}`,
+  emptyFolder: (d) => `${d}：文件夹中没有可校核的文件（.xlsx、.csv、.tsv）`,
   cannotRead: (f, code) => `无法读取文件 ${f}（${code}）`,
   lockedByExcel: (f) => `${f}：文件正在 Excel 中打开（已被锁定）：请在 Excel 中关闭它，或先复制一份再检查`,
   openInExcel: (f, owner) =>
@@ -97,6 +100,7 @@ const EN: InputCatalog = {
   },
   notFound: (f) => `No such file: ${f}`,
   isFolder: (f) => `This is a folder, not a workbook or CSV file: ${f}`,
+  emptyFolder: (d) => `${d}: the folder holds no file to check (.xlsx, .csv, .tsv)`,
   cannotRead: (f, code) => `Cannot read ${f} (${code})`,
   lockedByExcel: (f) => `${f}: the file is open in Excel (locked): close it or copy it, then check again`,
   openInExcel: (f, owner) =>

@@ -288,6 +288,14 @@ describe("hostile and broken text files", () => {
   });
 });
 
+test("a folder with nothing to check (no .xlsx, .csv or .tsv) is reported as such", async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "readme.txt"), "notes");
+  const r = await cli("check", dir, SAMPLE, "--lang", "en");
+  expect(r.code).toBe(2);
+  expect(r.stdout).toContain(`${dir}: the folder holds no file to check (.xlsx, .csv, .tsv)`);
+});
+
 /** One part of a zip, inflated (the copies are our own writer's, so a small reader suffices). */
 function zipText(file: string, part: string): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,9 +6,8 @@
  * licence the installed package declares; every package those pull in carries a permissive licence.
  */
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as esbuild from "esbuild";
+import { bundledPackages, shippedPackages } from "../helpers/shipped";
 
 const ROOT = join(__dirname, "..", "..");
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -16,44 +15,7 @@ const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   devDependencies: Record<string, string>;
 };
 
-/** The packages (by their top-level name) whose code a bundle of `entries` contains. */
-function bundledPackages(
-  entries: string[],
-  platform: "node" | "browser",
-  alias?: Record<string, string>,
-): Set<string> {
-  const r = esbuild.buildSync({
-    alias,
-    entryPoints: entries.map((e) => join(ROOT, e)),
-    absWorkingDir: ROOT,
-    bundle: true,
-    write: false,
-    metafile: true,
-    outdir: join(tmpdir(), "tdcheck-bundled"),
-    platform,
-    logLevel: "silent",
-  });
-  const names = new Set<string>();
-  for (const file of Object.keys(r.metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-    if (m) names.add(m[1]);
-  }
-  return names;
-}
-
-/**
- * What the builds ship that package.json names: the command line's bundle, the pane's, and the
- * playground's (whose .xlsx reader inflates with fflate instead of Node's zlib, scripts/playground.js).
- */
-const SHIPPED = (() => {
-  const shim = join(ROOT, "src", "playground", "shims", "zlib.ts");
-  const all = new Set([
-    ...bundledPackages(["src/cli/main.ts"], "node"),
-    ...bundledPackages(["src/taskpane/index.tsx", "src/commands/commands.ts"], "browser"),
-    ...bundledPackages(["src/playground/main.ts"], "browser", { "node:zlib": shim, zlib: shim }),
-  ]);
-  return [...all].filter((n) => n in PKG.devDependencies).sort();
-})();
+const SHIPPED = shippedPackages();
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 
 interface Manifest {
