@@ -7,7 +7,6 @@
 import { columnName } from "../../core/address";
 import type { RawValue, SheetGrid, WorkbookGrid } from "../../core/grid";
 import { isErrorValue } from "../../core/grid";
-import { displayWidth } from "../width";
 import { MAIN_NS, REL_BASE, CT_STYLES, CT_WORKSHEET } from "./ooxml";
 import { escapeXml } from "./xml";
 import { writeZip, type OutputEntry } from "./zip";
@@ -80,6 +79,13 @@ function cellXml(ref: string, v: RawValue, xf: number): string {
   return "";
 }
 
+/** Roughly how many characters of the default font a text is wide: CJK and full-width count two. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
 function shownText(v: RawValue): string {
   if (typeof v === "string")
     return v.includes("\n") ? v.split("\n").reduce((a, b) => (b.length > a.length ? b : a)) : v;
@@ -101,7 +107,7 @@ function sheetXml(sheet: SheetGrid, styles: Styles): string {
       if (v === undefined || v === null) continue;
       const f = formats?.[c];
       cells += cellXml(`${columnName(c)}${r + 1}`, v, f ? (styles.xfByFormat.get(f) ?? 0) : 0);
-      const w = displayWidth(shownText(v));
+      const w = textWidth(shownText(v));
       if (w > (widths[c] ?? 0)) widths[c] = w;
       if (c + 1 > lastCol) lastCol = c + 1;
     }
