@@ -60,7 +60,11 @@ export type FileEntry =
       file: string;
       ok: true;
       summary: AcceptedSummary;
-      document: unknown;
+      /**
+       * The tdcheck/1 document as JSON text: a worker thread sends a string far faster than the
+       * object (structured cloning a document cost more than checking a small workbook).
+       */
+      documentJson: string;
       csvRows?: string[][];
       writeFailed?: boolean;
     }
@@ -113,7 +117,9 @@ export function batchDocument(entries: FileEntry[]) {
   return {
     schema: BATCH_SCHEMA,
     files: entries.map((e) =>
-      e.ok ? e.document : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
+      e.ok
+        ? (JSON.parse(e.documentJson) as unknown)
+        : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
     ),
     summary: batchSummary(entries),
   };

@@ -347,8 +347,7 @@ export async function checkBatchFile(
       file,
       ok: true,
       summary: c.result.summary,
-      // As JSON sees it: the same object whichever thread made it.
-      document: JSON.parse(JSON.stringify(fileDocument(c, options.lang))) as unknown,
+      documentJson: JSON.stringify(fileDocument(c, options.lang)),
       ...(options.format === "csv" ? { csvRows: findingRows(file, c.result, options.lang) } : {}),
       ...(written ? {} : { writeFailed: true }),
     },

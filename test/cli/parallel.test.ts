@@ -7,7 +7,13 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { chooseJobs, expectedWorkerBytes, parseJobs } from "../../src/cli/jobs";
+import {
+  chooseJobs,
+  expectedCheckMs,
+  expectedWorkerBytes,
+  MIN_PARALLEL_WORK_MS,
+  parseJobs,
+} from "../../src/cli/jobs";
 import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
 import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 
@@ -49,10 +55,19 @@ describe("runInOrder", () => {
 
 describe("chooseJobs", () => {
   const MiB = 1024 * 1024;
+  const MB = 1024 * 1024;
   test("the default is the cores, never more than the files", () => {
-    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: [1, 2, 3] })).toBe(3);
-    expect(chooseJobs({ cores: 2, freeBytes: 64 * 1024 * MiB, sizes: Array(500).fill(10_000) })).toBe(2);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: [MB, 6 * MB, 7 * MB] })).toBe(3);
+    expect(chooseJobs({ cores: 2, freeBytes: 64 * 1024 * MiB, sizes: Array(500).fill(100_000) })).toBe(2);
     expect(chooseJobs({ cores: 8, freeBytes: 0, sizes: [5] })).toBe(1);
+  });
+
+  test("a batch expected to take under a second is one job: starting workers would cost more", () => {
+    const small = Array(500).fill(3000); // 500 small workbooks: about 0.6 s in all
+    expect(500 * expectedCheckMs(3000)).toBeLessThan(MIN_PARALLEL_WORK_MS);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: small })).toBe(1);
+    expect(chooseJobs({ requested: 2, cores: 8, freeBytes: 0, sizes: small })).toBe(2);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: Array(2000).fill(3000) })).toBe(8);
   });
 
   test("fewer jobs when the largest files, one per job, would not fit in free memory", () => {
@@ -61,10 +76,9 @@ describe("chooseJobs", () => {
     const free = 2 * expectedWorkerBytes(big) + MiB;
     expect(chooseJobs({ cores: 4, freeBytes: free, sizes })).toBe(2);
     expect(chooseJobs({ cores: 4, freeBytes: 0, sizes })).toBe(1);
-    // Small files: memory never limits.
-    expect(
-      chooseJobs({ cores: 4, freeBytes: 4 * expectedWorkerBytes(1000), sizes: [1000, 1000, 1000, 1000] }),
-    ).toBe(4);
+    // Files of a few MiB on a machine with memory to spare: memory never limits.
+    const some = [4 * MB, 4 * MB, 4 * MB, 4 * MB];
+    expect(chooseJobs({ cores: 4, freeBytes: 4 * expectedWorkerBytes(4 * MB), sizes: some })).toBe(4);
   });
 
   test("--jobs N is taken as asked, at most one per file", () => {
@@ -160,18 +174,30 @@ describe("tdcheck check --jobs", () => {
     expect(inProcess.stderr).toBe(one.stderr);
   });
 
-  test("with the bundle to run, --jobs 2 sends the files to two worker threads, one file at a time each", async () => {
+  test("with the bundle to run, the default sends the files to two worker threads, one file at a time each", async () => {
     const run = jest.spyOn(WorkerLanes.prototype, "run");
+    // Files as large as a 1 M-cell workbook, as far as the choice of jobs can tell: worth two workers.
+    const fileSize = () => 6 * 1024 * 1024;
     try {
       const machine = () => ({ cores: 2, freeBytes: 2 ** 40 });
-      const r = await cliWith({ workerScript: cliBundle(), machine }, "check", dir, "--format", "json");
+      const r = await cliWith(
+        { workerScript: cliBundle(), machine, fileSize },
+        "check",
+        dir,
+        "--format",
+        "json",
+      );
       const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
       expect(r.stdout).toBe(one.stdout);
       expect(run).toHaveBeenCalledTimes(24);
       expect(new Set(run.mock.calls.map(([lane]) => lane))).toEqual(new Set([0, 1]));
       // Memory short of a second worker: one job, in-process, no worker at all.
       run.mockClear();
-      await cliWith({ workerScript: cliBundle(), machine: () => ({ cores: 2, freeBytes: 0 }) }, "check", dir);
+      const short = () => ({ cores: 2, freeBytes: 0 });
+      await cliWith({ workerScript: cliBundle(), machine: short, fileSize }, "check", dir);
+      expect(run).not.toHaveBeenCalled();
+      // The real, small files: not worth starting workers.
+      await cliWith({ workerScript: cliBundle(), machine }, "check", dir);
       expect(run).not.toHaveBeenCalled();
     } finally {
       run.mockRestore();
