@@ -36,7 +36,7 @@ const GNU_TIME = "/usr/bin/time";
 const ROUNDS = Number(process.env.TDCHECK_BENCH_ROUNDS || 5);
 const PY_ROUNDS = Math.min(ROUNDS, Number(process.env.TDCHECK_BENCH_PY_ROUNDS || 3));
 
-interface Measured {
+export interface Measured {
   wallMs: number;
   /** user + system CPU time, ms (NaN when unknown) */
   cpuMs: number;
@@ -47,11 +47,11 @@ interface Measured {
   stderr: string;
 }
 
-function log(text: string): void {
+export function log(text: string): void {
   process.stderr.write(`  ${text}\n`);
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -63,7 +63,7 @@ function runs(cmd: string, args: string[], opts: { timeout?: number } = {}): boo
 }
 
 /** Debian's GNU time; installed with apt-get when missing and possible. */
-function ensureGnuTime(): boolean {
+export function ensureGnuTime(): boolean {
   if (process.env.TDCHECK_BENCH_NO_GNU_TIME) return false; // to try the fallback
   if (fs.existsSync(GNU_TIME)) return true;
   log("/usr/bin/time is missing: trying `apt-get install -y time`…");
@@ -110,7 +110,7 @@ function usageHook(dir: string): string {
   return file;
 }
 
-class Runner {
+export class Runner {
   private readonly usageFile: string;
   private readonly hook: string;
   constructor(

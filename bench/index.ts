@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { benchBatch } from "./batch";
 import { benchCliLarge } from "./cliLarge";
 import { benchEngine, benchIncremental } from "./engine";
 import { benchExcelFake } from "./excelFake";
@@ -14,13 +15,14 @@ import type { BenchRow } from "./types";
 
 type Suite = { name: string; run: () => BenchRow[] };
 
-/** In the order they run and print; the slow process-spawning cli suite last. */
+/** In the order they run and print; the slow process-spawning cli and batch suites last. */
 const suites: Suite[] = [
   { name: "engine", run: () => benchEngine() },
   { name: "incremental", run: () => benchIncremental() },
   { name: "rebalance", run: benchRebalance },
   { name: "excel", run: benchExcelFake },
   { name: "cli", run: benchCliLarge },
+  { name: "batch", run: benchBatch },
 ];
 
 function fmt(n: number): string {

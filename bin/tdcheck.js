@@ -1,25 +1,14 @@
 #!/usr/bin/env node
 "use strict";
-// The command line is bundled by `npm run build:cli`; build it on first use so `npx tdcheck` works after install.
+// The command line is one bundled file (dist/cli/tdcheck.js), built by `npm run build:cli` (also by
+// `npm run demo` and, before packing, by `npm pack`); an installed package carries it and needs nothing else.
 const path = require("path");
 const fs = require("fs");
 const bundle = path.join(__dirname, "..", "dist", "cli", "tdcheck.js");
 if (!fs.existsSync(bundle)) {
-  require("child_process").execFileSync(
-    process.execPath,
-    [
-      require.resolve("esbuild/bin/esbuild"),
-      "src/cli/main.ts",
-      "--bundle",
-      "--platform=node",
-      "--target=node20",
-      `--outfile=${bundle}`,
-      "--log-level=warning",
-    ],
-    {
-      cwd: path.join(__dirname, ".."),
-      stdio: "inherit",
-    },
+  process.stderr.write(
+    `tdcheck: the command line is not built (${bundle} is missing): run \`npm run build:cli\` in ${path.join(__dirname, "..")}\n`,
   );
+  process.exit(2);
 }
 require(bundle);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm start`: how to run the add-in. We do not ship a dev server or development certificates
- * (an add-in page must be served over trusted https, and that trust belongs to the machine's owner),
- * so this prints the steps instead.
+ * `npm start`: how to run the add-in. We ship no development certificate (an add-in page must be
+ * served over trusted https, and that trust belongs to the machine's owner), so this prints the
+ * steps: build, serve (npm run serve, with a certificate the machine trusts), sideload.
  */
 "use strict";
 
@@ -10,8 +10,10 @@ console.log(`指标分解校核 · Target Decomposition Check — running the ad
 
 1. Build the pages:           npm run build            (or npm run build:intranet: Office.js served
                                                         from dist/office-js/ instead of Microsoft's CDN)
-2. Serve dist/ over https at https://localhost:3000/ with a certificate this machine trusts
-   (any static web server; the manifest's URLs point there — change the host in manifest.xml to deploy).
+2. Serve dist/ over https at https://localhost:3000/ (the manifest's URLs point there):
+     npx office-addin-dev-certs install   (once: a localhost certificate this machine trusts)
+     npm run serve                        (or: npm run serve -- --cert FILE.crt --key FILE.key)
+   Any static https server will do; change the host in manifest.xml to deploy elsewhere.
 3. Sideload manifest.xml in Excel:
    - Excel on the web / Microsoft 365: Home › Add-ins › More add-ins › My Add-ins › Upload My Add-in
    - Excel on Windows: put manifest.xml in a shared-folder catalog (Trust Center › Trusted Add-in Catalogs)

@@ -3,16 +3,20 @@
  * holds, the one summary table for people, and the one JSON document (`tdcheck-batch/1`) for
  * machines. The per-file work is checkCommand's; this file only gathers and presents.
  */
-import * as path from "path";
-import type { AcceptedCheckResult } from "../core/report/acceptance";
+import { DELIMITED_NAME } from "../core/csv";
+import type { AcceptedSummary } from "../core/report/acceptance";
 import type { Lang } from "../core/messages";
-import type { CliIo } from "./io";
+import { pathsOf, type CliIo } from "./io";
 import { displayWidth, padEnd, maxWidth } from "./width";
 
 export const BATCH_SCHEMA = "tdcheck-batch/1";
 
-/** Workbooks a folder contributes: .xlsx/.xlsm to check, .xls/.et so the user hears how to convert them. */
-const FOLDER_FILES = /\.(xlsx|xlsm|xls|et|ett)$/i;
+/**
+ * Files a folder contributes: .xlsx/.xlsm and text tables (.csv, .tsv) to check, .xls/.et so the
+ * user hears how to convert them. A folder's .txt files are mostly not tables, so only a .txt
+ * named on the command line is read as one.
+ */
+const FOLDER_FILES = /\.(xlsx|xlsm|xls|et|ett|csv|tsv)$/i;
 
 export interface Inputs {
   files: string[];
@@ -24,6 +28,7 @@ export interface Inputs {
 
 /** Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given. */
 export function expandInputs(args: string[], io: CliIo): Inputs {
+  const paths = pathsOf(io);
   const files: string[] = [];
   const emptyFolders: string[] = [];
   let folders = 0;
@@ -37,7 +42,7 @@ export function expandInputs(args: string[], io: CliIo): Inputs {
       .listDirectory(arg)
       // ~$name.xlsx is the lock file Excel keeps next to an open workbook.
       .filter((n) => FOLDER_FILES.test(n) && !n.startsWith("~$"))
-      .map((n) => path.join(arg, n))
+      .map((n) => paths.join(arg, n))
       .filter((p) => !io.isDirectory(p))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (names.length === 0) emptyFolders.push(arg);
@@ -46,9 +51,37 @@ export function expandInputs(args: string[], io: CliIo): Inputs {
   return { files, emptyFolders, batch: args.length > 1 || folders > 0 };
 }
 
+/**
+ * One file's outcome, as plain data (a worker thread sends it to the main thread as it is): the
+ * summary, the tdcheck/1 document, and its findings' CSV rows when the batch prints CSV.
+ */
 export type FileEntry =
-  | { file: string; ok: true; result: AcceptedCheckResult; document: unknown; writeFailed?: boolean }
+  | {
+      file: string;
+      ok: true;
+      summary: AcceptedSummary;
+      /**
+       * The tdcheck/1 document as JSON text: a worker thread sends a string far faster than the
+       * object (structured cloning a document cost more than checking a small workbook).
+       */
+      documentJson: string;
+      csvRows?: string[][];
+      writeFailed?: boolean;
+    }
   | { file: string; ok: false; error: string; code?: string };
+
+/** `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name); a text table's copy is an .xlsx. */
+export function outputPath(dir: string, file: string, used: Set<string>, io: CliIo): string {
+  const paths = pathsOf(io);
+  const base = paths.basename(file);
+  const ext = paths.extname(base);
+  const stem = paths.basename(base, ext);
+  const outExt = DELIMITED_NAME.test(base) ? ".xlsx" : ext || ".xlsx";
+  let name = `${stem}${outExt}`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${outExt}`;
+  used.add(name.toLowerCase());
+  return paths.join(dir, name);
+}
 
 export interface BatchSummary {
   files: number;
@@ -65,7 +98,7 @@ export interface BatchSummary {
 export function batchSummary(entries: FileEntry[]): BatchSummary {
   const ok = entries.filter((e): e is Extract<FileEntry, { ok: true }> => e.ok);
   const sum = (k: "tables" | "progressions" | "errors" | "warnings" | "infos" | "accepted"): number =>
-    ok.reduce((n, e) => n + e.result.summary[k], 0);
+    ok.reduce((n, e) => n + e.summary[k], 0);
   return {
     files: entries.length,
     checked: ok.length,
@@ -84,7 +117,9 @@ export function batchDocument(entries: FileEntry[]) {
   return {
     schema: BATCH_SCHEMA,
     files: entries.map((e) =>
-      e.ok ? e.document : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
+      e.ok
+        ? (JSON.parse(e.documentJson) as unknown)
+        : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
     ),
     summary: batchSummary(entries),
   };
@@ -99,7 +134,7 @@ function status(e: FileEntry, strict: boolean, lang: Lang): string {
   const zh = lang === "zh";
   if (!e.ok) return zh ? "无法校核" : "unusable";
   if (e.writeFailed) return zh ? "未能写出副本" : "copy not written";
-  const s = e.result.summary;
+  const s = e.summary;
   if (s.errors) return zh ? "有错误" : "errors";
   if (s.warnings) return strict ? (zh ? "有警告（严格）" : "warnings (strict)") : zh ? "有警告" : "warnings";
   return zh ? "通过" : "clean";
@@ -112,9 +147,9 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
     e.ok
       ? [
           e.file,
-          String(e.result.summary.tables + e.result.summary.progressions),
-          String(e.result.summary.errors),
-          String(e.result.summary.warnings),
+          String(e.summary.tables + e.summary.progressions),
+          String(e.summary.errors),
+          String(e.summary.warnings),
           status(e, strict, lang),
         ]
       : [e.file, "–", "–", "–", status(e, strict, lang)],

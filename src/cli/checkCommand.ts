@@ -3,7 +3,6 @@
  * and an audit report copy on request; many files at once (one summary table, one JSON document).
  * Acceptances and the change trail come from the workbook's `_tdcheck` sheet.
  */
-import * as path from "path";
 import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
@@ -11,11 +10,15 @@ import type { WorkbookGrid } from "../core/grid";
 import { describeRejected, lookedAtText, RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
 import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
 import { auditReport } from "../core/report/auditReport";
-import { findingsCsv } from "../core/report/csv";
-import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
-import type { CliIo } from "./io";
-import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
+import { findingRows, findingsCsv, findingsCsvDocument } from "../core/report/csv";
+import { batchDocument, batchText, expandInputs, outputPath, type FileEntry } from "./batch";
+import { INPUT_TEXT } from "./inputText";
+import { pathsOf, type CliIo } from "./io";
+import { chooseJobs, parseJobs } from "./jobs";
+import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage, type InputSource } from "./load";
 import { loadMap } from "./mapFile";
+import { refusesTextName, writeOutput } from "./output";
+import { runInOrder, WorkerLanes } from "./parallel";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
@@ -33,6 +36,8 @@ export interface CheckOptions {
   reviewer?: string;
   strict: boolean;
   lang: Lang;
+  /** How many files of a batch to check at once (worker threads); default: chooseJobs. */
+  jobs?: string;
 }
 
 export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
@@ -59,17 +64,32 @@ function problemText(result: CheckResult, file: string, lang: Lang): string | nu
 
 interface Checked {
   file: string;
-  bytes: Uint8Array;
+  /** The .xlsx that copies are made from (for a text table, a new workbook of its cells). */
+  xlsx(): Uint8Array;
+  source: InputSource;
   workbook: WorkbookGrid;
   result: AcceptedCheckResult;
 }
+
+/** A single file this large gets a progress line (rows read, then checking) on a terminal. */
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
 type Outcome = { ok: true; checked: Checked } | { ok: false; message: string; code?: string };
 
 /** Load, check, apply the stored acceptances: everything short of writing and printing. */
 async function checkFile(file: string, options: CheckOptions, io: CliIo): Promise<Outcome> {
-  const loaded = loadWorkbook(file, io, options.lang);
+  const text = INPUT_TEXT[options.lang];
+  const progress = io.progress && (io.fileSize?.(file) ?? 0) >= LARGE_FILE_BYTES ? io.progress : undefined;
+  const name = pathsOf(io).basename(file);
+  progress?.show(text.readingRows(name, 0));
+  const loaded = loadWorkbook(file, io, options.lang, {
+    onRows: progress && ((rows) => progress.show(text.readingRows(name, rows))),
+  });
   if (!loaded.ok) return { ok: false, message: loaded.message };
+  if (progress) {
+    const rows = loaded.workbook.sheets.reduce((n, s) => n + s.values.length, 0);
+    progress.show(text.checkingRows(name, rows));
+  }
   let result: CheckResult;
   if (options.map) {
     const maps = loadMap(options.map, loaded.workbook, options.lang, io);
@@ -98,7 +118,11 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
         : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
     );
   const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
-  return { ok: true, checked: { file, bytes: loaded.bytes, workbook: loaded.workbook, result: accepted } };
+  progress?.clear();
+  return {
+    ok: true,
+    checked: { file, xlsx: loaded.xlsx, source: loaded.source, workbook: loaded.workbook, result: accepted },
+  };
 }
 
 /** Refuses a path that is one of the inputs (the input is never modified). */
@@ -119,7 +143,9 @@ async function writeCopies(
   io: CliIo,
 ): Promise<boolean> {
   const zh = options.lang === "zh";
+  const paths = pathsOf(io);
   for (const out of [targets.annotate, targets.report]) {
+    if (out && c.source.format === "csv" && refusesTextName(out, io, options.lang)) return false;
     if (out && isAnInput(out, inputs, io)) {
       io.stderr(
         zh
@@ -140,7 +166,7 @@ async function writeCopies(
   };
   let annotated: Uint8Array | undefined;
   if (targets.annotate) {
-    const r = annotateXlsx(c.bytes, planFlags(c.workbook, c.result.findings, options.lang));
+    const r = annotateXlsx(c.xlsx(), planFlags(c.workbook, c.result.findings, options.lang));
     if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem.detail, r.problem.parts);
     annotated = r.bytes;
   }
@@ -148,11 +174,11 @@ async function writeCopies(
   const combined = !!(
     targets.annotate &&
     targets.report &&
-    path.resolve(targets.annotate) === path.resolve(targets.report)
+    paths.resolve(targets.annotate) === paths.resolve(targets.report)
   );
   if (targets.report) {
     const report = await auditReport(c.workbook, c.result, {
-      file: path.basename(c.file),
+      file: paths.basename(c.file),
       sheet: options.sheet,
       time: new Date(),
       preparer: options.preparer,
@@ -167,14 +193,14 @@ async function writeCopies(
             ? `tdcheck: ${c.file}：_tdcheck 工作表中的变更记录无法读取（${p.code}），报告中不列出\n`
             : `tdcheck: ${c.file}: the change trail in the _tdcheck sheet cannot be read (${p.code}); the report leaves it out\n`,
         );
-    const r = addReportSheet(combined ? annotated! : c.bytes, report.sheet, {
-      fileName: path.basename(c.file),
+    const r = addReportSheet(combined ? annotated! : c.xlsx(), report.sheet, {
+      fileName: paths.basename(c.file),
     });
     if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
     reported = r.bytes;
   }
-  if (annotated && !combined) io.writeFile(targets.annotate!, annotated);
-  if (reported) io.writeFile(targets.report!, reported);
+  if (annotated && !combined && !writeOutput(io, targets.annotate!, annotated, options.lang)) return false;
+  if (reported && !writeOutput(io, targets.report!, reported, options.lang)) return false;
   return true;
 }
 
@@ -201,8 +227,8 @@ function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
   return lines;
 }
 
-function failing(result: AcceptedCheckResult, strict: boolean): boolean {
-  return result.summary.errors + (strict ? result.summary.warnings : 0) > 0;
+function failing(summary: AcceptedCheckResult["summary"], strict: boolean): boolean {
+  return summary.errors + (strict ? summary.warnings : 0) > 0;
 }
 
 /** One file, printed as before batches existed: the plain tdcheck/1 document for --format json. */
@@ -225,13 +251,14 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
     if (!written) return EXIT.unusable;
   }
   if (options.format === "json") {
-    io.stdout(JSON.stringify(contractDocument(file, result, options.lang), null, 2) + "\n");
+    io.stdout(JSON.stringify(fileDocument(c, options.lang), null, 2) + "\n");
   } else if (options.format === "csv") {
     io.stdout(findingsCsv([{ file, result }], options.lang));
   } else {
     const zh = options.lang === "zh";
     const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
-    const lines = [file, ...tablesText(result, options.lang), ""];
+    const head = c.source.format === "csv" ? `${file}  (${INPUT_TEXT[options.lang].source(c.source)})` : file;
+    const lines = [head, ...tablesText(result, options.lang), ""];
     if (open.findings.length) lines.push(...findingsText(open, options.lang), "");
     const accepted = acceptedText(result, options.lang);
     if (accepted.length) lines.push(...accepted, "");
@@ -249,23 +276,26 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
           skipped.map((r) => describeRejected(r, options.lang)).join(zh ? "；" : "; "),
       );
     lines.push(summaryText(result, options.lang) + extra);
+    const note = c.source.format === "csv" ? INPUT_TEXT[options.lang].newWorkbookNote : "";
     if (options.annotate)
-      lines.push(zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);
+      lines.push(
+        (zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`) + note,
+      );
     if (options.report)
-      lines.push(zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`);
+      lines.push(
+        (zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`) + note,
+      );
     io.stdout(lines.join("\n") + "\n");
   }
-  return failing(result, options.strict) ? EXIT.errors : EXIT.clean;
+  return failing(result.summary, options.strict) ? EXIT.errors : EXIT.clean;
 }
 
-/** `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name). */
-function outputPath(dir: string, file: string, used: Set<string>): string {
-  const ext = path.extname(file);
-  const stem = path.basename(file, ext);
-  let name = `${stem}${ext || ".xlsx"}`;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${ext || ".xlsx"}`;
-  used.add(name.toLowerCase());
-  return path.join(dir, name);
+/** The tdcheck/1 document; a text table's adds how it was read (`input`). */
+function fileDocument(c: Checked, lang: Lang) {
+  const doc = contractDocument(c.file, c.result, lang);
+  if (c.source.format !== "csv") return doc;
+  const { format, encoding, delimiter, rows } = c.source;
+  return { ...doc, input: { format, encoding, delimiter, rows } };
 }
 
 function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
@@ -282,6 +312,55 @@ function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
   return true;
 }
 
+/** One file of a batch: where its copies go. */
+export interface FileTask {
+  file: string;
+  targets: { annotate?: string; report?: string };
+}
+
+/** One file's outcome and what it said on stderr, printed in input order by the main thread. */
+export interface FileReport {
+  entry: FileEntry;
+  stderr: string[];
+}
+
+/**
+ * Checks one file of a batch and writes its copies: the same work in-process and in a worker
+ * thread, its stderr kept to be printed in order. Everything returned is plain data.
+ */
+export async function checkBatchFile(
+  task: FileTask,
+  options: CheckOptions,
+  inputs: string[],
+  io: CliIo,
+): Promise<FileReport> {
+  const stderr: string[] = [];
+  const quiet: CliIo = { ...io, stderr: (t) => stderr.push(t), stdout: () => {}, progress: undefined };
+  const { file } = task;
+  const outcome = await checkFile(file, options, quiet);
+  if (!outcome.ok) {
+    // Text output lists the reasons under its table; JSON and CSV keep stdout for machines.
+    if (options.format !== "text") stderr.push(`tdcheck: ${outcome.message}\n`);
+    return { entry: { file, ok: false, error: outcome.message, code: outcome.code }, stderr };
+  }
+  const c = outcome.checked;
+  const written =
+    task.targets.annotate || task.targets.report
+      ? await writeCopies(c, task.targets, options, inputs, quiet)
+      : true;
+  return {
+    entry: {
+      file,
+      ok: true,
+      summary: c.result.summary,
+      documentJson: JSON.stringify(fileDocument(c, options.lang)),
+      ...(options.format === "csv" ? { csvRows: findingRows(file, c.result, options.lang) } : {}),
+      ...(written ? {} : { writeFailed: true }),
+    },
+    stderr,
+  };
+}
+
 async function runBatch(
   files: string[],
   emptyFolders: string[],
@@ -289,47 +368,68 @@ async function runBatch(
   io: CliIo,
 ): Promise<number> {
   const zh = options.lang === "zh";
+  const text = INPUT_TEXT[options.lang];
+  const requested = options.jobs === undefined ? undefined : parseJobs(options.jobs);
   for (const dir of [options.annotate, options.report])
     if (dir && !ensureFolder(dir, options, io)) return EXIT.unusable;
   const entries: FileEntry[] = emptyFolders.map((dir) => ({
     file: dir,
     ok: false as const,
-    error: zh ? `${dir}：文件夹中没有 .xlsx 文件` : `${dir}: the folder holds no .xlsx file`,
+    error: text.emptyFolder(dir),
     code: "NO_WORKBOOK",
   }));
   const usedAnnotate = new Set<string>();
   const usedReport = new Set<string>();
-  for (const file of files) {
-    const outcome = await checkFile(file, options, io);
-    if (!outcome.ok) {
-      // Text output lists the reasons under its table; JSON and CSV keep stdout for machines.
-      if (options.format !== "text") io.stderr(`tdcheck: ${outcome.message}\n`);
-      entries.push({ file, ok: false, error: outcome.message, code: outcome.code });
-      continue;
-    }
-    const c = outcome.checked;
-    const targets = {
-      annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate) : undefined,
-      report: options.report ? outputPath(options.report, file, usedReport) : undefined,
-    };
-    const written =
-      targets.annotate || targets.report ? await writeCopies(c, targets, options, files, io) : true;
-    entries.push({
-      file,
-      ok: true,
-      result: c.result,
-      document: contractDocument(file, c.result, options.lang),
-      ...(written ? {} : { writeFailed: true }),
-    });
+  const tasks: FileTask[] = files.map((file) => ({
+    file,
+    targets: {
+      annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate, io) : undefined,
+      report: options.report ? outputPath(options.report, file, usedReport, io) : undefined,
+    },
+  }));
+  const machine = io.machine?.() ?? { cores: 1, freeBytes: 0 };
+  const jobs = chooseJobs({
+    requested,
+    cores: machine.cores,
+    freeBytes: machine.freeBytes,
+    sizes: files.map((f) => io.fileSize?.(f) ?? 0),
+  });
+  const lanes =
+    jobs > 1 && io.workerScript
+      ? new WorkerLanes<FileTask, FileReport>(io.workerScript, { options, inputs: files })
+      : undefined;
+  const progress = io.progress;
+  progress?.show(text.filesDone(0, tasks.length));
+  try {
+    await runInOrder(
+      tasks,
+      // Two tasks in flight per worker: the next is queued there while the main thread prints.
+      lanes ? 2 * jobs : 1,
+      async (task, _i, slot): Promise<FileReport> => {
+        if (!lanes) return checkBatchFile(task, options, files, io);
+        try {
+          return await lanes.run(slot % jobs, task);
+        } catch (e) {
+          const error = text.workerFailed(task.file, (e as Error).message);
+          return {
+            entry: { file: task.file, ok: false, error, code: "WORKER_FAILED" },
+            stderr: options.format !== "text" ? [`tdcheck: ${error}\n`] : [],
+          };
+        }
+      },
+      (report, i) => {
+        for (const line of report.stderr) io.stderr(line);
+        entries.push(report.entry);
+        progress?.show(text.filesDone(i + 1, tasks.length));
+      },
+    );
+  } finally {
+    await lanes?.close();
+    progress?.clear();
   }
   if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
   else if (options.format === "csv")
-    io.stdout(
-      findingsCsv(
-        entries.flatMap((e) => (e.ok ? [{ file: e.file, result: e.result }] : [])),
-        options.lang,
-      ),
-    );
+    io.stdout(findingsCsvDocument(entries.flatMap((e) => (e.ok ? (e.csvRows ?? []) : []))));
   else {
     const lines = batchText(entries, options.strict, options.lang);
     if (options.annotate)
@@ -341,12 +441,16 @@ async function runBatch(
     io.stdout(lines.join("\n") + "\n");
   }
   if (entries.some((e) => !e.ok || e.writeFailed)) return EXIT.unusable;
-  return entries.some((e) => e.ok && failing(e.result, options.strict)) ? EXIT.errors : EXIT.clean;
+  return entries.some((e) => e.ok && failing(e.summary, options.strict)) ? EXIT.errors : EXIT.clean;
 }
 
 /** Exit 2 if any input was unusable (the others are still checked), else 1 on errors (--strict: warnings too), else 0. */
 export async function runCheck(inputs: string | string[], options: CheckOptions, io: CliIo): Promise<number> {
   const args = typeof inputs === "string" ? [inputs] : inputs;
+  if (options.jobs !== undefined && parseJobs(options.jobs) === undefined) {
+    io.stderr(`tdcheck: ${INPUT_TEXT[options.lang].badJobs(options.jobs)}\n`);
+    return EXIT.unusable;
+  }
   const expanded = expandInputs(args, io);
   if (!expanded.batch) return runSingle(expanded.files[0], options, io);
   return runBatch(expanded.files, expanded.emptyFolders, options, io);

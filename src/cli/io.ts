@@ -1,5 +1,14 @@
 /** The command line's contact with the outside world, injectable so tests run in-process. */
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { terminalProgress, type Progress, type TerminalStream } from "./progress";
+import { oneLine, printable } from "./terminalText";
+
+export { oneLine, printable };
+
+/** The path arithmetic the command line uses: Node's own (path.win32 in tests of Windows habits). */
+export type PathApi = Pick<typeof path, "basename" | "extname" | "join" | "resolve" | "dirname" | "sep">;
 
 export interface CliIo {
   stdout(text: string): void;
@@ -13,12 +22,52 @@ export interface CliIo {
   makeDirectory(path: string): void;
   /** Same file on disk (to refuse overwriting an input). */
   sameFile(a: string, b: string): boolean;
+  /** Path arithmetic; Node's `path` when absent. */
+  paths?: PathApi;
+  /** A file's size in bytes, when it can be known without reading it (sizes the parallel batch). */
+  fileSize?(path: string): number | undefined;
+  /** A progress line on stderr; present only when stderr is a terminal. */
+  progress?: Progress;
+  /** The bundled command line itself, which a batch runs in worker threads; absent in-process. */
+  workerScript?: string;
+  /** Cores the batch may use, and the memory free for it (bytes). */
+  machine?(): { cores: number; freeBytes: number };
 }
 
-export function nodeIo(): CliIo {
+export function pathsOf(io: CliIo): PathApi {
+  return io.paths ?? path;
+}
+
+export interface NodeIoOptions {
+  stdout?: TerminalStream;
+  stderr?: TerminalStream;
+  /** The clock that paces the progress line. */
+  now?: () => number;
+  workerScript?: string;
+}
+
+/** Free memory as the batch may use it: the machine's, within a container's limit when there is one. */
+function freeBytes(): number {
+  const free = os.freemem();
+  const limit = typeof process.constrainedMemory === "function" ? process.constrainedMemory() : 0;
+  if (!limit || limit >= Number.MAX_SAFE_INTEGER) return free;
+  return Math.max(0, Math.min(free, limit - process.memoryUsage().rss));
+}
+
+export function nodeIo(options: NodeIoOptions = {}): CliIo {
+  const out = options.stdout ?? process.stdout;
+  const err = options.stderr ?? process.stderr;
+  const progress = terminalProgress(err, options.now);
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // Whatever is written while a progress line shows replaces it, on stdout (the same terminal) too.
+    stdout: (t) => {
+      progress?.clear();
+      out.write(t);
+    },
+    stderr: (t) => {
+      progress?.clear();
+      err.write(t);
+    },
     readFile: (p) => fs.readFileSync(p),
     writeFile: (p, b) => fs.writeFileSync(p, b),
     exists: (p) => fs.existsSync(p),
@@ -34,35 +83,18 @@ export function nodeIo(): CliIo {
         return false;
       }
     },
+    paths: path,
+    fileSize: (p) => {
+      try {
+        return fs.statSync(p).size;
+      } catch {
+        return undefined;
+      }
+    },
+    progress,
+    workerScript: options.workerScript,
+    machine: () => ({ cores: os.availableParallelism(), freeBytes: freeBytes() }),
   };
-}
-
-/**
- * What a terminal may act on rather than show: C0 controls (ESC starts the sequences that move the
- * cursor, clear the screen, retitle the window; CR overwrites a line), DEL, the C1 controls, and the
- * bidirectional overrides that reorder what is displayed. A workbook's text is untrusted.
- */
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
-const LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-function shown(c: string): string {
-  const code = c.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
-    : `\\u${code.toString(16).toUpperCase()}`;
-}
-
-/** Text for people: control characters shown as \xHH (\uHHHH); newlines and tabs kept. */
-export function printable(text: string): string {
-  return text.replace(TERMINAL_CONTROLS, shown);
-}
-
-/** One message: every control character shown as \xHH, newlines inside it too; a closing newline kept. */
-export function oneLine(text: string): string {
-  const end = text.endsWith("\n") ? "\n" : "";
-  return text.slice(0, text.length - end.length).replace(LINE_CONTROLS, shown) + end;
 }
 
 /**

@@ -1,36 +1,95 @@
 /**
- * Loads an input file as the engine's workbook, or says in one line why it cannot.
- * Only the .xlsx door lives here; the engine never sees a path or a byte.
+ * Loads an input file as the engine's workbook, or says in one line why it cannot. An .xlsx goes
+ * through the .xlsx door; a text table (CSV, TSV, Excel's Unicode text) through core/csv. Every
+ * input's bytes are read in one place, `readInput`, so what is checked before reading applies to
+ * every kind of input. The engine never sees a path or a byte.
  */
 import { a1 } from "../core/address";
+import { DELIMITED_NAME, readDelimitedTable, type DelimitedSource } from "../core/csv";
 import { rawAt, type WorkbookGrid } from "../core/grid";
 import type { TableMap } from "../core/model";
 import type { Lang } from "../core/messages";
-import type { CliIo } from "./io";
-import { problemMessage, readXlsx } from "./xlsx";
+import { INPUT_TEXT } from "./inputText";
+import { pathsOf, type CliIo } from "./io";
+import { DEFAULT_LIMITS, problemMessage, readXlsx } from "./xlsx";
+import { newWorkbookXlsx } from "./xlsx/newWorkbook";
 
-export type Loaded = { ok: true; workbook: WorkbookGrid; bytes: Uint8Array } | { ok: false; message: string };
+/** What the workbook was read from: an .xlsx as it is, or a text table read as one sheet. */
+export type InputSource = { format: "xlsx" } | ({ format: "csv" } & DelimitedSource);
 
-export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
-  const zh = lang === "zh";
-  if (!io.exists(path)) return { ok: false, message: zh ? `找不到文件：${path}` : `No such file: ${path}` };
-  if (io.isDirectory(path))
-    return {
-      ok: false,
-      message: zh
-        ? `这是一个文件夹，不是 .xlsx 文件：${path}`
-        : `This is a folder, not an .xlsx file: ${path}`,
-    };
-  let bytes: Uint8Array;
+export type Loaded =
+  | {
+      ok: true;
+      workbook: WorkbookGrid;
+      source: InputSource;
+      /** The .xlsx that output copies are made from: the input itself, or a new workbook of a text table's cells. */
+      xlsx(): Uint8Array;
+    }
+  | { ok: false; message: string };
+
+export interface LoadHooks {
+  /** Hears the rows read so far, now and then (a progress line). */
+  onRows?: (rowsRead: number) => void;
+}
+
+/** Windows reports a file another program holds open (Excel does, while a workbook is open) as busy or not permitted. */
+const LOCKED = new Set(["EBUSY", "EPERM"]);
+
+/** Excel's owner file beside an open workbook: `~$` and the workbook's name. */
+export function ownerFileOf(file: string, io: CliIo): string {
+  const paths = pathsOf(io);
+  return paths.join(paths.dirname(file), `~$${paths.basename(file)}`);
+}
+
+/** The file's bytes, or the one line saying why they cannot be read. */
+export function readInput(
+  file: string,
+  io: CliIo,
+  lang: Lang,
+): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  const text = INPUT_TEXT[lang];
+  if (!io.exists(file)) return { ok: false, message: text.notFound(file) };
+  if (io.isDirectory(file)) return { ok: false, message: text.isFolder(file) };
   try {
-    bytes = io.readFile(path);
+    return { ok: true, bytes: io.readFile(file) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    return { ok: false, message: zh ? `无法读取文件 ${path}（${code}）` : `Cannot read ${path} (${code})` };
+    return { ok: false, message: LOCKED.has(code) ? text.lockedByExcel(file) : text.cannotRead(file, code) };
   }
-  const read = readXlsx(bytes, { fileName: path.split(/[/\\]/).pop() ?? path });
-  if (!read.ok) return { ok: false, message: problemMessage(read.problem, path)[lang] };
-  return { ok: true, workbook: read.workbook, bytes };
+}
+
+function isWorkbookBytes(bytes: Uint8Array): boolean {
+  // A zip (.xlsx misnamed .csv) or an OLE file (.xls): the .xlsx door says what it is.
+  return (
+    bytes.length >= 4 &&
+    ((bytes[0] === 0x50 && bytes[1] === 0x4b) ||
+      (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11))
+  );
+}
+
+export function loadWorkbook(file: string, io: CliIo, lang: Lang, hooks: LoadHooks = {}): Loaded {
+  const read = readInput(file, io, lang);
+  if (!read.ok) return read;
+  const bytes = read.bytes;
+  const fileName = pathsOf(io).basename(file);
+  const owner = ownerFileOf(file, io);
+  if (io.exists(owner))
+    io.stderr(`tdcheck: ${INPUT_TEXT[lang].openInExcel(file, pathsOf(io).basename(owner))}\n`);
+  if (DELIMITED_NAME.test(fileName) && !isWorkbookBytes(bytes)) {
+    const table = readDelimitedTable(bytes, { fileName, maxCells: DEFAULT_LIMITS.maxCells });
+    if (!table.ok) return { ok: false, message: INPUT_TEXT[lang].delimitedProblem(file, table.problem) };
+    hooks.onRows?.(table.source.rows);
+    let made: Uint8Array | undefined;
+    return {
+      ok: true,
+      workbook: table.workbook,
+      source: { format: "csv", ...table.source },
+      xlsx: () => (made ??= newWorkbookXlsx(table.workbook)),
+    };
+  }
+  const xlsx = readXlsx(bytes, { fileName, onRows: hooks.onRows });
+  if (!xlsx.ok) return { ok: false, message: problemMessage(xlsx.problem, file)[lang] };
+  return { ok: true, workbook: xlsx.workbook, source: { format: "xlsx" }, xlsx: () => bytes };
 }
 
 /**

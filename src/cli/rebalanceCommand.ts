@@ -6,7 +6,6 @@
  * input (missing file, unknown sheet, indicator, parent or unit, a bad number, --out = input).
  * The input file is never modified.
  */
-import * as path from "path";
 import { detectWorkbook } from "../core/check";
 import { Decimal } from "../core/decimal";
 import type { Lang } from "../core/messages";
@@ -28,7 +27,9 @@ import {
 } from "../core/rebalanceRequest";
 import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
-import type { CliIo } from "./io";
+import { INPUT_TEXT } from "./inputText";
+import { pathsOf, type CliIo } from "./io";
+import { refusesTextName, writeOutput } from "./output";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -98,7 +99,8 @@ function choicesOf(options: RebalanceOptions): RebalanceChoices | string {
 }
 
 function sameTarget(file: string, out: string, io: CliIo): boolean {
-  if (path.resolve(file) === path.resolve(out)) return true;
+  const paths = pathsOf(io);
+  if (paths.resolve(file) === paths.resolve(out)) return true;
   return io.exists(out) && io.sameFile(out, file);
 }
 
@@ -121,6 +123,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
 
   const loaded = loadWorkbook(file, io, lang);
   if (!loaded.ok) return fail(loaded.message);
+  const fromText = loaded.source.format === "csv";
+  if (fromText && refusesTextName(options.out, io, lang)) return EXIT.unusable;
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problems[0];
   if (problem) {
@@ -155,7 +159,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (result.status !== "ok") {
     const doc = rebalanceDocument(plan, result, { lang, file });
     const lines = [
-      ...headerText(file, plan, result, lang),
+      ...headerText(pathsOf(io).basename(file), plan, result, lang),
       "",
       ...tableText(plan, result, lang),
       "",
@@ -185,7 +189,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     doc.refused = { code: "FORMULA_CELLS", cells: formulaWrites.map((w) => w.cell) };
     const list = formulaWrites.map((w) => `${w.cell} = ${w.formula}`);
     const lines = [
-      ...headerText(file, plan, result, lang),
+      ...headerText(pathsOf(io).basename(file), plan, result, lang),
       "",
       ...tableText(plan, result, lang),
       "",
@@ -198,10 +202,10 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   }
 
   const written = writeCellValues(
-    loaded.bytes,
+    loaded.xlsx(),
     plan.sheet,
     writes.map((w) => ({ cell: w.cell, value: w.value })),
-    { overwriteFormulas: options.overwriteFormulas, fileName: path.basename(file) },
+    { overwriteFormulas: options.overwriteFormulas, fileName: pathsOf(io).basename(file) },
   );
   if (!written.ok) {
     const p = written.problem;
@@ -227,9 +231,9 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   }
   // Nothing written, nothing to record: the copy stays identical to the input.
   const trail = written.cells.length
-    ? recordTrail(loaded, written.bytes, plan, result, writes, options, file)
+    ? recordTrail(loaded, written.bytes, plan, result, writes, options, pathsOf(io).basename(file))
     : ({ bytes: written.bytes, recorded: false, reason: "no change" } as const);
-  io.writeFile(options.out, trail.bytes);
+  if (!writeOutput(io, options.out, trail.bytes, lang)) return EXIT.unusable;
 
   const doc = rebalanceDocument(plan, result, {
     lang,
@@ -248,7 +252,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         : `tdcheck: note: the copy is written, but the change could not be added to its trail (${trail.reason})\n`,
     );
   const lines = [
-    ...headerText(file, plan, result, lang),
+    ...headerText(pathsOf(io).basename(file), plan, result, lang),
     "",
     ...tableText(plan, result, lang),
     "",
@@ -256,7 +260,11 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   ];
   const ratio = ratioLine(result, lang);
   if (ratio) lines.push(`  ${ratio}`);
-  lines.push("", summaryLine(plan, result, writes, options.out, written.removedFormulas, lang));
+  lines.push(
+    "",
+    summaryLine(plan, result, writes, options.out, written.removedFormulas, lang) +
+      (fromText ? INPUT_TEXT[lang].newWorkbookNote : ""),
+  );
   show(doc, lines);
   return EXIT.clean;
 }
@@ -273,7 +281,7 @@ function recordTrail(
   result: RebalanceOk,
   writes: CellWrite[],
   options: RebalanceOptions,
-  file: string,
+  fileName: string,
 ):
   | { bytes: Uint8Array; recorded: true; entries: number }
   | { bytes: Uint8Array; recorded: false; reason: string } {
@@ -291,7 +299,7 @@ function recordTrail(
     source: "cli",
   });
   const written = writeStateSection(bytes, loaded.workbook, "trail", appendTrail(stored.items, entry), {
-    fileName: path.basename(file),
+    fileName,
   });
   return written.ok
     ? { bytes: written.bytes, recorded: true, entries: stored.items.length + 1 }
@@ -326,7 +334,7 @@ function signed(d: Decimal, decimals: number): string {
   return d.sign() > 0 ? `+${s}` : s;
 }
 
-function headerText(file: string, plan: RebalancePlan, result: RebalanceResult, lang: Lang): string[] {
+function headerText(fileName: string, plan: RebalancePlan, result: RebalanceResult, lang: Lang): string[] {
   const zh = lang === "zh";
   const dec = stepDecimals(plan, result);
   const step = Decimal.of(1n, 0).shift(-dec);
@@ -352,7 +360,7 @@ function headerText(file: string, plan: RebalancePlan, result: RebalanceResult, 
     plan.referenceRow ? (zh ? `参考行“${plan.referenceRow}”` : `reference row "${plan.referenceRow}"`) : "",
     plan.weightsRow ? (zh ? `权重行“${plan.weightsRow}”` : `weights row "${plan.weightsRow}"`) : "",
   ].filter(Boolean);
-  const title = `${path.basename(file)} · ${plan.sheet} · ${plan.indicator.name}`;
+  const title = `${fileName} · ${plan.sheet} · ${plan.indicator.name}`;
   if (plan.method === "fix-parent") {
     const was = p.stated ? p.stated.toString() : (p.text ?? "");
     return [

@@ -25,10 +25,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command("check")
-    .description("check the target tables in .xlsx files (exit 0 clean, 1 errors, 2 any input unusable)")
+    .description(
+      "check the target tables in .xlsx or CSV files (exit 0 clean, 1 errors, 2 any input unusable)",
+    )
     .argument(
       "<files...>",
-      ".xlsx workbooks, or folders of them (each folder's .xlsx files, not its subfolders)",
+      ".xlsx workbooks or CSV/TSV tables (UTF-8, UTF-16, GB18030/GBK, Big5), or folders of them (each folder's .xlsx, .csv and .tsv files, not its subfolders)",
     )
     .option("--sheet <name>", "only check this sheet")
     .option(
@@ -42,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .option(
       "--annotate <out>",
-      "write a copy with the flagged cells marked (the input is never modified); a folder when several files are checked",
+      "write a copy with the flagged cells marked (the input is never modified; a CSV's copy is a new .xlsx); a folder when several files are checked",
     )
     .option(
       "--report <out>",
@@ -51,6 +53,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--preparer <name>", "填表人, shown on the audit report")
     .option("--reviewer <name>", "审核人, shown on the audit report")
     .option("--strict", "also fail (exit 1) on warnings", false)
+    .option(
+      "--jobs <n>",
+      "files of a batch checked at once, in worker threads (default: the cores, fewer when memory is short); output as with one",
+    )
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts, forPeople(io, opts.format));
@@ -61,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(
       "show what was detected: tables, parents, children, indicator kinds (--format json gives a map for --map)",
     )
-    .argument("<file>", ".xlsx workbook")
+    .argument("<file>", ".xlsx workbook or CSV/TSV table")
     .option("--sheet <name>", "only this sheet")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
@@ -75,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(
       "make one indicator's split add up and write the result to a copy (exit 0 written, 1 refused, 2 bad input)",
     )
-    .argument("<file>", ".xlsx workbook (never modified)")
+    .argument("<file>", ".xlsx workbook or CSV/TSV table (never modified)")
     .option("--sheet <name>", "the sheet holding the table")
     .requiredOption("--indicator <text>", "the indicator: its name or a unique part of it")
     .option("--target <n>", "the parent's new total (default: the parent's stated value)")
@@ -103,7 +109,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--min <unit=value>", "lower bound for a child (repeatable)", collect, [])
     .option("--max <unit=value>", "upper bound for a child (repeatable)", collect, [])
     .option("--step <s>", "rounding grid (default: the indicator's own decimals; counts 1)")
-    .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy")
+    .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy (an .xlsx, also for a CSV input)")
     .option("--overwrite-formulas", "replace formulas in the cells to write", false)
     .option("--by <name>", "who applies the change, for the copy's change trail (填表人)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getHttps, throwawayCertificate } from "../helpers/certificate";
 
 const ROOT = join(__dirname, "..", "..");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -116,5 +117,34 @@ describe("npm run build:intranet (Office.js served with the add-in)", () => {
     const top = readdirSync(officeJs);
     expect(top.filter((f) => f.endsWith(".debug.js"))).toEqual([]);
     expect(top.filter((f) => /^(word|outlook|powerpoint|onenote|project|access)/.test(f))).toEqual([]);
+  });
+});
+
+describe("npm run serve on the built pane", () => {
+  test("serves the production build over https at the manifest's path: the pane, its script, the manifest", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const serve = require(join(ROOT, "scripts", "serve.js")) as {
+      manifestAddress(xml: string): URL;
+      start(o: { dir: string; cert: string; key: string; port: number; address: URL }): Promise<{
+        servers: { close(): void }[];
+        url: string;
+      }>;
+    };
+    const certificate = throwawayCertificate(mkdtempSync(join(tmpdir(), "tdcheck-cert-")));
+    const address = serve.manifestAddress(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
+    const { servers, url } = await serve.start({ dir: cdnDist, ...certificate, port: 0, address });
+    try {
+      const ca = readFileSync(certificate.cert);
+      const pane = await getHttps(url, ca);
+      expect(pane.status).toBe(200);
+      expect(pane.body).toBe(readFileSync(join(cdnDist, "taskpane.html"), "utf8"));
+      const origin = new URL(url).origin;
+      for (const file of ["taskpane.js", "commands.html", "manifest.xml", "assets/icon-32.png"]) {
+        const r = await getHttps(`${origin}/${file}`, ca);
+        expect([file, r.status]).toEqual([file, 200]);
+      }
+    } finally {
+      for (const s of servers) s.close();
+    }
   });
 });

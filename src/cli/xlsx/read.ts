@@ -36,6 +36,8 @@ export interface ReadOptions {
   /** Read only these sheets (by name); the others are not even inflated. */
   sheets?: string[];
   limits?: Partial<Limits>;
+  /** Hears the rows read so far, now and then, for a progress line. */
+  onRows?: (rowsRead: number) => void;
 }
 
 const PROBLEM_CODES = new Set<string>([
@@ -191,6 +193,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResu
       styles: stylesEntry ? readStyles(readPartText(pkg, stylesEntry, limits)) : EMPTY_STYLES,
       budget: { cellsLeft: limits.maxCells, maxCells: limits.maxCells },
       date1904: info.date1904,
+      onRows: options.onRows,
     };
     const sheets: SheetGrid[] = [];
     for (const s of chosen) {

@@ -20,7 +20,12 @@ export interface ScanContext {
   /** Cells left before maxCells is exceeded; shared by all sheets of one read. */
   budget: { cellsLeft: number; maxCells: number };
   date1904: boolean;
+  /** Told the row just reached, every few thousand rows (a progress line for a large sheet). */
+  onRows?: (rowsRead: number) => void;
 }
+
+/** How often onRows hears of the scan: rarely enough to cost nothing in the hot loop. */
+const ROWS_PER_REPORT = 8192;
 
 const T_NUMBER = 0;
 const T_SHARED = 1;
@@ -216,6 +221,8 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         row = r >= 0 ? r : rowNumber + 1;
         if (hidden) hiddenRows.add(row);
         if (level > 0) outlineLevels.set(row, level);
+        if (ctx.onRows && Math.floor(row / ROWS_PER_REPORT) !== Math.floor(rowNumber / ROWS_PER_REPORT))
+          ctx.onRows(row);
         rowNumber = row;
         rowArr = undefined;
         col = -1;

@@ -70,8 +70,12 @@ export function findingRows(file: string, result: CheckResult, lang: Lang): stri
 
 /** The whole CSV document, BOM first, every line (the last included) ending in CRLF. */
 export function findingsCsv(files: CsvFile[], lang: Lang): string {
+  return findingsCsvDocument(files.flatMap(({ file, result }) => findingRows(file, result, lang)));
+}
+
+/** The document of rows made by findingRows (a batch gathers them file by file). */
+export function findingsCsvDocument(rows: readonly string[][]): string {
   const lines = [CSV_COLUMNS.join(",")];
-  for (const { file, result } of files)
-    for (const row of findingRows(file, result, lang)) lines.push(row.map(csvField).join(","));
+  for (const row of rows) lines.push(row.map(csvField).join(","));
   return BOM + lines.join(CRLF) + CRLF;
 }

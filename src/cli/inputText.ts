@@ -1,0 +1,122 @@
+/**
+ * What the command line says about its inputs and outputs beyond the .xlsx door's own problems:
+ * text tables (CSV) and their encodings, files held open by Excel, copies written as new workbooks,
+ * progress, parallel jobs. One catalog per language; the commands pick by `lang`, never by branching.
+ */
+import type { DelimitedProblem, DelimitedSource, Delimiter, TextEncodingName } from "../core/csv";
+import type { Lang } from "../core/messages";
+
+const ENCODING_NAME: Record<TextEncodingName, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  gb18030: "GB18030",
+  big5: "Big5",
+};
+
+interface InputCatalog {
+  delimiter: Record<Delimiter, string>;
+  /** "CSV, GB18030, comma-separated": how a text table was read. */
+  source(s: DelimitedSource): string;
+  delimitedProblem(file: string, p: DelimitedProblem): string;
+  notFound(file: string): string;
+  isFolder(file: string): string;
+  /** A folder named in a batch with nothing in it to check. */
+  emptyFolder(dir: string): string;
+  cannotRead(file: string, code: string): string;
+  /** The input cannot be opened because Excel holds it (EBUSY / EPERM on Windows). */
+  lockedByExcel(file: string): string;
+  /** Excel's owner file (~$name) lies beside the input: Excel has it open, unsaved edits are not in the file. */
+  openInExcel(file: string, owner: string): string;
+  /** An output that cannot be written because Excel holds it. */
+  outputLocked(out: string): string;
+  cannotWrite(out: string, code: string): string;
+  /** A copy of a text table is a new workbook; a .csv name would hide that. */
+  copyNeedsXlsx(out: string): string;
+  /** Appended to "written" lines for copies of a text table. */
+  newWorkbookNote: string;
+  readingRows(file: string, rows: number): string;
+  checkingRows(file: string, rows: number): string;
+  filesDone(done: number, total: number): string;
+  badJobs(value: string): string;
+  workerFailed(file: string, detail: string): string;
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+const ZH: InputCatalog = {
+  delimiter: { ",": "逗号分隔", "\t": "制表符分隔", ";": "分号分隔" },
+  source: (s) => `CSV，${ENCODING_NAME[s.encoding]} 编码，${ZH.delimiter[s.delimiter]}，${count(s.rows)} 行`,
+  delimitedProblem: (f, p) => {
+    switch (p.code) {
+      case "BINARY":
+        return `${f} 不是文本表格（含有文本中不会出现的控制字符，可能是其他程序的二进制文件）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`;
+      case "UNKNOWN_ENCODING":
+        return `${f}：无法确定文本编码（已尝试 ${p.tried.map((e) => ENCODING_NAME[e]).join("、")}）：请在 Excel 或 WPS 中打开，另存为 .xlsx 或“CSV UTF-8”后再检查`;
+      case "UNTERMINATED_QUOTE":
+        return `${f}：第 ${p.line} 行的引号没有闭合，其后的全部内容会并入一个单元格：请检查该行后再检查`;
+      case "TOO_MANY_CELLS":
+        return `${f} 超出读取上限（${count(p.maxCells)} 个单元格），为安全起见未读取：请拆分文件`;
+      case "EMPTY":
+        return `${f}：文件是空的，没有可校核的内容`;
+    }
+  },
+  notFound: (f) => `找不到文件：${f}`,
+  isFolder: (f) => `这是一个文件夹，不是工作簿或 CSV 文件：${f}`,
+  emptyFolder: (d) => `${d}：文件夹中没有可校核的文件（.xlsx、.csv、.tsv）`,
+  cannotRead: (f, code) => `无法读取文件 ${f}（${code}）`,
+  lockedByExcel: (f) => `${f}：文件正在 Excel 中打开（已被锁定）：请在 Excel 中关闭它，或先复制一份再检查`,
+  openInExcel: (f, owner) =>
+    `注意：${f} 正在 Excel 中打开（旁边有 ${owner}）：校核的是最后一次保存的内容，未保存的修改不在其中；请保存并关闭，或复制一份再检查`,
+  outputLocked: (out) =>
+    `无法写出 ${out}：该文件正在 Excel 中打开：请在 Excel 中关闭它，或另选文件名；未写出该文件`,
+  cannotWrite: (out, code) => `无法写出 ${out}（${code}）；未写出该文件`,
+  copyNeedsXlsx: (out) =>
+    `${out}：CSV 文件的副本是新建的 .xlsx 工作簿（CSV 无法保存标注与报告），请用 .xlsx 作输出文件名；未写出任何文件`,
+  newWorkbookNote: "（由 CSV 新建的 .xlsx 工作簿，含原表的数值与文字）",
+  readingRows: (f, rows) => `读取 ${f}：已读 ${count(rows)} 行…`,
+  checkingRows: (f, rows) => `校核 ${f}：${count(rows)} 行…`,
+  filesDone: (done, total) => `已校核 ${count(done)}/${count(total)} 个文件…`,
+  badJobs: (v) => `--jobs ${v}：应为不小于 1 的整数`,
+  workerFailed: (f, detail) => `${f}：校核进程意外停止（${detail}），该文件未能校核`,
+};
+
+const EN: InputCatalog = {
+  delimiter: { ",": "comma-separated", "\t": "tab-separated", ";": "semicolon-separated" },
+  source: (s) => `CSV, ${ENCODING_NAME[s.encoding]}, ${EN.delimiter[s.delimiter]}, ${count(s.rows)} rows`,
+  delimitedProblem: (f, p) => {
+    switch (p.code) {
+      case "BINARY":
+        return `${f} is not a text table (it holds control characters text never has; perhaps another program's binary file): open it in Excel or WPS, save it as .xlsx, then check that`;
+      case "UNKNOWN_ENCODING":
+        return `${f}: cannot tell the text's encoding (tried ${p.tried.map((e) => ENCODING_NAME[e]).join(", ")}): open it in Excel or WPS, save it as .xlsx or "CSV UTF-8", then check that`;
+      case "UNTERMINATED_QUOTE":
+        return `${f}: the quote opened on line ${p.line} is never closed, so everything after it would become one cell: fix that line, then check again`;
+      case "TOO_MANY_CELLS":
+        return `${f} exceeds a read limit (${count(p.maxCells)} cells) and was not read, for safety: split the file`;
+      case "EMPTY":
+        return `${f}: the file is empty; there is nothing to check`;
+    }
+  },
+  notFound: (f) => `No such file: ${f}`,
+  isFolder: (f) => `This is a folder, not a workbook or CSV file: ${f}`,
+  emptyFolder: (d) => `${d}: the folder holds no file to check (.xlsx, .csv, .tsv)`,
+  cannotRead: (f, code) => `Cannot read ${f} (${code})`,
+  lockedByExcel: (f) => `${f}: the file is open in Excel (locked): close it or copy it, then check again`,
+  openInExcel: (f, owner) =>
+    `note: ${f} is open in Excel (${owner} beside it): what is checked is the last saved version, without unsaved edits; save and close it, or copy it`,
+  outputLocked: (out) =>
+    `cannot write ${out}: the file is open in Excel: close it or choose another name; that file was not written`,
+  cannotWrite: (out, code) => `cannot write ${out} (${code}); that file was not written`,
+  copyNeedsXlsx: (out) =>
+    `${out}: the copy of a CSV file is a new .xlsx workbook (a CSV cannot carry flags or a report): give the output an .xlsx name; nothing was written`,
+  newWorkbookNote: " (a new .xlsx workbook made from the CSV: its numbers and text)",
+  readingRows: (f, rows) => `Reading ${f}: ${count(rows)} rows…`,
+  checkingRows: (f, rows) => `Checking ${f}: ${count(rows)} rows…`,
+  filesDone: (done, total) => `Checked ${count(done)}/${count(total)} files…`,
+  badJobs: (v) => `--jobs ${v}: expected a whole number of at least 1`,
+  workerFailed: (f, detail) =>
+    `${f}: the checking worker stopped unexpectedly (${detail}); the file was not checked`,
+};
+
+export const INPUT_TEXT: Record<Lang, InputCatalog> = { zh: ZH, en: EN };

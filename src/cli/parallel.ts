@@ -1,0 +1,88 @@
+/**
+ * Running a batch's files in parallel while printing as one job would: tasks go to a fixed number
+ * of lanes (one worker thread each, one file at a time), and results are handed on strictly in input
+ * order, a finished later file waiting for the earlier ones.
+ */
+import { Worker } from "worker_threads";
+
+/**
+ * Runs `run` over the tasks with at most `lanes` at once and calls `emit` in task order. `run` must
+ * not reject (a failed task is a result too).
+ */
+export async function runInOrder<T, R>(
+  tasks: readonly T[],
+  lanes: number,
+  run: (task: T, index: number, lane: number) => Promise<R>,
+  emit: (result: R, index: number) => void,
+): Promise<void> {
+  const done = new Map<number, R>();
+  let next = 0;
+  let emitted = 0;
+  const flush = (): void => {
+    while (done.has(emitted)) {
+      const result = done.get(emitted)!;
+      done.delete(emitted);
+      emit(result, emitted++);
+    }
+  };
+  const lane = async (k: number): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      done.set(i, await run(tasks[i], i, k));
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, tasks.length)) }, (_, k) => lane(k)));
+}
+
+/** Marks the worker threads of a batch, so the bundled command line knows to serve as one. */
+export const BATCH_WORKER = "tdcheck-batch-worker";
+
+/**
+ * One worker thread per lane, started on first use, each running `script` (the bundled command
+ * line) with `data`. A lane may be given its next task before the current one is answered (so the
+ * worker never waits for the main thread); the worker works through them one at a time and answers
+ * in order. A worker that dies (out of memory, a crash) fails only the tasks it was given, and the
+ * lane starts a fresh one for the next.
+ */
+export class WorkerLanes<Q, A> {
+  private readonly lanes: (
+    { worker: Worker; waiting: { resolve(a: A): void; reject(e: Error): void }[] } | undefined
+  )[] = [];
+
+  constructor(
+    private readonly script: string,
+    private readonly data: unknown,
+  ) {}
+
+  private lane(k: number) {
+    let lane = this.lanes[k];
+    if (lane) return lane;
+    const worker = new Worker(this.script, { workerData: { role: BATCH_WORKER, data: this.data } });
+    const created = { worker, waiting: [] as { resolve(a: A): void; reject(e: Error): void }[] };
+    const lost = (why: string): void => {
+      if (this.lanes[k] === created) this.lanes[k] = undefined;
+      void worker.terminate();
+      for (const w of created.waiting.splice(0)) w.reject(new Error(why));
+    };
+    worker.on("message", (answer: A) => created.waiting.shift()?.resolve(answer));
+    worker.on("error", (e: Error) => lost(e.message || String(e)));
+    worker.on("exit", (code: number) => lost(`exit ${code}`));
+    this.lanes[k] = lane = created;
+    return lane;
+  }
+
+  run(k: number, request: Q): Promise<A> {
+    const lane = this.lane(k);
+    return new Promise<A>((resolve, reject) => {
+      lane.waiting.push({ resolve, reject });
+      lane.worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    const lanes = this.lanes.splice(0);
+    for (const lane of lanes) lane?.worker.removeAllListeners("exit");
+    await Promise.all(lanes.map((lane) => lane?.worker.terminate()));
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Parallel batches (`--jobs`): results in input order whatever finishes first, output identical to
+ * one job's, the default number of jobs fitted to cores and free memory, a dying worker costing only
+ * its file.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import fc from "fast-check";
+import ExcelJS from "exceljs";
+import {
+  chooseJobs,
+  expectedCheckMs,
+  expectedWorkerBytes,
+  MIN_PARALLEL_WORK_MS,
+  parseJobs,
+} from "../../src/cli/jobs";
+import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
+import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
+
+describe("runInOrder", () => {
+  test("results are emitted in task order however the tasks finish", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (delays, lanes) => {
+          const emitted: number[] = [];
+          const busy = new Set<number>();
+          let most = 0;
+          await runInOrder(
+            delays,
+            lanes,
+            async (delay, i, lane) => {
+              // A lane runs one task at a time, and no more lanes than asked for exist.
+              expect(busy.has(lane)).toBe(false);
+              busy.add(lane);
+              most = Math.max(most, busy.size);
+              await new Promise((r) => setTimeout(r, delay));
+              busy.delete(lane);
+              return i * 10;
+            },
+            (result, i) => {
+              expect(result).toBe(i * 10);
+              emitted.push(i);
+            },
+          );
+          expect(emitted).toEqual(delays.map((_, i) => i));
+          expect(most).toBeLessThanOrEqual(lanes);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("chooseJobs", () => {
+  const MiB = 1024 * 1024;
+  const MB = 1024 * 1024;
+  test("the default is the cores, never more than the files", () => {
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: [MB, 6 * MB, 7 * MB] })).toBe(3);
+    expect(chooseJobs({ cores: 2, freeBytes: 64 * 1024 * MiB, sizes: Array(500).fill(100_000) })).toBe(2);
+    expect(chooseJobs({ cores: 8, freeBytes: 0, sizes: [5] })).toBe(1);
+  });
+
+  test("a batch expected to take under a second is one job: starting workers would cost more", () => {
+    const small = Array(500).fill(3000); // 500 small workbooks: about 0.6 s in all
+    expect(500 * expectedCheckMs(3000)).toBeLessThan(MIN_PARALLEL_WORK_MS);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: small })).toBe(1);
+    expect(chooseJobs({ requested: 2, cores: 8, freeBytes: 0, sizes: small })).toBe(2);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: Array(2000).fill(3000) })).toBe(8);
+  });
+
+  test("fewer jobs when the largest files, one per job, would not fit in free memory", () => {
+    const big = 100 * MiB; // expected ≈ 3 GiB per worker
+    const sizes = [big, big, big, 1000, 1000];
+    const free = 2 * expectedWorkerBytes(big) + MiB;
+    expect(chooseJobs({ cores: 4, freeBytes: free, sizes })).toBe(2);
+    expect(chooseJobs({ cores: 4, freeBytes: 0, sizes })).toBe(1);
+    // Files of a few MiB on a machine with memory to spare: memory never limits.
+    const some = [4 * MB, 4 * MB, 4 * MB, 4 * MB];
+    expect(chooseJobs({ cores: 4, freeBytes: 4 * expectedWorkerBytes(4 * MB), sizes: some })).toBe(4);
+  });
+
+  test("--jobs N is taken as asked, at most one per file", () => {
+    expect(chooseJobs({ requested: 3, cores: 1, freeBytes: 0, sizes: [1, 2, 3, 4] })).toBe(3);
+    expect(chooseJobs({ requested: 16, cores: 1, freeBytes: 0, sizes: [1, 2] })).toBe(2);
+  });
+
+  test("parseJobs: whole numbers of at least 1", () => {
+    expect(["1", "2", " 8 "].map(parseJobs)).toEqual([1, 2, 8]);
+    expect(["0", "-1", "1.5", "two", "", "1e3"].map(parseJobs)).toEqual(Array(6).fill(undefined));
+  });
+});
+
+describe("WorkerLanes", () => {
+  test("a worker that dies fails only its own task; the lane starts a fresh worker for the next", async () => {
+    const script = path.join(tempDir(), "worker.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort, workerData } = require("worker_threads");
+       if (workerData.role !== ${JSON.stringify(BATCH_WORKER)}) throw new Error("role");
+       parentPort.on("message", (n) => { if (n === 13) process.exit(3); parentPort.postMessage(n * workerData.data.k); });`,
+    );
+    const lanes = new WorkerLanes<number, number>(script, { k: 2 });
+    try {
+      expect(await lanes.run(0, 4)).toBe(8);
+      await expect(lanes.run(0, 13)).rejects.toThrow("exit 3");
+      expect(await lanes.run(0, 5)).toBe(10);
+      expect(await lanes.run(1, 6)).toBe(12);
+    } finally {
+      await lanes.close();
+    }
+  });
+});
+
+/** A folder of generated workbooks: clean ones, broken sums, a damaged file, CSVs; names sorted. */
+async function batchFolder(n: number): Promise<string> {
+  const dir = tempDir();
+  for (let i = 0; i < n; i++) {
+    const name = `f${String(i).padStart(3, "0")}`;
+    if (i % 7 === 3) {
+      fs.writeFileSync(path.join(dir, `${name}.xlsx`), fs.readFileSync(SAMPLE).subarray(0, 3000));
+      continue;
+    }
+    const a = 10 + i;
+    const b = 20 + ((i * 7) % 13);
+    const total = a + b + (i % 3 === 0 ? 1 : 0); // every third split is off by one
+    if (i % 5 === 1) {
+      fs.writeFileSync(
+        path.join(dir, `${name}.csv`),
+        `指标,全市,甲区,乙区\n新增企业数(家),${total},${a},${b}\n`,
+      );
+      continue;
+    }
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("分解表");
+    ws.addRow(["指标", "全市", "甲区", "乙区"]);
+    ws.addRow(["新增企业数(家)", total, a, b]);
+    ws.addRow(["投资额(亿元)", 12.5, 5.2, 7.3]);
+    await wb.xlsx.writeFile(path.join(dir, `${name}.xlsx`));
+  }
+  return dir;
+}
+
+describe("tdcheck check --jobs", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await batchFolder(24);
+  });
+
+  test("text, JSON and CSV output, exit code and stderr are byte-identical with 1, 2 and 3 jobs (worker threads)", () => {
+    for (const format of ["text", "json", "csv"]) {
+      const one = spawnCli(["check", dir, "--format", format, "--jobs", "1"]);
+      expect(one.code).toBe(2); // the damaged files
+      for (const jobs of ["2", "3"]) {
+        const many = spawnCli(["check", dir, "--format", format, "--jobs", jobs]);
+        expect([format, jobs, many.code, many.stdout, many.stderr]).toEqual([
+          format,
+          jobs,
+          one.code,
+          one.stdout,
+          one.stderr,
+        ]);
+      }
+    }
+  });
+
+  test("the default (cores, memory permitting) gives the same as one job; so does the in-process path", async () => {
+    const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
+    const auto = spawnCli(["check", dir, "--format", "json"]);
+    expect(auto.stdout).toBe(one.stdout);
+    const inProcess = await cli("check", dir, "--format", "json", "--jobs", "2");
+    expect(inProcess.stdout).toBe(one.stdout);
+    expect(inProcess.stderr).toBe(one.stderr);
+  });
+
+  test("with the bundle to run, the default sends the files to two worker threads, one file at a time each", async () => {
+    const run = jest.spyOn(WorkerLanes.prototype, "run");
+    // Files as large as a 1 M-cell workbook, as far as the choice of jobs can tell: worth two workers.
+    const fileSize = () => 6 * 1024 * 1024;
+    try {
+      const machine = () => ({ cores: 2, freeBytes: 2 ** 40 });
+      const r = await cliWith(
+        { workerScript: cliBundle(), machine, fileSize },
+        "check",
+        dir,
+        "--format",
+        "json",
+      );
+      const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
+      expect(r.stdout).toBe(one.stdout);
+      expect(run).toHaveBeenCalledTimes(24);
+      expect(new Set(run.mock.calls.map(([lane]) => lane))).toEqual(new Set([0, 1]));
+      // Memory short of a second worker: one job, in-process, no worker at all.
+      run.mockClear();
+      const short = () => ({ cores: 2, freeBytes: 0 });
+      await cliWith({ workerScript: cliBundle(), machine: short, fileSize }, "check", dir);
+      expect(run).not.toHaveBeenCalled();
+      // The real, small files: not worth starting workers.
+      await cliWith({ workerScript: cliBundle(), machine }, "check", dir);
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+    }
+  });
+
+  test("annotated copies written by two jobs are byte-identical to one job's", () => {
+    const out1 = path.join(tempDir(), "one");
+    const out2 = path.join(tempDir(), "two");
+    const a = spawnCli(["check", dir, "--annotate", out1, "--jobs", "1"]);
+    const b = spawnCli(["check", dir, "--annotate", out2, "--jobs", "2"]);
+    expect(b.stdout.replace(out2, "OUT")).toBe(a.stdout.replace(out1, "OUT"));
+    const names = fs.readdirSync(out1).sort();
+    expect(fs.readdirSync(out2).sort()).toEqual(names);
+    expect(names.length).toBeGreaterThan(15);
+    for (const n of names)
+      expect([n, fs.readFileSync(path.join(out2, n)).equals(fs.readFileSync(path.join(out1, n)))]).toEqual([
+        n,
+        true,
+      ]);
+  });
+
+  test("a bad --jobs value is one line and exit 2", async () => {
+    for (const v of ["0", "x", "1.5"]) {
+      const r = await cli("check", SAMPLE, dir, "--jobs", v, "--lang", "en");
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        2,
+        "",
+        `tdcheck: --jobs ${v}: expected a whole number of at least 1\n`,
+      ]);
+    }
+  });
+});
