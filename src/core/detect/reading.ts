@@ -4,14 +4,12 @@
  * says how strongly the evidence supports the reading as a whole. detectTables.ts reads every
  * frame both ways and keeps the stronger reading (docs/table-understanding.md).
  */
-import { a1 } from "../address";
 import type { RawValue } from "../grid";
 import type {
   ComponentGroup,
   Evidence,
   IndicatorLine,
   Orientation,
-  PeriodLine,
   Reason,
   Split,
   SplitTable,
@@ -20,33 +18,31 @@ import type {
 } from "../model";
 import { displayLabel, normalizeLabel } from "../text";
 import { labelOf, labelWith } from "../vocabulary/words";
-import { LEVEL_WORDS } from "../vocabulary/headers";
-import { addsToHundred, fitIsEvidence, sumFit, type Fit } from "./arithmetic";
+import { fitIsEvidence, sumFit, type Fit } from "./arithmetic";
 import { CODE, isValueCode } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
-import { parseCell } from "../parse/cellText";
-import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX, type LabelRole } from "./labels";
+import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
-
-/** What a line across the units does in a table. */
-export type LineRole =
-  | "child"
-  | "total"
-  | "subtotal"
-  | "target"
-  | "level-target"
-  | "assignment"
-  | "part"
-  | "derived"
-  | "measure"
-  | "note"
-  | "attribute"
-  | "period"
-  | "structure"
-  | "caption";
+import {
+  CAPTION,
+  isQualitativeText,
+  leadingSpaces,
+  LENDABLE,
+  levelOf,
+  NOTE_HINT,
+  sameMeasure,
+  textOf,
+  WORDED_ROLES,
+  type LineRole,
+  type UnitInfo,
+} from "./lineRoles";
+import { PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
+import { resolveShares, stripCandidate } from "./kinds";
+import { flatAgainstNames } from "./flatOrNested";
+import { progression } from "./progression";
 
 /** Why a frame was not read as a table that can be checked. */
 export type MissReason = "no-parent" | "no-units" | "no-indicators" | "single-period";
@@ -69,51 +65,6 @@ export interface ReadOptions {
    */
   mustBeat?: number;
 }
-
-interface UnitInfo {
-  line: number;
-  label: string;
-  display: string;
-  role: LineRole;
-  word?: LabelRole;
-}
-
-const SCORE = {
-  wordParent: 12,
-  namesParent: 8,
-  arithmeticParent: 6,
-  assignment: 2,
-  corner: 3,
-  measures: 3,
-  measureLine: 2,
-  indicatorWords: 2,
-  unitNames: 2,
-  progression: 6,
-};
-
-/** Wording a target can be given in (快于全省平均), as the cell parser judges it. */
-function isQualitativeText(v: RawValue): boolean {
-  const c = parseCell(v);
-  return c.kind === "text" && c.qualitative;
-}
-
-function textOf(v: RawValue): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return String(v);
-  return "";
-}
-
-/** Roles a label in an upper header row may lend to an empty header cell below it. */
-const LENDABLE = new Set([
-  "name",
-  "index",
-  "measure",
-  "note",
-  "assignment",
-  "total",
-  "target",
-  "unit-header",
-]);
 
 export function readFrame(
   cells: SheetCells,
@@ -540,254 +491,8 @@ export function readFrame(
   return { orientation, tables: [table], score, evidence };
 }
 
-/** The one measure word a line holds in every non-blank cell, if it is one. */
-function sameMeasure(view: SheetView, line: number, units: readonly number[]): string | undefined {
-  let found: string | undefined;
-  for (const u of units) {
-    const t = normalizeLabel(textOf(view.raw(line, u)));
-    if (!t) continue;
-    if (found !== undefined && found !== t) return undefined;
-    found = t;
-  }
-  return found;
-}
-
-/** Names an evidence share is judged on, at most. */
-const EVIDENCE_SAMPLE = 200;
-/** Children beyond which a word parent's arithmetic support is not summed (it is only evidence). */
-const SUPPORT_LIMIT = 5000;
-
-function sampled<T>(items: T[]): T[] {
-  if (items.length <= EVIDENCE_SAMPLE) return items;
-  const step = items.length / EVIDENCE_SAMPLE;
-  return Array.from({ length: EVIDENCE_SAMPLE }, (_, k) => items[Math.floor(k * step)]);
-}
-
-/**
- * The most a reading can score when its unit line holds no parent word and no periods: every
- * piece of orientation evidence in its favour and the strongest parent short of a word. Undefined
- * when a word or periods are there (the reading must be made). The corner header and measures in
- * the unit names are known cheaply, and count against it as they will.
- */
-function upperBound(
-  cells: SheetCells,
-  frame: Frame,
-  orientation: Orientation,
-  unitLines: readonly number[],
-  unitText: (line: number) => string,
-): number | undefined {
-  let periods = 0;
-  let named = 0;
-  let measured = 0;
-  for (const line of unitLines) {
-    const text = unitText(line);
-    if (!normalizeLabel(text)) continue;
-    const role = classify(labelOf(text)).role;
-    if (role === "total" || role === "target" || role === "level-target") return undefined;
-    if (role === "period" && ++periods >= 2) return undefined;
-    if (named++ < EVIDENCE_SAMPLE && measureFromName(normalizeLabel(text)) !== undefined) measured++;
-  }
-  let bound =
-    SCORE.corner +
-    SCORE.measures +
-    SCORE.measureLine +
-    SCORE.indicatorWords +
-    SCORE.unitNames +
-    SCORE.assignment +
-    Math.max(SCORE.namesParent, SCORE.arithmeticParent + 4, PARENTLESS);
-  const corner = textOf(cells.raw(frame.header, frame.labelCol));
-  const role = corner ? classify(labelOf(corner)).role : "other";
-  const says = role === "name" ? "indicators-in-rows" : role === "unit-header" ? "units-in-rows" : undefined;
-  if (says && says !== orientation) bound -= 2 * SCORE.corner;
-  if (named && measured * 2 >= Math.min(named, EVIDENCE_SAMPLE)) bound -= SCORE.measures;
-  return bound;
-}
-
-/** What a table with no parent but groups of rows that add up scores beyond its evidence. */
-const PARENTLESS = 4;
-
-/** What a note or a sentence holds somewhere (a colon, a full stop, a footnote mark, 注): most names hold none. */
-const NOTE_HINT = /[:：.、。；;!?*†‡§¶)\]¹²³⁴⁵⁶⁷⁸⁹]|注/;
-
-/** Unit-line roles a word gives outright. */
-const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {
-  total: "total",
-  subtotal: "subtotal",
-  target: "target",
-  "level-target": "level-target",
-  assignment: "assignment",
-  part: "part",
-  derived: "derived",
-  "parent-line": "structure",
-  "level-line": "structure",
-};
-
-/** A caption over a group of units (一、城区, （二）县市), not a unit: it holds no values. */
-const CAPTION = /^([(（]?[一二三四五六七八九十]+[)）、.．]|各|其中)/;
-
-type Candidate = IndicatorLine & { shareCandidate?: boolean };
-
-function stripCandidate(i: Candidate): IndicatorLine {
-  if (!i.shareCandidate) return i;
-  const { shareCandidate: _s, ...rest } = i;
-  void _s;
-  return rest;
-}
-
-/** 占比, 比重: a share when the row adds up to 100 (or its parent says 100), else a ratio. */
-function resolveShares(
-  view: SheetView,
-  indicators: Candidate[],
-  parent: number | undefined,
-  children: number[],
-): IndicatorLine[] {
-  return indicators.map((i) => {
-    if (!i.shareCandidate) return ratioThatAddsUp(view, stripCandidate(i), parent, children);
-    const plain = stripCandidate(i);
-    if (!addsToHundred(view, i.line, i.measure, parent, children)) return plain;
-    return {
-      ...plain,
-      kind: "share" as const,
-      count: false,
-      why: [
-        ...plain.why.filter((w) => w.by !== "keyword"),
-        { by: "arithmetic" as const, evidence: "adds up to 100" },
-      ],
-    };
-  });
-}
-
-/**
- * A row named like a ratio (平均分, 人均…) whose parent is the sum of its children is a total of
- * such figures in this table (the class average's total score), not a mean: arithmetic beats words.
- */
-function ratioThatAddsUp(
-  view: SheetView,
-  ind: IndicatorLine,
-  parent: number | undefined,
-  children: number[],
-): IndicatorLine {
-  if (ind.kind !== "ratio" || parent === undefined || children.length < 2) return ind;
-  const additive: IndicatorLine = { ...ind, kind: "additive", count: false };
-  const fit = sumFit(view, [additive], parent, children);
-  if (fit.tested !== 1 || fit.holds !== 1) return ind;
-  let nonZero = 0;
-  for (const c of children) {
-    const v = view.raw(ind.line, c);
-    if (typeof v === "number" ? v !== 0 : typeof v === "string" && /[1-9]/.test(v)) nonZero++;
-  }
-  if (nonZero < 2) return ind;
-  return { ...additive, why: [...ind.why, { by: "arithmetic", evidence: "adds up to its total" }] };
-}
-
-/**
- * Where the dictionary nests the units (青岛市 under 山东省) but the total is the flat sum of every
- * listed unit (计划单列市 listed beside the provinces), the table is flat.
- */
-function flatAgainstNames(view: SheetView, indicators: IndicatorLine[], splits: Split[]): Split | undefined {
-  const top = splits.find((s) => s.level === 0);
-  if (!top) return undefined;
-  const everyone = new Map<number, UnitLine>();
-  for (const s of splits) for (const c of s.children) everyone.set(c.line, c);
-  everyone.delete(top.parent.line);
-  const flatFit = sumFit(view, indicators, top.parent.line, [...everyone.keys()]);
-  let tested = 0;
-  let holds = 0;
-  for (const s of splits) {
-    const f = sumFit(
-      view,
-      indicators,
-      s.parent.line,
-      s.children.map((c) => c.line),
-    );
-    tested += f.tested;
-    holds += f.holds;
-  }
-  const hierarchyHolds = tested > 0 && holds * 2 > tested;
-  const flatHolds = fitIsEvidence(flatFit) || (flatFit.tested > 0 && flatFit.holds === flatFit.tested);
-  if (!flatHolds || (hierarchyHolds && holds / tested >= flatFit.holds / flatFit.tested)) return undefined;
-  return {
-    parent: top.parent,
-    children: [...everyone.values()].sort((a, b) => a.line - b.line),
-    level: 0,
-    why: { by: "arithmetic", evidence: `flat sum holds on ${flatFit.holds} of ${flatFit.tested} rows` },
-  };
-}
-
-function progression(
-  periodUnits: UnitInfo[],
-  units: UnitInfo[],
-  base: Omit<SplitTable, "type" | "policy" | "splits">,
-  score: number,
-  evidence: Evidence[],
-  orientation: Orientation,
-): Reading {
-  const periods: PeriodLine[] = periodUnits.map((u) => {
-    const role = u.word as Extract<LabelRole, { role: "period" }>;
-    return { line: u.line, label: u.display, year: role.year, span: role.span, total: role.total };
-  });
-  // A total word beside the years (合计) is the period total.
-  const totalWord = units.find((u) => u.role === "total" || u.role === "target");
-  if (totalWord && !periods.some((p) => p.total))
-    periods.push({ line: totalWord.line, label: totalWord.display, year: 0, total: true });
-  const single = periods.filter((p) => !p.total);
-  evidence.push({ code: "periods", label: single.map((p) => p.label).join("、") });
-  score += SCORE.progression + Math.min(single.length, 4);
-  if (single.length === 0) return { orientation, tables: [], score: 0, evidence, miss: "single-period" };
-  const prog: TableMap = { ...base, type: "progression", periods: single };
-  const total = periods.find((p) => p.total);
-  const years = total
-    ? single.filter((p) => !total.span || (p.year >= total.span[0] && p.year <= total.span[1]))
-    : [];
-  if (!total || years.length < 2) {
-    if (single.length < 2) return { orientation, tables: [], score: 0, evidence, miss: "single-period" };
-    return { orientation, tables: [prog], score, evidence };
-  }
-  const why: Reason = { by: "keyword", evidence: total.label };
-  const line = (p: PeriodLine): UnitLine => ({ line: p.line, label: p.label, unit: p.label, why });
-  const split: TableMap = {
-    ...base,
-    type: "split",
-    policy: "exact",
-    acrossPeriods: true,
-    splits: [{ parent: line(total), children: years.map(line), level: 0, why }],
-  };
-  evidence.push({ code: "period-total", label: total.label });
-  return { orientation, tables: single.length >= 2 ? [split, prog] : [split], score, evidence };
-}
-
 function rangeOf(view: SheetView, frame: Frame, orientation: Orientation) {
   void view;
   void orientation;
   return { top: frame.top, left: frame.left, bottom: frame.bottom, right: frame.right };
-}
-
-const LEVELS = new Map<string, number>(
-  LEVEL_WORDS.flatMap(([n, words]) => words.map((w) => [w, n] as const)),
-);
-
-/** A level written as a number (1, 2, 3) or a word (省, 市, 县/区, 乡/镇). */
-function levelOf(v: RawValue): number | undefined {
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (typeof v !== "string") return undefined;
-  const t = normalizeLabel(v);
-  if (/^\d+$/.test(t)) return Number(t);
-  return LEVELS.get(t);
-}
-
-/** Leading spaces of a unit name, a full-width space counting as two (how planners indent by hand). */
-function leadingSpaces(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0xa0) n += 1;
-    else if (c === 0x3000) n += 2;
-    else break;
-  }
-  return n;
-}
-
-export function cellName(view: SheetView, row: number, line: number): string {
-  const p = view.toSheet(row, line);
-  return a1(p.row, p.col);
 }

@@ -1,0 +1,116 @@
+/**
+ * What a line of a table is (docs/table-understanding.md §2): the roles a line across the units
+ * can have, and the small judgements reading.ts makes about lines and cells along the way.
+ */
+import type { RawValue } from "../grid";
+import { normalizeLabel } from "../text";
+import { LEVEL_WORDS } from "../vocabulary/headers";
+import { parseCell } from "../parse/cellText";
+import type { LabelRole } from "./labels";
+import type { SheetView } from "./view";
+
+/** What a line across the units does in a table. */
+export type LineRole =
+  | "child"
+  | "total"
+  | "subtotal"
+  | "target"
+  | "level-target"
+  | "assignment"
+  | "part"
+  | "derived"
+  | "measure"
+  | "note"
+  | "attribute"
+  | "period"
+  | "structure"
+  | "caption";
+
+/** A line across the indicators, with its name and role. */
+export interface UnitInfo {
+  line: number;
+  label: string;
+  display: string;
+  role: LineRole;
+  word?: LabelRole;
+}
+
+/** What a note or a sentence holds somewhere (a colon, a full stop, a footnote mark, 注): most names hold none. */
+export const NOTE_HINT = /[:：.、。；;!?*†‡§¶)\]¹²³⁴⁵⁶⁷⁸⁹]|注/;
+
+/** Unit-line roles a word gives outright. */
+export const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {
+  total: "total",
+  subtotal: "subtotal",
+  target: "target",
+  "level-target": "level-target",
+  assignment: "assignment",
+  part: "part",
+  derived: "derived",
+  "parent-line": "structure",
+  "level-line": "structure",
+};
+
+/** A caption over a group of units (一、城区, （二）县市), not a unit: it holds no values. */
+export const CAPTION = /^([(（]?[一二三四五六七八九十]+[)）、.．]|各|其中)/;
+
+/** Wording a target can be given in (快于全省平均), as the cell parser judges it. */
+export function isQualitativeText(v: RawValue): boolean {
+  const c = parseCell(v);
+  return c.kind === "text" && c.qualitative;
+}
+
+export function textOf(v: RawValue): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return "";
+}
+
+/** Roles a label in an upper header row may lend to an empty header cell below it. */
+export const LENDABLE = new Set([
+  "name",
+  "index",
+  "measure",
+  "note",
+  "assignment",
+  "total",
+  "target",
+  "unit-header",
+]);
+
+/** The one measure word a line holds in every non-blank cell, if it is one. */
+export function sameMeasure(view: SheetView, line: number, units: readonly number[]): string | undefined {
+  let found: string | undefined;
+  for (const u of units) {
+    const t = normalizeLabel(textOf(view.raw(line, u)));
+    if (!t) continue;
+    if (found !== undefined && found !== t) return undefined;
+    found = t;
+  }
+  return found;
+}
+
+const LEVELS = new Map<string, number>(
+  LEVEL_WORDS.flatMap(([n, words]) => words.map((w) => [w, n] as const)),
+);
+
+/** A level written as a number (1, 2, 3) or a word (省, 市, 县/区, 乡/镇). */
+export function levelOf(v: RawValue): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v !== "string") return undefined;
+  const t = normalizeLabel(v);
+  if (/^\d+$/.test(t)) return Number(t);
+  return LEVELS.get(t);
+}
+
+/** Leading spaces of a unit name, a full-width space counting as two (how planners indent by hand). */
+export function leadingSpaces(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0) n += 1;
+    else if (c === 0x3000) n += 2;
+    else break;
+  }
+  return n;
+}
