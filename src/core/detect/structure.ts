@@ -5,10 +5,13 @@
 import { Decimal } from "../decimal";
 import type { ComponentGroup, GrowthLink, IndicatorLine, PartGroup, WeightLink } from "../model";
 import { normalizeLabel } from "../text";
+import { PART_WORDS } from "../vocabulary/lines";
+import { GDP_WORDS } from "../vocabulary/indicators";
 import { parseAt } from "../table";
 import type { SheetView } from "./view";
 
-const PART = /^(其中|含|包括)[:：]?/;
+/** 其中, 含, of which: the part words of the vocabulary, at the start of a row's name. */
+const PART = new RegExp(`^(${PART_WORDS.filter((w) => !/[a-z]/i.test(w)).join("|")})[:：]?`);
 
 function leading(raw: unknown): number {
   if (typeof raw !== "string") return 0;
@@ -145,7 +148,8 @@ export function findComponents(
   return groups;
 }
 
-const GDP = /(地区生产总值|GDP|生产总值)/i;
+const GDP = new RegExp(`(${GDP_WORDS.join("|")})`, "i");
+const SHARE_OF_GDP = new RegExp(`占(${GDP_WORDS.join("|")})`, "i");
 
 /** Ratio rows measured against GDP take the table's GDP row as their weights. */
 export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
@@ -154,7 +158,7 @@ export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
   );
   if (!gdp) return [];
   return indicators
-    .filter((i) => i.kind === "ratio" && /占(GDP|地区生产总值|生产总值)/i.test(normalizeLabel(i.name)))
+    .filter((i) => i.kind === "ratio" && SHARE_OF_GDP.test(normalizeLabel(i.name)))
     .map((i) => ({
       ratio: i.line,
       weight: gdp.line,
