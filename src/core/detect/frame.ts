@@ -160,6 +160,7 @@ function framesInBand(
   // Rows are summed up when asked for: most rows of a large table are told apart by their first number.
   const cache: (RowSummary | undefined)[] = new Array(rows.length);
   const sum = (k: number): RowSummary => (cache[k] ??= cells.summary(rows[k], from, to));
+  const band: Band = { cells, rows, sum, from, to };
   let i = 0;
   while (i < rows.length) {
     const s = sum(i);
@@ -221,7 +222,7 @@ function framesInBand(
         body.length
       )
         break;
-      if (body.length && startsNewTable(cells, rows, sum, k, headerRows, from, to)) break;
+      if (body.length && startsNewTable(band, k, headerRows)) break;
       body.push(r);
     }
     const end = k;
@@ -265,40 +266,37 @@ function secondHeaderRow(
   return fills > 0 && fills >= under;
 }
 
+/** The rows of a band of columns being read, each summed when asked for. */
+interface Band {
+  cells: SheetCells;
+  rows: number[];
+  sum: (k: number) => RowSummary;
+  from: number;
+  to: number;
+}
+
 /** Whether row k starts another table: a header line after a break, heading numbers again. */
-function startsNewTable(
-  cells: SheetCells,
-  rows: number[],
-  sum: (k: number) => RowSummary,
-  k: number,
-  headerRows: number[],
-  from: number,
-  to: number,
-): boolean {
+function startsNewTable(band: Band, k: number, headerRows: number[]): boolean {
+  const { rows, sum } = band;
   const s = sum(k);
   const r = rows[k];
   const afterBreak = r - rows[k - 1] > 1;
   // A title (one text cell, perhaps a 单位： line under it) followed by a header line.
   if (s.labels === 1 && s.values === 0 && s.first === s.last && !isNoteLine(normalizeLabel(s.firstText))) {
     for (let n = k + 1; n < rows.length && n <= k + 2; n++) {
-      if (headerLike(sum(n), from) && !(sum(n).labels === 1 && sum(n).first === sum(n).last && n < k + 2))
-        return isNewHeader(cells, rows, sum, n, headerRows, from, to, true);
+      if (
+        headerLike(sum(n), band.from) &&
+        !(sum(n).labels === 1 && sum(n).first === sum(n).last && n < k + 2)
+      )
+        return isNewHeader(band, n, headerRows, true);
       if (!(sum(n).labels === 1 && sum(n).values === 0)) break;
     }
   }
-  return isNewHeader(cells, rows, sum, k, headerRows, from, to, afterBreak);
+  return isNewHeader(band, k, headerRows, afterBreak);
 }
 
-function isNewHeader(
-  cells: SheetCells,
-  rows: number[],
-  sum: (k: number) => RowSummary,
-  k: number,
-  headerRows: number[],
-  from: number,
-  to: number,
-  afterBreak: boolean,
-): boolean {
+function isNewHeader(band: Band, k: number, headerRows: number[], afterBreak: boolean): boolean {
+  const { cells, rows, sum, from, to } = band;
   const s = sum(k);
   if (!headerLike(s, from)) return false;
   // It must head numbers again (past a line of measures or an assignment written with them).
