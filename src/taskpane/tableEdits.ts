@@ -221,7 +221,11 @@ export type SelectionTables = { ok: true; maps: TableMap[] } | { ok: false; reas
  * replace every table of the sheet they overlap; the others stay as they were.
  */
 export function tablesFromSelection(grid: SheetGrid, box: RangeBox, current: TableMap[]): SelectionTables {
-  const found = detectSheet(cropGrid(grid, box)).tables.map((m) => ({ ...m, sheet: grid.name }));
+  // The user said this is a table: read without the confidence gate (docs/table-understanding.md §2).
+  const found = detectSheet(cropGrid(grid, box), { declared: true }).tables.map((m) => ({
+    ...m,
+    sheet: grid.name,
+  }));
   if (found.length === 0) return { ok: false, reason: "no-table" };
   const kept = current.filter((m) => m.sheet !== grid.name || !overlaps(m.range, box));
   return { ok: true, maps: [...kept, ...found] };

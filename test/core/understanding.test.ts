@@ -4,6 +4,7 @@
  * Each expectation is worked out by hand from the table's own numbers.
  */
 import { checkWorkbook, type CheckResult } from "../../src/core/check";
+import { detectSheet } from "../../src/core/detect/detectTables";
 import type { RawValue } from "../../src/core/grid";
 import { sheet, workbook } from "../helpers/grid";
 
@@ -349,4 +350,17 @@ test("ordinary sheets with no split say so: nothing checked, and what was looked
   expect(r.summary.checks).toBe(0);
   expect(r.findings).toEqual([]);
   expect(r.problems.map((p) => p.code)).toEqual(["NO_TABLE"]);
+});
+
+test("a table the user declared is read without the confidence gate: one row that adds up names the parent", () => {
+  const rows: RawValue[][] = [
+    ["承担单位", "新建住房(套)"],
+    ["东片区", 12],
+    ["西片区", 20],
+    ["总盘子", 32],
+  ];
+  expect(detectSheet(sheet("表", rows)).tables).toHaveLength(0);
+  const declared = detectSheet(sheet("表", rows), { declared: true }).tables;
+  expect(declared).toHaveLength(1);
+  expect(declared[0].type === "split" && declared[0].splits[0].parent.label).toBe("总盘子");
 });
