@@ -19,6 +19,9 @@ import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
+import { writeStateSection } from "./xlsx/stateSection";
+import { readProductSheets, withProductSheet } from "../core/productSheets";
+import { encodeSection } from "../core/report/stateSheet";
 
 export interface CheckOptions {
   sheet?: string;
@@ -171,7 +174,17 @@ async function writeCopies(
       fileName: path.basename(c.file),
     });
     if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
-    reported = r.bytes;
+    // The report is marked as the product's own in `_tdcheck`, so checking the copy skips it.
+    const marks = withProductSheet(
+      readProductSheets(c.workbook),
+      { name: r.sheetName, kind: "report", at: new Date().toISOString() },
+      [...c.workbook.sheets.map((s) => s.name), r.sheetName],
+    );
+    const marked = writeStateSection(r.bytes, c.workbook, "sheets", encodeSection("sheets", marks), {
+      fileName: path.basename(c.file),
+    });
+    if (!marked.ok) return refused(zh ? "审核报告" : "report", marked.detail, []);
+    reported = marked.bytes;
   }
   if (annotated && !combined) io.writeFile(targets.annotate!, annotated);
   if (reported) io.writeFile(targets.report!, reported);

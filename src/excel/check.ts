@@ -55,7 +55,9 @@ export function chooseMaps(
     .map((t) => t.map!);
   const savedSheets = new Set(saved.map((m) => m.sheet));
   const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
-  const detected = rest.sheets.length ? detectWorkbook(rest) : { maps: [], problems: [] };
+  const detected = rest.sheets.length
+    ? detectWorkbook(rest, { productSheets: state?.productSheets ?? [] })
+    : { maps: [], problems: [] };
   const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
   const problems = maps.length ? [] : detected.problems;
   return { maps, problems };

@@ -22,10 +22,12 @@ import {
   type ReportSummary,
   type TrailEntry,
 } from "../core/report";
+import { parseProductSheets, withProductSheet, type ProductSheet } from "../core/productSheets";
 import { readSectionNow } from "./acceptances";
 import { checkNow } from "./check";
 import { guarded } from "./run";
 import { session } from "./session";
+import { openStateSheet, queueCreateStateSheet, queueSectionWrite } from "./storage";
 import type { CheckOutcome, Outcome } from "./types";
 
 export interface CreateReportOptions {
@@ -237,7 +239,29 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
         report.sheet.name,
         sheets.items.map((s) => s.name),
       );
+      // Marked as the product's own before anything else, so no later check reads it as a table.
+      let marks: ProductSheet[] = [];
+      try {
+        marks = parseProductSheets(await readSectionNow(context, "sheets"));
+      } catch {
+        marks = [];
+      }
       const ws = sheets.add(name);
+      let stateSheet = await openStateSheet(context);
+      if (!stateSheet) {
+        stateSheet = queueCreateStateSheet(context);
+        session.stateSheet = true;
+      }
+      await queueSectionWrite(
+        context,
+        stateSheet,
+        "sheets",
+        withProductSheet(
+          marks,
+          { name, kind: "report", at: new Date().toISOString() },
+          [...sheets.items.map((s) => s.name), name],
+        ),
+      );
       await writeSheet(context, ws, report.sheet);
       await context.sync();
       return {

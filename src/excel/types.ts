@@ -7,6 +7,7 @@ import type { Finding } from "../core/finding";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
+import type { ProductSheet } from "../core/productSheets";
 
 /** Why the adapter could not do what was asked, in words the pane can translate. */
 export type ExcelProblem =
@@ -136,6 +137,8 @@ export interface LoadedState {
   found: boolean;
   tables: LoadedTable[];
   settings: WorkbookSettings;
+  /** The sheets the product wrote (audit reports), marked in `_tdcheck`: never checked as tables. */
+  productSheets?: ProductSheet[];
 }
 
 export interface CheckInExcelOptions extends ReadOptions {

@@ -7,6 +7,7 @@ import { WORKSHEET_ORDER, worksheetLayout } from "../../src/cli/xlsx/worksheetLa
 import { checkWorkbook } from "../../src/core/check";
 import type { RawValue, WorkbookGrid } from "../../src/core/grid";
 import { createAcceptance, encodeAcceptances, encodeTrail, type TrailEntry } from "../../src/core/report";
+import { readProductSheets } from "../../src/core/productSheets";
 import { sampleWithState } from "../helpers/stateSheet";
 import { cli, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 import { partsOf, rawEntries } from "./xlsx/workbooks";
@@ -54,7 +55,8 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       summary: { passed: number; checks: number };
     };
     const wb = grid(fs.readFileSync(out));
-    expect(wb.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    // The report is marked as the product's own in the very hidden _tdcheck (issue 15).
+    expect(wb.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告", "_tdcheck"]);
     const rows = reportRows(out);
     expect(rows[0][0]).toBe("审核报告 · 指标分解校核");
     expect(rows[1][1]).toBe("hangzhou-2024.xlsx");
@@ -106,7 +108,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(book.getWorksheet("分解表")!.getCell("D7").value).toBe(2000);
   });
 
-  test("only workbook.xml, its relationships, the content types and styles change; one part is added; all well-formed", async () => {
+  test("only workbook.xml, its relationships, the content types and styles change; the report and _tdcheck are added; all well-formed", async () => {
     const dir = tempDir();
     const out = path.join(dir, "report.xlsx");
     expect((await cli("check", SAMPLE, "--report", out)).code).toBe(1);
@@ -121,13 +123,17 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       "xl/styles.xml",
     ]);
     expect(after.slice(0, before.length).map((e) => e.name)).toEqual(before.map((e) => e.name));
-    expect(after.slice(before.length).map((e) => e.name)).toEqual(["xl/worksheets/sheet3.xml"]);
+    expect(after.slice(before.length).map((e) => e.name)).toEqual([
+      "xl/worksheets/sheet3.xml",
+      "xl/worksheets/sheet4.xml",
+    ]);
     for (const e of before) {
       const o = after.find((a) => a.name === e.name)!;
       expect(Buffer.from(o.local).equals(Buffer.from(e.local))).toBe(changed.has(e.name) ? false : true);
     }
     const parts = partsOf(output);
-    for (const name of [...changed, "xl/worksheets/sheet3.xml"]) await wellFormed(parts.get(name)!, name);
+    for (const name of [...changed, "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"])
+      await wellFormed(parts.get(name)!, name);
 
     const sheetXml = parts.get("xl/worksheets/sheet3.xml")!;
     const names = worksheetLayout(sheetXml).children.map((c) => c.name);
@@ -165,11 +171,21 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       "分解表",
       "进度表",
       "审核报告",
+      "_tdcheck",
       "审核报告(2)",
     ]);
     expect(partsOf(new Uint8Array(fs.readFileSync(second))).get("xl/workbook.xml")).toContain(
-      `localSheetId="3">'审核报告(2)'!$7:$7`,
+      `localSheetId="4">'审核报告(2)'!$7:$7`,
     );
+    // Both reports are marked as the product's own; the second audits only the user's sheets.
+    expect(readProductSheets(grid(fs.readFileSync(second))).map((m) => m.name)).toEqual([
+      "审核报告",
+      "审核报告(2)",
+    ]);
+    const rows = reportRows(second, "审核报告(2)");
+    const cells = rows.slice(7).map((row) => String(row[3] ?? ""));
+    expect(cells.filter((c) => c.startsWith("审核报告"))).toEqual([]);
+    expect(cells.some((c) => c.startsWith("分解表!"))).toBe(true);
   });
 
   test("an accepted finding is shown as accepted with its reason and stops the exit code from being 1", async () => {
@@ -280,7 +296,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect((await cli("check", SAMPLE, "--annotate", out, "--report", out)).code).toBe(1);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["分解表", "进度表", "审核报告", "_tdcheck"]);
     const cfs = (book.getWorksheet("分解表") as unknown as { conditionalFormattings: { ref: string }[] })
       .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("D7");
