@@ -240,7 +240,7 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
         sheets.items.map((s) => s.name),
       );
       // Marked as the product's own before anything else, so no later check reads it as a table.
-      let marks: ProductSheet[] = [];
+      let marks: ProductSheet[];
       try {
         marks = parseProductSheets(await readSectionNow(context, "sheets"));
       } catch {

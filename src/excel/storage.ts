@@ -303,7 +303,7 @@ export function queueStateLoad(context: Excel.RequestContext, sheet: Excel.Works
     async finish(ctx, workbook) {
       // The sheets the product wrote (reports): a damaged list marks nothing, and is said nowhere
       // else, since it only spares detection a sheet it would have found no split in.
-      let productSheets: LoadedState["productSheets"] = [];
+      let productSheets: LoadedState["productSheets"];
       try {
         productSheets = parseProductSheets(await marks.result(ctx));
       } catch {
