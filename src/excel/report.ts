@@ -256,11 +256,10 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
         context,
         stateSheet,
         "sheets",
-        withProductSheet(
-          marks,
-          { name, kind: "report", at: new Date().toISOString() },
-          [...sheets.items.map((s) => s.name), name],
-        ),
+        withProductSheet(marks, { name, kind: "report", at: new Date().toISOString() }, [
+          ...sheets.items.map((s) => s.name),
+          name,
+        ]),
       );
       await writeSheet(context, ws, report.sheet);
       await context.sync();

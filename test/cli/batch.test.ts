@@ -134,7 +134,12 @@ describe("tdcheck check over many files", () => {
       .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("D7");
     const report = readXlsx(fs.readFileSync(path.join(out, "reports", "good.xlsx")));
-    expect(report.ok && report.workbook.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    expect(report.ok && report.workbook.sheets.map((s) => s.name)).toEqual([
+      "分解表",
+      "进度表",
+      "审核报告",
+      "_tdcheck",
+    ]);
     expectInputsUntouched(dir, inputs);
   });
 

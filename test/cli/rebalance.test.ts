@@ -84,7 +84,7 @@ describe("tdcheck rebalance on the sample workbook", () => {
     expect(r.stdout).toMatch(/滨江区\s+H7\s+329\s+329\s+0\s+锁定/);
     expect(r.stdout).toMatch(/萧山区\s+I7\s+315\s+316\s+\+1/);
     expect(r.stdout).toMatch(/下级合计\s+1999\s+2000\s+\+1/);
-    expect(r.stdout).toContain("锁定合计 717，待分配 1283");
+    expect(r.stdout).toContain("锁定的单位合计 717，其余单位分配 1283");
     expect(r.stdout.trim().split("\n").pop()).toBe(
       `已写出 ${out}：改动 1 个单元格（I7）；下级合计 2000 = 杭州市 2000`,
     );

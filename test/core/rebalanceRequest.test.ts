@@ -545,7 +545,7 @@ describe("rebalanceDocument (tdcheck-rebalance/1)", () => {
       scaleExact: "1283/1282",
       roundedUp: ["萧山区"],
     });
-    expect(json.explanation.text[0]).toContain("锁定合计 717");
+    expect(json.explanation.text[0]).toContain("锁定的单位合计 717");
   });
 
   test("numbers on a 0.1 grid stay exact in JSON (no float noise)", () => {
