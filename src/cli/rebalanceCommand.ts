@@ -28,6 +28,7 @@ import {
 } from "../core/rebalanceRequest";
 import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
+import { cliOptionLabel } from "./optionLabels";
 import type { CliIo } from "./io";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
@@ -142,10 +143,10 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (uncalculated.length) return fail(uncalculatedMessage(file, uncalculated, lang));
 
   const solved = planAndRebalance(loaded.workbook, maps, choices);
-  if (!solved.ok) return fail(`${file}: ${renderRequestProblem(solved.problem, lang)}`);
+  if (!solved.ok) return fail(`${file}: ${renderRequestProblem(solved.problem, lang, cliOptionLabel)}`);
   const { plan, result } = solved;
   if (result.status === "invalid-input")
-    return fail(renderInvalidInput(plan, result, lang).map((l) => `${file}: ${l}`));
+    return fail(renderInvalidInput(plan, result, lang, cliOptionLabel).map((l) => `${file}: ${l}`));
 
   const show = (doc: RebalanceDocument, lines: string[]): void => {
     if (options.format === "json") io.stdout(JSON.stringify(doc, null, 2) + "\n");

@@ -221,10 +221,19 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
       if (session.stateSheet !== true) await context.sync();
       const trail: TrailEntry[] = trailDoc === undefined ? [] : parseTrail(trailDoc).entries;
 
-      const scope = outcome.workbook.sheets.map((s) => s.name);
+      // The scope the report states: the one sheet asked for, or the whole workbook.
+      const requested = options.sheets ?? "active";
+      const oneSheet =
+        requested === "all"
+          ? undefined
+          : requested === "active"
+            ? outcome.sheet
+            : requested.length === 1
+              ? requested[0]
+              : undefined;
       const report = await auditReport(outcome.workbook, outcome.result, {
         file: options.file ?? book.name,
-        sheet: scope.length === 1 ? scope[0] : undefined,
+        sheet: oneSheet,
         time: options.time ?? new Date(),
         preparer: options.preparer,
         reviewer: options.reviewer,

@@ -179,8 +179,23 @@ export interface LiveUpdate {
   workbook: WorkbookGrid;
 }
 
+/** Live mode off: edits touched the last check's cells (its results are out of date). */
+export interface StaleUpdate {
+  sheets: string[];
+  /** The findings whose cells the edits touched: their notes and static flags were removed. */
+  findings: Finding[];
+  /** What was written, when flags changed. */
+  flags?: FlagsWritten;
+}
+
 export interface LiveOptions {
   onFindings: (update: LiveUpdate) => void;
+  /**
+   * False: live mode is off, yet edits are followed: the findings they touch lose their notes and
+   * static flags and `onStale` says the results are out of date; nothing is re-checked. Default true.
+   */
+  recheck?: boolean;
+  onStale?: (update: StaleUpdate) => void;
   onProblem?: (problem: ExcelProblem) => void;
   /** Quiet time after the last edit before re-checking; default 300 ms. */
   debounceMs?: number;

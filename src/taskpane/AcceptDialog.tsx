@@ -5,7 +5,6 @@
  */
 import { useState } from "react";
 import {
-  Badge,
   Button,
   Caption1,
   Dialog,
@@ -45,12 +44,15 @@ function when(at: string): string {
 export function FindingActions({
   finding,
   locale,
+  by = "",
   onChanged,
   onRebalance,
   port = auditPort,
 }: {
   finding: Finding;
   locale: UiLocale;
+  /** The name the workbook's settings hold (who works here), proposed as who accepts. */
+  by?: string;
   /** After an acceptance was stored or withdrawn: check again (the pane's Check). */
   onChanged: () => Promise<void>;
   /** Opens the rebalance panel on this finding's indicator. */
@@ -80,10 +82,8 @@ export function FindingActions({
       : fill(t["accept.acceptedNoBy"], { at: when(accepted.at), reason: accepted.reason });
     return (
       <>
+        {/* The accepted badge heads the card (FindingsPanel); here, who accepted it and why. */}
         <div className={styles.accepted} data-testid="accepted">
-          <Badge appearance="tint" color="informative" icon={<CheckmarkStarburst20Regular />}>
-            {t["accept.accepted"]}
-          </Badge>
           <Caption1 className={styles.reason}>{text}</Caption1>
         </div>
         <Button
@@ -114,6 +114,7 @@ export function FindingActions({
         <AcceptDialog
           finding={finding}
           locale={locale}
+          by={by}
           port={port}
           onAccepted={onChanged}
           trigger={
@@ -131,12 +132,14 @@ export function FindingActions({
 export function AcceptDialog({
   finding,
   locale,
+  by: defaultBy = "",
   trigger,
   onAccepted,
   port = auditPort,
 }: {
   finding: Finding;
   locale: UiLocale;
+  by?: string;
   trigger: JSX.Element;
   onAccepted: () => Promise<void>;
   port?: AuditPort;
@@ -145,7 +148,7 @@ export function AcceptDialog({
   const t = stringsFor(locale);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [by, setBy] = useState(lastBy);
+  const [by, setBy] = useState(lastBy || defaultBy);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
 

@@ -313,7 +313,7 @@ describe("bad input exits 2 and writes nothing", () => {
     [
       "an unknown unit in --lock",
       ["--indicator", "新增高新", "--lock", "宁波市"],
-      /--lock 宁波市：没有这个下级单位/,
+      /--lock：没有名称含“宁波市”的下级单位/,
     ],
     ["a bad --target", ["--indicator", "新增高新", "--target", "2千"], /--target：“2千”不是有效数字/],
     ["a bad --max", ["--indicator", "新增高新", "--max", "西湖区"], /格式应为 单位=数值/],

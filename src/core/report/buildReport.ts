@@ -155,7 +155,9 @@ export interface ReportLabels {
   title: string;
   file: string;
   scope: string;
-  allSheets: string;
+  /** The scope stated in the header: one sheet, or the whole workbook with the sheets checked. */
+  scopeSheet: (sheet: string) => string;
+  scopeWorkbook: (sheets: string[]) => string;
   time: string;
   fingerprint: string;
   fingerprintCells: string;
@@ -202,7 +204,8 @@ const LABELS: Record<Lang, ReportLabels> = {
     title: "审核报告 · 指标分解校核",
     file: "文件",
     scope: "校核范围",
-    allSheets: "全部工作表",
+    scopeSheet: (sheet) => `仅工作表“${sheet}”`,
+    scopeWorkbook: (sheets) => `整个工作簿${sheets.length ? `（${sheets.join("、")}）` : ""}`,
     time: "校核时间",
     fingerprint: "数据指纹（SHA-256）",
     fingerprintCells: "指纹覆盖的单元格",
@@ -266,7 +269,8 @@ const LABELS: Record<Lang, ReportLabels> = {
     title: "Audit report · Target Decomposition Check",
     file: "File",
     scope: "Scope",
-    allSheets: "all sheets",
+    scopeSheet: (sheet) => `the sheet “${sheet}” only`,
+    scopeWorkbook: (sheets) => `the whole workbook${sheets.length ? ` (${sheets.join(", ")})` : ""}`,
     time: "Checked at",
     fingerprint: "Fingerprint (SHA-256)",
     fingerprintCells: "Cells covered by the fingerprint",
@@ -560,7 +564,10 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     header: {
       title: labels.title,
       file: options.file,
-      scope: options.sheet ?? labels.allSheets,
+      scope:
+        options.sheet !== undefined
+          ? labels.scopeSheet(options.sheet)
+          : labels.scopeWorkbook([...sheetOrder.keys()]),
       time: formatTime(options.time),
       timeIso,
       fingerprint: options.fingerprint,

@@ -102,7 +102,7 @@ describe("the audit report model", () => {
     });
     expect(model.header).toMatchObject({
       file: "hangzhou-2024.xlsx",
-      scope: "全部工作表",
+      scope: "整个工作簿（分解表、进度表）",
       preparer: "张三",
       reviewer: "李四",
       timeIso: TIME,
