@@ -1,5 +1,6 @@
 /** The command line's contact with the outside world, injectable so tests run in-process. */
 import * as fs from "fs";
+import { intlLocale } from "./cliLang";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -13,10 +14,16 @@ export interface CliIo {
   makeDirectory(path: string): void;
   /** Same file on disk (to refuse overwriting an input). */
   sameFile(a: string, b: string): boolean;
+  /** The environment (the system locale decides the language: cliLang.ts); none: Chinese. */
+  env?: Record<string, string | undefined>;
+  /** The platform's locale where the environment names none (Windows). */
+  locale?: () => string | undefined;
 }
 
 export function nodeIo(): CliIo {
   return {
+    env: process.env,
+    locale: intlLocale,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readFile: (p) => fs.readFileSync(p),

@@ -82,6 +82,8 @@ export function FindingActions({
       : fill(t["accept.acceptedNoBy"], { at: when(accepted.at), reason: accepted.reason });
     return (
       <>
+        {/* Still mounted where the Accept… dialog was: it closes cleanly after the acceptance. */}
+        <AcceptDialog finding={finding} locale={locale} by={by} port={port} onAccepted={onChanged} />
         {/* The accepted badge heads the card (FindingsPanel); here, who accepted it and why. */}
         <div className={styles.accepted} data-testid="accepted">
           <Caption1 className={styles.reason}>{text}</Caption1>
@@ -140,7 +142,8 @@ export function AcceptDialog({
   finding: Finding;
   locale: UiLocale;
   by?: string;
-  trigger: JSX.Element;
+  /** The button that opens it; none once the finding is accepted (the dialog only closes). */
+  trigger?: JSX.Element;
   onAccepted: () => Promise<void>;
   port?: AuditPort;
 }) {
@@ -185,7 +188,7 @@ export function AcceptDialog({
         setError("");
       }}
     >
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
+      {trigger && <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>}
       <DialogSurface aria-describedby={undefined}>
         <form
           noValidate

@@ -108,7 +108,7 @@ export function App({ locale, inExcel, port }: AppProps) {
           <Title3 as="h1" className={styles.heading}>
             {t.title}
           </Title3>
-          {state.settings.live && inExcel && (
+          {state.settings.live && inExcel && state.view && (
             <Tooltip content={t.liveBadgeTitle} relationship="description">
               <Badge appearance="tint" color="success" icon={<ArrowSyncCircle16Regular />} tabIndex={0}>
                 {t.liveBadge}

@@ -172,7 +172,8 @@ export function FindingsPanel({
   const lapsedCount = accepted.lapsed ?? 0;
   const shown = result.findings.slice(0, MAX_SHOWN_FINDINGS);
   const groups = groupByIndicator(shown);
-  const openGroups = groups.filter((g) => g.worst !== "info" && g.worst !== "accepted").map((g) => g.key);
+  // Errors, warnings and accepted ones open; groups of infos only start closed.
+  const openGroups = groups.filter((g) => g.worst !== "info").map((g) => g.key);
   const sheetsShown = new Set(groups.map((g) => g.sheet)).size;
   const nothingChecked = summary.checks === 0;
   const stats: [keyof Strings, number, Severity][] = [
@@ -250,7 +251,12 @@ export function FindingsPanel({
           {groups.length === 0 ? (
             <Body1 className={styles.muted}>{t.findingsEmpty}</Body1>
           ) : (
-            <Accordion multiple collapsible defaultOpenItems={openGroups} key={openGroups.join("|")}>
+            <Accordion
+              multiple
+              collapsible
+              defaultOpenItems={openGroups}
+              key={[...openGroups].sort().join("|")}
+            >
               {groups.map((g) => (
                 <GroupItem
                   key={g.key}

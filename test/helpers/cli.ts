@@ -14,11 +14,25 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the command line in-process with real files and captured output. */
+/**
+ * Runs the command line in-process with real files and captured output, in a system locale that
+ * names no language (the command line's default, Chinese, whatever the machine's locale is).
+ */
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliIn({}, ...argv);
+}
+
+/** The same with these environment variables (LANG, LC_ALL, TDCHECK_LANG…) and nothing else. */
+export async function cliIn(env: Record<string, string>, ...argv: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const io = { ...nodeIo(), stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
+  const io = {
+    ...nodeIo(),
+    env,
+    locale: () => undefined,
+    stdout: (t: string) => (stdout += t),
+    stderr: (t: string) => (stderr += t),
+  };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
@@ -44,6 +58,15 @@ export function spawnCli(args: string[], cwd = ROOT): CliRun {
       logLevel: "warning",
     });
   }
-  const r = spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: "utf8" });
+  // A locale that names no language, so the default (Chinese) does not depend on the machine.
+  const env = {
+    ...process.env,
+    LANG: "C.UTF-8",
+    LC_ALL: "",
+    LC_MESSAGES: "",
+    LANGUAGE: "",
+    TDCHECK_LANG: "",
+  };
+  const r = spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: "utf8", env });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
