@@ -188,7 +188,7 @@ export function AcceptDialog({
         setError("");
       }}
     >
-      {trigger && <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>}
+      {trigger ? <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger> : <></>}
       <DialogSurface aria-describedby={undefined}>
         <form
           noValidate
