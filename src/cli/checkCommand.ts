@@ -97,7 +97,7 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   if (stored.problem)
     io.stderr(
       options.lang === "zh"
-        ? `tdcheck: ${file}：_tdcheck 工作表中的接受记录无法读取（${stored.problem.code}），按无接受记录处理\n`
+        ? `tdcheck: ${file}：本工具保存的接受记录已损坏，无法读取，按没有接受记录处理\n`
         : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
     );
   const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
@@ -167,7 +167,7 @@ async function writeCopies(
       if (p.section === "trail")
         io.stderr(
           zh
-            ? `tdcheck: ${c.file}：_tdcheck 工作表中的变更记录无法读取（${p.code}），报告中不列出\n`
+            ? `tdcheck: ${c.file}：本工具保存的变更记录已损坏，无法读取，报告中不列出\n`
             : `tdcheck: ${c.file}: the change trail in the _tdcheck sheet cannot be read (${p.code}); the report leaves it out\n`,
         );
     const r = addReportSheet(combined ? annotated! : c.bytes, report.sheet, {

@@ -19,6 +19,33 @@ const KIND: Record<Lang, Record<string, string>> = {
   en: { additive: "additive", share: "share", ratio: "ratio", qualitative: "qualitative" },
 };
 
+/**
+ * Detection's evidence in Chinese: the words of the sheet (合计, 杭州市目标, GDP) stay as they are;
+ * the engine's own notes (written in English for the JSON map) are said in Chinese. A note this
+ * table does not know is left out of the Chinese text rather than shown in English.
+ */
+const EVIDENCE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^sum holds on (\d+) of (\d+) rows$/, (m) => `${m[2]} 行中 ${m[1]} 行加总吻合`],
+  [/^sum holds in (\d+) of (\d+) units$/, (m) => `${m[2]} 个单位中 ${m[1]} 个加总吻合`],
+  [/^measure (.+)$/, (m) => `计量单位为“${m[1]}”`],
+  [/^no ratio wording$/, () => "名称中没有比率用语"],
+  [/^division names$/, () => "行政区划名称"],
+  [/^(declared by the user|map|roles? set by the user)$/, () => ""],
+  [/^kind: (\w+)$/, (m) => `类型：${KIND.zh[m[1]] ?? ""}`],
+  [/^tolerance: rounding$/, () => "容差：按显示精度"],
+  [/^tolerance: (.+)$/, (m) => `容差：${m[1]}`],
+];
+
+function evidenceText(r: { by: string; evidence: string }, lang: Lang): string {
+  if (lang !== "zh") return r.evidence;
+  for (const [pattern, say] of EVIDENCE_ZH) {
+    const m = pattern.exec(r.evidence);
+    if (m) return say(m);
+  }
+  // The sheet's own words (a keyword, a label) are evidence as written; an engine note is not.
+  return r.by === "keyword" || r.by === "position" ? r.evidence : "";
+}
+
 function why(r: { by: string; evidence: string }, lang: Lang): string {
   const by: Record<string, [string, string]> = {
     keyword: ["关键词", "keyword"],
@@ -28,7 +55,8 @@ function why(r: { by: string; evidence: string }, lang: Lang): string {
     position: ["位置", "position"],
   };
   const [zh, en] = by[r.by] ?? [r.by, r.by];
-  return `${lang === "zh" ? zh : en} ${r.evidence}`;
+  const evidence = evidenceText(r, lang);
+  return evidence ? `${lang === "zh" ? zh : en} ${evidence}` : lang === "zh" ? zh : en;
 }
 
 function describe(m: TableMap, lang: Lang): string[] {
@@ -47,7 +75,8 @@ function describe(m: TableMap, lang: Lang): string[] {
           `，${zh ? "下级" : "children"} ${s.children.map((c) => c.unit).join("、")}`,
       );
     }
-  } else lines.push(`  ${zh ? "期间" : "periods"}: ${m.periods.map((p) => p.label).join("、")}`);
+  } else
+    lines.push(`  ${zh ? "期间：" : "periods: "}${m.periods.map((p) => p.label).join(zh ? "、" : ", ")}`);
   for (const i of m.indicators) {
     lines.push(
       `  ${m.orientation === "indicators-in-rows" ? i.line + 1 : columnName(i.line)}  ${i.name}  [${KIND[lang][i.kind]}${i.measure ? ` · ${i.measure}` : ""}${i.direction === "cap" ? (zh ? " · 上限" : " · cap") : ""}]  ${i.why.map((w) => why(w, lang)).join("; ")}`,
@@ -65,8 +94,21 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   if (problems.length) {
     const zh = options.lang === "zh";
+    const p = problems[0];
     io.stderr(
-      `tdcheck: ${file}: ${zh ? "未找到可识别的指标分解表" : "no recognisable target table"} (${problems[0].code})\n`,
+      `tdcheck: ${file}${zh ? "：" : ": "}${
+        p.code === "EMPTY_WORKBOOK"
+          ? zh
+            ? "工作簿是空的"
+            : "the workbook is empty"
+          : p.code === "NO_SUCH_SHEET"
+            ? zh
+              ? `没有名为“${p.sheet}”的工作表（现有：${p.detail}）`
+              : `no sheet named "${p.sheet}" (sheets: ${p.detail})`
+            : zh
+              ? "未找到可识别的指标分解表"
+              : "no recognisable target table"
+      }\n`,
     );
     return EXIT.unusable;
   }

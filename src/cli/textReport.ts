@@ -3,6 +3,7 @@ import type { CheckResult } from "../core/check";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
 import { compressCells, parseA1, type CellPosition } from "../core/address";
 import { padEnd, maxWidth } from "./width";
+import { plural } from "./plural";
 
 const ORIENTATION: Record<Lang, Record<string, string>> = {
   zh: { "indicators-in-rows": "指标在行", "units-in-rows": "单位在行" },
@@ -106,5 +107,5 @@ export function summaryText(result: CheckResult, lang: Lang): string {
   const s = result.summary;
   return lang === "zh"
     ? `共 ${s.tables} 张分解表、${s.progressions} 张进度表、${s.indicators} 个指标；执行 ${s.checks} 项校核，通过 ${s.passed} 项；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`
-    : `${s.tables} split table(s), ${s.progressions} progression(s), ${s.indicators} indicators; ${s.checks} checks run, ${s.passed} passed; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`;
+    : `${plural(s.tables, "split table", "split tables")}, ${plural(s.progressions, "progression", "progressions")}, ${plural(s.indicators, "indicator", "indicators")}; ${plural(s.checks, "check", "checks")} run, ${s.passed} passed; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info`;
 }

@@ -132,7 +132,7 @@ describe("tdcheck rebalance records the change in the copy's trail", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await cli("rebalance", input, ...REBALANCE, "--out", out, "--format", "json");
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/未能记入变更记录/);
+    expect(r.stderr).toMatch(/已有的变更记录无法读取，未能记入这次调整/);
     expect(JSON.parse(r.stdout).trail.recorded).toBe(false);
     const copy = readBack(out);
     expect(copy.sheets.find((s) => s.name === "分解表")!.values[6][8]).toBe(316);
