@@ -1,7 +1,7 @@
 /** The command line's text output: for people, aligned, in the reader's language. */
 import type { CheckResult } from "../core/check";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
-import { compressCells, parseA1, type CellPosition } from "../core/address";
+import { foldedMessage, foldRepeatedInfos } from "../core/report/folding";
 import { padEnd, maxWidth } from "./width";
 import { plural } from "./plural";
 
@@ -48,47 +48,21 @@ interface Line {
 
 /**
  * One line per error and warning; infos that say the same thing about one indicator (13
- * qualitative cells in a row) are folded into one line over their cells. JSON keeps every cell.
+ * qualitative cells in a row) are folded into one line over their cells (core/report/folding.ts,
+ * as the audit report does). JSON keeps every cell.
  */
 export function findingsText(result: CheckResult, lang: Lang): string[] {
-  const rows: Line[] = [];
-  const folded = new Map<string, { line: Line; cells: CellPosition[]; sheet: string; count: number }>();
-  for (const f of result.findings) {
-    const line: Line = {
+  const rows: Line[] = foldRepeatedInfos(result.findings).map((group) => {
+    const f = group.finding;
+    return {
       severity: SEVERITY_TEXT[f.severity][lang],
-      where: `${f.sheet}!${f.cell}`,
+      where: `${f.sheet}!${group.cells.join(",")}`,
       rule: RULE_TITLES[f.rule][lang],
       indicator: f.indicator ?? "",
-      message: renderMessage(f, lang),
+      message: foldedMessage(renderMessage(f, lang), group, lang),
       hints: f.hints.map((h) => renderHint(h, lang)),
     };
-    const text = f.details?.text;
-    if (f.severity !== "info" || text === undefined) {
-      rows.push(line);
-      continue;
-    }
-    const key = [f.sheet, f.rule, f.indicator, text].join("\u0000");
-    const group = folded.get(key);
-    const pos = parseA1(f.cell)!;
-    if (group) {
-      group.cells.push(pos);
-      group.count++;
-    } else {
-      folded.set(key, { line, cells: [pos], sheet: f.sheet, count: 1 });
-      rows.push(line);
-    }
-  }
-  for (const g of folded.values()) {
-    if (g.count === 1) continue;
-    g.line.where = `${g.sheet}!${compressCells(g.cells).join(",")}`;
-    g.line.message =
-      lang === "zh" ? `${g.line.message}（共 ${g.count} 个单元格）` : `${g.line.message} (${g.count} cells)`;
-    if (g.line.rule === RULE_TITLES["missing-value"][lang])
-      g.line.message =
-        lang === "zh"
-          ? `${g.count} 个下级单位未分配，按 0 计入合计`
-          : `${g.count} children have no allocation, counted as 0`;
-  }
+  });
   const w = (key: "severity" | "where" | "rule") => maxWidth(rows.map((r) => r[key]));
   const ws = w("severity");
   const ww = Math.min(w("where"), 24);

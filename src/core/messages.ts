@@ -46,6 +46,31 @@ export const RULE_TITLES: Record<RuleId, Record<Lang, string>> = {
   "qualitative-target": { zh: "定性目标", en: "Qualitative target" },
 };
 
+/**
+ * Each rule as the check it makes (an audit report lists passed checks too: "加总校核 ✓ 通过",
+ * never "合计不符 ✓ 通过").
+ */
+export const CHECK_TITLES: Record<RuleId, Record<Lang, string>> = {
+  "sum-mismatch": { zh: "加总校核", en: "Sum check" },
+  "sum-rounding": { zh: "加总校核", en: "Sum check" },
+  "mean-out-of-range": { zh: "比率范围校核", en: "Ratio range check" },
+  "weighted-mean-mismatch": { zh: "加权平均校核", en: "Weighted mean check" },
+  "growth-mismatch": { zh: "增长计算校核", en: "Growth check" },
+  "below-assignment": { zh: "下达目标校核", en: "Assignment check" },
+  "part-exceeds-total": { zh: "“其中”项校核", en: "Part-of-total check" },
+  "components-mismatch": { zh: "分项加总校核", en: "Components check" },
+  "cross-sheet-mismatch": { zh: "跨表一致校核", en: "Cross-sheet check" },
+  "progression-decrease": { zh: "逐年不减校核", en: "Progression check" },
+  "formula-omits-child": { zh: "合计公式校核", en: "Total formula check" },
+  "unit-misplaced": { zh: "单位归属校核", en: "Unit placement check" },
+  "unit-missing": { zh: "下级完整校核", en: "Completeness check" },
+  "duplicate-unit": { zh: "单位重复校核", en: "Duplicate unit check" },
+  "error-value": { zh: "单元格校核", en: "Cell check" },
+  "not-a-number": { zh: "单元格校核", en: "Cell check" },
+  "missing-value": { zh: "单元格校核", en: "Cell check" },
+  "qualitative-target": { zh: "定性目标", en: "Qualitative target" },
+};
+
 export const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
@@ -72,6 +97,10 @@ export function describeTolerance(t: Tolerance | undefined, lang: Lang): string 
         ? `允许 ±${t.value} 的四舍五入误差（有的数以“万”“亿”书写，只精确到末位）`
         : `rounding allowed: ±${t.value} (some values are written with 万/亿 and known only to their last digit)`;
     case "shown-precision":
+      if (t.values === undefined)
+        return zh
+          ? `允许 ±${t.value} 的四舍五入误差（各数保留到 ${t.unit}）`
+          : `rounding allowed: ±${t.value} (values shown to ${t.unit})`;
       return zh
         ? `允许 ±${t.value} 的四舍五入误差（${t.values} 个数都保留到 ${t.unit}）`
         : `rounding allowed: ±${t.value} (${t.values} values, each shown to ${t.unit})`;
@@ -87,7 +116,8 @@ export function describeTolerance(t: Tolerance | undefined, lang: Lang): string 
 export function toleranceDetail(t: Tolerance | undefined, lang: Lang): string {
   if (!t || (t.basis !== "shown-precision" && t.basis !== "written-multiplier")) return "";
   const zh = lang === "zh";
-  const n = t.values ?? 0;
+  const n = t.values;
+  if (n === undefined) return "";
   return zh
     ? `${n} 个数的舍入误差加在一起最多 ±${t.worstCase}；差额在 ±${t.value} 以内（约 3.5 个标准差，按 min(u·√n, n·u/2) 计）视为四舍五入，超过 ±${t.value} 但不超过 ±${t.worstCase} 为警告，超过 ±${t.worstCase} 则四舍五入无法解释，为错误。`
     : `Together the rounding of the ${n} values can be off by at most ±${t.worstCase}; a difference within ±${t.value} (about 3.5 standard deviations, min(u·√n, n·u/2)) is rounding, beyond it but within ±${t.worstCase} a warning, beyond ±${t.worstCase} rounding cannot explain it: an error.`;

@@ -64,11 +64,11 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(rows[3].slice(0, 2)).toEqual(["填表人", "张三"]);
     expect(rows[3][8]).toBe("李四");
     expect(rows[6][0]).toBe("序号");
-    const error = rows.find((row) => row[3] === "分解表!D7" && row[2] === "合计不符")!;
+    const error = rows.find((row) => row[3] === "分解表!D7" && row[2] === "加总校核")!;
     expect(error.slice(0, 12)).toEqual([
       1,
       "✗ 错误",
-      "合计不符",
+      "加总校核",
       "分解表!D7",
       "分解表!E7:Q7",
       "新增高新技术企业数(家)",
@@ -82,6 +82,17 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(String(error[12])).toContain("13 个区县合计 1999，与杭州市目标 2000 相差 -1");
     const passed = rows.filter((row) => row[1] === "✓ 通过");
     expect(passed).toHaveLength(doc.summary.passed);
+    // Passed checks are named as the checks they are: 加总校核 ✓ 通过.
+    expect(passed.find((row) => row[3] === "分解表!D8")![2]).toBe("加总校核");
+    // The 14 identical qualitative cells of a row are one line over their cells, as the CLI prints them.
+    const qualitative = rows.filter((row) => String(row[12] ?? "").includes("快于面上投资增速"));
+    expect(qualitative.map((row) => row[3])).toEqual(["分解表!C6,E6:Q6", "进度表!C11:D11"]);
+    expect(String(qualitative[0][12])).toContain("（共 14 个单元格）");
+    // The columns are explained, and the fingerprint in the report's own words: no path of this project.
+    const text = rows.flat().map(String).join("\n");
+    expect(text).toContain("栏目说明");
+    expect(text).toContain("数据指纹的算法");
+    expect(text).not.toMatch(/docs\/|\.md\b|src\//);
     expect(passed.some((row) => row[3] === "分解表!D8" && row[9] === "✓" && row[7] === 56.7)).toBe(true);
     // The summary row holds the same numbers as the JSON.
     expect(rows[4][4]).toBe("校核项");
@@ -217,7 +228,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     const out = path.join(dir, "report.xlsx");
     expect((await cli("check", copy, "--report", out)).code).toBe(0);
     const rows = reportRows(out);
-    const row = rows.find((r) => r[3] === "分解表!D7" && r[2] === "合计不符")!;
+    const row = rows.find((r) => r[3] === "分解表!D7" && r[2] === "加总校核")!;
     expect(row[1]).toBe("已接受（错误）");
     expect(String(row[12])).toContain(reason);
     expect(rows.some((r) => r[1] === "已接受（错误）" && r[12] === reason && r[7] === "张三")).toBe(true); // the 已接受 section

@@ -6,7 +6,13 @@
  */
 import { planAndRebalance } from "../../src/core/rebalanceRequest";
 import type { RebalanceOk } from "../../src/core/rebalance/rebalance";
-import { layoutReport, REPORT_COLUMNS, widthInPoints, type AcceptedFinding } from "../../src/core/report";
+import {
+  layoutReport,
+  REPORT_COLUMNS,
+  textWidth,
+  widthInPoints,
+  type AcceptedFinding,
+} from "../../src/core/report";
 import {
   acceptFinding,
   applyRebalance,
@@ -74,7 +80,8 @@ test("the report of the sample: every check, the accepted finding with its reaso
   expect(host.activeSheet()).toBe("审核报告");
   expect(s.frozenRows).toBe(7);
   expect(s.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$7:$7" });
-  expect(s.columnWidths.get(0)).toBe(widthInPoints(REPORT_COLUMNS[0]));
+  // Column A is widened to show its labels whole (校核范围).
+  expect(s.columnWidths.get(0)).toBe(widthInPoints(Math.max(REPORT_COLUMNS[0], textWidth("校核范围") + 2)));
   expect(s.style(0, 0)).toMatchObject({ bold: true, size: 14 });
   const links = [...s.hyperlinks.values()].map((l) => l.documentReference);
   expect(links.length).toBeGreaterThan(5);
