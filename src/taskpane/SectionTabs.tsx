@@ -9,14 +9,15 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 const useStyles = makeStyles({
   list: {
     display: "flex",
-    // Five sections do not fit a narrow pane on one line in every language: they wrap.
+    // Short names fit five sections on one line of a 350 px pane; a longer language wraps rather
+    // than scroll sideways.
     flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
+    gap: tokens.spacingHorizontalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   tab: {
     position: "relative",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     border: "none",
     background: "none",
     cursor: "pointer",
@@ -34,8 +35,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalS,
+      right: tokens.spacingHorizontalS,
       bottom: "-1px",
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,
