@@ -193,9 +193,9 @@ test.each(["zh-CN", "en-US"] as const)(
     const t = STRINGS[lang];
     session = await openPlayground(baseUrl, { lang });
     const { page } = session;
-    let frame = await openWorkbook(page, "部门任务.xlsx", departments);
+    await openWorkbook(page, "部门任务.xlsx", departments);
     await page.locator('.tabs button[data-sheet="部门"]').waitFor();
-    frame = await check(page, lang);
+    const frame = await check(page, lang);
     const nothing = frame.getByTestId("nothing-checked");
     await nothing.waitFor();
     expect(await nothing.innerText()).toContain(t["nothing.heading"]);
