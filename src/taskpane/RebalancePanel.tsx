@@ -87,7 +87,15 @@ const MAX_ROWS = 200;
 const CHART_BARS = 20;
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    // A select is as wide as its longest option unless told otherwise: never wider than the pane.
+    "& .fui-Select, & .fui-Input, & .fui-Field": { minWidth: 0, maxWidth: "100%" },
+    "& select, & input": { minWidth: 0, maxWidth: "100%" },
+  },
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },

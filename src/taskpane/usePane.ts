@@ -293,7 +293,13 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
               origin,
             },
           });
-          announce(summaryText("announce.checked", outcome.sheet, outcome.result));
+          announce(
+            summaryText(
+              scope === "all" ? "announce.checkedAll" : "announce.checked",
+              outcome.sheet,
+              outcome.result,
+            ),
+          );
           await followRef.current();
         }
       }
