@@ -156,7 +156,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   };
 
   if (result.status !== "ok") {
-    const doc = rebalanceDocument(plan, result, { lang, file });
+    const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
     const lines = [
       ...headerText(file, plan, result, lang),
       "",
@@ -179,7 +179,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const formulaWrites = writes.filter((w) => w.formula !== undefined);
   if (options.out === undefined) return preview(plan, result, writes, file, options, show);
   if (formulaWrites.length && !options.overwriteFormulas) {
-    const doc = rebalanceDocument(plan, result, { lang, file });
+    const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
     doc.written = null;
     doc.refused = { code: "FORMULA_CELLS", cells: formulaWrites.map((w) => w.cell) };
     const list = formulaWrites.map((w) => `${w.cell} = ${w.formula}`);
@@ -234,6 +234,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const doc = rebalanceDocument(plan, result, {
     lang,
     file,
+    label: cliOptionLabel,
     written: { file: out, cells: written.cells },
   });
   if (written.removedFormulas.length) doc.removedFormulas = written.removedFormulas;
@@ -324,7 +325,7 @@ function preview(
 ): number {
   const lang = options.lang;
   const zh = lang === "zh";
-  const doc = rebalanceDocument(plan, result, { lang, file });
+  const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
   doc.written = null;
   doc.preview = { cells: writes.map((w) => w.cell) };
   const cells = writes.map((w) => w.cell);

@@ -223,3 +223,29 @@ describe("--lock, --min, --max, --edit take a unique part of a unit's name, like
     }
   });
 });
+
+test("the JSON names the way out of a refusal as the command line spells it (--zero-base equal)", async () => {
+  const dir = tempDir();
+  const file = path.join(dir, "zero.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("分解表").addRows([
+    ["指标名称", "全市", "甲区", "乙区", "丙区"],
+    ["投资额(亿元)", 30.0, 0, 10.0, 10.0],
+  ]);
+  await wb.xlsx.writeFile(file);
+  const r = await cli(
+    "rebalance",
+    file,
+    "--indicator",
+    "投资额",
+    "--max",
+    "乙区=12",
+    "--max",
+    "丙区=12",
+    "--format",
+    "json",
+  );
+  expect(r.code).toBe(1);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.explanation).toMatchObject({ code: "ZERO_BASE_BLOCKED", option: "--zero-base equal" });
+});
