@@ -287,7 +287,8 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
       const before = session.changed.size;
       for (const f of touched) session.changed.add(findingId(f));
       let flags: FlagsWritten | undefined;
-      if (session.changed.size > before && options.flags !== false)
+      // Flags are corrected only where the add-in has flags on show (none after Clear flags).
+      if (session.changed.size > before && options.flags !== false && session.flaggedPlan !== undefined)
         flags = await flagFindings(
           context,
           workbook,

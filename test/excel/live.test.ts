@@ -215,3 +215,23 @@ describe("live mode off: edits still followed, so nothing shown is untrue", () =
     expect(note.split("\n")[0]).toBe(`【指标分解校核】 ${day(new Date())} 校核`);
   });
 });
+
+test("live mode off after Clear flags: an edit brings no flag back", async () => {
+  await stopLive();
+  const { clearFlags } = await import("../../src/excel");
+  await clearFlags();
+  const before = host.snapshot();
+  const stale: number[] = [];
+  await startLive({
+    debounceMs: 10,
+    recheck: false,
+    onFindings: () => undefined,
+    onStale: () => stale.push(1),
+  });
+  host.user.setValue("分解表", "Q7", 31);
+  await settle();
+  expect(stale).toHaveLength(1);
+  const after = host.snapshot();
+  expect(after.sheets[0].rules).toEqual(before.sheets[0].rules);
+  expect(after.sheets[0].notes).toEqual({});
+});
