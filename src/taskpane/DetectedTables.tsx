@@ -130,7 +130,13 @@ export function DetectedTables({ state, actions, locale, disabled }: PanelProps)
           {t["role.needsParent"]}
         </Text>
       )}
-      {maps.length === 0 && <Body1>{fill(t["problem.NO_TABLE"], { sheet: view.sheet })}</Body1>}
+      {maps.length === 0 && (
+        <Body1>
+          {view.scope === "all"
+            ? t["problem.NO_TABLE.workbook"]
+            : fill(t["problem.NO_TABLE"], { sheet: view.sheet })}
+        </Body1>
+      )}
       {rejected.length > 0 && (
         <div>
           <Caption1 className={styles.term}>{t["nothing.looked"]}</Caption1>

@@ -198,7 +198,7 @@ export function FindingsPanel({
       )}
       {result.problems.map((problem, i) => (
         <Text key={i} className={styles.warning}>
-          {inputProblemText(problem, sheet, t)}
+          {inputProblemText(problem, view.scope === "all" ? "" : sheet, t)}
         </Text>
       ))}
       <Subtitle2 as="h2" className={styles.heading} id={RESULTS_HEADING} tabIndex={-1}>
