@@ -5,6 +5,7 @@
  */
 import { DELIMITED_NAME } from "../core/csv";
 import type { AcceptedSummary } from "../core/report/acceptance";
+import { plural } from "./plural";
 import type { Lang } from "../core/messages";
 import { pathsOf, type CliIo } from "./io";
 import { displayWidth, padEnd, maxWidth } from "./width";
@@ -164,7 +165,7 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
     "",
     zh
       ? `共 ${s.files} 个文件：${s.checked} 个已校核，${s.unusable} 个无法校核；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.accepted ? `，已接受 ${s.accepted}` : ""}`
-      : `${s.files} file(s): ${s.checked} checked, ${s.unusable} unusable; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
+      : `${plural(s.files, "file", "files")}: ${s.checked} checked, ${s.unusable} unusable; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
   );
   const failed = entries.filter((e): e is Extract<FileEntry, { ok: false }> => !e.ok);
   if (failed.length) out.push("", ...failed.map((e) => `  ${e.error}`));

@@ -22,6 +22,9 @@ import { runInOrder, WorkerLanes } from "./parallel";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
+import { writeStateSection } from "./xlsx/stateSection";
+import { readProductSheets, withProductSheet } from "../core/productSheets";
+import { encodeSection } from "../core/report/stateSheet";
 
 export interface CheckOptions {
   sheet?: string;
@@ -114,7 +117,7 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   if (stored.problem)
     io.stderr(
       options.lang === "zh"
-        ? `tdcheck: ${file}：_tdcheck 工作表中的接受记录无法读取（${stored.problem.code}），按无接受记录处理\n`
+        ? `tdcheck: ${file}：本工具保存的接受记录已损坏，无法读取，按没有接受记录处理\n`
         : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
     );
   const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
@@ -190,14 +193,24 @@ async function writeCopies(
       if (p.section === "trail")
         io.stderr(
           zh
-            ? `tdcheck: ${c.file}：_tdcheck 工作表中的变更记录无法读取（${p.code}），报告中不列出\n`
+            ? `tdcheck: ${c.file}：本工具保存的变更记录已损坏，无法读取，报告中不列出\n`
             : `tdcheck: ${c.file}: the change trail in the _tdcheck sheet cannot be read (${p.code}); the report leaves it out\n`,
         );
     const r = addReportSheet(combined ? annotated! : c.xlsx(), report.sheet, {
       fileName: paths.basename(c.file),
     });
     if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
-    reported = r.bytes;
+    // The report is marked as the product's own in `_tdcheck`, so checking the copy skips it.
+    const marks = withProductSheet(
+      readProductSheets(c.workbook),
+      { name: r.sheetName, kind: "report", at: new Date().toISOString() },
+      [...c.workbook.sheets.map((s) => s.name), r.sheetName],
+    );
+    const marked = writeStateSection(r.bytes, c.workbook, "sheets", encodeSection("sheets", marks), {
+      fileName: paths.basename(c.file),
+    });
+    if (!marked.ok) return refused(zh ? "审核报告" : "report", marked.detail, []);
+    reported = marked.bytes;
   }
   if (annotated && !combined && !writeOutput(io, targets.annotate!, annotated, options.lang)) return false;
   if (reported && !writeOutput(io, targets.report!, reported, options.lang)) return false;

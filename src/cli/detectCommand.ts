@@ -19,6 +19,33 @@ const KIND: Record<Lang, Record<string, string>> = {
   en: { additive: "additive", share: "share", ratio: "ratio", qualitative: "qualitative" },
 };
 
+/**
+ * Detection's evidence in Chinese: the words of the sheet (合计, 杭州市目标, GDP) stay as they are;
+ * the engine's own notes (written in English for the JSON map) are said in Chinese. A note this
+ * table does not know is left out of the Chinese text rather than shown in English.
+ */
+const EVIDENCE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^sum holds on (\d+) of (\d+) rows$/, (m) => `${m[2]} 行中 ${m[1]} 行加总吻合`],
+  [/^sum holds in (\d+) of (\d+) units$/, (m) => `${m[2]} 个单位中 ${m[1]} 个加总吻合`],
+  [/^measure (.+)$/, (m) => `计量单位为“${m[1]}”`],
+  [/^no ratio wording$/, () => "名称中没有比率用语"],
+  [/^division names$/, () => "行政区划名称"],
+  [/^(declared by the user|map|roles? set by the user)$/, () => ""],
+  [/^kind: (\w+)$/, (m) => `类型：${KIND.zh[m[1]] ?? ""}`],
+  [/^tolerance: rounding$/, () => "容差：按显示精度"],
+  [/^tolerance: (.+)$/, (m) => `容差：${m[1]}`],
+];
+
+function evidenceText(r: { by: string; evidence: string }, lang: Lang): string {
+  if (lang !== "zh") return r.evidence;
+  for (const [pattern, say] of EVIDENCE_ZH) {
+    const m = pattern.exec(r.evidence);
+    if (m) return say(m);
+  }
+  // The sheet's own words (a keyword, a label) are evidence as written; an engine note is not.
+  return r.by === "keyword" || r.by === "position" ? r.evidence : "";
+}
+
 function why(r: Reason, lang: Lang): string {
   const by: Record<string, [string, string]> = {
     keyword: ["关键词", "keyword"],
@@ -34,8 +61,8 @@ function why(r: Reason, lang: Lang): string {
     ? lang === "zh"
       ? `${rows[2]} 行中 ${rows[1]} 行`
       : `${rows[1]} of ${rows[2]} rows`
-    : r.evidence;
-  const own = `${lang === "zh" ? zh : en} ${evidence}`;
+    : evidenceText(r, lang);
+  const own = evidence ? `${lang === "zh" ? zh : en} ${evidence}` : lang === "zh" ? zh : en;
   return r.support?.length ? [own, ...r.support.map((s) => why(s, lang))].join(" + ") : own;
 }
 
@@ -55,10 +82,11 @@ function describe(m: TableMap, lang: Lang): string[] {
           `，${zh ? "下级" : "children"} ${s.children.map((c) => c.unit).join("、")}`,
       );
     }
-  } else lines.push(`  ${zh ? "期间" : "periods"}: ${m.periods.map((p) => p.label).join("、")}`);
+  } else
+    lines.push(`  ${zh ? "期间：" : "periods: "}${m.periods.map((p) => p.label).join(zh ? "、" : ", ")}`);
   if (m.evidence?.length)
     lines.push(
-      `  ${zh ? "依据" : "evidence"}: ${m.evidence.map((e) => describeEvidence(e, lang)).join(zh ? "；" : "; ")}`,
+      `  ${zh ? "依据：" : "evidence: "}${m.evidence.map((e) => describeEvidence(e, lang)).join(zh ? "；" : "; ")}`,
     );
   for (const i of m.indicators) {
     lines.push(
@@ -77,9 +105,21 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
   const { maps, problems, rejected } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   if (problems.length) {
     const zh = options.lang === "zh";
-    const looked = lookedAtText(rejected, options.lang);
+    const p = problems[0];
     io.stderr(
-      `tdcheck: ${file}${zh ? "：未找到可识别的指标分解表（" : ": no recognisable target table ("}${looked}${zh ? "）" : ")"}\n`,
+      `tdcheck: ${file}${zh ? "：" : ": "}${
+        p.code === "EMPTY_WORKBOOK"
+          ? zh
+            ? "工作簿是空的"
+            : "the workbook is empty"
+          : p.code === "NO_SUCH_SHEET"
+            ? zh
+              ? `没有名为“${p.sheet}”的工作表（现有：${p.detail}）`
+              : `no sheet named "${p.sheet}" (sheets: ${p.detail})`
+            : zh
+              ? `未找到可识别的指标分解表（${lookedAtText(rejected, options.lang)}）`
+              : `no recognisable target table (${lookedAtText(rejected, options.lang)})`
+      }\n`,
     );
     return EXIT.unusable;
   }

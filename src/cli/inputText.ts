@@ -64,7 +64,9 @@ const ZH: InputCatalog = {
   notFound: (f) => `找不到文件：${f}`,
   isFolder: (f) => `这是一个文件夹，不是工作簿或 CSV 文件：${f}`,
   emptyFolder: (d) => `${d}：文件夹中没有可校核的文件（.xlsx、.csv、.tsv）`,
-  cannotRead: (f, code) => `无法读取文件 ${f}（${code}）`,
+  // The system's code (EACCES) stays out of Chinese text: it is said in words.
+  cannotRead: (f, code) =>
+    `无法读取文件 ${f}（${code === "EACCES" || code === "EPERM" ? "没有读取权限" : "系统拒绝读取"}）`,
   lockedByExcel: (f) => `${f}：文件正在 Excel 中打开（已被锁定）：请在 Excel 中关闭它，或先复制一份再检查`,
   openInExcel: (f, owner) =>
     `注意：${f} 正在 Excel 中打开（旁边有 ${owner}）：校核的是最后一次保存的内容，未保存的修改不在其中；请保存并关闭，或复制一份再检查`,

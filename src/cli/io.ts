@@ -9,6 +9,7 @@ export { oneLine, printable };
 
 /** The path arithmetic the command line uses: Node's own (path.win32 in tests of Windows habits). */
 export type PathApi = Pick<typeof path, "basename" | "extname" | "join" | "resolve" | "dirname" | "sep">;
+import { intlLocale } from "./cliLang";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,6 +33,10 @@ export interface CliIo {
   workerScript?: string;
   /** Cores the batch may use, and the memory free for it (bytes). */
   machine?(): { cores: number; freeBytes: number };
+  /** The environment (the system locale decides the language: cliLang.ts); none: Chinese. */
+  env?: Record<string, string | undefined>;
+  /** The platform's locale where the environment names none (Windows). */
+  locale?: () => string | undefined;
 }
 
 export function pathsOf(io: CliIo): PathApi {
@@ -59,6 +64,8 @@ export function nodeIo(options: NodeIoOptions = {}): CliIo {
   const err = options.stderr ?? process.stderr;
   const progress = terminalProgress(err, options.now);
   return {
+    env: process.env,
+    locale: intlLocale,
     // Whatever is written while a progress line shows replaces it, on stdout (the same terminal) too.
     stdout: (t) => {
       progress?.clear();

@@ -30,8 +30,10 @@ import { EXIT } from "./checkCommand";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
 import { refusesTextName, writeOutput } from "./output";
+import { cliOptionLabel } from "./optionLabels";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
+import { plural } from "./plural";
 import { writeCellValues } from "./xlsx/writeValues";
 import { writeStateSection } from "./xlsx/stateSection";
 import type { WorkbookGrid } from "../core/grid";
@@ -52,7 +54,8 @@ export interface RebalanceOptions {
   min: string[];
   max: string[];
   step?: string;
-  out: string;
+  /** Where to write the copy; without it the preview is printed and nothing is written. */
+  out?: string;
   overwriteFormulas: boolean;
   /** Who applies the change, for the trail (填表人). */
   by?: string;
@@ -114,7 +117,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
 
   const choices = choicesOf(options);
   if (typeof choices === "string") return fail(choices);
-  if (sameTarget(file, options.out, io))
+  if (options.out !== undefined && sameTarget(file, options.out, io))
     return fail(
       zh
         ? `不会覆盖输入文件，请用 --out 另选文件名：${options.out}`
@@ -124,7 +127,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const loaded = loadWorkbook(file, io, lang);
   if (!loaded.ok) return fail(loaded.message);
   const fromText = loaded.source.format === "csv";
-  if (fromText && refusesTextName(options.out, io, lang)) return EXIT.unusable;
+  if (fromText && options.out !== undefined && refusesTextName(options.out, io, lang)) return EXIT.unusable;
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problems[0];
   if (problem) {
@@ -146,10 +149,10 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (uncalculated.length) return fail(uncalculatedMessage(file, uncalculated, lang));
 
   const solved = planAndRebalance(loaded.workbook, maps, choices);
-  if (!solved.ok) return fail(`${file}: ${renderRequestProblem(solved.problem, lang)}`);
+  if (!solved.ok) return fail(`${file}: ${renderRequestProblem(solved.problem, lang, cliOptionLabel)}`);
   const { plan, result } = solved;
   if (result.status === "invalid-input")
-    return fail(renderInvalidInput(plan, result, lang).map((l) => `${file}: ${l}`));
+    return fail(renderInvalidInput(plan, result, lang, cliOptionLabel).map((l) => `${file}: ${l}`));
 
   const show = (doc: RebalanceDocument, lines: string[]): void => {
     if (options.format === "json") io.stdout(JSON.stringify(doc, null, 2) + "\n");
@@ -157,7 +160,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   };
 
   if (result.status !== "ok") {
-    const doc = rebalanceDocument(plan, result, { lang, file });
+    const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
     const lines = [
       ...headerText(pathsOf(io).basename(file), plan, result, lang),
       "",
@@ -171,20 +174,16 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
           ? "  如需把余额平均分给现值为零的下级，请加 --zero-base equal。"
           : "  To spread the rest equally over the zero-base children, add --zero-base equal.",
       );
-    lines.push(
-      "",
-      zh
-        ? `已拒绝（${doc.explanation.code}），未写出任何文件。`
-        : `Refused (${doc.explanation.code}); nothing was written.`,
-    );
+    lines.push("", REFUSED[lang][result.status]);
     show(doc, lines);
     return EXIT.errors;
   }
 
   const writes = plannedWrites(plan, result);
   const formulaWrites = writes.filter((w) => w.formula !== undefined);
+  if (options.out === undefined) return preview(plan, result, writes, file, options, show);
   if (formulaWrites.length && !options.overwriteFormulas) {
-    const doc = rebalanceDocument(plan, result, { lang, file });
+    const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
     doc.written = null;
     doc.refused = { code: "FORMULA_CELLS", cells: formulaWrites.map((w) => w.cell) };
     const list = formulaWrites.map((w) => `${w.cell} = ${w.formula}`);
@@ -233,12 +232,14 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const trail = written.cells.length
     ? recordTrail(loaded, written.bytes, plan, result, writes, options, pathsOf(io).basename(file))
     : ({ bytes: written.bytes, recorded: false, reason: "no change" } as const);
-  if (!writeOutput(io, options.out, trail.bytes, lang)) return EXIT.unusable;
+  const out = options.out!;
+  if (!writeOutput(io, out, trail.bytes, lang)) return EXIT.unusable;
 
   const doc = rebalanceDocument(plan, result, {
     lang,
     file,
-    written: { file: options.out, cells: written.cells },
+    label: cliOptionLabel,
+    written: { file: out, cells: written.cells },
   });
   if (written.removedFormulas.length) doc.removedFormulas = written.removedFormulas;
   if (written.fullCalcOnLoad) doc.fullCalcOnLoad = true;
@@ -248,8 +249,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (!trail.recorded && written.cells.length)
     io.stderr(
       zh
-        ? `tdcheck: 注意：调整已写出，但未能记入变更记录（${trail.reason}）\n`
-        : `tdcheck: note: the copy is written, but the change could not be added to its trail (${trail.reason})\n`,
+        ? "tdcheck: 注意：调整已写出，但副本中已有的变更记录无法读取，未能记入这次调整（原记录保持不变）\n"
+        : "tdcheck: note: the copy is written, but the trail it already holds cannot be read, so this change was not added to it (the trail is left as it was)\n",
     );
   const lines = [
     ...headerText(pathsOf(io).basename(file), plan, result, lang),
@@ -262,7 +263,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (ratio) lines.push(`  ${ratio}`);
   lines.push(
     "",
-    summaryLine(plan, result, writes, options.out, written.removedFormulas, lang) +
+    summaryLine(plan, result, writes, out, written.removedFormulas, lang) +
       (fromText ? INPUT_TEXT[lang].newWorkbookNote : ""),
   );
   show(doc, lines);
@@ -304,6 +305,67 @@ function recordTrail(
   return written.ok
     ? { bytes: written.bytes, recorded: true, entries: stored.items.length + 1 }
     : { bytes, recorded: false, reason: written.detail };
+}
+
+/** Why nothing was written, in words (the code stays in the JSON: explanation.code). */
+const REFUSED: Record<Lang, Record<"infeasible" | "zero-base-blocked", string>> = {
+  zh: {
+    infeasible: "已拒绝：在这些锁定和上下限下达不到目标，未写出任何文件。",
+    "zero-base-blocked": "已拒绝：现值为零的单位按比例无法增加，未写出任何文件。",
+  },
+  en: {
+    infeasible: "Refused: the target cannot be reached with these locks and bounds; nothing was written.",
+    "zero-base-blocked": "Refused: units at zero cannot grow proportionally; nothing was written.",
+  },
+};
+
+/**
+ * Without `--out`, the answer is only shown: the preview table, the explanation and what writing
+ * it would change. Nothing is written; exit 0 (a refusal is still exit 1, above).
+ */
+function preview(
+  plan: RebalancePlan,
+  result: RebalanceOk,
+  writes: CellWrite[],
+  file: string,
+  options: RebalanceOptions,
+  show: (doc: RebalanceDocument, lines: string[]) => void,
+): number {
+  const lang = options.lang;
+  const zh = lang === "zh";
+  const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
+  doc.written = null;
+  doc.preview = { cells: writes.map((w) => w.cell) };
+  const cells = writes.map((w) => w.cell);
+  const formulas = writes.filter((w) => w.formula !== undefined).map((w) => w.cell);
+  const lines = [
+    ...headerText(file, plan, result, lang),
+    "",
+    ...tableText(plan, result, lang),
+    "",
+    ...explanationText(plan, result, lang).map((l) => `  ${l}`),
+  ];
+  const ratio = ratioLine(result, lang);
+  if (ratio) lines.push(`  ${ratio}`);
+  const list = cells.join(zh ? "、" : ", ");
+  lines.push(
+    "",
+    cells.length === 0
+      ? zh
+        ? "预览：无需改动任何单元格。未写出任何文件。"
+        : "Preview: no cell needs to change. Nothing was written."
+      : zh
+        ? `预览：将改动 ${cells.length} 个单元格（${list}）。未写出任何文件；要写出调整后的副本，请加 --out 文件名。`
+        : `Preview: ${plural(cells.length, "cell", "cells")} would change (${list}). Nothing was written; add --out FILE to write the rebalanced copy.`,
+  );
+  if (formulas.length)
+    lines.push(
+      zh
+        ? `其中 ${formulas.join("、")} 是公式，写出时需加 --overwrite-formulas。`
+        : `${formulas.join(", ")} hold formulas: writing them needs --overwrite-formulas.`,
+    );
+  show(doc, lines);
+  return EXIT.clean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,7 +569,7 @@ function summaryLine(
   const replaced = removedFormulas.length
     ? zh
       ? `，替换公式 ${removedFormulas.length} 个`
-      : `, ${removedFormulas.length} formula(s) replaced`
+      : `, ${plural(removedFormulas.length, "formula", "formulas")} replaced`
     : "";
   const p = plan.parent;
   const parentNow = result.method === "fix-parent" ? result.parent : (plan.target ?? result.parent);
@@ -528,5 +590,5 @@ function summaryLine(
       : `Written ${out}: no cell needed to change; ${tail}`;
   return zh
     ? `已写出 ${out}：改动 ${cells.length} 个单元格（${list}）${replaced}；${tail}`
-    : `Written ${out}: ${cells.length} cell(s) changed (${list})${replaced}; ${tail}`;
+    : `Written ${out}: ${plural(cells.length, "cell", "cells")} changed (${list})${replaced}; ${tail}`;
 }

@@ -1,119 +1,136 @@
 /**
  * `tdcheck`: the command-line door to the engine. Every failure becomes one clear line and an
- * exit code (0 clean, 1 errors, 2 unusable input); nothing escapes as a stack trace.
+ * exit code (0 clean, 1 errors, 2 unusable input); nothing escapes as a stack trace. Help and
+ * messages follow one language rule (cliLang.ts), commander's own words included.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import type { Lang } from "../core/messages";
 import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
+import { chooseLang, type Env } from "./cliLang";
 import { runDetect } from "./detectCommand";
+import { commanderMessage, HELP } from "./helpText";
 import { forPeople, oneLine, type CliIo } from "./io";
+import { displayWidth } from "./width";
 import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
 
-function defaultLang(): Lang {
-  const env = (typeof process !== "undefined" && (process.env.TDCHECK_LANG || "")) || "";
-  return env.toLowerCase().startsWith("en") ? "en" : "zh";
-}
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const env: Env = io.env ?? {};
+  const lang: Lang = chooseLang(argv, env, io.locale);
+  const words = HELP[lang];
   let code: number = EXIT.clean;
-  const program = new Command("tdcheck")
-    .description("指标分解校核 · Target Decomposition Check — checks that target splits add up")
-    .version("0.1.0")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError(false);
+  const headings: Record<string, string> = {
+    "Usage:": words.usage,
+    "Options:": words.options,
+    "Commands:": words.commands,
+    "Arguments:": words.arguments,
+  };
+  const terms = (text: string) =>
+    text.replace("[options]", words.optionsTerm).replace("[command]", words.commandTerm);
+  const help = {
+    styleTitle: (title: string) => headings[title] ?? title,
+    // CJK characters take two columns: descriptions line up and wrap by what the terminal shows.
+    displayWidth: (text: string) => displayWidth(text),
+    styleUsage: terms,
+    subcommandTerm(this: Help, cmd: Command) {
+      return terms(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    // The extra facts of an option (its choices, its default) in the reader's language.
+    optionDescription: (option: Option) => {
+      const extra: string[] = [];
+      if (option.argChoices) extra.push(`${words.choices}: ${option.argChoices.join(", ")}`);
+      const given = option.defaultValue;
+      if (
+        given !== undefined &&
+        !(Array.isArray(given) && given.length === 0) &&
+        (option.required || option.optional)
+      )
+        extra.push(`${words.default}: ${String(given)}`);
+      if (!extra.length) return option.description;
+      return lang === "zh"
+        ? `${option.description}（${extra.join("；").replace(/: /g, "：").replace(/, /g, "、")}）`
+        : `${option.description} (${extra.join(", ")})`;
+    },
+  } satisfies Partial<Help>;
+  const setUp = (cmd: Command): Command =>
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.stdout(s),
+        writeErr: (s) => io.stderr(s),
+        outputError: (message, write) => write(oneLine(`tdcheck: ${commanderMessage(message, lang)}\n`)),
+      })
+      .configureHelp(help)
+      .helpOption("-h, --help", words.help)
+      .showHelpAfterError(false);
+  const langOption = () =>
+    new Option(`--lang ${words.arg.lang}`, words.lang).choices(["zh", "en"]).default(lang);
 
-  program
-    .command("check")
-    .description(
-      "check the target tables in .xlsx or CSV files (exit 0 clean, 1 errors, 2 any input unusable)",
-    )
-    .argument(
-      "<files...>",
-      ".xlsx workbooks or CSV/TSV tables (UTF-8, UTF-16, GB18030/GBK, Big5), or folders of them (each folder's .xlsx, .csv and .tsv files, not its subfolders)",
-    )
-    .option("--sheet <name>", "only check this sheet")
-    .option(
-      "--map <map.json>",
-      "use this table map (from `tdcheck detect --format json`, corrected) instead of detection",
-    )
-    .addOption(
-      new Option("--format <format>", "output format (csv: findings for Excel, UTF-8 with BOM)")
-        .choices(["text", "json", "csv"])
-        .default("text"),
-    )
-    .option(
-      "--annotate <out>",
-      "write a copy with the flagged cells marked (the input is never modified; a CSV's copy is a new .xlsx); a folder when several files are checked",
-    )
-    .option(
-      "--report <out>",
-      "write a copy with an audit report sheet 审核报告 added; a folder when several files are checked",
-    )
-    .option("--preparer <name>", "填表人, shown on the audit report")
-    .option("--reviewer <name>", "审核人, shown on the audit report")
-    .option("--strict", "also fail (exit 1) on warnings", false)
-    .option(
-      "--jobs <n>",
-      "files of a batch checked at once, in worker threads (default: the cores, fewer when memory is short); output as with one",
-    )
-    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
+  const program = setUp(new Command("tdcheck"))
+    .description(words.program)
+    .version("0.1.0", "-V, --version", words.version)
+    .helpCommand("help [command]", words.helpCommand);
+
+  const a = words.arg;
+  const c = words.check;
+  setUp(program.command("check"))
+    .description(c.description)
+    .argument(`<${a.files}>`, c.files)
+    .option(`--sheet ${a.name}`, c.sheet)
+    .option(`--map ${a.map}`, c.map)
+    .addOption(new Option(`--format ${a.format}`, c.format).choices(["text", "json", "csv"]).default("text"))
+    .option(`--annotate ${a.out}`, c.annotate)
+    .option(`--report ${a.out}`, c.report)
+    .option(`--preparer ${a.person}`, c.preparer)
+    .option(`--reviewer ${a.person}`, c.reviewer)
+    .option("--strict", c.strict, false)
+    .option(`--jobs ${a.n}`, c.jobs)
+    .addOption(langOption())
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts, forPeople(io, opts.format));
     });
 
-  program
-    .command("detect")
-    .description(
-      "show what was detected: tables, parents, children, indicator kinds (--format json gives a map for --map)",
-    )
-    .argument("<file>", ".xlsx workbook or CSV/TSV table")
-    .option("--sheet <name>", "only this sheet")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
+  const d = words.detect;
+  setUp(program.command("detect"))
+    .description(d.description)
+    .argument(`<${a.file}>`, d.file)
+    .option(`--sheet ${a.name}`, d.sheet)
+    .addOption(new Option(`--format ${a.format}`, d.format).choices(["text", "json"]).default("text"))
+    .addOption(langOption())
     .action((file: string, opts: { sheet?: string; format: "text" | "json"; lang: Lang }) => {
       code = runDetect(file, opts, forPeople(io, opts.format));
     });
 
   const collect = (value: string, previous: string[]): string[] => [...previous, value];
-  program
-    .command("rebalance")
-    .description(
-      "make one indicator's split add up and write the result to a copy (exit 0 written, 1 refused, 2 bad input)",
-    )
-    .argument("<file>", ".xlsx workbook or CSV/TSV table (never modified)")
-    .option("--sheet <name>", "the sheet holding the table")
-    .requiredOption("--indicator <text>", "the indicator: its name or a unique part of it")
-    .option("--target <n>", "the parent's new total (default: the parent's stated value)")
+  const r = words.rebalance;
+  setUp(program.command("rebalance"))
+    .description(r.description)
+    .argument(`<${a.file}>`, r.file)
+    .option(`--sheet ${a.name}`, r.sheet)
+    .requiredOption(`--indicator ${a.text}`, r.indicator)
+    .option(`--target ${a.n}`, r.target)
     .addOption(
-      new Option("--method <method>", "how the free children absorb the change").choices([
+      new Option(`--method ${a.method}`, r.method).choices([
         "proportional",
         "equal",
         "reference",
         "minimal-change",
       ]),
     )
-    .option("--reference <row>", "reference row (base year, GDP, any factor) for --method reference")
-    .option("--weights <row>", "denominator row of a ratio indicator, or minimal-change weights")
-    .option("--parent <name>", "the parent of the split (a city in a three-level table)")
-    .option("--edit <unit=value>", "set one child and keep the total")
-    .addOption(
-      new Option("--fix <what>", "keep the children and set the parent to their sum").choices(["parent"]),
-    )
-    .addOption(
-      new Option("--zero-base <policy>", "spread the rest equally over zero-base children").choices([
-        "equal",
-      ]),
-    )
-    .option("--lock <unit>", "keep this child's value (repeatable)", collect, [])
-    .option("--min <unit=value>", "lower bound for a child (repeatable)", collect, [])
-    .option("--max <unit=value>", "upper bound for a child (repeatable)", collect, [])
-    .option("--step <s>", "rounding grid (default: the indicator's own decimals; counts 1)")
-    .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy (an .xlsx, also for a CSV input)")
-    .option("--overwrite-formulas", "replace formulas in the cells to write", false)
-    .option("--by <name>", "who applies the change, for the copy's change trail (填表人)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
+    .option(`--reference ${a.row}`, r.reference)
+    .option(`--weights ${a.row}`, r.weights)
+    .option(`--parent ${a.name}`, r.parent)
+    .option(`--edit ${a.unitValue}`, r.edit)
+    .addOption(new Option(`--fix ${a.what}`, r.fix).choices(["parent"]))
+    .addOption(new Option(`--zero-base ${a.policy}`, r.zeroBase).choices(["equal"]))
+    .option(`--lock ${a.unit}`, r.lock, collect, [])
+    .option(`--min ${a.unitValue}`, r.min, collect, [])
+    .option(`--max ${a.unitValue}`, r.max, collect, [])
+    .option(`--step ${a.step}`, r.step)
+    .option(`--out ${a.xlsx}`, r.out)
+    .option("--overwrite-formulas", r.overwriteFormulas, false)
+    .option(`--by ${a.person}`, r.by)
+    .addOption(new Option(`--format ${a.format}`, r.format).choices(["text", "json"]).default("text"))
+    .addOption(langOption())
     .action((file: string, opts: RebalanceOptions) => {
       code = runRebalance(file, opts, forPeople(io, opts.format));
     });
@@ -129,7 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         e.code === "commander.help"
       )
         return EXIT.clean;
-      return EXIT.unusable; // commander has already printed its one-line message
+      return EXIT.unusable; // the one-line message is already out (outputError above)
     }
     io.stderr(oneLine(`tdcheck: ${(e as Error).message ?? String(e)}\n`));
     return EXIT.unusable;

@@ -1,8 +1,9 @@
 /** The command line's text output: for people, aligned, in the reader's language. */
 import type { CheckResult } from "../core/check";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
-import { compressCells, parseA1, type CellPosition } from "../core/address";
+import { foldedMessage, foldRepeatedInfos } from "../core/report/folding";
 import { padEnd, maxWidth } from "./width";
+import { plural } from "./plural";
 
 const ORIENTATION: Record<Lang, Record<string, string>> = {
   zh: { "indicators-in-rows": "指标在行", "units-in-rows": "单位在行" },
@@ -47,47 +48,21 @@ interface Line {
 
 /**
  * One line per error and warning; infos that say the same thing about one indicator (13
- * qualitative cells in a row) are folded into one line over their cells. JSON keeps every cell.
+ * qualitative cells in a row) are folded into one line over their cells (core/report/folding.ts,
+ * as the audit report does). JSON keeps every cell.
  */
 export function findingsText(result: CheckResult, lang: Lang): string[] {
-  const rows: Line[] = [];
-  const folded = new Map<string, { line: Line; cells: CellPosition[]; sheet: string; count: number }>();
-  for (const f of result.findings) {
-    const line: Line = {
+  const rows: Line[] = foldRepeatedInfos(result.findings).map((group) => {
+    const f = group.finding;
+    return {
       severity: SEVERITY_TEXT[f.severity][lang],
-      where: `${f.sheet}!${f.cell}`,
+      where: `${f.sheet}!${group.cells.join(",")}`,
       rule: RULE_TITLES[f.rule][lang],
       indicator: f.indicator ?? "",
-      message: renderMessage(f, lang),
+      message: foldedMessage(renderMessage(f, lang), group, lang),
       hints: f.hints.map((h) => renderHint(h, lang)),
     };
-    const text = f.details?.text;
-    if (f.severity !== "info" || text === undefined) {
-      rows.push(line);
-      continue;
-    }
-    const key = [f.sheet, f.rule, f.indicator, text].join("\u0000");
-    const group = folded.get(key);
-    const pos = parseA1(f.cell)!;
-    if (group) {
-      group.cells.push(pos);
-      group.count++;
-    } else {
-      folded.set(key, { line, cells: [pos], sheet: f.sheet, count: 1 });
-      rows.push(line);
-    }
-  }
-  for (const g of folded.values()) {
-    if (g.count === 1) continue;
-    g.line.where = `${g.sheet}!${compressCells(g.cells).join(",")}`;
-    g.line.message =
-      lang === "zh" ? `${g.line.message}（共 ${g.count} 个单元格）` : `${g.line.message} (${g.count} cells)`;
-    if (g.line.rule === RULE_TITLES["missing-value"][lang])
-      g.line.message =
-        lang === "zh"
-          ? `${g.count} 个下级单位未分配，按 0 计入合计`
-          : `${g.count} children have no allocation, counted as 0`;
-  }
+  });
   const w = (key: "severity" | "where" | "rule") => maxWidth(rows.map((r) => r[key]));
   const ws = w("severity");
   const ww = Math.min(w("where"), 24);
@@ -106,5 +81,5 @@ export function summaryText(result: CheckResult, lang: Lang): string {
   const s = result.summary;
   return lang === "zh"
     ? `共 ${s.tables} 张分解表、${s.progressions} 张进度表、${s.indicators} 个指标；执行 ${s.checks} 项校核，通过 ${s.passed} 项；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`
-    : `${s.tables} split table(s), ${s.progressions} progression(s), ${s.indicators} indicators; ${s.checks} checks run, ${s.passed} passed; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`;
+    : `${plural(s.tables, "split table", "split tables")}, ${plural(s.progressions, "progression", "progressions")}, ${plural(s.indicators, "indicator", "indicators")}; ${plural(s.checks, "check", "checks")} run, ${s.passed} passed; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info`;
 }

@@ -1,9 +1,10 @@
 /**
  * Ribbon commands (manifest: ExecuteFunction runCheck / clearFlags), loaded from commands.html.
  * Each command must call event.completed(), whatever happens, or Office keeps the button busy.
- * The work is the adapter's: check the active sheet and flag it, or remove the add-in's flags.
+ * The work is the adapter's: check what the pane checks (the whole workbook, unless the workbook's
+ * settings chose the active sheet) and flag it, or remove the add-in's flags.
  */
-import { checkInExcel, clearFlags as clearAddinFlags, connectHost } from "../excel";
+import { checkInExcel, clearFlags as clearAddinFlags, connectHost, loadState } from "../excel";
 
 /** Notes are written in Office's language, as the pane would write them. */
 async function noteLanguage(): Promise<"zh" | "en"> {
@@ -11,10 +12,16 @@ async function noteLanguage(): Promise<"zh" | "en"> {
   return host.displayLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-/** Check the active sheet and write the flags (conditional formats, and notes where supported). */
+/** The workbook's choice of what Check reads (the pane's setting), else the whole workbook. */
+async function scope(): Promise<"all" | "active"> {
+  const loaded = await loadState();
+  return loaded.ok && loaded.value.settings.scope === "active" ? "active" : "all";
+}
+
+/** Check as the pane would and write the flags (conditional formats, and notes where supported). */
 async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await checkInExcel({ sheets: "active", lang: await noteLanguage(), flags: true });
+    await checkInExcel({ sheets: await scope(), lang: await noteLanguage(), flags: true });
   } finally {
     event.completed();
   }

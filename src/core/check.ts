@@ -10,6 +10,7 @@ import type { SheetGrid, WorkbookGrid } from "./grid";
 import type { Direction, IndicatorKind, Orientation, Policy, TableMap } from "./model";
 import type { PassedCheck } from "./rules/rule";
 import { Checker } from "./checker";
+import { readProductSheets, sheetsToSkip, type ProductSheet } from "./productSheets";
 
 /** The very hidden sheet where the add-in and the command line keep maps, acceptances and the trail. */
 export const STATE_SHEET = "_tdcheck";
@@ -17,6 +18,12 @@ export const STATE_SHEET = "_tdcheck";
 export interface CheckOptions {
   /** Only check this sheet. */
   sheet?: string;
+  /**
+   * The sheets the product wrote (audit reports), skipped by detection. Read from the workbook's
+   * own `_tdcheck` sheet when absent (the command line reads every sheet); the add-in, which does
+   * not read `_tdcheck` as a grid, passes what it read from the section.
+   */
+  productSheets?: readonly ProductSheet[];
 }
 
 export interface IndicatorSummary {
@@ -104,18 +111,34 @@ export function detectWorkbook(
 ): { maps: TableMap[]; problems: InputProblem[]; rejected: RejectedRange[] } {
   const problems: InputProblem[] = [];
   const rejected: RejectedRange[] = [];
-  // The add-in's own very hidden sheet holds its memory, not a table (src/excel/README.md).
-  let sheets = workbook.sheets.filter((s) => s.name !== STATE_SHEET);
+  // The add-in's memory and the sheets it wrote (reports) are not tables (productSheets.ts).
+  const skip = sheetsToSkip(
+    workbook.sheets.map((s) => s.name),
+    options.productSheets ?? readProductSheets(workbook),
+  );
+  let sheets = workbook.sheets.filter((s) => !skip.has(s.name));
   if (options.sheet !== undefined) {
+    // The product's own sheet asked for by name: it exists, and holds no table of the user's.
+    if (skip.has(options.sheet) && options.sheet !== STATE_SHEET) {
+      problems.push({ code: "NO_TABLE", sheet: options.sheet });
+      return { maps: [], problems, rejected };
+    }
     sheets = sheets.filter((s) => s.name === options.sheet);
     if (sheets.length === 0) {
       problems.push({
         code: "NO_SUCH_SHEET",
         sheet: options.sheet,
-        detail: workbook.sheets.map((s) => s.name).join(", "),
+        detail: workbook.sheets
+          .filter((s) => !skip.has(s.name))
+          .map((s) => s.name)
+          .join(", "),
       });
       return { maps: [], problems, rejected };
     }
+  } else if (sheets.length === 0 && [...skip].some((n) => n !== STATE_SHEET)) {
+    // Only the product's own sheets were read (the add-in checking a report sheet it wrote).
+    problems.push({ code: "NO_TABLE" });
+    return { maps: [], problems, rejected };
   }
   if (sheets.every(isEmptySheet)) {
     problems.push({ code: "EMPTY_WORKBOOK" });

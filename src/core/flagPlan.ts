@@ -147,17 +147,52 @@ interface Group {
   cells: CellPosition[];
 }
 
-export function noteText(findings: Finding[], lang: Lang): string {
+/** A day as notes state it: the local calendar date, 2025-06-01. */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const CHECKED_ON: Record<Lang, (date: string) => string> = {
+  zh: (date) => `${date} 校核`,
+  en: (date) => `checked on ${date}`,
+};
+
+/**
+ * A cell's note: the add-in's mark and the date of the check that wrote it on the first line (a
+ * note read days later says how old it is), then each finding with its hints.
+ */
+export function noteText(findings: Finding[], lang: Lang, checkedOn: string): string {
   const lines = findings.map((f) => {
     const head = `${SEVERITY_TEXT[f.severity][lang]} · ${RULE_TITLES[f.rule][lang]}`;
     const hints = f.hints.map((h) => renderHint(h, lang));
-    return [`${head}: ${renderMessage(f, lang)}`, ...hints.map((h) => `  · ${h}`)].join("\n");
+    return [
+      `${head}${lang === "zh" ? "：" : ": "}${renderMessage(f, lang)}`,
+      ...hints.map((h) => `  · ${h}`),
+    ].join("\n");
   });
-  return `${NOTE_MARK}\n${lines.join("\n")}`;
+  return `${NOTE_MARK} ${CHECKED_ON[lang](checkedOn)}\n${lines.join("\n")}`;
+}
+
+export interface PlanOptions {
+  /** The date of the check (localDate), stated in every note; today when absent. */
+  checkedOn?: string;
+  /**
+   * Findings whose cells changed since the check (live mode off): their notes and static flags
+   * would say something no longer known to be true, so only a live formula, which re-tests the
+   * sheet as it is now, stays on them.
+   */
+  changed?: (f: Finding) => boolean;
 }
 
 /** Errors and warnings are flagged; infos stay in the pane and the report. */
-export function planFlags(workbook: WorkbookGrid, findings: Finding[], lang: Lang = "zh"): FlagPlan {
+export function planFlags(
+  workbook: WorkbookGrid,
+  findings: Finding[],
+  lang: Lang = "zh",
+  options: PlanOptions = {},
+): FlagPlan {
+  const checkedOn = options.checkedOn ?? localDate(new Date());
   const groups = new Map<string, Group>();
   const notes = new Map<string, { sheet: string; cell: string; findings: Finding[] }>();
   const hinted = new Map<string, { sheet: string; cells: CellPosition[] }>();
@@ -168,10 +203,13 @@ export function planFlags(workbook: WorkbookGrid, findings: Finding[], lang: Lan
     if (!grid || !at) continue;
     const kind: FlagKind = f.severity === "error" ? "error" : "warning";
     const parts = liveFormula(f, grid, at);
+    const changed = options.changed?.(f) === true;
+    if (changed && !parts) continue;
     const key = `${f.sheet}\u0000${kind}\u0000${parts ? keyOf(parts) : "static"}`;
     const g = groups.get(key) ?? { sheet: f.sheet, kind, parts, cells: [] };
     g.cells.push(at);
     groups.set(key, g);
+    if (changed) continue;
     const noteKey = `${f.sheet}!${f.cell}`;
     const note = notes.get(noteKey) ?? { sheet: f.sheet, cell: f.cell, findings: [] };
     note.findings.push(f);
@@ -185,6 +223,10 @@ export function planFlags(workbook: WorkbookGrid, findings: Finding[], lang: Lan
       hinted.set(hk, entry);
     }
   }
+  // A cell whose findings changed loses its note, even if another finding there did not change.
+  if (options.changed)
+    for (const f of findings)
+      if (f.severity !== "info" && options.changed(f)) notes.delete(`${f.sheet}!${f.cell}`);
   const rules: FlagRulePlan[] = [];
   for (const g of groups.values()) {
     const unique = dedupe(g.cells);
@@ -201,7 +243,7 @@ export function planFlags(workbook: WorkbookGrid, findings: Finding[], lang: Lan
   const notePlans: NotePlan[] = [...notes.values()].map((n) => ({
     sheet: n.sheet,
     cell: n.cell,
-    text: noteText(n.findings, lang),
+    text: noteText(n.findings, lang, checkedOn),
   }));
   return { rules, notes: notePlans };
 }

@@ -47,31 +47,112 @@ export const RULE_TITLES: Record<RuleId, Record<Lang, string>> = {
   "qualitative-target": { zh: "定性目标", en: "Qualitative target" },
 };
 
+/**
+ * Each rule as the check it makes (an audit report lists passed checks too: "加总校核 ✓ 通过",
+ * never "合计不符 ✓ 通过").
+ */
+export const CHECK_TITLES: Record<RuleId, Record<Lang, string>> = {
+  "sum-mismatch": { zh: "加总校核", en: "Sum check" },
+  "sum-rounding": { zh: "加总校核", en: "Sum check" },
+  "mean-out-of-range": { zh: "比率范围校核", en: "Ratio range check" },
+  "weighted-mean-mismatch": { zh: "加权平均校核", en: "Weighted mean check" },
+  "growth-mismatch": { zh: "增长计算校核", en: "Growth check" },
+  "below-assignment": { zh: "下达目标校核", en: "Assignment check" },
+  "part-exceeds-total": { zh: "“其中”项校核", en: "Part-of-total check" },
+  "components-mismatch": { zh: "分项加总校核", en: "Components check" },
+  "cross-sheet-mismatch": { zh: "跨表一致校核", en: "Cross-sheet check" },
+  "progression-decrease": { zh: "逐年不减校核", en: "Progression check" },
+  "formula-omits-child": { zh: "合计公式校核", en: "Total formula check" },
+  "unit-misplaced": { zh: "单位归属校核", en: "Unit placement check" },
+  "unit-missing": { zh: "下级完整校核", en: "Completeness check" },
+  "duplicate-unit": { zh: "单位重复校核", en: "Duplicate unit check" },
+  "error-value": { zh: "单元格校核", en: "Cell check" },
+  "not-a-number": { zh: "单元格校核", en: "Cell check" },
+  "missing-value": { zh: "单元格校核", en: "Cell check" },
+  "qualitative-target": { zh: "定性目标", en: "Qualitative target" },
+};
+
 export const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
   info: { zh: "提示", en: "info" },
 };
 
+/**
+ * The tolerance in plain words, as a person would say it: how much difference is allowed and why
+ * (PRODUCT §4). The statistics behind the rounding band are `toleranceDetail`, for a line the
+ * reader can open.
+ */
 export function describeTolerance(t: Tolerance | undefined, lang: Lang): string {
   if (!t) return "";
   const zh = lang === "zh";
   switch (t.basis) {
     case "exact-count":
-      return zh ? "容差 0（整数计数，须精确相等）" : "tolerance 0 (whole-number count: must match exactly)";
+      return zh ? "不允许误差：整数计数须完全相等" : "no difference allowed: whole-number counts must match";
     case "exact":
-      return zh ? "容差 0（精确比较）" : "tolerance 0 (exact comparison)";
+      return zh ? "不允许误差（精确比较）" : "no difference allowed (exact comparison)";
     case "user":
-      return zh ? `容差 ${t.value}（用户设定）` : `tolerance ${t.value} (set by the user)`;
+      return zh ? `允许 ±${t.value} 的误差（用户设定）` : `difference allowed: ±${t.value} (set by the user)`;
     case "written-multiplier":
       return zh
-        ? `舍入容差 ${t.value}，最大舍入误差 ${t.worstCase}（含"万/亿"书写的数值，只精确到末位）`
-        : `rounding tolerance ${t.value}, worst case ${t.worstCase} (values written with 万/亿 are known only to their last digit)`;
+        ? `允许 ±${t.value} 的四舍五入误差（有的数以“万”“亿”书写，只精确到末位）`
+        : `rounding allowed: ±${t.value} (some values are written with 万/亿 and known only to their last digit)`;
     case "shown-precision":
+      if (t.values === undefined)
+        return zh
+          ? `允许 ±${t.value} 的四舍五入误差（各数保留到 ${t.unit}）`
+          : `rounding allowed: ±${t.value} (values shown to ${t.unit})`;
       return zh
-        ? `舍入容差 ${t.value}，最大舍入误差 ${t.worstCase}（${t.values} 个数值，各保留到 ${t.unit}）`
-        : `rounding tolerance ${t.value}, worst case ${t.worstCase} (${t.values} values each shown to ${t.unit})`;
+        ? `允许 ±${t.value} 的四舍五入误差（${t.values} 个数都保留到 ${t.unit}）`
+        : `rounding allowed: ±${t.value} (${t.values} values, each shown to ${t.unit})`;
   }
+}
+
+/**
+ * How the rounding band was derived, for the reader who wants the statistics: each of the n rounded
+ * values is off by at most half its last digit, so together by at most the worst case; a difference
+ * within about 3.5 standard deviations of that noise is rounding, beyond it but within the worst
+ * case a warning, beyond the worst case an error. Empty where there is nothing to derive.
+ */
+export function toleranceDetail(t: Tolerance | undefined, lang: Lang): string {
+  if (!t || (t.basis !== "shown-precision" && t.basis !== "written-multiplier")) return "";
+  const zh = lang === "zh";
+  const n = t.values;
+  if (n === undefined) return "";
+  return zh
+    ? `${n} 个数的舍入误差加在一起最多 ±${t.worstCase}；差额在 ±${t.value} 以内（约 3.5 个标准差，按 min(u·√n, n·u/2) 计）视为四舍五入，超过 ±${t.value} 但不超过 ±${t.worstCase} 为警告，超过 ±${t.worstCase} 则四舍五入无法解释，为错误。`
+    : `Together the rounding of the ${n} values can be off by at most ±${t.worstCase}; a difference within ±${t.value} (about 3.5 standard deviations, min(u·√n, n·u/2)) is rounding, beyond it but within ±${t.worstCase} a warning, beyond ±${t.worstCase} rounding cannot explain it: an error.`;
+}
+
+/**
+ * Words that name a sum rather than a unit (合计, Total): "与合计 75.6", never "与合计目标 75.6".
+ * Compared without spaces (合  计) and case.
+ */
+const SUM_WORDS = new Set([
+  "合计",
+  "总计",
+  "小计",
+  "共计",
+  "汇总",
+  "总和",
+  "total",
+  "grandtotal",
+  "subtotal",
+  "sum",
+]);
+
+function namesASum(unit: string): boolean {
+  return SUM_WORDS.has(unit.replace(/\s+/g, "").toLowerCase());
+}
+
+function upperFirst(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** The parent as a sentence names it: 杭州市目标 / the 杭州市 target, or just 合计 / Total. */
+export function parentTarget(unit: string, lang: Lang): string {
+  if (namesASum(unit)) return lang === "zh" ? unit : `the ${unit}`;
+  return lang === "zh" ? `${unit}目标` : `the ${unit} target`;
 }
 
 export function renderHint(h: Hint, lang: Lang): string {
@@ -135,11 +216,11 @@ export function renderMessage(f: Finding, lang: Lang): string {
       if (zh) {
         const head = share
           ? `${n} 个${nounZh}占比合计 ${computed}，应为 100，相差 ${diff}`
-          : `${n} 个${nounZh}合计 ${computed}，与${unit}目标 ${stated} 相差 ${diff}`;
+          : `${n} 个${nounZh}合计 ${computed}，与${parentTarget(unit, lang)} ${stated} 相差 ${diff}`;
         const tail =
           f.rule === "sum-rounding"
             ? f.tolerance?.basis === "user"
-              ? "，在设定的容差内"
+              ? "，在设定的允许误差内"
               : "，在舍入范围内"
             : f.severity === "warning"
               ? "，超出通常的舍入误差"
@@ -148,11 +229,11 @@ export function renderMessage(f: Finding, lang: Lang): string {
       }
       const head = share
         ? `the shares of the ${n} ${nounEn} add up to ${computed}, not 100 (difference ${diff})`
-        : `the ${n} ${nounEn} add up to ${computed}; the ${unit} target is ${stated} (difference ${diff})`;
+        : `the ${n} ${nounEn} add up to ${computed}; ${parentTarget(unit, lang)} is ${stated} (difference ${diff})`;
       const tail =
         f.rule === "sum-rounding"
           ? f.tolerance?.basis === "user"
-            ? ", within the tolerance set"
+            ? ", within the difference allowed"
             : ", within rounding"
           : f.severity === "warning"
             ? ", larger than rounding usually explains"
@@ -163,25 +244,25 @@ export function renderMessage(f: Finding, lang: Lang): string {
       const min = detail(f, "min");
       const max = detail(f, "max");
       return zh
-        ? `${unit}目标 ${stated} 不在下级单位的最小值 ${min} 与最大值 ${max} 之间；比率指标的总体值是下级的加权平均，不可能超出此范围`
-        : `The ${unit} target ${stated} lies outside the children's range [${min}, ${max}]; a ratio's total is a weighted mean of its children and cannot leave that range`;
+        ? `${parentTarget(unit, lang)} ${stated} 不在下级单位的最小值 ${min} 与最大值 ${max} 之间；比率指标的总体值是下级的加权平均，不可能超出此范围`
+        : `${upperFirst(parentTarget(unit, lang))} ${stated} lies outside the children's range [${min}, ${max}]; a ratio's total is a weighted mean of its children and cannot leave that range`;
     }
     case "below-assignment": {
       const expected = formatValue(f.expected, f.expectedBound, lang);
       const cap = detail(f, "direction") === "cap";
       return zh
         ? cap
-          ? `${unit}目标 ${stated} 高于上级下达的上限 ${expected}（相差 ${diff}）`
-          : `${unit}目标 ${stated} 低于上级下达目标 ${expected}（相差 ${diff}）`
+          ? `${parentTarget(unit, lang)} ${stated} 高于上级下达的上限 ${expected}（相差 ${diff}）`
+          : `${parentTarget(unit, lang)} ${stated} 低于上级下达目标 ${expected}（相差 ${diff}）`
         : cap
-          ? `The ${unit} target ${stated} exceeds the assigned cap ${expected} (difference ${diff})`
-          : `The ${unit} target ${stated} is below the assignment ${expected} (difference ${diff})`;
+          ? `${upperFirst(parentTarget(unit, lang))} ${stated} exceeds the assigned cap ${expected} (difference ${diff})`
+          : `${upperFirst(parentTarget(unit, lang))} ${stated} is below the assignment ${expected} (difference ${diff})`;
     }
     case "progression-decrease": {
       const p = detail(f, "period");
       const e = detail(f, "earlierPeriod");
       return zh
-        ? `${p} 的值 ${stated} 低于 ${e} 的 ${computed}；存量或累计指标不应随时间减少`
+        ? `${p}的值 ${stated} 低于 ${e}的值 ${computed}；存量或累计指标不应随时间减少`
         : `The ${p} value ${stated} is lower than the ${e} value ${computed}; a stock or cumulative value should not fall over time`;
     }
     case "formula-omits-child":
@@ -208,8 +289,8 @@ export function renderMessage(f: Finding, lang: Lang): string {
     }
     case "weighted-mean-mismatch":
       return zh
-        ? `按“${detail(f, "weights")}”加权，下级单位的平均值为 ${computed}，与${unit}目标 ${stated} 不符（超出舍入误差）`
-        : `Weighted by "${detail(f, "weights")}", the children's mean is ${computed}, not the ${unit} target ${stated} (beyond rounding)`;
+        ? `按“${detail(f, "weights")}”加权，下级单位的平均值为 ${computed}，与${parentTarget(unit, lang)} ${stated} 不符（超出舍入误差）`
+        : `Weighted by "${detail(f, "weights")}", the children's mean is ${computed}, not ${parentTarget(unit, lang)} ${stated} (beyond rounding)`;
     case "growth-mismatch":
       return zh
         ? `${unit}：基数 ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${computed}，目标却为 ${stated}（超出舍入误差 ${f.tolerance?.value}）`
@@ -224,7 +305,7 @@ export function renderMessage(f: Finding, lang: Lang): string {
         : `${unit}'s split leaves out ${detail(f, "count")} of its units: ${detail(f, "missing")} (ignore if the table covers part of it on purpose)`;
     case "duplicate-unit":
       return zh
-        ? `单位"${unit}"在同一上级下出现两次（首次出现于 ${f.related[0]}）`
+        ? `单位“${unit}”在同一上级下出现两次（首次出现于 ${f.related[0]}）`
         : `Unit "${unit}" appears twice under one parent (first at ${f.related[0]})`;
     case "error-value":
       return zh
@@ -232,7 +313,7 @@ export function renderMessage(f: Finding, lang: Lang): string {
         : `The cell holds the error value ${text} and cannot be checked`;
     case "not-a-number":
       return zh
-        ? `"${text}" 既不是数值、界限值，也不是定性表述，无法参与校核`
+        ? `“${text}”既不是数值、界限值，也不是定性表述，无法参与校核`
         : `"${text}" is neither a number, a bound, "-", nor qualitative wording`;
     case "missing-value":
       return zh
@@ -240,7 +321,7 @@ export function renderMessage(f: Finding, lang: Lang): string {
         : `${unit} has no allocation (${text || "blank"}), counted as 0 in the sum`;
     case "qualitative-target":
       return zh
-        ? `定性目标"${text}"，无法进行数值校核`
+        ? `定性目标“${text}”，无法进行数值校核`
         : `Qualitative target "${text}" cannot be checked numerically`;
     default: {
       const title = RULE_TITLES[f.rule][lang];

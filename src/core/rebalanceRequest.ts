@@ -94,6 +94,34 @@ export type NumberOption = "target" | "min" | "max" | "edit" | "step";
 export type UnitOption = "lock" | "min" | "max" | "edit";
 export type RowRole = "indicator" | "reference" | "weights";
 
+/**
+ * The parts of a request, by id. Core never names a door's control: each door labels an option
+ * its own way (the command line its flag, `--max`; the pane its field, 上限), through `OptionLabel`.
+ */
+export type OptionId =
+  | "indicator"
+  | "parent"
+  | "target"
+  | "method"
+  | "reference"
+  | "weights"
+  | "edit"
+  | "fix-parent"
+  | "zero-base"
+  | "lock"
+  | "min"
+  | "max"
+  | "step";
+
+/** An option as a problem names it; `value` where the choice matters (method equal). */
+export interface OptionRef {
+  option: OptionId;
+  value?: string;
+}
+
+/** A door's name for an option, in the reader's language. */
+export type OptionLabel = (ref: OptionRef, lang: Lang) => string;
+
 export type RequestProblem =
   | { code: "NO_TABLE"; sheet?: string }
   | { code: "UNKNOWN_INDICATOR"; role: RowRole; text: string; indicators: string[] }
@@ -101,6 +129,7 @@ export type RequestProblem =
   | { code: "NOT_A_SPLIT"; role: RowRole; text: string; indicator: string; sheet: string }
   | { code: "UNKNOWN_PARENT"; text: string; parents: string[] }
   | { code: "UNKNOWN_UNIT"; option: UnitOption; text: string; units: string[] }
+  | { code: "AMBIGUOUS_UNIT"; option: UnitOption; text: string; candidates: string[] }
   | { code: "BAD_NUMBER"; option: NumberOption; text: string; unit?: string }
   | { code: "QUALITATIVE_INDICATOR"; indicator: string }
   | { code: "RATIO_NEEDS_WEIGHTS"; indicator: string }
@@ -116,7 +145,7 @@ export type RequestProblem =
       text: string;
     }
   | { code: "NO_TARGET"; unit: string; cell: string; text: string }
-  | { code: "CONFLICTING_OPTIONS"; options: string[] }
+  | { code: "CONFLICTING_OPTIONS"; options: OptionRef[] }
   | { code: "METHOD_NEEDS_REFERENCE" };
 
 // ---------------------------------------------------------------------------------------------
@@ -218,11 +247,22 @@ function findIndicator(
   return { code: "UNKNOWN_INDICATOR", role, text, indicators: names(all) };
 }
 
-function findUnit(units: readonly UnitLine[], text: string): number {
+/**
+ * A child by the name the sheet writes (unit or header label, spaces ignored), else by a unique
+ * part of it, as `indicator` is matched. -1: none; the candidates when the part is ambiguous.
+ */
+function findUnit(units: readonly UnitLine[], text: string): number | string[] {
   const key = matchKey(text);
+  if (!key) return -1;
   const byUnit = units.findIndex((u) => matchKey(u.unit) === key);
   if (byUnit >= 0) return byUnit;
-  return units.findIndex((u) => matchKey(u.label) === key);
+  const byLabel = units.findIndex((u) => matchKey(u.label) === key);
+  if (byLabel >= 0) return byLabel;
+  const partial = units.flatMap((u, i) =>
+    matchKey(u.unit).includes(key) || matchKey(u.label).includes(key) ? [i] : [],
+  );
+  if (partial.length === 1) return partial[0];
+  return partial.length > 1 ? partial.map((i) => units[i].unit) : -1;
 }
 
 /** A number as a person types it: full-width digits, thousands separators, a leading +. */
@@ -369,25 +409,31 @@ function engineMethod(
 
 function conflicts(choices: RebalanceChoices): RequestProblem | null {
   if (choices.fixParent) {
-    const clash = [
-      choices.target !== undefined ? "--target" : "",
-      choices.method ? "--method" : "",
-      choices.reference ? "--reference" : "",
-      choices.weights ? "--weights" : "",
-      choices.edit ? "--edit" : "",
-      choices.zeroBase ? "--zero-base" : "",
-      choices.locks?.length ? "--lock" : "",
-      choices.min?.length ? "--min" : "",
-      choices.max?.length ? "--max" : "",
-    ].filter(Boolean);
-    if (clash.length) return { code: "CONFLICTING_OPTIONS", options: ["--fix parent", ...clash] };
+    const clash: OptionRef[] = [
+      ...(choices.target !== undefined ? [{ option: "target" as const }] : []),
+      ...(choices.method ? [{ option: "method" as const, value: choices.method }] : []),
+      ...(choices.reference ? [{ option: "reference" as const }] : []),
+      ...(choices.weights ? [{ option: "weights" as const }] : []),
+      ...(choices.edit ? [{ option: "edit" as const }] : []),
+      ...(choices.zeroBase ? [{ option: "zero-base" as const }] : []),
+      ...(choices.locks?.length ? [{ option: "lock" as const }] : []),
+      ...(choices.min?.length ? [{ option: "min" as const }] : []),
+      ...(choices.max?.length ? [{ option: "max" as const }] : []),
+    ];
+    if (clash.length) return { code: "CONFLICTING_OPTIONS", options: [{ option: "fix-parent" }, ...clash] };
   }
   if (choices.reference && choices.method && choices.method !== "reference")
-    return { code: "CONFLICTING_OPTIONS", options: ["--reference", `--method ${choices.method}`] };
+    return {
+      code: "CONFLICTING_OPTIONS",
+      options: [{ option: "reference" }, { option: "method", value: choices.method }],
+    };
   if (choices.edit && (choices.method === "reference" || choices.reference))
     return {
       code: "CONFLICTING_OPTIONS",
-      options: ["--edit", choices.reference ? "--reference" : "--method reference"],
+      options: [
+        { option: "edit" },
+        choices.reference ? { option: "reference" } : { option: "method", value: "reference" },
+      ],
     };
   if (choices.method === "reference" && !choices.reference) return { code: "METHOD_NEEDS_REFERENCE" };
   return null;
@@ -489,9 +535,16 @@ export function buildRebalancePlan(
 
   // Locks and bounds, by the names the sheet uses (spaces ignored).
   const locked = children.map(() => false);
+  const unitProblem = (option: UnitOption, text: string, found: number | string[]): RequestProblem | null =>
+    Array.isArray(found)
+      ? { code: "AMBIGUOUS_UNIT", option, text, candidates: found }
+      : found < 0
+        ? { code: "UNKNOWN_UNIT", option, text, units: unitNames }
+        : null;
   for (const name of choices.locks ?? []) {
     const i = findUnit(units, name);
-    if (i < 0) return fail({ code: "UNKNOWN_UNIT", option: "lock", text: name, units: unitNames });
+    const bad = unitProblem("lock", name, i);
+    if (bad || typeof i !== "number") return fail(bad!);
     locked[i] = true;
   }
   const bounds = (
@@ -501,7 +554,8 @@ export function buildRebalancePlan(
     const out: (Decimal | undefined)[] = children.map(() => undefined);
     for (const b of list ?? []) {
       const i = findUnit(units, b.unit);
-      if (i < 0) return { code: "UNKNOWN_UNIT", option, text: b.unit, units: unitNames };
+      const bad = unitProblem(option, b.unit, i);
+      if (bad || typeof i !== "number") return bad!;
       const v = parseNumber(b.value);
       if (!v) return { code: "BAD_NUMBER", option, text: String(b.value), unit: b.unit };
       out[i] = v;
@@ -516,8 +570,8 @@ export function buildRebalancePlan(
   let edit: { child: number; value: Decimal } | undefined;
   if (choices.edit) {
     const i = findUnit(units, choices.edit.unit);
-    if (i < 0)
-      return fail({ code: "UNKNOWN_UNIT", option: "edit", text: choices.edit.unit, units: unitNames });
+    const bad = unitProblem("edit", choices.edit.unit, i);
+    if (bad || typeof i !== "number") return fail(bad!);
     const v = parseNumber(choices.edit.value);
     if (!v)
       return fail({
@@ -558,7 +612,10 @@ export function buildRebalancePlan(
   if (choices.weights) {
     const method = choices.method ?? (ratio ? undefined : "proportional");
     if (!ratio && method !== "minimal-change")
-      return fail({ code: "CONFLICTING_OPTIONS", options: ["--weights", `--method ${method}`] });
+      return fail({
+        code: "CONFLICTING_OPTIONS",
+        options: [{ option: "weights" }, { option: "method", value: method }],
+      });
     const found = otherRow(choices.weights, "weights");
     if (isProblem(found)) return fail(found);
     weights = found;
@@ -839,7 +896,7 @@ function explanationDoc(
   return out;
 }
 
-function refusalDoc(refusal: Refusal, lang: Lang): RebalanceDocument["explanation"] {
+function refusalDoc(refusal: Refusal, lang: Lang, label?: OptionLabel): RebalanceDocument["explanation"] {
   const out: RebalanceDocument["explanation"] = {
     text: renderRefusal(refusal, lang),
     code: REFUSAL_CODE[refusal.status],
@@ -850,13 +907,16 @@ function refusalDoc(refusal: Refusal, lang: Lang): RebalanceDocument["explanatio
     if (refusal.shortBy) out.shortBy = rat(refusal.shortBy);
     if (refusal.overBy) out.overBy = rat(refusal.overBy);
   } else if (refusal.status === "zero-base-blocked") {
-    out.option = "--zero-base equal";
+    // The way out, as the door names it (the command line's JSON says `--zero-base equal`).
+    if (label) out.option = label({ option: "zero-base", value: "equal" }, lang);
   } else out.problems = refusal.problems;
   return out;
 }
 
 export interface DocumentOptions {
   lang: Lang;
+  /** The door's names for options, where the document names one (a refusal's way out). */
+  label?: OptionLabel;
   file?: string;
   written?: { file: string; cells: string[] };
 }
@@ -916,7 +976,9 @@ export function rebalanceDocument(
     target: target ? num(target) : null,
     parent,
     children,
-    explanation: ok ? explanationDoc(plan, ok, options.lang) : refusalDoc(result as Refusal, options.lang),
+    explanation: ok
+      ? explanationDoc(plan, ok, options.lang)
+      : refusalDoc(result as Refusal, options.lang, options.label),
   };
   if (result.status === "infeasible") doc.achievable = [rat(result.achievable[0]), rat(result.achievable[1])];
   if (result.status === "zero-base-blocked")
@@ -940,24 +1002,78 @@ export function rebalanceDocument(
 // ---------------------------------------------------------------------------------------------
 // Problems in words (at the edge, like messages.ts)
 
-const OPTION_NAME: Record<NumberOption | UnitOption, string> = {
-  target: "--target",
-  min: "--min",
-  max: "--max",
-  edit: "--edit",
-  step: "--step",
-  lock: "--lock",
-};
-
 const ROLE_NAME: Record<RowRole, Record<Lang, string>> = {
   indicator: { zh: "指标", en: "indicator" },
   reference: { zh: "参考行", en: "reference row" },
   weights: { zh: "权重行", en: "weights row" },
 };
 
-export function renderRequestProblem(p: RequestProblem, lang: Lang): string {
+/** The option a problem belongs to, with the child it names: where a form shows it. */
+export interface ProblemPlace {
+  option: OptionId;
+  unit?: string;
+}
+
+/** Where a request problem belongs (the field at fault); undefined when it is about the table. */
+export function problemPlace(p: RequestProblem): ProblemPlace | undefined {
+  switch (p.code) {
+    case "NO_TABLE":
+      return undefined;
+    case "UNKNOWN_INDICATOR":
+    case "AMBIGUOUS_INDICATOR":
+    case "NOT_A_SPLIT":
+    case "CELL_NOT_NUMERIC":
+      return { option: p.role };
+    case "UNKNOWN_PARENT":
+      return { option: "parent" };
+    case "UNKNOWN_UNIT":
+    case "AMBIGUOUS_UNIT":
+      return { option: p.option, unit: p.text };
+    case "BAD_NUMBER":
+      return { option: p.option, ...(p.unit ? { unit: p.unit } : {}) };
+    case "QUALITATIVE_INDICATOR":
+      return { option: "indicator" };
+    case "RATIO_NEEDS_WEIGHTS":
+      return { option: "weights" };
+    case "NOT_FOR_RATIO":
+      return { option: p.option === "minimal-change" ? "method" : p.option };
+    case "NO_TARGET":
+      return { option: "target" };
+    case "CONFLICTING_OPTIONS":
+      return p.options[0] && { option: p.options[0].option };
+    case "METHOD_NEEDS_REFERENCE":
+      return { option: "reference" };
+  }
+}
+
+/** In a Chinese sentence, a Latin name (a flag) stands apart with spaces; a Chinese one (“目标”) does not. */
+function inSentence(name: string, lang: Lang): string {
+  return lang === "zh" && /^[\x21-\x7e]/.test(name) ? ` ${name} ` : name;
+}
+
+export interface RenderOptions {
+  /** Shown beside the field at fault (`problemPlace`): the sentence leaves out the field's name. */
+  atField?: boolean;
+}
+
+/**
+ * A request problem in words. `label` is the door's name for an option: the command line says
+ * `--max 建德市：“abc”不是有效数字`, the pane shows “abc”不是有效数字 under 建德市's 上限 field.
+ */
+export function renderRequestProblem(
+  p: RequestProblem,
+  lang: Lang,
+  label: OptionLabel,
+  options: RenderOptions = {},
+): string {
   const zh = lang === "zh";
   const list = (xs: readonly string[]) => xs.join(zh ? "、" : ", ");
+  const name = (option: OptionId, value?: string) => label(value ? { option, value } : { option }, lang);
+  /** The name inside a sentence (spaced apart in Chinese when it is a flag). */
+  const named = (option: OptionId, value?: string) => inSentence(name(option, value), lang);
+  /** "--max 建德市：" before a sentence about one option, unless shown at its field. */
+  const lead = (option: OptionId, unit?: string) =>
+    options.atField ? "" : `${name(option)}${unit ? ` ${unit}` : ""}${zh ? "：" : ": "}`;
   switch (p.code) {
     case "NO_TABLE":
       return zh
@@ -981,24 +1097,31 @@ export function renderRequestProblem(p: RequestProblem, lang: Lang): string {
         : `no split has "${p.text}" as its parent; the parents are: ${list(p.parents)}`;
     case "UNKNOWN_UNIT":
       return zh
-        ? `${OPTION_NAME[p.option]} ${p.text}：没有这个下级单位；下级单位有：${list(p.units)}`
-        : `${OPTION_NAME[p.option]} ${p.text}: no such child; the children are: ${list(p.units)}`;
+        ? `${lead(p.option)}没有名称含“${p.text}”的下级单位；下级单位有：${list(p.units)}`
+        : `${lead(p.option)}no child is named like "${p.text}"; the children are: ${list(p.units)}`;
+    case "AMBIGUOUS_UNIT":
+      return zh
+        ? `${lead(p.option)}“${p.text}”匹配多个下级单位，请写得更具体：${list(p.candidates)}`
+        : `${lead(p.option)}"${p.text}" matches several children; be more specific: ${list(p.candidates)}`;
     case "BAD_NUMBER":
       return zh
-        ? `${OPTION_NAME[p.option]}${p.unit ? ` ${p.unit}` : ""}：“${p.text}”不是有效数字${p.option === "step" ? "（步长须为正数）" : ""}`
-        : `${OPTION_NAME[p.option]}${p.unit ? ` ${p.unit}` : ""}: "${p.text}" is not a valid number${p.option === "step" ? " (the step must be positive)" : ""}`;
+        ? `${lead(p.option, p.unit)}“${p.text}”不是有效数字${p.option === "step" ? "（步长须为正数）" : ""}`
+        : `${lead(p.option, p.unit)}"${p.text}" is not a valid number${p.option === "step" ? " (the step must be positive)" : ""}`;
     case "QUALITATIVE_INDICATOR":
       return zh
         ? `“${p.indicator}”是定性指标（文字目标），无法按数值调整分配`
         : `"${p.indicator}" is a qualitative target (words), which cannot be rebalanced`;
     case "RATIO_NEEDS_WEIGHTS":
       return zh
-        ? `“${p.indicator}”是比率指标，上级是加权平均而不是合计：请用 --weights 指定分母行（如 GDP）`
-        : `"${p.indicator}" is a ratio: the parent is a weighted mean, not a sum; name the denominator row (GDP, …) with --weights`;
-    case "NOT_FOR_RATIO":
+        ? `“${p.indicator}”是比率指标，上级是加权平均而不是合计：请用${named("weights")}指定分母行（如 GDP）`
+        : `"${p.indicator}" is a ratio: the parent is a weighted mean, not a sum; name the denominator row (GDP, …) with ${name("weights")}`;
+    case "NOT_FOR_RATIO": {
+      const what =
+        p.option === "minimal-change" ? name("method", "minimal-change") : name(p.option as OptionId);
       return zh
-        ? `“${p.indicator}”是比率指标，不支持 ${p.option === "edit" ? "--edit" : p.option === "reference" ? "--reference" : "--method minimal-change"}`
-        : `"${p.indicator}" is a ratio; ${p.option === "edit" ? "--edit" : p.option === "reference" ? "--reference" : "--method minimal-change"} does not apply`;
+        ? `“${p.indicator}”是比率指标，不支持${inSentence(what, lang).trimEnd()}`
+        : `"${p.indicator}" is a ratio; ${what} does not apply`;
+    }
     case "CELL_NOT_NUMERIC": {
       const what =
         p.holds === "error"
@@ -1018,27 +1141,60 @@ export function renderRequestProblem(p: RequestProblem, lang: Lang): string {
     }
     case "NO_TARGET":
       return zh
-        ? `上级 ${p.unit}（${p.cell}）没有数值目标${p.text ? `（“${p.text}”）` : ""}：请用 --target 指定`
-        : `the parent ${p.unit} (${p.cell}) has no numeric target${p.text ? ` ("${p.text}")` : ""}; give one with --target`;
-    case "CONFLICTING_OPTIONS":
+        ? `上级 ${p.unit}（${p.cell}）没有数值目标${p.text ? `（“${p.text}”）` : ""}：请用${named("target")}指定`
+        : `the parent ${p.unit} (${p.cell}) has no numeric target${p.text ? ` ("${p.text}")` : ""}; give one with ${name("target")}`;
+    case "CONFLICTING_OPTIONS": {
+      const names = p.options.map((o) => name(o.option, o.value));
       return zh
-        ? `选项不能同时使用：${list(p.options)}`
-        : `these options cannot be used together: ${list(p.options)}`;
+        ? `选项不能同时使用：${list(names)}`
+        : `these options cannot be used together: ${list(names)}`;
+    }
     case "METHOD_NEEDS_REFERENCE":
       return zh
-        ? "--method reference 需要用 --reference 指定参考行"
-        : "--method reference needs a reference row: --reference ROW";
+        ? `${named("method", "reference").trimStart()}需要用${named("reference")}指定参考行`
+        : `${name("method", "reference")} needs a reference row: ${name("reference")}`;
+  }
+}
+
+/** Where an INVALID_INPUT problem of the solver belongs: the option, and the child it names. */
+export function invalidInputPlace(plan: RebalancePlan, p: SolverProblem): ProblemPlace {
+  const unit = "child" in p ? plan.children[p.child]?.unit : undefined;
+  const at = (option: OptionId): ProblemPlace => (unit ? { option, unit } : { option });
+  switch (p.kind) {
+    case "bad-step":
+    case "value-off-grid":
+      return { option: "step" };
+    case "target-off-grid":
+      return { option: "target" };
+    case "edit-off-grid":
+    case "edit-out-of-range":
+      return at("edit");
+    case "empty-bounds":
+      return at("min");
+    case "missing-reference":
+    case "negative-reference":
+      return at("reference");
+    case "bad-weight":
+    case "missing-denominator":
+    case "bad-parent-denominator":
+      return at("weights");
   }
 }
 
 /**
  * The solver's INVALID_INPUT problems named by unit and cell (the solver only knows child
- * indices), with what to do about each.
+ * indices), with what to do about each; `label` names the option to use, as the door calls it.
  */
-export function renderInvalidInput(plan: RebalancePlan, refusal: InvalidInput, lang: Lang): string[] {
+export function renderInvalidInput(
+  plan: RebalancePlan,
+  refusal: InvalidInput,
+  lang: Lang,
+  label: OptionLabel,
+): string[] {
   const zh = lang === "zh";
   const step =
     plan.step instanceof Decimal ? plan.step.toString() : Decimal.of(1n, plan.step.decimals).toString();
+  const stepName = inSentence(label({ option: "step" }, lang), lang);
   const who = (i: number) => {
     const c = plan.children[i];
     return c ? `${c.unit}（${c.cell}）` : `#${i + 1}`;
@@ -1053,12 +1209,12 @@ export function renderInvalidInput(plan: RebalancePlan, refusal: InvalidInput, l
         return zh ? `步长无效：${step}` : `invalid step: ${step}`;
       case "target-off-grid":
         return zh
-          ? `目标 ${p.value} 不在步长 ${step} 的网格上：请改用 --step 指定更细的步长`
-          : `the target ${p.value} is not a multiple of the step ${step}; give a finer --step`;
+          ? `目标 ${p.value} 不在步长 ${step} 的网格上：请用${stepName}指定更细的步长`
+          : `the target ${p.value} is not a multiple of the step ${step}; give a finer step with ${stepName}`;
       case "value-off-grid":
         return zh
-          ? `${who(p.child)}的值 ${p.value} 比步长 ${step} 更精细：请用 --step 指定步长`
-          : `${whoEn(p.child)} holds ${p.value}, finer than the step ${step}; give the step with --step`;
+          ? `${who(p.child)}的值 ${p.value} 比步长 ${step} 更精细：请用${stepName}指定步长`
+          : `${whoEn(p.child)} holds ${p.value}, finer than the step ${step}; give the step with ${stepName}`;
       case "edit-off-grid":
         return zh
           ? `修改值 ${p.value} 不在步长 ${step} 的网格上`

@@ -8,7 +8,7 @@ import type { CheckResult, InputProblem } from "../core/check";
 import { detectWorkbook } from "../core/check";
 import { Checker } from "../core/checker";
 import { findingsKey, type Finding } from "../core/finding";
-import { planFlags } from "../core/flagPlan";
+import { localDate, planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
@@ -55,7 +55,9 @@ export function chooseMaps(
     .map((t) => t.map!);
   const savedSheets = new Set(saved.map((m) => m.sheet));
   const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
-  const detected = rest.sheets.length ? detectWorkbook(rest) : { maps: [], problems: [] };
+  const detected = rest.sheets.length
+    ? detectWorkbook(rest, { productSheets: state?.productSheets ?? [] })
+    : { maps: [], problems: [] };
   const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
   const problems = maps.length ? [] : detected.problems;
   return { maps, problems };
@@ -138,8 +140,12 @@ export async function flagFindings(
   lang: Lang,
   trustSession = false,
   notes = true,
+  changed?: (f: Finding) => boolean,
 ): Promise<FlagsWritten | undefined> {
-  const planned = planFlags(workbook, findings, lang);
+  const planned = planFlags(workbook, findings, lang, {
+    checkedOn: session.checkedOn,
+    ...(changed ? { changed } : {}),
+  });
   const plan = notes ? planned : { ...planned, notes: [] };
   const planKey = JSON.stringify(plan);
   session.flaggedKey = findingsKey(findings);
@@ -168,6 +174,8 @@ export async function checkNow(
   session.workbook = workbook;
   session.maps = maps;
   session.checker = checker;
+  session.checkedOn = localDate(new Date());
+  session.changed = new Set();
   // Accepted findings (上报说明) stay listed, marked, and stop counting as errors.
   const result = await markAccepted(
     resultOf(checker, maps, problems),

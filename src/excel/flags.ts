@@ -30,6 +30,7 @@ import {
   queueSectionWrite,
   SectionReader,
   SECTION_COLUMNS,
+  LAST_SECTION_COLUMN,
   STATE_SHEET,
 } from "./storage";
 import type { FlagsCleared, FlagsWritten, Outcome, WriteFlagsOptions } from "./types";
@@ -243,7 +244,7 @@ async function takeStockOnce(
   let heads: Excel.Range | undefined;
   const readState = (sheet: Excel.Worksheet) => {
     reader = new SectionReader(sheet, "flags");
-    heads = sheet.getRange(`A1:${SECTION_COLUMNS.trail}1`);
+    heads = sheet.getRange(`A1:${LAST_SECTION_COLUMN}1`);
     heads.load("values");
   };
   const firstSheets = [

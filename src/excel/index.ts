@@ -12,6 +12,7 @@ export type {
   HostCapabilities,
   LiveOptions,
   LiveUpdate,
+  StaleUpdate,
   LoadedState,
   LoadedTable,
   Outcome,

@@ -9,10 +9,15 @@
  * - Edits are debounced; then the edited cells inside the checked tables are read (one sync) and
  *   handed to the engine's Checker, which re-runs only the buckets holding them. Rows or columns
  *   inserted or deleted, or an edit to a table's header, re-read and re-map that sheet.
+ * - With live mode off (`recheck: false`) the add-in still follows edits, so that it never shows
+ *   something the sheet no longer says: the findings whose cells changed lose their notes and
+ *   static flags (a live formula re-tests the sheet itself and stays), and the pane is told its
+ *   results are out of date. Nothing is read and nothing is re-checked.
  */
 import type { RangeBox } from "../core/address";
 import type { CellEdit } from "../core/checker";
 import { Checker } from "../core/checker";
+import { localDate } from "../core/flagPlan";
 import type { RawValue } from "../core/grid";
 import { markAccepted } from "./acceptances";
 import { findingsKey } from "../core/finding";
@@ -21,6 +26,7 @@ import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
 import { session } from "./session";
 import { STATE_SHEET } from "./storage";
+import type { Finding } from "../core/finding";
 import type { FlagsWritten, LiveOptions, Outcome } from "./types";
 
 /** Above this many edited cells, re-reading the whole sheet is simpler than patching. */
@@ -97,7 +103,8 @@ function flush(): void {
   const batch = live.pending.splice(0);
   if (!batch.length) return;
   const state = live;
-  const running: Promise<void> = serial(() => recheck(batch, state.options)).finally(() => {
+  const follow = state.options.recheck === false ? markChanged : recheck;
+  const running: Promise<void> = serial(() => follow(batch, state.options)).finally(() => {
     if (state.running === running) state.running = undefined;
   });
   state.running = running;
@@ -200,6 +207,8 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
         session.checker = active;
         rechecked += active.checks();
       }
+      // A re-check is a check: the notes it writes carry today's date.
+      session.checkedOn = localDate(new Date());
       const result = await markAccepted(resultOf(active, session.maps), workbook);
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
@@ -223,6 +232,83 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
   }
 }
 
+/** A finding by what it says and where: the same finding in the last check and in the changed set. */
+function findingId(f: Finding): string {
+  return `${f.rule}\u0000${f.sheet}\u0000${f.cell}\u0000${f.indicator ?? ""}`;
+}
+
+/** The areas a finding covers (its cell and related cells), on their sheets. */
+function areasOf(f: Finding): { sheet: string; box: RangeBox }[] {
+  return [f.cell, ...f.related].flatMap((ref) => {
+    const bang = ref.lastIndexOf("!");
+    const sheet =
+      bang >= 0
+        ? ref
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'")
+        : f.sheet;
+    const box = parseArea(bang >= 0 ? ref.slice(bang + 1) : ref);
+    return box ? [{ sheet, box }] : [];
+  });
+}
+
+/**
+ * Live mode off: the edits are not re-checked, but the findings they touch are no longer known to
+ * be true. Their notes and static flags go (live formulas stay: they test the sheet as it is), and
+ * the pane is told its results are out of date. Rows inserted or deleted move every cell of that
+ * sheet: all its findings count as changed.
+ */
+async function markChanged(batch: PendingChange[], options: LiveOptions): Promise<void> {
+  const workbook = session.workbook;
+  const checker = session.checker;
+  if (!workbook || !checker) return;
+  try {
+    await Excel.run(async (context) => {
+      const edited: { sheet: string; box: RangeBox | null; structural: boolean }[] = [];
+      for (const c of batch) {
+        const sheet = session.sheetNames.get(c.worksheetId);
+        if (!sheet || !workbook.sheets.some((s) => s.name === sheet)) continue;
+        edited.push({ sheet, box: c.structural ? null : parseArea(c.address), structural: c.structural });
+      }
+      if (!edited.length) return;
+      const findings = checker.findings();
+      const touches = (f: Finding) =>
+        areasOf(f).some((a) =>
+          edited.some((e) => e.sheet === a.sheet && (e.box === null || intersect(e.box, a.box) !== null)),
+        ) || edited.some((e) => e.structural && e.sheet === f.sheet);
+      const touched = findings.filter(touches);
+      const inTables = edited.some((e) =>
+        session.maps.some(
+          (m) => m.sheet === e.sheet && (e.box === null || intersect(e.box, m.range) !== null),
+        ),
+      );
+      if (!touched.length && !inTables) return;
+      const before = session.changed.size;
+      for (const f of touched) session.changed.add(findingId(f));
+      let flags: FlagsWritten | undefined;
+      // Flags are corrected only where the add-in has flags on show (none after Clear flags).
+      if (session.changed.size > before && options.flags !== false && session.flaggedPlan !== undefined)
+        flags = await flagFindings(
+          context,
+          workbook,
+          findings,
+          options.lang ?? session.lang,
+          true,
+          options.notes !== false,
+          (f) => session.changed.has(findingId(f)),
+        );
+      options.onStale?.({
+        sheets: [...new Set(edited.map((e) => e.sheet))],
+        findings: touched,
+        ...(flags ? { flags } : {}),
+      });
+    });
+  } catch (err) {
+    options.onProblem?.(toProblem(err));
+  }
+}
+
 /**
  * Starts re-checking on every edit. Live mode re-runs the last check's tables (checkInExcel); with
  * no check yet it checks first. Starting twice keeps one registration with the new options.
@@ -233,7 +319,7 @@ export function startLive(options: LiveOptions): Promise<Outcome<void>> {
       live.options = options;
       return;
     }
-    if (!session.checker) {
+    if (!session.checker && options.recheck !== false) {
       // Live mode re-runs a check's tables: without one yet, check first (flags as the options say).
       const outcome = await Excel.run((context) =>
         checkNow(context, { lang: options.lang, flags: options.flags }),

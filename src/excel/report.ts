@@ -22,10 +22,12 @@ import {
   type ReportSummary,
   type TrailEntry,
 } from "../core/report";
+import { parseProductSheets, withProductSheet, type ProductSheet } from "../core/productSheets";
 import { readSectionNow } from "./acceptances";
 import { checkNow } from "./check";
 import { guarded } from "./run";
 import { session } from "./session";
+import { openStateSheet, queueCreateStateSheet, queueSectionWrite } from "./storage";
 import type { CheckOutcome, Outcome } from "./types";
 
 export interface CreateReportOptions {
@@ -219,10 +221,19 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
       if (session.stateSheet !== true) await context.sync();
       const trail: TrailEntry[] = trailDoc === undefined ? [] : parseTrail(trailDoc).entries;
 
-      const scope = outcome.workbook.sheets.map((s) => s.name);
+      // The scope the report states: the one sheet asked for, or the whole workbook.
+      const requested = options.sheets ?? "active";
+      const oneSheet =
+        requested === "all"
+          ? undefined
+          : requested === "active"
+            ? outcome.sheet
+            : requested.length === 1
+              ? requested[0]
+              : undefined;
       const report = await auditReport(outcome.workbook, outcome.result, {
         file: options.file ?? book.name,
-        sheet: scope.length === 1 ? scope[0] : undefined,
+        sheet: oneSheet,
         time: options.time ?? new Date(),
         preparer: options.preparer,
         reviewer: options.reviewer,
@@ -237,7 +248,28 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
         report.sheet.name,
         sheets.items.map((s) => s.name),
       );
+      // Marked as the product's own before anything else, so no later check reads it as a table.
+      let marks: ProductSheet[];
+      try {
+        marks = parseProductSheets(await readSectionNow(context, "sheets"));
+      } catch {
+        marks = [];
+      }
       const ws = sheets.add(name);
+      let stateSheet = await openStateSheet(context);
+      if (!stateSheet) {
+        stateSheet = queueCreateStateSheet(context);
+        session.stateSheet = true;
+      }
+      await queueSectionWrite(
+        context,
+        stateSheet,
+        "sheets",
+        withProductSheet(marks, { name, kind: "report", at: new Date().toISOString() }, [
+          ...sheets.items.map((s) => s.name),
+          name,
+        ]),
+      );
       await writeSheet(context, ws, report.sheet);
       await context.sync();
       return {

@@ -29,6 +29,10 @@ export interface Session {
   flaggedPlan: string | undefined;
   /** The acceptances (上报说明) last read or written; live mode marks its results with them. */
   acceptances: Acceptance[] | undefined;
+  /** The date (localDate) of the check the findings on show come from: every note states it. */
+  checkedOn: string | undefined;
+  /** Findings whose cells changed since that check, while live mode was off (by findingKey). */
+  changed: Set<string>;
 }
 
 export const session: Session = {
@@ -43,6 +47,8 @@ export const session: Session = {
   flaggedKey: undefined,
   flaggedPlan: undefined,
   acceptances: undefined,
+  checkedOn: undefined,
+  changed: new Set(),
 };
 
 /** Forget everything (a test installs a new fake workbook; the pane reopens on another file). */
@@ -57,4 +63,6 @@ export function resetSession(): void {
   session.flaggedKey = undefined;
   session.flaggedPlan = undefined;
   session.acceptances = undefined;
+  session.checkedOn = undefined;
+  session.changed = new Set();
 }

@@ -7,6 +7,7 @@
 import { columnIndex, columnName, parseRange, rangeA1, type RangeBox } from "../core/address";
 import type { WorkbookGrid } from "../core/grid";
 import { fromMapDocument, MAP_SCHEMA, toMapDocument, type MapDocument } from "../core/mapJson";
+import { parseProductSheets } from "../core/productSheets";
 import { guarded, stop } from "./run";
 import { session } from "./session";
 import type { LoadedState, LoadedTable, Outcome, WorkbookSettings, WorkbookState } from "./types";
@@ -15,8 +16,17 @@ export const STATE_SHEET = "_tdcheck";
 export const ANCHOR_PREFIX = "_tdcheck_";
 export const STATE_SCHEMA = "tdcheck-state/1";
 
-/** One column per section; later issues add acceptances, undo snapshots and the change trail. */
-export const SECTION_COLUMNS = { state: "A", flags: "B", acceptances: "C", undo: "D", trail: "E" } as const;
+/** One column per section (the core's layout, src/core/report/stateSheet.ts, as letters). */
+export const SECTION_COLUMNS = {
+  state: "A",
+  flags: "B",
+  acceptances: "C",
+  undo: "D",
+  trail: "E",
+  sheets: "F",
+} as const;
+/** The last section's column: a read of row 1 up to it sees every section's name. */
+export const LAST_SECTION_COLUMN = "F";
 export type SectionName = keyof typeof SECTION_COLUMNS;
 
 /** Below Excel's 32,767 characters per cell, with room for the "~" prefix. */
@@ -288,13 +298,27 @@ export function queueStateLoad(context: Excel.RequestContext, sheet: Excel.Works
   const names = context.workbook.names;
   names.load("items/name,items/formula");
   const reader = new SectionReader(sheet, "state");
+  const marks = new SectionReader(sheet, "sheets");
   return {
     async finish(ctx, workbook) {
+      // The sheets the product wrote (reports): a damaged list marks nothing, and is said nowhere
+      // else, since it only spares detection a sheet it would have found no split in.
+      let productSheets: LoadedState["productSheets"];
+      try {
+        productSheets = parseProductSheets(await marks.result(ctx));
+      } catch {
+        productSheets = [];
+      }
       const raw = await reader.result(ctx);
-      if (raw === undefined) return { found: false, tables: [], settings: {} };
+      if (raw === undefined) return { found: false, tables: [], settings: {}, productSheets };
       const doc = readStateDocument(raw);
       const anchors = new Map(names.items.map((n) => [n.name.toLowerCase(), parseReference(n.formula)]));
-      return { found: true, tables: placeTables(doc, anchors, workbook), settings: doc.settings };
+      return {
+        found: true,
+        tables: placeTables(doc, anchors, workbook),
+        settings: doc.settings,
+        productSheets,
+      };
     },
   };
 }
@@ -381,8 +405,8 @@ export function saveState(state: WorkbookState): Promise<Outcome<void>> {
   return guarded(() => Excel.run((context) => saveStateNow(context, state)));
 }
 
-/** Sections the rest of the add-in keeps in `_tdcheck` (issues 5 and 6); `state` and `flags` are the adapter's own. */
-export type OpenSection = "acceptances" | "undo" | "trail";
+/** Sections the rest of the add-in keeps in `_tdcheck` (issues 5, 6, 15); `state` and `flags` are the adapter's own. */
+export type OpenSection = "acceptances" | "undo" | "trail" | "sheets";
 
 /** A section's JSON document, or undefined when it is empty or `_tdcheck` does not exist. */
 export function loadSection(name: OpenSection): Promise<Outcome<unknown>> {

@@ -7,6 +7,7 @@ import type { Finding } from "../core/finding";
 import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
+import type { ProductSheet } from "../core/productSheets";
 
 /** Why the adapter could not do what was asked, in words the pane can translate. */
 export type ExcelProblem =
@@ -136,6 +137,8 @@ export interface LoadedState {
   found: boolean;
   tables: LoadedTable[];
   settings: WorkbookSettings;
+  /** The sheets the product wrote (audit reports), marked in `_tdcheck`: never checked as tables. */
+  productSheets?: ProductSheet[];
 }
 
 export interface CheckInExcelOptions extends ReadOptions {
@@ -176,8 +179,23 @@ export interface LiveUpdate {
   workbook: WorkbookGrid;
 }
 
+/** Live mode off: edits touched the last check's cells (its results are out of date). */
+export interface StaleUpdate {
+  sheets: string[];
+  /** The findings whose cells the edits touched: their notes and static flags were removed. */
+  findings: Finding[];
+  /** What was written, when flags changed. */
+  flags?: FlagsWritten;
+}
+
 export interface LiveOptions {
   onFindings: (update: LiveUpdate) => void;
+  /**
+   * False: live mode is off, yet edits are followed: the findings they touch lose their notes and
+   * static flags and `onStale` says the results are out of date; nothing is re-checked. Default true.
+   */
+  recheck?: boolean;
+  onStale?: (update: StaleUpdate) => void;
   onProblem?: (problem: ExcelProblem) => void;
   /** Quiet time after the last edit before re-checking; default 300 ms. */
   debounceMs?: number;

@@ -213,7 +213,7 @@ function start(): void {
     const response = await fetch("/app/hangzhou-2024.xlsx");
     load(new Uint8Array(await response.arrayBuffer()), "hangzhou-2024.xlsx");
   };
-  const sampleButton = el("button", { type: "button" }, text.sample);
+  const sampleButton = el("button", { type: "button", "data-testid": "load-sample" }, text.sample);
   sampleButton.addEventListener("click", () => void loadSample());
 
   document.getElementById("playground")?.append(

@@ -5,7 +5,6 @@
  */
 import { useState } from "react";
 import {
-  Badge,
   Button,
   Caption1,
   Dialog,
@@ -45,12 +44,15 @@ function when(at: string): string {
 export function FindingActions({
   finding,
   locale,
+  by = "",
   onChanged,
   onRebalance,
   port = auditPort,
 }: {
   finding: Finding;
   locale: UiLocale;
+  /** The name the workbook's settings hold (who works here), proposed as who accepts. */
+  by?: string;
   /** After an acceptance was stored or withdrawn: check again (the pane's Check). */
   onChanged: () => Promise<void>;
   /** Opens the rebalance panel on this finding's indicator. */
@@ -80,10 +82,10 @@ export function FindingActions({
       : fill(t["accept.acceptedNoBy"], { at: when(accepted.at), reason: accepted.reason });
     return (
       <>
+        {/* Still mounted where the Accept… dialog was: it closes cleanly after the acceptance. */}
+        <AcceptDialog finding={finding} locale={locale} by={by} port={port} onAccepted={onChanged} />
+        {/* The accepted badge heads the card (FindingsPanel); here, who accepted it and why. */}
         <div className={styles.accepted} data-testid="accepted">
-          <Badge appearance="tint" color="informative" icon={<CheckmarkStarburst20Regular />}>
-            {t["accept.accepted"]}
-          </Badge>
           <Caption1 className={styles.reason}>{text}</Caption1>
         </div>
         <Button
@@ -114,6 +116,7 @@ export function FindingActions({
         <AcceptDialog
           finding={finding}
           locale={locale}
+          by={by}
           port={port}
           onAccepted={onChanged}
           trigger={
@@ -131,13 +134,16 @@ export function FindingActions({
 export function AcceptDialog({
   finding,
   locale,
+  by: defaultBy = "",
   trigger,
   onAccepted,
   port = auditPort,
 }: {
   finding: Finding;
   locale: UiLocale;
-  trigger: JSX.Element;
+  by?: string;
+  /** The button that opens it; none once the finding is accepted (the dialog only closes). */
+  trigger?: JSX.Element;
   onAccepted: () => Promise<void>;
   port?: AuditPort;
 }) {
@@ -145,7 +151,7 @@ export function AcceptDialog({
   const t = stringsFor(locale);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [by, setBy] = useState(lastBy);
+  const [by, setBy] = useState(lastBy || defaultBy);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -182,7 +188,7 @@ export function AcceptDialog({
         setError("");
       }}
     >
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
+      {trigger ? <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger> : <></>}
       <DialogSurface aria-describedby={undefined}>
         <form
           noValidate

@@ -4,7 +4,7 @@
  * report) join the tab list. Reading, flag writing and storage go through the adapter (excelPort);
  * every rule and message comes from the engine.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Badge,
   Body1,
@@ -21,10 +21,10 @@ import type { Finding } from "../core/finding";
 import { FindingActions } from "./AcceptDialog";
 import type { ExcelPort } from "./excelPort";
 import { DetectedTables } from "./DetectedTables";
-import { FindingsPanel } from "./FindingsPanel";
+import { FindingsPanel, RESULTS_HEADING } from "./FindingsPanel";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { Notices } from "./Notices";
-import { RebalancePanel } from "./RebalancePanel";
+import { RebalancePanel, type RebalanceMemory } from "./RebalancePanel";
 import { ReportPanel } from "./ReportButton";
 import { SectionTabs } from "./SectionTabs";
 import { SettingsPanel } from "./SettingsPanel";
@@ -89,6 +89,15 @@ export function App({ locale, inExcel, port }: AppProps) {
   const [section, setSection] = useState<Section>("findings");
   // The finding whose "Rebalance…" opened the rebalance section.
   const [rebalanceFrom, setRebalanceFrom] = useState<Finding | undefined>(undefined);
+  // The rebalance forms (locks, bounds, method per indicator) outlive the tab: switching to the
+  // findings and back keeps them.
+  const [rebalanceMemory, setRebalanceMemory] = useState<RebalanceMemory>({ forms: {} });
+  // Check pressed with the keyboard: once the results are on show, focus moves to their heading,
+  // so a screen reader reads them next (a mouse user's focus is left where it was).
+  const [focusResults, setFocusResults] = useState(0);
+  useEffect(() => {
+    if (focusResults) document.getElementById(RESULTS_HEADING)?.focus();
+  }, [focusResults]);
   const canAct = inExcel && state.ready && state.supported && state.busy === null;
   const progress = state.progress;
 
@@ -99,7 +108,7 @@ export function App({ locale, inExcel, port }: AppProps) {
           <Title3 as="h1" className={styles.heading}>
             {t.title}
           </Title3>
-          {state.settings.live && inExcel && (
+          {state.settings.live && inExcel && state.view && (
             <Tooltip content={t.liveBadgeTitle} relationship="description">
               <Badge appearance="tint" color="success" icon={<ArrowSyncCircle16Regular />} tabIndex={0}>
                 {t.liveBadge}
@@ -115,7 +124,14 @@ export function App({ locale, inExcel, port }: AppProps) {
           appearance="primary"
           icon={<TaskListLtr20Regular />}
           disabled={!canAct}
-          onClick={() => void actions.check().then(() => setSection("findings"))}
+          onClick={(e) => {
+            // A click from the keyboard (Enter, Space) has no pointer position: detail is 0.
+            const fromKeyboard = e.detail === 0;
+            void actions.check().then(() => {
+              setSection("findings");
+              if (fromKeyboard) setFocusResults((n) => n + 1);
+            });
+          }}
           title={t.checkHint}
         >
           {t.check}
@@ -164,6 +180,7 @@ export function App({ locale, inExcel, port }: AppProps) {
                   <FindingActions
                     finding={f}
                     locale={locale}
+                    by={state.settings.by}
                     onChanged={actions.check}
                     onRebalance={(from) => {
                       setRebalanceFrom(from);
@@ -180,6 +197,8 @@ export function App({ locale, inExcel, port }: AppProps) {
                 locale={locale}
                 disabled={!canAct}
                 from={rebalanceFrom}
+                memory={rebalanceMemory}
+                onMemory={setRebalanceMemory}
               />
             )}
             {section === "report" && <ReportPanel state={state} locale={locale} disabled={!canAct} />}

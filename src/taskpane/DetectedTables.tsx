@@ -26,13 +26,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowCounterclockwise20Regular, SelectAllOn20Regular } from "@fluentui/react-icons";
+import { ArrowCounterclockwise20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { rangeA1 } from "../core/address";
 import type { Decimal } from "../core/decimal";
 import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model";
 import { toleranceFromText } from "../core/tolerance";
 import { ChoiceRadios, ChoiceSelect } from "./Choice";
+import { DeclareTable } from "./DeclareTable";
+import { rejectedText, type Rejected } from "./NothingChecked";
 import { fill, stringsFor, type Strings } from "./i18n";
 import {
   INDICATOR_KINDS,
@@ -79,6 +81,7 @@ const useStyles = makeStyles({
   tolerance: { marginTop: tokens.spacingVerticalXXS },
   indicator: { display: "flex", flexDirection: "column" },
   error: { color: tokens.colorPaletteRedForeground1 },
+  rejected: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export function DetectedTables({ state, actions, locale, disabled }: PanelProps) {
@@ -91,6 +94,7 @@ export function DetectedTables({ state, actions, locale, disabled }: PanelProps)
   const roleError = refusals > refusalsSeen;
   if (!view) return <Body1 className={styles.muted}>{t["tables.none"]}</Body1>;
   const maps = view.result.maps;
+  const rejected = (view.result as { rejected?: Rejected[] }).rejected ?? [];
   const anySaved = maps.some((m) => state.savedSheets.includes(m.sheet));
   const replace = (index: number, map: TableMap) => {
     setRefusalsSeen(refusals);
@@ -110,15 +114,8 @@ export function DetectedTables({ state, actions, locale, disabled }: PanelProps)
           infos: view.result.summary.infos,
         })}
       </Caption1>
+      <DeclareTable state={state} actions={actions} t={t} disabled={disabled} />
       <div className={styles.actions}>
-        <Button
-          icon={<SelectAllOn20Regular />}
-          disabled={disabled}
-          onClick={() => void actions.tableFromSelection()}
-          title={t["tables.useSelectionHint"]}
-        >
-          {t["tables.useSelection"]}
-        </Button>
         <Button
           icon={<ArrowCounterclockwise20Regular />}
           disabled={disabled || !anySaved}
@@ -133,7 +130,30 @@ export function DetectedTables({ state, actions, locale, disabled }: PanelProps)
           {t["role.needsParent"]}
         </Text>
       )}
-      {maps.length === 0 && <Body1>{fill(t["problem.NO_TABLE"], { sheet: view.sheet })}</Body1>}
+      {maps.length === 0 && (
+        <Body1>
+          {view.scope === "all"
+            ? t["problem.NO_TABLE.workbook"]
+            : fill(t["problem.NO_TABLE"], { sheet: view.sheet })}
+        </Body1>
+      )}
+      {rejected.length > 0 && (
+        <div>
+          <Caption1 className={styles.term}>{t["nothing.looked"]}</Caption1>
+          <ul className={styles.rejected} data-testid="tables-rejected">
+            {rejected.map((r, i) => (
+              <li key={i}>
+                <Caption1>
+                  {fill(t["nothing.rejectedItem"], {
+                    range: `${r.sheet}!${r.range}`,
+                    reason: rejectedText(t, r.reason),
+                  })}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {maps.map((map, index) => {
         const grid = view.workbook.sheets.find((s) => s.name === map.sheet);
         const saved = state.savedSheets.includes(map.sheet);

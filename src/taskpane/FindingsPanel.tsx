@@ -9,9 +9,12 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Badge,
   Body1,
   Button,
   Caption1,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Text,
   makeStyles,
@@ -20,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import {
   CheckmarkCircle20Filled,
+  CheckmarkStarburst20Filled,
   CursorClick20Regular,
   ErrorCircle20Filled,
   Info20Filled,
@@ -35,12 +39,17 @@ import {
   formatValue,
   renderHint,
   renderMessage,
+  toleranceDetail,
   type Lang,
 } from "../core/messages";
-import { cellsText, groupByIndicator, selectionOf, type FindingGroup } from "./findingGroups";
-import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
+import { cellsText, groupByIndicator, isAccepted, selectionOf, type FindingGroup } from "./findingGroups";
+import { fill, fillCount, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
+import { NothingChecked } from "./NothingChecked";
 import { inputProblemText } from "./problems";
 import type { PaneActions, PaneState } from "./usePane";
+
+/** The results' heading: after Check pressed with the keyboard, focus moves here (App). */
+export const RESULTS_HEADING = "results-heading";
 
 /** Rendering thousands of rows would stall the pane; the rest are counted, not dropped silently. */
 const MAX_SHOWN_FINDINGS = 500;
@@ -107,11 +116,21 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
   good: { color: tokens.colorPaletteGreenForeground1 },
+  accepted: { color: tokens.colorPaletteBlueForeground2 },
+  acceptedCard: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteBlueBorderActive}`,
+    paddingLeft: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorPaletteBlueBackground2,
+  },
+  badge: { gridColumn: "1 / -1", justifySelf: "start" },
+  detail: { color: tokens.colorNeutralForeground3 },
 });
 
-export function SeverityIcon({ severity }: { severity: Severity }) {
+export function SeverityIcon({ severity }: { severity: Severity | "accepted" }) {
   const styles = useStyles();
   switch (severity) {
+    case "accepted":
+      return <CheckmarkStarburst20Filled className={styles.accepted} aria-hidden />;
     case "error":
       return <ErrorCircle20Filled className={styles.error} aria-hidden />;
     case "warning":
@@ -149,36 +168,57 @@ export function FindingsPanel({
   const { summary } = result;
   // Accepted findings (上报说明) are marked by the adapter and left out of the counts above.
   const accepted = summary as typeof summary & { accepted?: number; lapsed?: number };
+  const acceptedCount = accepted.accepted ?? 0;
+  const lapsedCount = accepted.lapsed ?? 0;
   const shown = result.findings.slice(0, MAX_SHOWN_FINDINGS);
   const groups = groupByIndicator(shown);
+  // Errors, warnings and accepted ones open; groups of infos only start closed.
   const openGroups = groups.filter((g) => g.worst !== "info").map((g) => g.key);
   const sheetsShown = new Set(groups.map((g) => g.sheet)).size;
+  const nothingChecked = summary.checks === 0;
   const stats: [keyof Strings, number, Severity][] = [
     ["summary.errors", summary.errors, "error"],
     ["summary.warnings", summary.warnings, "warning"],
     ["summary.infos", summary.infos, "info"],
   ];
+  // "Everything adds up" only when something was checked, nothing is open, and the sheet has not
+  // changed since (live mode off): never after 0 checks, never over an accepted error unsaid.
+  const clean =
+    !nothingChecked &&
+    !view.stale &&
+    summary.errors === 0 &&
+    summary.warnings === 0 &&
+    result.problems.length === 0;
   return (
     <div className={styles.section}>
+      {view.stale && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
+          <MessageBarBody>{t.stale}</MessageBarBody>
+        </MessageBar>
+      )}
       {result.problems.map((problem, i) => (
         <Text key={i} className={styles.warning}>
-          {inputProblemText(problem, sheet, t)}
+          {inputProblemText(problem, view.scope === "all" ? "" : sheet, t)}
         </Text>
       ))}
-      <Subtitle2 as="h2" className={styles.heading}>
+      <Subtitle2 as="h2" className={styles.heading} id={RESULTS_HEADING} tabIndex={-1}>
         {view.scope === "all" ? t.summaryHeadingAll : fill(t.summaryHeading, { sheet })}
       </Subtitle2>
-      <dl className={styles.summary} data-testid="summary">
-        {stats.map(([key, value, severity]) => (
-          <div key={key} className={styles.stat}>
-            <dt>
-              <Caption1>{t[key]}</Caption1>
-            </dt>
-            <dd className={mergeClasses(styles.statValue, value > 0 && styles[severity])}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <Caption1 className={styles.muted}>
+      {nothingChecked ? (
+        <NothingChecked state={state} actions={actions} locale={locale} />
+      ) : (
+        <dl className={styles.summary} data-testid="summary">
+          {stats.map(([key, value, severity]) => (
+            <div key={key} className={styles.stat}>
+              <dt>
+                <Caption1>{t[key]}</Caption1>
+              </dt>
+              <dd className={mergeClasses(styles.statValue, value > 0 && styles[severity])}>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <Caption1 className={styles.muted} data-testid="summary-line">
         {fill(t["summary.scope"], {
           tables: summary.tables,
           progressions: summary.progressions,
@@ -186,39 +226,54 @@ export function FindingsPanel({
           passed: summary.passed,
         })}
       </Caption1>
-      {(accepted.accepted ?? 0) + (accepted.lapsed ?? 0) > 0 && (
-        <Caption1 data-testid="accepted-count">
-          {fill(t["summary.accepted"], { count: accepted.accepted ?? 0, lapsed: accepted.lapsed ?? 0 })}
+      {acceptedCount > 0 && (
+        <Caption1 data-testid="accepted-count" className={styles.accepted}>
+          {fillCount(t, "summary.accepted", acceptedCount)}
+        </Caption1>
+      )}
+      {lapsedCount > 0 && (
+        <Caption1 data-testid="lapsed-count" className={styles.warning}>
+          {fillCount(t, "summary.lapsed", lapsedCount)}
         </Caption1>
       )}
       <FlagsLine state={state} t={t} />
-      {summary.errors === 0 && summary.warnings === 0 && result.problems.length === 0 && (
-        <Text className={mergeClasses(styles.clean, styles.good)}>
-          <CheckmarkCircle20Filled aria-hidden /> {t.clean}
+      {clean && (
+        <Text className={mergeClasses(styles.clean, styles.good)} data-testid="clean">
+          <CheckmarkCircle20Filled aria-hidden />{" "}
+          {acceptedCount > 0 ? fillCount(t, "cleanAccepted", acceptedCount) : t.clean}
         </Text>
       )}
-      <Subtitle2 as="h2" className={styles.heading}>
-        {t.findingsHeading}
-      </Subtitle2>
-      {groups.length === 0 ? (
-        <Body1 className={styles.muted}>{t.findingsEmpty}</Body1>
-      ) : (
-        <Accordion multiple collapsible defaultOpenItems={openGroups} key={openGroups.join("|")}>
-          {groups.map((g) => (
-            <GroupItem
-              key={g.key}
-              group={g}
-              showSheet={sheetsShown > 1}
-              lang={lang}
-              t={t}
-              onSelect={actions.selectFinding}
-              renderActions={renderActions}
-            />
-          ))}
-        </Accordion>
-      )}
-      {result.findings.length > shown.length && (
-        <Caption1>{fill(t.moreFindings, { count: result.findings.length - shown.length })}</Caption1>
+      {!nothingChecked && (
+        <>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t.findingsHeading}
+          </Subtitle2>
+          {groups.length === 0 ? (
+            <Body1 className={styles.muted}>{t.findingsEmpty}</Body1>
+          ) : (
+            <Accordion
+              multiple
+              collapsible
+              defaultOpenItems={openGroups}
+              key={[...openGroups].sort().join("|")}
+            >
+              {groups.map((g) => (
+                <GroupItem
+                  key={g.key}
+                  group={g}
+                  showSheet={sheetsShown > 1}
+                  lang={lang}
+                  t={t}
+                  onSelect={actions.selectFinding}
+                  renderActions={renderActions}
+                />
+              ))}
+            </Accordion>
+          )}
+          {result.findings.length > shown.length && (
+            <Caption1>{fillCount(t, "moreFindings", result.findings.length - shown.length)}</Caption1>
+          )}
+        </>
       )}
     </div>
   );
@@ -262,7 +317,7 @@ function GroupItem({
           <SeverityIcon severity={group.worst} />
           <span className={styles.groupName}>{name}</span>
           <Caption1 className={styles.groupCount}>
-            {fill(t["group.count"], { count: group.findings.length })}
+            {fillCount(t, "group.count", group.findings.length)}
           </Caption1>
         </span>
       </AccordionHeader>
@@ -299,27 +354,53 @@ function FindingItem({
 }) {
   const styles = useStyles();
   const cells = cellsText(selectionOf(f));
+  const accepted = isAccepted(f);
+  const period = f.rule === "progression-decrease" ? f.details?.period : undefined;
+  const earlier = f.rule === "progression-decrease" ? f.details?.earlierPeriod : undefined;
   const evidence: [string, string][] = [];
   if (f.unit) evidence.push([t["finding.unit"], f.unit]);
-  if (f.stated) evidence.push([t["finding.stated"], formatValue(f.stated, f.statedBound, lang)]);
+  // A value of another year is that year's value, not a computed one.
+  if (f.stated)
+    evidence.push([
+      period !== undefined ? fill(t["finding.periodValue"], { period }) : t["finding.stated"],
+      formatValue(f.stated, f.statedBound, lang),
+    ]);
   if (f.expected) evidence.push([t["finding.expected"], formatValue(f.expected, f.expectedBound, lang)]);
-  if (f.computed) evidence.push([t["finding.computed"], formatValue(f.computed, f.computedBound, lang)]);
+  if (f.computed)
+    evidence.push([
+      earlier !== undefined ? fill(t["finding.periodValue"], { period: earlier }) : t["finding.computed"],
+      formatValue(f.computed, f.computedBound, lang),
+    ]);
   if (f.difference) evidence.push([t["finding.difference"], signed(f.difference)]);
   if (f.tolerance) evidence.push([t["finding.tolerance"], describeTolerance(f.tolerance, lang)]);
+  const detail = toleranceDetail(f.tolerance, lang);
   return (
     <li
-      className={styles.finding}
+      className={mergeClasses(styles.finding, accepted && styles.acceptedCard)}
       data-testid="finding"
       data-rule={f.rule}
       data-severity={f.severity}
       data-cell={`${f.sheet}!${f.cell}`}
-      data-accepted={(f as { accepted?: unknown }).accepted ? "true" : undefined}
+      data-accepted={accepted ? "true" : undefined}
     >
-      <SeverityIcon severity={f.severity} />
+      {accepted && (
+        <Badge
+          appearance="filled"
+          color="informative"
+          className={styles.badge}
+          icon={<CheckmarkStarburst20Filled />}
+          data-testid="accepted-badge"
+        >
+          {fill(t["accept.badge"], { severity: SEVERITY_TEXT[f.severity][lang] })}
+        </Badge>
+      )}
+      <SeverityIcon severity={accepted ? "accepted" : f.severity} />
       <div className={styles.findingBody}>
         <div className={styles.findingHead}>
-          <Text className={mergeClasses(styles.severityWord, styles[f.severity])}>
-            {SEVERITY_TEXT[f.severity][lang]}
+          <Text
+            className={mergeClasses(styles.severityWord, accepted ? styles.accepted : styles[f.severity])}
+          >
+            {accepted ? t["accept.accepted"] : SEVERITY_TEXT[f.severity][lang]}
           </Text>
           <Text aria-hidden>·</Text>
           <Text weight="semibold">{RULE_TITLES[f.rule][lang]}</Text>
@@ -341,6 +422,14 @@ function FindingItem({
               </div>
             ))}
           </dl>
+        )}
+        {detail && (
+          <details>
+            <summary>
+              <Caption1>{t["finding.toleranceDetail"]}</Caption1>
+            </summary>
+            <Caption1 className={styles.detail}>{detail}</Caption1>
+          </details>
         )}
         {f.hints.length > 0 && (
           <div>

@@ -1,7 +1,9 @@
 /**
  * The audit report (审核报告, issue 6): preparer and reviewer, then a new sheet built by the engine
  * (every check that ran, accepted findings with their reasons, the change trail, a fingerprint) and
- * written by the adapter. The report checks what the pane checked (the active sheet or all sheets).
+ * written by the adapter. The report covers what the pane checked — the whole workbook, or the one
+ * sheet it checked — never whichever sheet happens to be active (after a report, that is the
+ * report itself), and says so.
  */
 import { useState } from "react";
 import {
@@ -19,7 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
 import { auditPort, type AuditPort } from "./auditPort";
-import { fill, messageLang, stringsFor, type UiLocale } from "./i18n";
+import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
 import { excelProblemText } from "./problems";
 import type { PaneState } from "./usePane";
 
@@ -32,6 +34,22 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: "success" | "warning" | "error" | "info"; title?: string; text: string };
+
+/** What the report covers: the pane's last check (its scope, its sheet), else the settings' scope. */
+function reportSheets(state: PaneState): "all" | "active" | string[] {
+  const view = state.view;
+  if (view) return view.scope === "all" ? "all" : [view.sheet];
+  return state.settings.scope;
+}
+
+function scopeText(state: PaneState, t: Strings): string {
+  const view = state.view;
+  if (!view) return fill(t["report.scope.pending"], { scope: t[`scope.${state.settings.scope}`] });
+  if (view.scope !== "all") return fill(t["report.scope.sheet"], { sheet: view.sheet });
+  const checked = [...new Set(view.result.maps.map((m) => m.sheet))];
+  const sheets = checked.length ? checked : view.workbook.sheets.map((s) => s.name);
+  return fill(t["report.scope.all"], { sheets: sheets.join(t["list.separator"]) });
+}
 
 /** Remembered while the pane is open. */
 const names = { preparer: "", reviewer: "" };
@@ -49,7 +67,7 @@ export function ReportPanel({
 }) {
   const styles = useStyles();
   const t = stringsFor(locale);
-  const [preparer, setPreparer] = useState(names.preparer);
+  const [preparer, setPreparer] = useState(names.preparer || state.settings.by);
   const [reviewer, setReviewer] = useState(names.reviewer);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -60,9 +78,7 @@ export function ReportPanel({
     names.preparer = preparer;
     names.reviewer = reviewer;
     try {
-      const view = state.view;
-      // What the pane checked: its sheets, or the settings' scope before any check.
-      const sheets = view ? view.workbook.sheets.map((s) => s.name) : state.settings.scope;
+      const sheets = reportSheets(state);
       const out = await port.createReport({
         preparer: preparer.trim(),
         reviewer: reviewer.trim(),
@@ -101,6 +117,7 @@ export function ReportPanel({
         {t["report.heading"]}
       </Subtitle2>
       <Caption1 className={styles.muted}>{t["report.intro"]}</Caption1>
+      <Caption1 data-testid="report-scope">{scopeText(state, t)}</Caption1>
       <form
         className={styles.section}
         onSubmit={(e) => {

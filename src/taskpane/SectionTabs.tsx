@@ -9,21 +9,22 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 const useStyles = makeStyles({
   list: {
     display: "flex",
-    // Five sections do not fit a narrow pane on one line in every language: they wrap.
+    // Short names fit five sections on one line of a 350 px pane; a longer language wraps rather
+    // than scroll sideways.
     flexWrap: "wrap",
-    gap: tokens.spacingHorizontalXS,
+    gap: tokens.spacingHorizontalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   tab: {
     position: "relative",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
     border: "none",
     background: "none",
     cursor: "pointer",
     color: tokens.colorNeutralForeground2,
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
@@ -34,8 +35,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalXS,
+      right: tokens.spacingHorizontalXS,
       bottom: "-1px",
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,

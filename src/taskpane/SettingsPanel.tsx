@@ -2,10 +2,12 @@
  * Settings that belong to the workbook (saved in its very hidden sheet): live mode, how findings
  * are flagged in the sheet, and the tolerance policy of the sheet's splits.
  */
+import { useEffect, useState } from "react";
 import {
   Body1,
   Caption1,
   Field,
+  Input,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -15,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { Policy } from "../core/model";
 import { ChoiceRadios } from "./Choice";
-import { fill, stringsFor } from "./i18n";
+import { fill, stringsFor, type Strings } from "./i18n";
 import { POLICIES } from "./tableEdits";
 import { CHECK_SCOPES, FLAG_STYLES, type CheckScope, type FlagStyle, type PanelProps } from "./usePane";
 
@@ -80,7 +82,45 @@ export function SettingsPanel({ state, actions, locale, disabled }: PanelProps) 
           onChoose={(p) => void actions.setPolicyForAll(p)}
         />
       </Field>
+      <NameField
+        value={settings.by}
+        disabled={disabled}
+        t={t}
+        onCommit={(by) => void actions.setSettings({ by })}
+      />
       <Body1>{fill(t["settings.language"], { language: t["settings.languageName"] })}</Body1>
     </div>
+  );
+}
+
+/** Who works in this workbook: saved when the field is left or Enter is pressed. */
+function NameField({
+  value,
+  disabled,
+  t,
+  onCommit,
+}: {
+  value: string;
+  disabled: boolean;
+  t: Strings;
+  onCommit: (by: string) => void;
+}) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text.trim() !== value) onCommit(text.trim());
+  };
+  return (
+    <Field label={t["settings.by"]} hint={t["settings.byHint"]}>
+      <Input
+        value={text}
+        disabled={disabled}
+        onChange={(_, d) => setText(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+    </Field>
   );
 }

@@ -11,9 +11,20 @@ export interface FindingGroup {
   /** The indicator's name; undefined for findings about cells outside any indicator. */
   indicator?: string;
   findings: Finding[];
-  worst: Severity;
+  /** The worst severity among the findings not accepted; "accepted" when every one was. */
+  worst: Severity | "accepted";
+  /** Open (not accepted) findings by severity. */
   counts: Record<Severity, number>;
+  accepted: number;
 }
+
+/** A finding accepted with a written reason (上报说明): shown apart, counted apart. */
+export function isAccepted(f: Finding): boolean {
+  return !!(f as { accepted?: unknown }).accepted;
+}
+
+const GROUP_ORDER: Record<FindingGroup["worst"], number> = { ...SEVERITY_ORDER, accepted: 3 };
+const findingOrder = (f: Finding): number => (isAccepted(f) ? 3 : SEVERITY_ORDER[f.severity]);
 
 export function groupByIndicator(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
@@ -26,19 +37,24 @@ export function groupByIndicator(findings: readonly Finding[]): FindingGroup[] {
         sheet: f.sheet,
         indicator: f.indicator,
         findings: [],
-        worst: f.severity,
+        worst: "accepted",
         counts: { error: 0, warning: 0, info: 0 },
+        accepted: 0,
       };
       groups.set(key, g);
     }
     g.findings.push(f);
+    if (isAccepted(f)) {
+      g.accepted++;
+      continue;
+    }
     g.counts[f.severity]++;
-    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[g.worst]) g.worst = f.severity;
+    if (GROUP_ORDER[f.severity] < GROUP_ORDER[g.worst]) g.worst = f.severity;
   }
   const ordered = [...groups.values()];
-  for (const g of ordered) g.findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const g of ordered) g.findings.sort((a, b) => findingOrder(a) - findingOrder(b));
   // Stable sort: groups of equal severity keep the engine's order (sheet order).
-  return ordered.sort((a, b) => SEVERITY_ORDER[a.worst] - SEVERITY_ORDER[b.worst]);
+  return ordered.sort((a, b) => GROUP_ORDER[a.worst] - GROUP_ORDER[b.worst]);
 }
 
 /**

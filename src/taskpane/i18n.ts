@@ -30,3 +30,18 @@ export function messageLang(locale: UiLocale): Lang {
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/**
+ * A sentence about a number of things: the `.one` form for exactly one where the language has it
+ * ("1 finding" / "2 findings"; Chinese says 1 条 and 2 条 alike and repeats the text).
+ */
+export function fillCount(
+  t: Strings,
+  key: StringKey,
+  count: number,
+  vars: Record<string, string | number> = {},
+): string {
+  const one = `${key}.one` as StringKey;
+  const template = count === 1 && one in t ? t[one] : t[key];
+  return fill(template, { ...vars, count });
+}

@@ -39,10 +39,14 @@ export function excelProblemText(problem: ExcelProblem, t: Strings): ProblemText
   return { title: t[`${key}.title` as StringKey], body: fill(t[key], vars), intent };
 }
 
-/** The engine's input problems (no table recognised, …). */
+/** The engine's input problems (no table recognised, …); `sheet` empty: the whole workbook was read. */
 export function inputProblemText(problem: InputProblem, sheet: string, t: Strings): string {
   const key = (
-    problem.code === "NO_SUCH_SHEET" ? "problem.NO_SUCH_SHEET.engine" : `problem.${problem.code}`
+    problem.code === "NO_SUCH_SHEET"
+      ? "problem.NO_SUCH_SHEET.engine"
+      : problem.code === "NO_TABLE" && !problem.sheet && !sheet
+        ? "problem.NO_TABLE.workbook"
+        : `problem.${problem.code}`
   ) as StringKey;
   return fill(t[key] ?? problem.code, { sheet: problem.sheet ?? sheet });
 }

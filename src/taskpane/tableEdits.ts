@@ -18,6 +18,7 @@ import type {
   TableMap,
   UnitLine,
 } from "../core/model";
+import { lineLabels, type Declaration } from "../core/declare";
 import { displayLabel, normalizeLabel } from "../core/text";
 
 /** What a unit line (a column, or a row in units-in-rows tables) does in one split. */
@@ -210,7 +211,7 @@ export function cropGrid(grid: SheetGrid, box: RangeBox): SheetGrid {
   };
 }
 
-function overlaps(a: RangeBox, b: RangeBox): boolean {
+export function overlaps(a: RangeBox, b: RangeBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
@@ -229,4 +230,30 @@ export function tablesFromSelection(grid: SheetGrid, box: RangeBox, current: Tab
   if (found.length === 0) return { ok: false, reason: "no-table" };
   const kept = current.filter((m) => m.sheet !== grid.name || !overlaps(m.range, box));
   return { ok: true, maps: [...kept, ...found] };
+}
+
+/**
+ * What to propose when the user declares a selection as a table: what detection reads in the
+ * selection alone, if anything; else units across, named on the first row with two labels, and
+ * the first line whose label names a total or a unit's own target (合计, 杭州市目标) as the parent,
+ * failing that the second labelled line (the first usually names the indicators).
+ */
+export function guessDeclaration(grid: SheetGrid, box: RangeBox): Declaration {
+  const found = detectSheet(cropGrid(grid, box)).tables.find((m): m is SplitTable => m.type === "split");
+  if (found?.splits[0])
+    return {
+      orientation: found.orientation,
+      unitLine: found.headerLine,
+      parentLine: found.splits[0].parent.line,
+    };
+  for (let row = box.top; row <= box.bottom; row++) {
+    const labels = lineLabels(grid, box, "indicators-in-rows", row);
+    if (labels.length < 2) continue;
+    const total = labels.find((l) => {
+      const role = classifyLabel(normalizeLabel(l.label)).role;
+      return role === "total" || role === "target";
+    });
+    return { orientation: "indicators-in-rows", unitLine: row, parentLine: (total ?? labels[1]).line };
+  }
+  return { orientation: "indicators-in-rows", unitLine: box.top, parentLine: box.left };
 }

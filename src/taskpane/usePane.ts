@@ -15,6 +15,7 @@ import type {
   FlagsWritten,
   LiveUpdate,
   Progress,
+  StaleUpdate,
   KeptTable,
   StoredTable,
   WorkbookSettings,
@@ -22,22 +23,30 @@ import type {
 import type { ExcelPort } from "./excelPort";
 import { selectionOf } from "./findingGroups";
 import { fill, messageLang, stringsFor, type StringKey, type UiLocale } from "./i18n";
-import { setPolicy, tablesFromSelection } from "./tableEdits";
+import { declareSplit, type Declaration, type Declared } from "../core/declare";
+import type { RangeBox } from "../core/address";
+import { guessDeclaration, overlaps, setPolicy } from "./tableEdits";
 
 export type FlagStyle = "fill-note" | "fill" | "none";
 export const FLAG_STYLES: readonly FlagStyle[] = ["fill-note", "fill", "none"];
 
-/** What Check reads: the active sheet, or every visible sheet (cross-sheet checks need them all). */
-export type CheckScope = "active" | "all";
-export const CHECK_SCOPES: readonly CheckScope[] = ["active", "all"];
+/**
+ * What Check reads: the whole workbook (the default: a report of one sheet would leave out the
+ * other sheets' findings, and cross-sheet checks need them all), or only the active sheet.
+ */
+export type CheckScope = "all" | "active";
+export const CHECK_SCOPES: readonly CheckScope[] = ["all", "active"];
 
 export interface PaneSettings {
+  /** Re-check after every edit; on for a workbook that has not chosen. */
   live: boolean;
   flagStyle: FlagStyle;
   scope: CheckScope;
+  /** Who works in this workbook: named in the change trail, acceptances and the report (asked once). */
+  by: string;
 }
 
-const DEFAULT_SETTINGS: PaneSettings = { live: false, flagStyle: "fill-note", scope: "active" };
+const DEFAULT_SETTINGS: PaneSettings = { live: true, flagStyle: "fill-note", scope: "all", by: "" };
 
 /** Something the pane says above its results: a host problem, or a sentence of its own. */
 export type Notice =
@@ -58,9 +67,20 @@ export interface CheckedView {
   workbook: WorkbookGrid;
   flags?: FlagsWritten;
   origin: "check" | "live" | "edit";
+  /** Live mode off and cells of the check edited since: the results may no longer be true. */
+  stale?: boolean;
 }
 
 export type Task = "check" | "clear" | "save" | "select";
+
+/** A selection the user wants read as a table, with what the pane proposes for it. */
+export interface SelectedTable {
+  sheet: string;
+  /** As Excel gave it, without the sheet: A3:Q8. */
+  address: string;
+  box: RangeBox;
+  guess: Declaration;
+}
 
 export interface PaneState {
   ready: boolean;
@@ -91,19 +111,22 @@ export interface PaneActions {
   selectFinding: (f: Finding) => Promise<void>;
   /** Corrections: the sheet's maps as the user wants them; saved, then checked with `checkMaps`. */
   applyMaps: (sheet: string, maps: TableMap[]) => Promise<void>;
-  tableFromSelection: () => Promise<void>;
+  selectionForTable: () => Promise<SelectedTable | undefined>;
+  declareTable: (selected: SelectedTable, declaration: Declaration) => Promise<Declared>;
   resetDetection: () => Promise<void>;
   setSettings: (change: Partial<PaneSettings>) => Promise<void>;
   setPolicyForAll: (policy: Policy) => Promise<void>;
   dismissNotice: (index: number) => void;
 }
 
+/** The workbook's saved choices; what it never chose takes the defaults (live mode on, all sheets). */
 function settingsFrom(stored: WorkbookSettings): PaneSettings {
   const style = stored.flagStyle;
   return {
-    live: stored.live === true,
+    live: stored.live !== false,
     flagStyle: FLAG_STYLES.includes(style as FlagStyle) ? (style as FlagStyle) : DEFAULT_SETTINGS.flagStyle,
-    scope: stored.scope === "all" ? "all" : "active",
+    scope: stored.scope === "active" ? "active" : "all",
+    by: typeof stored.by === "string" ? stored.by : "",
   };
 }
 
@@ -157,6 +180,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [update],
   );
   const onProgress = useCallback((progress: Progress) => update({ progress }), [update]);
+  // After every check the pane follows edits (re-checking, or marking its results out of date);
+  // defined further down, reached through a ref because it needs the check's own callbacks.
+  const followRef = useRef<() => Promise<void>>(async () => undefined);
 
   const summaryText = useCallback(
     (key: StringKey, sheet: string, result: CheckResult) =>
@@ -267,7 +293,14 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
               origin,
             },
           });
-          announce(summaryText("announce.checked", outcome.sheet, outcome.result));
+          announce(
+            summaryText(
+              scope === "all" ? "announce.checkedAll" : "announce.checked",
+              outcome.sheet,
+              outcome.result,
+            ),
+          );
+          await followRef.current();
         }
       }
     },
@@ -366,32 +399,52 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [run, persist, checkNow],
   );
 
-  const tableFromSelection = useCallback(async () => {
+  /**
+   * The user's selection, for "use the selection as the table": its sheet and box, with what the
+   * pane proposes as the unit line and the parent (detection on the selection alone, if it reads
+   * anything). Undefined, with a notice, when it cannot be used.
+   */
+  const selectionForTable = useCallback(async (): Promise<SelectedTable | undefined> => {
     const view = ref.current.view;
-    if (!view) return;
+    if (!view) return undefined;
     const selection = await port.readSelection();
     if (!selection.ok) {
       update({ notices: [{ kind: "text", intent: "warning", key: "selection.unavailable" }] });
-      return;
+      return undefined;
     }
     const { sheet } = selection.value;
-    const address = stripSheet(selection.value.address);
+    const address = stripSheet(selection.value.address).split(",")[0];
     const grid = view.workbook.sheets.find((s) => s.name === sheet);
     if (!grid) {
       update({
         notices: [{ kind: "text", intent: "warning", key: "selection.otherSheet", vars: { sheet } }],
       });
-      return;
+      return undefined;
     }
-    const box = parseRange(address.split(",")[0]);
-    if (!box) return;
-    const found = tablesFromSelection(grid, box, view.result.maps);
-    if (!found.ok) {
-      update({ notices: [{ kind: "text", intent: "warning", key: "selection.noTable", vars: { address } }] });
-      return;
-    }
-    await applyMaps(sheet, found.maps);
-  }, [port, update, applyMaps]);
+    const box = parseRange(address);
+    if (!box) return undefined;
+    return { sheet, address, box, guess: guessDeclaration(grid, box) };
+  }, [port, update]);
+
+  /**
+   * The selection read as the user declares it (the line naming the units, the parent): it replaces
+   * the tables of its sheet it overlaps, is saved in the workbook and checked at once.
+   */
+  const declareTable = useCallback(
+    async (selected: SelectedTable, declaration: Declaration): Promise<Declared> => {
+      const view = ref.current.view;
+      const grid = view?.workbook.sheets.find((s) => s.name === selected.sheet);
+      if (!view || !grid) return { ok: false, reason: "outside" };
+      const declared = declareSplit(grid, selected.box, declaration);
+      if (!declared.ok) return declared;
+      const kept = view.result.maps.filter(
+        (m) => m.sheet === selected.sheet && !overlaps(m.range, selected.box),
+      );
+      await applyMaps(selected.sheet, [...kept, declared.map]);
+      return declared;
+    },
+    [applyMaps],
+  );
 
   /** Forgets the corrections of every sheet on show; detection takes over again. */
   const resetDetection = useCallback(
@@ -421,26 +474,49 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
     [update, announce, summaryText],
   );
 
+  /** Live mode off, cells of the last check edited: its notes went, its results are out of date. */
+  const onStale = useCallback(
+    (stale: StaleUpdate) => {
+      const view = ref.current.view;
+      if (!view) return;
+      const first = !view.stale;
+      update({ view: { ...view, stale: true, flags: stale.flags ?? view.flags } });
+      if (first) announce(t["stale"]);
+    },
+    [update, announce, t],
+  );
+
   /**
-   * Live mode re-runs the checks of the last check on each edit, so it starts with a check: the
-   * sheet may have changed while live mode was off, or since the workbook was last open.
+   * After a check, edits are followed: with live mode on each one re-runs the checks it touches;
+   * with it off the findings it touches lose their notes and the results are marked out of date.
+   */
+  const follow = useCallback(async () => {
+    const settings = ref.current.settings;
+    const started = await port.startLive({
+      lang,
+      recheck: settings.live,
+      flags: settings.flagStyle !== "none",
+      notes: settings.flagStyle === "fill-note",
+      onFindings: (u) => void onLive(u),
+      onStale,
+      onProblem: (problem) => update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] })),
+    });
+    if (!started.ok)
+      update((s) => ({ notices: [...s.notices, { kind: "problem", problem: started.problem }] }));
+  }, [port, lang, onLive, onStale, update]);
+  followRef.current = follow;
+
+  /**
+   * Live mode switched on re-checks at once (the sheet may have changed while it was off, or since
+   * the workbook was last open); switched off, the results stay and edits mark them out of date.
    */
   const startLive = useCallback(
     async (settings: PaneSettings) => {
-      await port.stopLive();
-      if (!settings.live) return;
-      await run("check", () => checkNow("live"));
-      const started = await port.startLive({
-        lang,
-        flags: settings.flagStyle !== "none",
-        notes: settings.flagStyle === "fill-note",
-        onFindings: (u) => void onLive(u),
-        onProblem: (problem) => update((s) => ({ notices: [...s.notices, { kind: "problem", problem }] })),
-      });
-      if (!started.ok)
-        update((s) => ({ notices: [...s.notices, { kind: "problem", problem: started.problem }] }));
+      if (settings.live) await run("check", () => checkNow("live"));
+      else if (ref.current.view) await follow();
+      else await port.stopLive();
     },
-    [port, lang, onLive, update, run, checkNow],
+    [port, run, checkNow, follow],
   );
 
   const setSettings = useCallback(
@@ -517,7 +593,9 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
         return table.confirmed && typeof sheet === "string" ? [sheet] : [];
       });
       update({ ready: true, savedSheets, settings });
-      if (settings.live) await startLive(settings);
+      // Only a workbook that chose live mode is checked as soon as the pane opens; one that never
+      // chose gets live mode from its first Check on (nothing is written before the user asks).
+      if (loaded.value.settings.live === true) await startLive(settings);
     })();
     return () => {
       cancelled = true;
@@ -532,7 +610,8 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       clearFlags,
       selectFinding,
       applyMaps,
-      tableFromSelection,
+      selectionForTable,
+      declareTable,
       resetDetection,
       setSettings,
       setPolicyForAll,
@@ -543,7 +622,8 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       clearFlags,
       selectFinding,
       applyMaps,
-      tableFromSelection,
+      selectionForTable,
+      declareTable,
       resetDetection,
       setSettings,
       setPolicyForAll,

@@ -3,9 +3,20 @@
  * any section (light and dark, Chinese and English), Check and a finding's cells are reachable and
  * usable with the keyboard alone, and the result is announced through a live region.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
-import { inspect, openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
+import {
+  inspect,
+  openPlayground,
+  pane,
+  paneReady,
+  startPlayground,
+  stopPlayground,
+  type Session,
+} from "./browser";
 import { paneFindings, waitFor, STRINGS } from "./flow";
 
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -18,10 +29,17 @@ interface AxeResult {
 async function axeViolations(frame: Frame): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the pane's Content-Security-Policy does not apply.
   await frame.evaluate(AXE_SOURCE);
+  // Fluent's focus manager (tabster) places aria-hidden focus catchers (data-tabster-dummy) that
+  // only pass focus on; axe reports them once focus has left the pane for the sheet — a known false
+  // positive (microsoft/tabster#288; Accessibility Insights suppresses it). They are not the pane's
+  // content, so they are left out of the scan; everything else is scanned.
   const result = await frame.evaluate(() =>
-    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe.run(document, {
-      resultTypes: ["violations"],
-    }),
+    (window as unknown as { axe: { run(ctx: object, o: object): Promise<AxeResult> } }).axe.run(
+      { include: [document], exclude: [["[data-tabster-dummy]"]] },
+      {
+        resultTypes: ["violations"],
+      },
+    ),
   );
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -129,4 +147,71 @@ test("keyboard only: Tab to Check, Enter, the result is announced, Tab to the fi
     () => inspect(page).selection(),
     (s) => s?.ranges[0] === "D7",
   );
+}, 60_000);
+
+test("axe-core: the states issue 15 added — an accepted card, results out of date, the name asked (dark theme)", async () => {
+  session = await openPlayground(baseUrl, { lang: "zh-CN", theme: "dark" });
+  const { page } = session;
+  const t = STRINGS["zh-CN"];
+  const frame = await checkSample(page, "zh-CN");
+  const found: string[] = [];
+  // An accepted finding.
+  const card = frame.locator('[data-testid=finding][data-cell="分解表!D7"]');
+  await card.getByRole("button", { name: t["accept.button"] }).click();
+  const dialog = frame.getByRole("dialog", { name: t["accept.title"] });
+  await dialog.getByRole("textbox", { name: t["accept.reason"] }).fill("已报备");
+  await dialog.getByRole("button", { name: t["accept.confirm"], exact: true }).click();
+  await frame.locator("[data-testid=finding][data-accepted=true]").waitFor();
+  await openAll(frame);
+  found.push(...(await axeViolations(frame)).map((v) => `accepted: ${v}`));
+  // Live mode off, a cell edited: the out-of-date warning.
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  await frame.getByRole("switch", { name: t["settings.live"] }).uncheck();
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  await page.locator('.tabs button[data-sheet="分解表"]').click();
+  await page.locator('td[data-address="Q8"]').click();
+  await page.getByTestId("formula-bar").fill("1");
+  await page.getByTestId("formula-bar").press("Enter");
+  await frame.getByTestId("stale").waitFor();
+  found.push(...(await axeViolations(frame)).map((v) => `stale: ${v}`));
+  // The name asked before the first Apply.
+  await frame.getByRole("tab", { name: t["tab.rebalance"] }).click();
+  await frame.getByRole("checkbox", { name: "锁定滨江区" }).check();
+  await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).click();
+  await frame.getByRole("dialog", { name: t["name.title"] }).waitFor();
+  await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  found.push(...(await axeViolations(frame)).map((v) => `name: ${v}`));
+  await page.keyboard.press("Escape");
+  expect(found).toEqual([]);
+}, 90_000);
+
+test("axe-core: nothing checked, and the selection as a table (light theme, English)", async () => {
+  session = await openPlayground(baseUrl, { lang: "en-US", theme: "light" });
+  const { page } = session;
+  const t = STRINGS["en-US"];
+  const dir = mkdtempSync(join(tmpdir(), "tdcheck-a11y-"));
+  const file = join(dir, "notes.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Notes").addRows([
+    ["Team", "Hours", "Cost"],
+    ["North", 12, 300],
+    ["South", 9, 210],
+  ]);
+  await wb.xlsx.writeFile(file);
+  await page.getByTestId("open-xlsx").setInputFiles(file);
+  await waitFor(
+    "the file to load",
+    () => page.getByTestId("status").innerText(),
+    (s) => s.includes("notes.xlsx"),
+  );
+  const frame = await paneReady(page);
+  await frame.getByRole("button", { name: t.check, exact: true }).click();
+  await frame.getByTestId("nothing-checked").waitFor();
+  const found = await axeViolations(frame);
+  await page.locator('td[data-address="A1"]').click();
+  await page.locator('td[data-address="C3"]').click({ modifiers: ["Shift"] });
+  await frame.getByRole("button", { name: t["tables.useSelection"] }).click();
+  await frame.getByTestId("declare").waitFor();
+  found.push(...(await axeViolations(frame)));
+  expect(found).toEqual([]);
 }, 60_000);

@@ -104,7 +104,8 @@ test("an indicator's kind: 新增高新技术企业数 as qualitative is not sum
 
   await reopenPane(page);
   await check(page);
-  expect(await summaryCounts(page)).toEqual([0, 0, expect.any(Number)]);
+  // The workbook is checked whole by default: 进度表's warning stays.
+  expect(await summaryCounts(page)).toEqual([0, 1, expect.any(Number)]);
   await pane(page).getByRole("tab", { name: t["tab.tables"] }).click();
   expect(
     await pane(page)
@@ -190,29 +191,31 @@ test("a column's role: 建德市 left out of the split, the children add up to 1
   expect(await frame.getByRole("radio", { name: t["policy.at-least"] }).isChecked()).toBe(true);
 }, 60_000);
 
-test("what Check reads: every sheet brings the 进度表 warning (D6: 50 after 55) beside the 分解表 error", async () => {
+test("what Check reads: the whole workbook by default (the 进度表 warning, D6: 50 after 55, beside the 分解表 error); only the active sheet when chosen", async () => {
   session = await openPlayground(baseUrl, { lang: "en-US" });
   const { page } = session;
   await check(page);
-  expect(await paneFindings(page, "warning")).toEqual([]);
+  expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
+  expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
   const frame = pane(page);
+  expect(await frame.getByRole("heading", { name: t.summaryHeadingAll }).count()).toBe(1);
+  expect(await inspect(page).flagAt("进度表", "D6")).toMatchObject({ lit: true, kind: "warning" });
   await frame.getByRole("tab", { name: t["tab.settings"] }).click();
-  await frame.getByRole("radio", { name: t["scope.all"] }).click();
+  expect(await frame.getByRole("radio", { name: t["scope.all"] }).isChecked()).toBe(true);
+  await frame.getByRole("radio", { name: t["scope.active"] }).click();
   await idle(page);
   await frame.getByRole("tab", { name: t["tab.findings"] }).click();
   await waitFor(
-    "the 进度表 warning",
+    "the 进度表 warning to go",
     () => paneFindings(page, "warning"),
-    (f) => f.length === 1,
+    (f) => f.length === 0,
   );
-  expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
   expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
-  expect(await frame.getByRole("heading", { name: t.summaryHeadingAll }).count()).toBe(1);
-  expect(await inspect(page).flagAt("进度表", "D6")).toMatchObject({ lit: true, kind: "warning" });
-  // The choice is the workbook's: reopened, the pane reads every sheet again.
+  expect(await frame.getByRole("heading", { name: "Summary of “分解表”" }).count()).toBe(1);
+  // The choice is the workbook's: reopened, the pane reads the active sheet only.
   await reopenPane(page);
   await check(page);
-  expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
+  expect(await paneFindings(page, "warning")).toEqual([]);
 }, 60_000);
 
 test("flags in the sheet: colour and note, colour only, or none (findings only in the pane)", async () => {
@@ -290,6 +293,13 @@ test("the selection as the table: A3:F8 is a split of 杭州市 over 上城区 a
   const frame = pane(page);
   await frame.getByRole("tab", { name: t["tab.tables"] }).click();
   await frame.getByRole("button", { name: t["tables.useSelection"] }).click();
+  // The pane proposes what it reads in the selection: units across, named on row 3, 杭州市目标 (D) the parent.
+  const declare = frame.getByTestId("declare");
+  await declare.waitFor();
+  expect(await declare.getByRole("radio", { name: t["declare.across"] }).isChecked()).toBe(true);
+  expect(await declare.getByLabel(t["declare.unitLine.row"]).inputValue()).toBe("2");
+  expect(await declare.getByLabel(t["declare.parent.column"]).inputValue()).toBe("3");
+  await declare.getByRole("button", { name: t["declare.apply"] }).click();
   await idle(page);
   await frame.getByRole("heading", { name: /分解表!A3:F8/ }).waitFor();
   expect(await frame.getByText(t["tables.saved"], { exact: true }).count()).toBe(1);

@@ -1,10 +1,12 @@
 /**
  * The add-in's whole story on the sample, as a person would live it in Excel, run once per language
  * (playground.test.ts in Chinese, english.test.ts in English): Check; exactly one error flag, on the
- * 新增高新技术企业数 city cell; click the finding and the selection moves there; with live mode off,
- * fix 建德市 and the live conditional format goes out by itself; with live mode on, edit a row with
- * text values and the pane and the static flag follow; put the values back; Clear flags and the
- * workbook is exactly as before — the user's own note and rule included.
+ * 新增高新技术企业数 city cell, with a dated note; click the finding and the selection moves there;
+ * live mode is on (the workbook never chose); switched off, fix 建德市: the live conditional format
+ * goes out by itself, the stale note goes, and the pane says its results are out of date; switched
+ * on again, it re-checks at once; edit a row with text values and the pane and the static flag
+ * follow; put the values back; Clear flags and the workbook is exactly as before — the user's own
+ * note and rule included.
  */
 import type { Page } from "playwright-core";
 import enUS from "../../src/taskpane/i18n/en-US.json";
@@ -52,6 +54,13 @@ export async function errorFlags(page: Page, sheet = SHEET): Promise<string[]> {
   return errors;
 }
 
+/** The text of the note on a cell (the add-in's or the user's), undefined when it has none. */
+export async function noteAt(page: Page, sheet: string, cell: string): Promise<string | undefined> {
+  type Snap = { sheets: { name: string; notes: Record<string, { content: string }> }[] };
+  const snap = (await inspect(page).snapshot()) as Snap;
+  return snap.sheets.find((s) => s.name === sheet)?.notes[cell]?.content;
+}
+
 /** The summary's numbers: errors, warnings, notes. */
 export async function summaryCounts(page: Page): Promise<number[]> {
   return pane(page)
@@ -91,7 +100,12 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
   expect(text).toContain("2000");
   expect(text).toContain("1999");
   expect(text).toContain("-1");
-  expect(text).toContain(lang === "zh-CN" ? "容差 0" : "tolerance 0");
+  expect(text).toContain(t["finding.tolerance"]);
+  expect(text).toContain(lang === "zh-CN" ? "不允许误差" : "no difference allowed");
+  // The note on D7 is the add-in's, dated with the day of the check.
+  const today = new Date();
+  const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+  expect(await noteAt(page, SHEET, "D7")).toContain(day);
 
   // Click the finding: the selection moves to D7 (with the children it sums).
   await finding.getByRole("button").first().click();
@@ -108,7 +122,25 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
     (active) => active === "D7",
   );
 
-  // Live mode off: fix 建德市 (Q7) from 30 to 31; the live conditional format goes out by itself.
+  // Live mode is on for a workbook that never chose; switch it off (the choice is saved).
+  await waitFor(
+    "the live badge",
+    () => frame.getByText(t.liveBadge, { exact: true }).count(),
+    (n) => n === 1,
+  );
+  await frame.getByRole("tab", { name: t["tab.settings"] }).click();
+  const live = frame.getByRole("switch", { name: t["settings.live"] });
+  expect(await live.isChecked()).toBe(true);
+  await live.uncheck();
+  await waitFor(
+    "the live badge to go",
+    () => frame.getByText(t.liveBadge, { exact: true }).count(),
+    (n) => n === 0,
+  );
+  await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+
+  // Live mode off: fix 建德市 (Q7) from 30 to 31; the live conditional format goes out by itself,
+  // the note that said 1999 goes, and the pane says its results are out of date.
   await editCell(page, SHEET, "Q7", "31");
   await waitFor(
     "the live flag on D7 to go out",
@@ -117,20 +149,35 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
   );
   expect(await host.value(SHEET, "Q7")).toBe(31);
   expect(await errorFlags(page)).toEqual([]);
-  // Nobody asked the pane: it still shows the last check.
+  await waitFor(
+    "the stale note on D7 to go",
+    () => noteAt(page, SHEET, "D7"),
+    (note) => note === undefined,
+  );
+  await frame.getByTestId("stale").waitFor();
+  expect(await frame.getByTestId("stale").innerText()).toContain(t.stale.slice(0, 6));
+  // The last check's results stay listed, under the warning; nothing says everything adds up.
   expect(await paneFindings(page, "error")).toEqual([`error ${SHEET}!D7`]);
+  expect(await frame.getByTestId("clean").count()).toBe(0);
 
-  // Live mode on: edit a row with text values (科技创新…投资额 has "-" children); the pane and the
-  // static flag follow without a click.
+  // Live mode on again: it re-checks at once; with Q7 fixed there is no error, and no warning bar.
   await frame.getByRole("tab", { name: t["tab.settings"] }).click();
-  const live = frame.getByRole("switch", { name: t["settings.live"] });
-  await live.check();
+  await frame.getByRole("switch", { name: t["settings.live"] }).check();
   await waitFor(
     "the live badge",
     () => frame.getByText(t.liveBadge, { exact: true }).count(),
     (n) => n === 1,
   );
   await frame.getByRole("tab", { name: t["tab.findings"] }).click();
+  await waitFor(
+    "the D7 error to go",
+    () => paneFindings(page, "error"),
+    (f) => f.length === 0,
+  );
+  expect(await frame.getByTestId("stale").count()).toBe(0);
+
+  // Live mode on: edit a row with text values (科技创新…投资额 has "-" children); the pane and the
+  // static flag follow without a click.
   await editCell(page, SHEET, "E8", "4.1");
   await waitFor(
     "the pane to show the D8 error",

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import {
   inspect,
@@ -47,36 +47,68 @@ function pngSize(png: Buffer): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
+/** Where a screenshot goes: docs/ on request, a temp folder otherwise (checked against the committed one's size). */
+const UPDATE = process.env.TDCHECK_UPDATE_SCREENSHOTS === "1";
+const SHOTS = UPDATE ? DOCS : mkdtempSync(join(tmpdir(), "tdcheck-screenshots-"));
+
+function keep(name: string, png: Buffer): void {
+  if (!UPDATE) expect([name, pngSize(png)]).toEqual([name, pngSize(readFileSync(join(DOCS, name)))]);
+  mkdirSync(join(SHOTS, dirname(name)), { recursive: true });
+  writeFileSync(join(SHOTS, name), png);
+}
+
 /**
- * The README's screenshots. A test run leaves docs/ alone: it takes the screenshots, checks they are
- * PNGs laid out as the committed ones (same size), and keeps them in a temp folder to look at.
- * `TDCHECK_UPDATE_SCREENSHOTS=1 npx jest test/browser/playground.test.ts` rewrites docs/*.png.
+ * The README's screenshots: the pane's main screens in each language — the findings, the rebalance
+ * preview, the report sheet — and the playground whole. A test run leaves docs/ alone: it takes
+ * them, checks they are PNGs laid out as the committed ones (same size), and keeps them in a temp
+ * folder to look at. `TDCHECK_UPDATE_SCREENSHOTS=1 npx jest test/browser/playground.test.ts`
+ * rewrites docs/*.png and docs/screens/*.png.
  */
-test("the pane's screenshot for the README (docs/taskpane.png, docs/playground.png)", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN", viewport: { width: 1440, height: 900 } });
-  const { page } = session;
-  const frame = pane(page);
-  const t = STRINGS["zh-CN"];
-  await frame.getByRole("button", { name: t.check, exact: true }).click();
-  await waitFor(
-    "the findings",
-    () => paneFindings(page, "error"),
-    (f) => f.length === 1,
-  );
-  await frame.locator("[data-testid=finding][data-severity=error]").getByRole("button").first().click();
-  await page.locator("td.active[data-address=D7]").waitFor();
-  const shots = {
-    "taskpane.png": await page.getByTestId("pane").screenshot(),
-    "playground.png": await page.screenshot(),
-  };
-  const update = process.env.TDCHECK_UPDATE_SCREENSHOTS === "1";
-  const dir = update ? DOCS : mkdtempSync(join(tmpdir(), "tdcheck-screenshots-"));
-  mkdirSync(dir, { recursive: true });
-  for (const [name, png] of Object.entries(shots)) {
-    if (!update) expect(pngSize(png)).toEqual(pngSize(readFileSync(join(DOCS, name))));
-    writeFileSync(join(dir, name), png);
-  }
-}, 60_000);
+test.each(["zh-CN", "en-US"] as const)(
+  "%s: the README's screenshots (findings, rebalance, report)",
+  async (lang) => {
+    const short = lang === "zh-CN" ? "zh" : "en";
+    session = await openPlayground(baseUrl, { lang, viewport: { width: 1440, height: 900 } });
+    const { page } = session;
+    const frame = pane(page);
+    const t = STRINGS[lang];
+    await frame.getByRole("button", { name: t.check, exact: true }).click();
+    await waitFor(
+      "the findings",
+      () => paneFindings(page, "error"),
+      (f) => f.length === 1,
+    );
+    await frame.locator("[data-testid=finding][data-severity=error]").getByRole("button").first().click();
+    await page.locator("td.active[data-address=D7]").waitFor();
+    await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    if (lang === "zh-CN") {
+      keep("taskpane.png", await page.getByTestId("pane").screenshot());
+      keep("playground.png", await page.screenshot());
+    }
+    keep(`screens/${short}-findings.png`, await page.getByTestId("pane").screenshot());
+
+    // The rebalance preview of the issue-5 case: 2000 with 滨江区 and 余杭区 locked.
+    await frame.getByRole("tab", { name: t["tab.rebalance"] }).click();
+    await frame.getByRole("textbox", { name: t["rebalance.target"], exact: true }).fill("2000");
+    await frame.getByRole("checkbox", { name: t["rebalance.lockUnit"].replace("{unit}", "滨江区") }).check();
+    await frame.getByRole("checkbox", { name: t["rebalance.lockUnit"].replace("{unit}", "余杭区") }).check();
+    await frame.getByTestId("rebalance-preview").waitFor();
+    await frame.getByTestId("rebalance-preview").scrollIntoViewIfNeeded();
+    keep(`screens/${short}-rebalance.png`, await page.getByTestId("pane").screenshot());
+
+    // The audit report sheet, beside the pane.
+    await frame.getByRole("tab", { name: t["tab.report"] }).click();
+    await frame
+      .getByRole("textbox", { name: t["report.preparer"] })
+      .fill(lang === "zh-CN" ? "张三" : "Alex Chen");
+    await frame.getByRole("button", { name: t["report.create"] }).click();
+    const sheet = lang === "zh-CN" ? "审核报告" : "Audit report";
+    await page.locator(`table.grid[data-sheet="${sheet}"]`).waitFor();
+    await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    keep(`screens/${short}-report.png`, await page.screenshot());
+  },
+  90_000,
+);
 
 /** A workbook of the second layout (units in rows, a 合计 row): 合计 says 100, the cities add up to 99. */
 async function unitsInRowsWorkbook(file: string): Promise<void> {

@@ -37,6 +37,15 @@ async function previewRows(frame: Frame): Promise<string[]> {
     );
 }
 
+/** Apply; the first time in a workbook the pane asks who applies it (kept in its settings). */
+async function applyAs(frame: Frame, name: string): Promise<void> {
+  await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).click();
+  const dialog = frame.getByRole("dialog", { name: t["name.title"] });
+  await dialog.waitFor();
+  await dialog.getByRole("textbox", { name: t["name.label"] }).fill(name);
+  await dialog.getByRole("button", { name: t["name.confirm"] }).click();
+}
+
 async function idle(frame: Frame): Promise<void> {
   await waitFor(
     "the pane to be idle",
@@ -65,9 +74,7 @@ test("rebalance 新增高新技术企业数 to 2000 with 滨江区 and 余杭区
   const finding = frame.locator(`[data-testid=finding][data-cell="${SHEET}!D7"]`);
   await finding.getByRole("button", { name: t["finding.rebalance"] }).click();
   await frame.getByRole("heading", { name: t["rebalance.heading"] }).waitFor();
-  expect(await frame.getByRole("combobox", { name: t["rebalance.indicator"] }).inputValue()).toContain(
-    "新增高新技术企业数",
-  );
+  expect(await frame.getByRole("radio", { name: /^新增高新技术企业数/ }).isChecked()).toBe(true);
   expect(await frame.getByRole("combobox", { name: t["rebalance.method"] }).inputValue()).toBe(
     "proportional",
   );
@@ -94,8 +101,8 @@ test("rebalance 新增高新技术企业数 to 2000 with 滨江区 and 余杭区
   expect(await parent.getAttribute("data-after")).toBe("2000");
   expect(await frame.getByTestId("rebalance-chart").getAttribute("aria-label")).toContain("萧山区 315 → 316");
 
-  // Apply: one cell written, checked again, the flag on D7 is gone.
-  await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).click();
+  // Apply (asked once who applies it): one cell written, checked again, the flag on D7 is gone.
+  await applyAs(frame, "王五");
   await waitFor(
     "the value written",
     () => host.value(SHEET, "I7"),
@@ -195,7 +202,7 @@ test("a protected sheet: Apply says so and writes nothing", async () => {
   const before = await host.snapshot();
   await frame.getByRole("tab", { name: t["tab.rebalance"] }).click();
   await frame.getByRole("checkbox", { name: "锁定滨江区" }).check();
-  await frame.getByRole("button", { name: t["rebalance.apply"], exact: true }).click();
+  await applyAs(frame, "王五");
   await waitFor(
     "the protected-sheet message",
     () => frame.getByTestId("rebalance-message").innerText(),
@@ -240,7 +247,10 @@ test("the rebalance and report sections and the accept dialog pass axe-core (dar
     (f) => f.length === 1,
   );
   await idle(frame);
-  await frame.getByRole("button", { name: en["accept.button"] }).click();
+  await frame
+    .locator('[data-testid=finding][data-cell="分解表!D7"]')
+    .getByRole("button", { name: en["accept.button"] })
+    .click();
   await frame.getByRole("dialog").waitFor();
   await frame.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   expect(await axeViolations(frame)).toEqual([]);

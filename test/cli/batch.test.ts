@@ -134,7 +134,12 @@ describe("tdcheck check over many files", () => {
       .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("D7");
     const report = readXlsx(fs.readFileSync(path.join(out, "reports", "good.xlsx")));
-    expect(report.ok && report.workbook.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    expect(report.ok && report.workbook.sheets.map((s) => s.name)).toEqual([
+      "分解表",
+      "进度表",
+      "审核报告",
+      "_tdcheck",
+    ]);
     expectInputsUntouched(dir, inputs);
   });
 
@@ -208,6 +213,6 @@ describe("tdcheck check over many files", () => {
     const r = spawnCli(["check", dir, "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/File\s+Tables\s+Errors\s+Warnings\s+Status/);
-    expect(r.stdout).toContain("4 file(s): 2 checked, 2 unusable; 1 error(s), 1 warning(s)");
+    expect(r.stdout).toContain("4 files: 2 checked, 2 unusable; 1 error, 1 warning");
   });
 });

@@ -147,7 +147,7 @@ describe("tdcheck check on bad input: one clear line, exit 2, no stack trace", (
     expectOneLine(spawnCli(["check", SAMPLE, "--sheet", "不存在"]), /没有名为“不存在”的工作表/);
     const r = spawnCli(["check", SAMPLE, "--frobnicate"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown option/);
+    expect(r.stderr).toMatch(/没有选项 --frobnicate/);
   });
 
   test("the real process exits 1 on the sample and prints no stack trace", () => {

@@ -54,6 +54,6 @@ describe("tdcheck detect and check --map", () => {
       ["sum-rounding", "info"],
     ]);
     const text = await cli("check", SAMPLE, "--map", mapFile);
-    expect(text.stdout).toContain("在设定的容差内；容差 1（用户设定）");
+    expect(text.stdout).toContain("在设定的允许误差内；允许 ±1 的误差（用户设定）");
   });
 });

@@ -84,7 +84,7 @@ describe("tdcheck rebalance on the sample workbook", () => {
     expect(r.stdout).toMatch(/滨江区\s+H7\s+329\s+329\s+0\s+锁定/);
     expect(r.stdout).toMatch(/萧山区\s+I7\s+315\s+316\s+\+1/);
     expect(r.stdout).toMatch(/下级合计\s+1999\s+2000\s+\+1/);
-    expect(r.stdout).toContain("锁定合计 717，待分配 1283");
+    expect(r.stdout).toContain("锁定的单位合计 717，其余单位分配 1283");
     expect(r.stdout.trim().split("\n").pop()).toBe(
       `已写出 ${out}：改动 1 个单元格（I7）；下级合计 2000 = 杭州市 2000`,
     );
@@ -217,7 +217,7 @@ describe("tdcheck rebalance on the sample workbook", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("[717, 无上限]");
     expect(r.stdout).toContain("锁定项合计已超出目标 217");
-    expect(r.stdout).toContain("已拒绝（INFEASIBLE），未写出任何文件");
+    expect(r.stdout).toContain("已拒绝：在这些锁定和上下限下达不到目标，未写出任何文件");
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -227,7 +227,7 @@ describe("tdcheck rebalance on the sample workbook", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Parent 杭州市 (D7): 2000 → the children's sum 1999");
     expect(r.stdout.trim().split("\n").pop()).toBe(
-      `Written ${out}: 1 cell(s) changed (D7); children add up to 1999 = 杭州市 1999`,
+      `Written ${out}: 1 cell changed (D7); children add up to 1999 = 杭州市 1999`,
     );
     const copy = readBack(out);
     expect(row(copy, "分解表", 7)).toEqual([1999, ...FIRMS]);
@@ -313,7 +313,7 @@ describe("bad input exits 2 and writes nothing", () => {
     [
       "an unknown unit in --lock",
       ["--indicator", "新增高新", "--lock", "宁波市"],
-      /--lock 宁波市：没有这个下级单位/,
+      /--lock：没有名称含“宁波市”的下级单位/,
     ],
     ["a bad --target", ["--indicator", "新增高新", "--target", "2千"], /--target：“2千”不是有效数字/],
     ["a bad --max", ["--indicator", "新增高新", "--max", "西湖区"], /格式应为 单位=数值/],
@@ -324,7 +324,11 @@ describe("bad input exits 2 and writes nothing", () => {
       ["--indicator", "新增高新", "--fix", "parent", "--lock", "西湖区"],
       /选项不能同时使用/,
     ],
-    ["an unknown --method", ["--indicator", "新增高新", "--method", "magic"], /invalid|Allowed choices/i],
+    [
+      "an unknown --method",
+      ["--indicator", "新增高新", "--method", "magic"],
+      /--method <方法> 的值“magic”无效，可选：proportional、equal/,
+    ],
   ];
   test.each(cases)("%s", async (_name, args, message) => {
     const dir = tempDir();
@@ -364,8 +368,8 @@ describe("bad input exits 2 and writes nothing", () => {
     expect(fs.readFileSync(copy).equals(SAMPLE_BYTES)).toBe(true);
   });
 
-  test("--out and --indicator are required", async () => {
-    expect((await cli("rebalance", SAMPLE, "--indicator", "新增高新")).code).toBe(2);
+  test("--indicator is required; --out is not (without it, the preview)", async () => {
+    expect((await cli("rebalance", SAMPLE, "--indicator", "新增高新")).code).toBe(0);
     expect((await cli("rebalance", SAMPLE, "--out", path.join(tempDir(), "x.xlsx"))).code).toBe(2);
   });
 });

@@ -65,7 +65,7 @@ describe("tdcheck rebalance records the change in the copy's trail", () => {
     const afterSum = items[1].children.reduce((s, c) => s + (c.after as number), 0);
     expect(afterSum).toBe(2010);
 
-    // The audit report of the copy lists both, one row per changed child.
+    // The audit report of the copy lists both, one row per child that changed (the trail itself keeps every child).
     const report = path.join(dir, "report.xlsx");
     expect((await cli("check", second, "--report", report)).code).toBeLessThan(2);
     const rows = readBack(report).sheets.find((s) => s.name === "审核报告")!.values as RawValue[][];
@@ -84,9 +84,13 @@ describe("tdcheck rebalance records the change in the copy's trail", () => {
       byEntry.set(current, [...(byEntry.get(current) ?? []), row]);
     }
     expect([...byEntry.keys()]).toEqual([1, 2]);
-    expect(byEntry.get(1)).toHaveLength(13);
-    // The second set a new target: its parent's row (D7, 2000 → 2010) comes first.
-    expect(byEntry.get(2)).toHaveLength(14);
+    // The first moved only 萧山区 (315 → 316): one row, not thirteen.
+    expect(byEntry.get(1)).toHaveLength(1);
+    // The second set a new target: its parent's row (D7, 2000 → 2010) comes first, then the
+    // children it moved.
+    const moved2 = items[1].children.filter((c) => c.before !== c.after).length;
+    expect(moved2).toBeGreaterThan(0);
+    expect(byEntry.get(2)).toHaveLength(1 + moved2);
     expect(byEntry.get(2)![0].slice(3, 9)).toEqual([
       "分解表!D7",
       "杭州市",
@@ -132,7 +136,7 @@ describe("tdcheck rebalance records the change in the copy's trail", () => {
     const out = path.join(dir, "out.xlsx");
     const r = await cli("rebalance", input, ...REBALANCE, "--out", out, "--format", "json");
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/未能记入变更记录/);
+    expect(r.stderr).toMatch(/已有的变更记录无法读取，未能记入这次调整/);
     expect(JSON.parse(r.stdout).trail.recorded).toBe(false);
     const copy = readBack(out);
     expect(copy.sheets.find((s) => s.name === "分解表")!.values[6][8]).toBe(316);

@@ -7,6 +7,7 @@ import { WORKSHEET_ORDER, worksheetLayout } from "../../src/cli/xlsx/worksheetLa
 import { checkWorkbook } from "../../src/core/check";
 import type { RawValue, WorkbookGrid } from "../../src/core/grid";
 import { createAcceptance, encodeAcceptances, encodeTrail, type TrailEntry } from "../../src/core/report";
+import { readProductSheets } from "../../src/core/productSheets";
 import { sampleWithState } from "../helpers/stateSheet";
 import { cli, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 import { partsOf, rawEntries } from "./xlsx/workbooks";
@@ -54,7 +55,8 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       summary: { passed: number; checks: number };
     };
     const wb = grid(fs.readFileSync(out));
-    expect(wb.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    // The report is marked as the product's own in the very hidden _tdcheck (issue 15).
+    expect(wb.sheets.map((s) => s.name)).toEqual(["分解表", "进度表", "审核报告", "_tdcheck"]);
     const rows = reportRows(out);
     expect(rows[0][0]).toBe("审核报告 · 指标分解校核");
     expect(rows[1][1]).toBe("hangzhou-2024.xlsx");
@@ -62,11 +64,11 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(rows[3].slice(0, 2)).toEqual(["填表人", "张三"]);
     expect(rows[3][8]).toBe("李四");
     expect(rows[6][0]).toBe("序号");
-    const error = rows.find((row) => row[3] === "分解表!D7" && row[2] === "合计不符")!;
+    const error = rows.find((row) => row[3] === "分解表!D7" && row[2] === "加总校核")!;
     expect(error.slice(0, 12)).toEqual([
       1,
       "✗ 错误",
-      "合计不符",
+      "加总校核",
       "分解表!D7",
       "分解表!E7:Q7",
       "新增高新技术企业数(家)",
@@ -80,6 +82,17 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(String(error[12])).toContain("13 个区县合计 1999，与杭州市目标 2000 相差 -1");
     const passed = rows.filter((row) => row[1] === "✓ 通过");
     expect(passed).toHaveLength(doc.summary.passed);
+    // Passed checks are named as the checks they are: 加总校核 ✓ 通过.
+    expect(passed.find((row) => row[3] === "分解表!D8")![2]).toBe("加总校核");
+    // The 14 identical qualitative cells of a row are one line over their cells, as the CLI prints them.
+    const qualitative = rows.filter((row) => String(row[12] ?? "").includes("快于面上投资增速"));
+    expect(qualitative.map((row) => row[3])).toEqual(["分解表!C6,E6:Q6", "进度表!C11:D11"]);
+    expect(String(qualitative[0][12])).toContain("（共 14 个单元格）");
+    // The columns are explained, and the fingerprint in the report's own words: no path of this project.
+    const text = rows.flat().map(String).join("\n");
+    expect(text).toContain("栏目说明");
+    expect(text).toContain("数据指纹的算法");
+    expect(text).not.toMatch(/docs\/|\.md\b|src\//);
     expect(passed.some((row) => row[3] === "分解表!D8" && row[9] === "✓" && row[7] === 56.7)).toBe(true);
     // The summary row holds the same numbers as the JSON.
     expect(rows[4][4]).toBe("校核项");
@@ -106,7 +119,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect(book.getWorksheet("分解表")!.getCell("D7").value).toBe(2000);
   });
 
-  test("only workbook.xml, its relationships, the content types and styles change; one part is added; all well-formed", async () => {
+  test("only workbook.xml, its relationships, the content types and styles change; the report and _tdcheck are added; all well-formed", async () => {
     const dir = tempDir();
     const out = path.join(dir, "report.xlsx");
     expect((await cli("check", SAMPLE, "--report", out)).code).toBe(1);
@@ -121,13 +134,17 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       "xl/styles.xml",
     ]);
     expect(after.slice(0, before.length).map((e) => e.name)).toEqual(before.map((e) => e.name));
-    expect(after.slice(before.length).map((e) => e.name)).toEqual(["xl/worksheets/sheet3.xml"]);
+    expect(after.slice(before.length).map((e) => e.name)).toEqual([
+      "xl/worksheets/sheet3.xml",
+      "xl/worksheets/sheet4.xml",
+    ]);
     for (const e of before) {
       const o = after.find((a) => a.name === e.name)!;
       expect(Buffer.from(o.local).equals(Buffer.from(e.local))).toBe(changed.has(e.name) ? false : true);
     }
     const parts = partsOf(output);
-    for (const name of [...changed, "xl/worksheets/sheet3.xml"]) await wellFormed(parts.get(name)!, name);
+    for (const name of [...changed, "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"])
+      await wellFormed(parts.get(name)!, name);
 
     const sheetXml = parts.get("xl/worksheets/sheet3.xml")!;
     const names = worksheetLayout(sheetXml).children.map((c) => c.name);
@@ -165,11 +182,21 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
       "分解表",
       "进度表",
       "审核报告",
+      "_tdcheck",
       "审核报告(2)",
     ]);
     expect(partsOf(new Uint8Array(fs.readFileSync(second))).get("xl/workbook.xml")).toContain(
-      `localSheetId="3">'审核报告(2)'!$7:$7`,
+      `localSheetId="4">'审核报告(2)'!$7:$7`,
     );
+    // Both reports are marked as the product's own; the second audits only the user's sheets.
+    expect(readProductSheets(grid(fs.readFileSync(second))).map((m) => m.name)).toEqual([
+      "审核报告",
+      "审核报告(2)",
+    ]);
+    const rows = reportRows(second, "审核报告(2)");
+    const cells = rows.slice(7).map((row) => String(row[3] ?? ""));
+    expect(cells.filter((c) => c.startsWith("审核报告"))).toEqual([]);
+    expect(cells.some((c) => c.startsWith("分解表!"))).toBe(true);
   });
 
   test("an accepted finding is shown as accepted with its reason and stops the exit code from being 1", async () => {
@@ -201,7 +228,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     const out = path.join(dir, "report.xlsx");
     expect((await cli("check", copy, "--report", out)).code).toBe(0);
     const rows = reportRows(out);
-    const row = rows.find((r) => r[3] === "分解表!D7" && r[2] === "合计不符")!;
+    const row = rows.find((r) => r[3] === "分解表!D7" && r[2] === "加总校核")!;
     expect(row[1]).toBe("已接受（错误）");
     expect(String(row[12])).toContain(reason);
     expect(rows.some((r) => r[1] === "已接受（错误）" && r[12] === reason && r[7] === "张三")).toBe(true); // the 已接受 section
@@ -280,7 +307,7 @@ describe("tdcheck check --report: the audit report sheet 审核报告", () => {
     expect((await cli("check", SAMPLE, "--annotate", out, "--report", out)).code).toBe(1);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["分解表", "进度表", "审核报告"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["分解表", "进度表", "审核报告", "_tdcheck"]);
     const cfs = (book.getWorksheet("分解表") as unknown as { conditionalFormattings: { ref: string }[] })
       .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("D7");

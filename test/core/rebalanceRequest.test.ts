@@ -16,6 +16,7 @@ import {
   type RequestProblem,
 } from "../../src/core/rebalanceRequest";
 import { seedWorkbook, sheet, workbook } from "../helpers/grid";
+import { cliOptionLabel } from "../../src/cli/optionLabels";
 
 function solve(wb: WorkbookGrid, choices: RebalanceChoices) {
   const { maps } = detectWorkbook(wb, choices.sheet ? { sheet: choices.sheet } : {});
@@ -128,12 +129,42 @@ describe("buildRebalancePlan on the seed's split table", () => {
     });
   });
 
+  test("units by a unique part of their name, like the indicator; ambiguous parts name the candidates", () => {
+    const base = { ...SPLIT, indicator: "新增高新技术企业数" };
+    const planned = buildRebalancePlan(SEED, detectWorkbook(SEED, { sheet: "分解表" }).maps, {
+      ...base,
+      locks: ["西湖", "滨 江"],
+      max: [{ unit: "萧山", value: "320" }],
+      edit: { unit: "建德", value: "31" },
+    });
+    if (!planned.ok) throw new Error(planned.problem.code);
+    expect(planned.plan.children.filter((_, i) => planned.plan.locked[i]).map((c) => c.unit)).toEqual([
+      "西湖区",
+      "滨江区",
+    ]);
+    expect(planned.plan.max.findIndex((m) => m?.toString() === "320")).toBe(DISTRICTS.indexOf("萧山区"));
+    for (const option of ["lock", "min", "max", "edit"] as const) {
+      const choices =
+        option === "lock"
+          ? { ...base, locks: ["临"] }
+          : option === "edit"
+            ? { ...base, edit: { unit: "临", value: "1" } }
+            : { ...base, [option]: [{ unit: "临", value: "1" }] };
+      expect(problemOf(SEED, choices)).toEqual({
+        code: "AMBIGUOUS_UNIT",
+        option,
+        text: "临",
+        candidates: ["临平区", "临安区"],
+      });
+    }
+  });
+
   test("unknown units, bad numbers and conflicting options are typed problems", () => {
     const base = { ...SPLIT, indicator: "新增高新技术企业数" };
-    expect(problemOf(SEED, { ...base, locks: ["西湖"] })).toMatchObject({
+    expect(problemOf(SEED, { ...base, locks: ["东湖"] })).toMatchObject({
       code: "UNKNOWN_UNIT",
       option: "lock",
-      text: "西湖",
+      text: "东湖",
       units: DISTRICTS,
     });
     expect(problemOf(SEED, { ...base, max: [{ unit: "宁波市", value: "3" }] })).toMatchObject({
@@ -157,7 +188,7 @@ describe("buildRebalancePlan on the seed's split table", () => {
     });
     expect(problemOf(SEED, { ...base, fixParent: true, locks: ["西湖区"] })).toEqual({
       code: "CONFLICTING_OPTIONS",
-      options: ["--fix parent", "--lock"],
+      options: [{ option: "fix-parent" }, { option: "lock" }],
     });
     expect(problemOf(SEED, { ...base, method: "reference" })).toEqual({ code: "METHOD_NEEDS_REFERENCE" });
     expect(problemOf(SEED, { ...base, weights: "科技创新" })).toMatchObject({ code: "CONFLICTING_OPTIONS" });
@@ -220,14 +251,17 @@ describe("buildRebalancePlan on the seed's split table", () => {
     expect(Decimal.sum(result.values).toString()).toBe("60");
     const coarse = solve(SEED, { ...SPLIT, indicator: "科技创新", target: "60", step: "0.5" });
     expect(
-      coarse.result.status === "invalid-input" && renderInvalidInput(coarse.plan, coarse.result, "zh")[0],
+      coarse.result.status === "invalid-input" &&
+        renderInvalidInput(coarse.plan, coarse.result, "zh", cliOptionLabel)[0],
     ).toBe("上城区（E8）的值 3.1 比步长 0.5 更精细：请用 --step 指定步长");
     expect(plan.stepFrom).toBe("option");
     const r = solve(SEED, { ...SPLIT, indicator: "科技创新", target: "60.05" });
     expect(r.result.status).toBe("invalid-input");
     if (r.result.status !== "invalid-input") return;
-    expect(renderInvalidInput(r.plan, r.result, "zh")[0]).toContain("目标 60.05 不在步长 0.1 的网格上");
-    expect(renderInvalidInput(r.plan, r.result, "en")[0]).toContain("--step");
+    expect(renderInvalidInput(r.plan, r.result, "zh", cliOptionLabel)[0]).toContain(
+      "目标 60.05 不在步长 0.1 的网格上",
+    );
+    expect(renderInvalidInput(r.plan, r.result, "en", cliOptionLabel)[0]).toContain("--step");
   });
 
   test("--fix parent keeps the children and writes only the parent: D7 becomes 1999", () => {
@@ -545,7 +579,7 @@ describe("rebalanceDocument (tdcheck-rebalance/1)", () => {
       scaleExact: "1283/1282",
       roundedUp: ["萧山区"],
     });
-    expect(json.explanation.text[0]).toContain("锁定合计 717");
+    expect(json.explanation.text[0]).toContain("锁定的单位合计 717");
   });
 
   test("numbers on a 0.1 grid stay exact in JSON (no float noise)", () => {
@@ -594,20 +628,22 @@ describe("renderRequestProblem", () => {
       text: "#REF!",
     },
     { code: "NO_TARGET", unit: "u", cell: "A1", text: "" },
-    { code: "CONFLICTING_OPTIONS", options: ["--a", "--b"] },
+    { code: "CONFLICTING_OPTIONS", options: [{ option: "lock" }, { option: "method", value: "equal" }] },
     { code: "METHOD_NEEDS_REFERENCE" },
   ];
   test.each(problems.map((p) => [p.code, p] as const))(
     "%s reads as one sentence in both languages",
     (_code, p) => {
       for (const lang of ["zh", "en"] as const) {
-        const text = renderRequestProblem(p, lang);
+        const text = renderRequestProblem(p, lang, cliOptionLabel);
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/undefined|\[object/);
       }
     },
   );
   test("the ambiguity message lists every candidate", () => {
-    expect(renderRequestProblem(problems[2], "zh")).toBe("“比重”匹配多个指标，请写得更具体：a、b");
+    expect(renderRequestProblem(problems[2], "zh", cliOptionLabel)).toBe(
+      "“比重”匹配多个指标，请写得更具体：a、b",
+    );
   });
 });

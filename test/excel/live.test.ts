@@ -164,3 +164,74 @@ test("colour only (notes: false): live mode lights the flag without a note, and 
   expect(u.workbook.sheets.find((s) => s.name === "分解表")!.values[7][4]).toBe(13.1);
   expect(host.syncs - syncs).toBeLessThanOrEqual(4);
 });
+
+describe("live mode off: edits still followed, so nothing shown is untrue", () => {
+  test("fixing 建德市 removes the note that said 1999 and tells the pane its results are out of date; untouched notes stay", async () => {
+    await stopLive();
+    // A second finding with a static flag and a note: 上城区's 亿元 value 10 over (D8).
+    host.user.setValue("分解表", "E8", 13.1);
+    const checked = await checkInExcel();
+    if (checked.kind !== "checked") throw new Error(checked.kind);
+    const notes = () => host.snapshot().sheets[0].notes;
+    expect(Object.keys(notes()).sort()).toEqual(["D7", "D8"]);
+    const stale: { sheets: string[]; cells: string[] }[] = [];
+    const started = await startLive({
+      debounceMs: 10,
+      recheck: false,
+      onFindings: (u) => updates.push(u),
+      onStale: (u) => stale.push({ sheets: u.sheets, cells: u.findings.map((f) => f.cell) }),
+    });
+    expect(started.ok).toBe(true);
+
+    host.user.setValue("分解表", "Q7", 31);
+    await settle();
+    // Nothing was re-checked; the pane was told, with the finding the edit touched.
+    expect(updates).toEqual([]);
+    expect(stale).toEqual([{ sheets: ["分解表"], cells: ["D7"] }]);
+    // The note on D7 (1999 against 2000) went; D8's, untouched, stays, as does its static flag.
+    expect(Object.keys(notes())).toEqual(["D8"]);
+    expect(host.flagAt("分解表", "D8").lit).toBe(true);
+    // D7's flag is a live formula: it re-tests the sheet itself and is out.
+    expect(host.flagAt("分解表", "D7").lit).toBe(false);
+
+    // An edit outside every table and finding changes nothing and says nothing.
+    host.user.setValue("分解表", "A20", "备注");
+    await settle();
+    expect(stale).toHaveLength(1);
+
+    // The static flag of a touched finding goes too: its cells changed, it may no longer hold.
+    host.user.setValue("分解表", "F8", 5);
+    await settle();
+    // F8 was a "-" (an info about it is touched too).
+    expect(stale.map((s) => s.cells)).toEqual([["D7"], ["D8", "F8"]]);
+    expect(notes()).toEqual({});
+    expect(host.flagAt("分解表", "D8").lit).toBe(false);
+  });
+
+  test("every note carries the date of the check that wrote it", async () => {
+    const day = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const note = host.snapshot().sheets[0].notes.D7!.content;
+    expect(note.split("\n")[0]).toBe(`【指标分解校核】 ${day(new Date())} 校核`);
+  });
+});
+
+test("live mode off after Clear flags: an edit brings no flag back", async () => {
+  await stopLive();
+  const { clearFlags } = await import("../../src/excel");
+  await clearFlags();
+  const before = host.snapshot();
+  const stale: number[] = [];
+  await startLive({
+    debounceMs: 10,
+    recheck: false,
+    onFindings: () => undefined,
+    onStale: () => stale.push(1),
+  });
+  host.user.setValue("分解表", "Q7", 31);
+  await settle();
+  expect(stale).toHaveLength(1);
+  const after = host.snapshot();
+  expect(after.sheets[0].rules).toEqual(before.sheets[0].rules);
+  expect(after.sheets[0].notes).toEqual({});
+});

@@ -6,7 +6,13 @@
  */
 import { planAndRebalance } from "../../src/core/rebalanceRequest";
 import type { RebalanceOk } from "../../src/core/rebalance/rebalance";
-import { layoutReport, REPORT_COLUMNS, widthInPoints, type AcceptedFinding } from "../../src/core/report";
+import {
+  layoutReport,
+  REPORT_COLUMNS,
+  textWidth,
+  widthInPoints,
+  type AcceptedFinding,
+} from "../../src/core/report";
 import {
   acceptFinding,
   applyRebalance,
@@ -74,7 +80,8 @@ test("the report of the sample: every check, the accepted finding with its reaso
   expect(host.activeSheet()).toBe("审核报告");
   expect(s.frozenRows).toBe(7);
   expect(s.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$7:$7" });
-  expect(s.columnWidths.get(0)).toBe(widthInPoints(REPORT_COLUMNS[0]));
+  // Column A is widened to show its labels whole (校核范围).
+  expect(s.columnWidths.get(0)).toBe(widthInPoints(Math.max(REPORT_COLUMNS[0], textWidth("校核范围") + 2)));
   expect(s.style(0, 0)).toMatchObject({ bold: true, size: 14 });
   const links = [...s.hyperlinks.values()].map((l) => l.documentReference);
   expect(links.length).toBeGreaterThan(5);
@@ -165,4 +172,32 @@ test("an accepted finding's mark reaches the report when accepted in another ses
   resetSession();
   const made = await createReport({ lang: "zh" });
   expect(made).toMatchObject({ ok: true, value: { summary: { accepted: 1 } } });
+});
+
+test("a report is never audited: marked in _tdcheck, skipped by the next report and by a check of its own sheet", async () => {
+  const first = await createReport({ lang: "zh", sheets: "all" });
+  expect(first).toMatchObject({ ok: true, value: { status: "created", sheet: "审核报告" } });
+  // The new report is the active sheet now; checking "this sheet" finds nothing of the user's there.
+  expect(host.activeSheet()).toBe("审核报告");
+  const own = await checkInExcel({ lang: "zh", sheets: "active", flags: false });
+  if (own.kind !== "checked") throw new Error(own.kind);
+  expect(own.result.maps).toEqual([]);
+  expect(own.result.problems.map((p) => p.code)).toEqual(["NO_TABLE"]);
+
+  // A second report of the whole workbook, pressed with the first report active: only the user's sheets.
+  const second = await createReport({ lang: "zh", sheets: "all" });
+  if (!second.ok || second.value.status !== "created") throw new Error("not created");
+  expect(second.value.sheet).toBe("审核报告(2)");
+  const cells = host.book
+    .sheet("审核报告(2)")!
+    .values.slice(7)
+    .map((row) => String(row?.[3] ?? ""));
+  expect(cells.filter((c) => c.startsWith("审核报告"))).toEqual([]);
+  expect(cells.some((c) => c.startsWith("分解表!"))).toBe(true);
+  expect(second.value.summary.tables).toBe(
+    first.ok && first.value.status === "created" ? first.value.summary.tables : -1,
+  );
+  // Both marks are in _tdcheck's section `sheets` (column F), where the command line finds them.
+  const marks = host.book.sheet("_tdcheck")!.value(0, 5);
+  expect(marks).toBe("sheets");
 });

@@ -6,6 +6,7 @@
  * against the seed workbook and rendered in both languages. No exception escapes, every answer has
  * a status, and each call returns within a second (no solver walks the grid unit by unit).
  */
+import { cliOptionLabel } from "../../src/cli/optionLabels";
 import fc from "fast-check";
 import { detectWorkbook } from "../../src/core/check";
 import { Decimal } from "../../src/core/decimal";
@@ -244,8 +245,8 @@ test("anything typed on the command line, planned against the seed workbook: an 
       const key = solved.ok ? solved.result.status : solved.problem.code;
       seen.set(key, (seen.get(key) ?? 0) + 1);
       if (!solved.ok) {
-        renderRequestProblem(solved.problem, "zh");
-        renderRequestProblem(solved.problem, "en");
+        renderRequestProblem(solved.problem, "zh", cliOptionLabel);
+        renderRequestProblem(solved.problem, "en", cliOptionLabel);
       } else {
         const { plan, result } = solved;
         expect(STATUSES).toContain(result.status);
@@ -257,8 +258,8 @@ test("anything typed on the command line, planned against the seed workbook: an 
           explanationText(plan, result, "zh");
           explanationText(plan, result, "en");
         } else if (result.status === "invalid-input") {
-          renderInvalidInput(plan, result, "zh");
-          renderInvalidInput(plan, result, "en");
+          renderInvalidInput(plan, result, "zh", cliOptionLabel);
+          renderInvalidInput(plan, result, "en", cliOptionLabel);
         } else renderRefusal(result, "en");
       }
       expect(Date.now() - start).toBeLessThan(1000);

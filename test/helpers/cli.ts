@@ -14,16 +14,27 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the command line in-process with real files and captured output (and any other io given). */
+/**
+ * Runs the command line in-process with real files and captured output, in a system locale that
+ * names no language (the command line's default, Chinese, whatever the machine's locale is).
+ */
 export async function cli(...argv: string[]): Promise<CliRun> {
   return cliWith({}, ...argv);
 }
 
+/** The same with these environment variables (LANG, LC_ALL, TDCHECK_LANG…) and nothing else. */
+export async function cliIn(env: Record<string, string>, ...argv: string[]): Promise<CliRun> {
+  return cliWith({ env }, ...argv);
+}
+
+/** The same with any other io given (paths, file sizes, a progress line…). */
 export async function cliWith(more: Partial<CliIo>, ...argv: string[]): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const io = {
     ...nodeIo(),
+    env: {},
+    locale: () => undefined,
     stdout: (t: string) => (stdout += t),
     stderr: (t: string) => (stderr += t),
     ...more,
@@ -40,7 +51,16 @@ let bundle: string | undefined;
 
 /** The real bundled command line, built once per test file, run as a separate process. */
 export function spawnCli(args: string[], cwd = ROOT): CliRun {
-  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd, encoding: "utf8" });
+  // A locale that names no language, so the default (Chinese) does not depend on the machine.
+  const env = {
+    ...process.env,
+    LANG: "C.UTF-8",
+    LC_ALL: "",
+    LC_MESSAGES: "",
+    LANGUAGE: "",
+    TDCHECK_LANG: "",
+  };
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd, encoding: "utf8", env });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

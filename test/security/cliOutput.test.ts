@@ -106,7 +106,7 @@ describe("formulas without a calculated result in the table are refused, not rea
       );
     }
     const en = await cli("check", file, "--lang", "en");
-    expect(en.stderr).toMatch(/formula cell\(s\) in the table have no calculated result \(分解表!F3\)/);
+    expect(en.stderr).toMatch(/1 formula cell in the table has no calculated result \(分解表!F3\)/);
   });
 
   test("rebalance: exit 2 and nothing written", async () => {

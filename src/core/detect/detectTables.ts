@@ -14,6 +14,18 @@ import { readFrame, type MissReason, type Reading } from "./reading";
 
 export type RejectReason = FrameMiss["reason"] | MissReason;
 
+/** Every reason a range may be looked at and not read, for the doors to word (tests walk it). */
+export const REJECT_REASONS: readonly RejectReason[] = [
+  "no-header",
+  "no-numbers",
+  "no-label-line",
+  "unreadable-labels",
+  "no-parent",
+  "no-units",
+  "no-indicators",
+  "single-period",
+];
+
 /** A range that was looked at and not read as a table to check. */
 export interface Rejected {
   sheet: string;

@@ -124,29 +124,39 @@ export function renderExplanation(expl: Explanation, lang: Lang): string[] {
   const spread = expl.spread ? `（${METHOD_NAME[expl.spread][lang]}）` : "";
   lines.push(
     zh
-      ? `方法：${method}${spread}；目标 ${expl.target}，锁定合计 ${expl.lockedTotal}，待分配 ${expl.toSpread}，步长 ${expl.step}。`
-      : `Method: ${method}${expl.spread ? ` (${METHOD_NAME[expl.spread][lang]})` : ""}; target ${expl.target}, locked ${expl.lockedTotal}, to spread ${expl.toSpread}, step ${expl.step}.`,
+      ? `方法：${method}${spread}；目标 ${expl.target}，其中锁定的单位合计 ${expl.lockedTotal}，其余单位分配 ${expl.toSpread}；取整到 ${expl.step}。`
+      : `Method: ${method}${expl.spread ? ` (${METHOD_NAME[expl.spread][lang]})` : ""}; target ${expl.target}: ${expl.lockedTotal} held by the locked children, ${expl.toSpread} spread over the others; rounded to ${expl.step}.`,
   );
-  if (expl.scale) lines.push(zh ? `缩放系数 ${approx(expl.scale)}。` : `Scale factor ${approx(expl.scale)}.`);
+  // Each factor said as what it does to the children, not as the solver's variable.
+  if (expl.scale)
+    lines.push(
+      zh
+        ? `可调整的单位按现值同比例增减（乘以 ${approx(expl.scale)}）。`
+        : `The free children move in proportion to their current values (× ${approx(expl.scale)}).`,
+    );
   if (expl.increment)
     lines.push(
-      zh ? `每项增量 ${approx(expl.increment)}。` : `Increment per child ${approx(expl.increment)}.`,
+      zh
+        ? `每个可调整的单位增减相同的量：${approx(expl.increment)}。`
+        : `Every free child moves by the same amount: ${approx(expl.increment)}.`,
     );
   if (expl.perReference)
     lines.push(
       zh
-        ? `每单位参考值分配 ${approx(expl.perReference)}。`
-        : `Per unit of reference ${approx(expl.perReference)}.`,
+        ? `按参考行分配：参考值每 1 分得 ${approx(expl.perReference)}。`
+        : `Spread by the reference row: ${approx(expl.perReference)} for each unit of reference.`,
     );
   if (expl.shift)
     lines.push(
-      zh ? `统一调整 ${approx(expl.shift)} 个百分点。` : `Uniform shift ${approx(expl.shift)} points.`,
+      zh
+        ? `各单位的比率统一增减 ${approx(expl.shift)} 个百分点。`
+        : `Every free child's ratio moves by ${approx(expl.shift)} percentage points.`,
     );
   if (expl.marginalCost)
     lines.push(
       zh
-        ? `最后一步的边际代价 ${approx(expl.marginalCost)}。`
-        : `Marginal cost of the last step ${approx(expl.marginalCost)}.`,
+        ? "按权重分摊：权重越大的单位改动越小，使加权后的改动总量最小。"
+        : "Spread by weight: the larger a child's weight, the less it moves, so the weighted change is as small as it can be.",
     );
   if (expl.zeroBase === "all-zero-split-equally")
     lines.push(zh ? "可调下级现值均为零，平均分配。" : "Every free child is zero: split equally.");
@@ -171,8 +181,8 @@ export function renderExplanation(expl: Explanation, lang: Lang): string[] {
   if (expl.leftoverSteps > 0 && expl.rounding === "largest-remainder")
     lines.push(
       zh
-        ? `取整后余 ${expl.leftoverSteps} 个步长，按最大余数分配。`
-        : `${expl.leftoverSteps} leftover step(s) after flooring went to the largest remainders.`,
+        ? `先全部向下取整，剩下的 ${expl.leftoverSteps} 个 ${expl.step} 分给小数部分最大的单位。`
+        : `Rounded down first; the ${expl.leftoverSteps} step(s) of ${expl.step} left over went to the children with the largest fractions.`,
     );
   if (expl.rounding === "half-away-each")
     lines.push(
@@ -189,7 +199,7 @@ export function renderExplanation(expl: Explanation, lang: Lang): string[] {
           : "sheet order";
     lines.push(
       zh
-        ? `并列：${names(expl, tie.contenders, lang)}；得到者：${names(expl, tie.winners, lang)}（${by}）。`
+        ? `${names(expl, tie.contenders, lang)}的小数部分相同，多出的给了${names(expl, tie.winners, lang)}（${by}）。`
         : `Tie between ${names(expl, tie.contenders, lang)}; went to ${names(expl, tie.winners, lang)} (${by}).`,
     );
   }
@@ -269,7 +279,7 @@ export function renderRefusal(refusal: Refusal, lang: Lang): string[] {
       const range = `[${lo === null ? "−∞" : approxValue(lo)}, ${bound(hi, lang)}]`;
       return [
         zh
-          ? `现值为正的下级在上下限内只能达到 ${range}，而现值为零的下级按比例保持为零；可选择"余额平均分配给零值下级"。`
+          ? `现值为正的下级在上下限内只能达到 ${range}，而现值为零的下级按比例保持为零；可选择“将余额平均分给现值为零的下级”。`
           : `Children with positive values reach only ${range} within their bounds and zero values stay zero; choose "spread the rest equally over the zero-base children" to continue.`,
       ];
     }

@@ -9,7 +9,7 @@ import type { CheckResult, CheckSummary } from "../check";
 import { Decimal } from "../decimal";
 import type { RuleId, Severity } from "../finding";
 import {
-  RULE_TITLES,
+  CHECK_TITLES,
   SEVERITY_TEXT,
   describeTolerance,
   formatValue,
@@ -20,6 +20,7 @@ import {
 import type { PassedCheck } from "../rules/rule";
 import type { AcceptanceMark, AcceptedFinding, LapsedAcceptance } from "./acceptance";
 import { splitQualified } from "./fingerprint";
+import { foldedMessage, foldRepeatedInfos, type Folded } from "./folding";
 import { passedMessage } from "./passedText";
 import { methodText, type TrailEntry, type TrailValue } from "./trail";
 
@@ -155,7 +156,9 @@ export interface ReportLabels {
   title: string;
   file: string;
   scope: string;
-  allSheets: string;
+  /** The scope stated in the header: one sheet, or the whole workbook with the sheets checked. */
+  scopeSheet: (sheet: string) => string;
+  scopeWorkbook: (sheets: string[]) => string;
   time: string;
   fingerprint: string;
   fingerprintCells: string;
@@ -182,6 +185,9 @@ export interface ReportLabels {
     hints: string;
   };
   checksSection: string;
+  /** What each column of the checks means, for a reader who has not met the product. */
+  legendSection: string;
+  legend: [string, string][];
   acceptedSection: string;
   acceptedColumns: { no: string; status: string; by: string; at: string; reason: string; note: string };
   trailSection: string;
@@ -202,12 +208,13 @@ const LABELS: Record<Lang, ReportLabels> = {
     title: "审核报告 · 指标分解校核",
     file: "文件",
     scope: "校核范围",
-    allSheets: "全部工作表",
+    scopeSheet: (sheet) => `仅工作表“${sheet}”`,
+    scopeWorkbook: (sheets) => `整个工作簿${sheets.length ? `（${sheets.join("、")}）` : ""}`,
     time: "校核时间",
     fingerprint: "数据指纹（SHA-256）",
     fingerprintCells: "指纹覆盖的单元格",
     fingerprintNote:
-      "数据指纹 = SHA-256（UTF-8），按工作表、行、列顺序，每个校核单元格一行：工作表!单元格、制表符、存储值、制表符、数字格式、换行。值或显示精度改变时指纹随之改变，字体、填充、边框不影响指纹（算法详见 docs/fingerprint.md）。",
+      "数据指纹的算法：对上面列出的每个单元格，按工作表在工作簿中的顺序、再按行、列的顺序各写一行——工作表名!单元格地址、制表符、存储的值、制表符、数字格式（单元格没有格式时写 General）、换行。数值写成最短的十进制形式（2000、56.7、1e-7），文字照写，空单元格什么也不写，逻辑值写 TRUE 或 FALSE，错误值写其代码（#REF!）；两栏中的反斜杠、制表符、换行、回车分别写作 \\\\、\\t、\\n、\\r。把所有行依次按 UTF-8 编码，计算 SHA-256，得到的 64 位十六进制数就是指纹。任何一个所校核单元格的值或显示精度改变，指纹都会改变；字体、填充、边框、批注和其他单元格不影响指纹。",
     preparer: "填表人",
     reviewer: "审核人",
     signDate: "日期",
@@ -241,6 +248,21 @@ const LABELS: Record<Lang, ReportLabels> = {
       hints: "可能原因",
     },
     checksSection: "校核明细",
+    legendSection: "栏目说明",
+    legend: [
+      [
+        "结果",
+        "✓ 通过：校核通过；✗ 错误、! 警告：未通过；i 提示：供参考，不算错误；已接受：未通过，但已写明上报说明，不再计为错误或警告",
+      ],
+      ["校核规则", "这一行做的是哪项校核（加总校核、下达目标校核……）"],
+      ["单元格、相关单元格", "被校核的单元格（点击可跳转），以及参与计算的其他单元格"],
+      ["填报值", "表中填写的值（上级的目标、合计等）"],
+      ["计算/对照值", "由下级算出的值（如下级合计），或用来对照的值（如上级下达的目标、另一年的值）"],
+      ["核", "✓：已将下级逐一相加核对，与上级一致"],
+      ["差额", "计算/对照值减去填报值"],
+      ["容差", "允许的差额：整数计数为 0；其他数值为四舍五入可能造成的误差，“说明”中写明依据"],
+      ["说明、可能原因", "用文字说明校核结果；未通过时给出最可能出错的单元格"],
+    ],
     acceptedSection: "已接受的问题（上报说明）",
     acceptedColumns: {
       no: "校核序号",
@@ -266,12 +288,13 @@ const LABELS: Record<Lang, ReportLabels> = {
     title: "Audit report · Target Decomposition Check",
     file: "File",
     scope: "Scope",
-    allSheets: "all sheets",
+    scopeSheet: (sheet) => `the sheet “${sheet}” only`,
+    scopeWorkbook: (sheets) => `the whole workbook${sheets.length ? ` (${sheets.join(", ")})` : ""}`,
     time: "Checked at",
     fingerprint: "Fingerprint (SHA-256)",
     fingerprintCells: "Cells covered by the fingerprint",
     fingerprintNote:
-      "Fingerprint = SHA-256 (UTF-8) over one line per checked cell, in sheet, row, column order: Sheet!A1, tab, the stored value, tab, the number format, line feed. It changes when a value or its shown precision changes, not when fonts, fills or borders do (docs/fingerprint.md).",
+      "How the fingerprint is computed: for each cell listed above, in the order of the sheets in the workbook, then rows, then columns, write one line — Sheet!A1, a tab, the stored value, a tab, the number format (General when the cell has none), a line feed. Numbers are written in their shortest decimal form (2000, 56.7, 1e-7), text as it is, an empty cell as nothing, a boolean as TRUE or FALSE, an error as its code (#REF!); in both fields a backslash is written \\\\, a tab \\t, a line feed \\n, a carriage return \\r. Encode the lines in UTF-8, one after the other, and take SHA-256: its 64 hexadecimal digits are the fingerprint. It changes when any checked cell's value or shown precision changes, not when fonts, fills, borders, notes or other cells do.",
     preparer: "Prepared by",
     reviewer: "Reviewed by",
     signDate: "Date",
@@ -305,6 +328,27 @@ const LABELS: Record<Lang, ReportLabels> = {
       hints: "Likely cause",
     },
     checksSection: "Checks",
+    legendSection: "What the columns mean",
+    legend: [
+      [
+        "Result",
+        "✓ passed; ✗ error, ! warning: failed; i info: for reference, not a fault; accepted: failed, but a written reason was given, so it no longer counts as an error or warning",
+      ],
+      ["Check", "which check the row is (sum check, assignment check, …)"],
+      ["Cell, related cells", "the cell checked (a link to it) and the other cells the check used"],
+      ["Stated", "the value the table states (the parent's target, a total)"],
+      [
+        "Computed / expected",
+        "the value worked out from the children (their sum), or the value compared with (the assignment, another year's value)",
+      ],
+      ["✓", "the children were added up one by one and agree with the parent"],
+      ["Difference", "computed or expected minus stated"],
+      [
+        "Tolerance",
+        "the difference allowed: 0 for whole-number counts; otherwise what rounding can explain, as the explanation says",
+      ],
+      ["Explanation, likely cause", "the result in words; for a failed check, the cell most likely wrong"],
+    ],
     acceptedSection: "Accepted findings (reasons given)",
     acceptedColumns: {
       no: "Check no.",
@@ -410,7 +454,8 @@ const GROUP: Record<CheckStatus | "warning", number> = {
   info: 4,
 };
 
-function findingRow(f: AcceptedFinding, lang: Lang): Omit<ReportCheck, "no"> {
+function findingRow(group: Folded<AcceptedFinding>, lang: Lang): Omit<ReportCheck, "no"> {
+  const f = group.finding;
   const status: CheckStatus = f.accepted ? "accepted" : f.severity === "info" ? "info" : "failed";
   const severity = SEVERITY_TEXT[f.severity][lang];
   const statusText = f.accepted
@@ -423,8 +468,12 @@ function findingRow(f: AcceptedFinding, lang: Lang): Omit<ReportCheck, "no"> {
     severity: f.severity,
     statusText,
     ...evidenceColumns(f, lang),
+    // Repeated infos (14 qualitative cells of one row) are one row over their cells, as in the CLI.
+    ...(group.findings.length > 1
+      ? { cell: { ...cellRef(group.cells[0], f.sheet), text: `${f.sheet}!${group.cells.join(",")}` } }
+      : {}),
     footing: "",
-    message: renderMessage(f, lang),
+    message: foldedMessage(renderMessage(f, lang), group, lang),
     hints: f.hints.map((h) => renderHint(h, lang)),
     accepted: f.accepted,
   };
@@ -434,7 +483,7 @@ function findingRow(f: AcceptedFinding, lang: Lang): Omit<ReportCheck, "no"> {
 function evidenceColumns(c: PassedCheck, lang: Lang) {
   return {
     rule: c.rule,
-    ruleTitle: RULE_TITLES[c.rule][lang],
+    ruleTitle: CHECK_TITLES[c.rule][lang],
     sheet: c.sheet,
     cell: cellRef(c.cell, c.sheet),
     related: c.related.map((r) => cellRef(r, c.sheet)),
@@ -473,6 +522,10 @@ function change(before: TrailValue, after: TrailValue): string {
   }
 }
 
+function moved(c: { before: TrailValue; after: TrailValue }): boolean {
+  return valueText(c.before) !== valueText(c.after);
+}
+
 function trailDetails(e: TrailEntry, lang: Lang): string {
   const zh = lang === "zh";
   const parts: string[] = [];
@@ -487,7 +540,7 @@ function trailDetails(e: TrailEntry, lang: Lang): string {
   if (e.reference) parts.push(zh ? `参考：${e.reference}` : `reference: ${e.reference}`);
   if (e.undoes)
     parts.push(zh ? `撤销 ${formatTime(e.undoes)} 的调整` : `undoes the change of ${formatTime(e.undoes)}`);
-  if (e.by) parts.push(zh ? `操作人 ${e.by}` : `by ${e.by}`);
+  if (e.by) parts.push(zh ? `应用人：${e.by}` : `applied by ${e.by}`);
   return parts.join(zh ? "；" : "; ");
 }
 
@@ -509,9 +562,12 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     const p = position(check.cell.range);
     rows.push({ group, sheetIndex: sheetIndex(check.sheet), row: p.row, col: p.col, check });
   };
-  for (const f of result.findings as AcceptedFinding[]) {
-    const check = findingRow(f, lang);
-    add(check.status === "failed" && f.severity === "warning" ? GROUP.warning : GROUP[check.status], check);
+  for (const group of foldRepeatedInfos(result.findings as AcceptedFinding[])) {
+    const check = findingRow(group, lang);
+    add(
+      check.status === "failed" && group.finding.severity === "warning" ? GROUP.warning : GROUP[check.status],
+      check,
+    );
   }
   for (const c of result.passed) add(GROUP.passed, passedRow(c, lang));
   // Stable sort: within a group, sheet order, then row, then column; equal places keep rule order.
@@ -544,7 +600,8 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     method: e.method,
     methodText: methodText(e.method, lang),
     details: trailDetails(e, lang),
-    changes: [...(e.parent ? [e.parent] : []), ...e.children].map((c) => ({
+    // Only the cells the change moved: a rebalance of 1,000 units that moved 3 lists 3.
+    changes: [...(e.parent ? [e.parent] : []), ...e.children].filter(moved).map((c) => ({
       unit: c.unit,
       cell: cellRef(c.cell, e.sheet),
       before: valueText(c.before),
@@ -560,7 +617,10 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     header: {
       title: labels.title,
       file: options.file,
-      scope: options.sheet ?? labels.allSheets,
+      scope:
+        options.sheet !== undefined
+          ? labels.scopeSheet(options.sheet)
+          : labels.scopeWorkbook([...sheetOrder.keys()]),
       time: formatTime(options.time),
       timeIso,
       fingerprint: options.fingerprint,
@@ -573,7 +633,7 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     accepted: checks.filter((c) => c.status === "accepted"),
     lapsed: lapsed.map((l) => ({
       rule: l.acceptance.rule,
-      ruleTitle: RULE_TITLES[l.acceptance.rule]?.[lang] ?? l.acceptance.rule,
+      ruleTitle: CHECK_TITLES[l.acceptance.rule]?.[lang] ?? l.acceptance.rule,
       cell: cellRef(l.acceptance.cell, l.acceptance.sheet),
       indicator: l.acceptance.indicator ?? "",
       unit: l.acceptance.unit ?? "",

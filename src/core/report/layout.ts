@@ -421,6 +421,16 @@ export function layoutReport(model: ReportModel): ReportSheet {
       );
   }
 
+  // What the columns mean
+  put([]);
+  r = put([cell(L.legendSection, "section")]);
+  merges.push(`A${r}:${LAST}${r}`);
+  for (const [term, text] of L.legend) {
+    r = put([cell(term, "label"), null, null, cell(text, "value")]);
+    merges.push(`A${r}:C${r}`, `D${r}:${LAST}${r}`);
+    heights[r - 1] = mergedHeight(text, 3, COLS - 1);
+  }
+
   // What the fingerprint covers, and how to recompute it
   put([]);
   const covered = h.fingerprintCells.join(", ") || L.none;
@@ -433,7 +443,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
 
   return {
     name: model.sheetName,
-    columns: [...REPORT_COLUMNS],
+    columns: fitLabels(rows, merges),
     rows,
     merges,
     freezeRows: headerRow,
@@ -441,6 +451,38 @@ export function layoutReport(model: ReportModel): ReportSheet {
     heights,
     pageFooter: model.lang === "zh" ? "&L&F&R第 &P 页，共 &N 页" : "&L&F&RPage &P of &N",
   };
+}
+
+/**
+ * Column widths that show every label whole: a label (bold, not wrapped) wider than its column,
+ * or than the columns it is merged across, widens the last of them (文件、校核范围 in column A,
+ * 数据指纹（SHA-256） across G:H). Wrapped headings wrap instead.
+ */
+function fitLabels(rows: (ReportSheetCell | null)[][], merges: string[]): number[] {
+  const widths = [...REPORT_COLUMNS];
+  const spans = new Map<string, [number, number]>();
+  for (const m of merges) {
+    const [a, b] = m.split(":");
+    const row = Number(/\d+/.exec(a)![0]) - 1;
+    const from = columnIndex(/^[A-Z]+/.exec(a)![0]);
+    const to = columnIndex(/^[A-Z]+/.exec(b ?? a)![0]);
+    if (row === Number(/\d+/.exec(b ?? a)![0]) - 1) spans.set(`${row}:${from}`, [from, to]);
+  }
+  rows.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (!c || c.style !== "label" || typeof c.value !== "string") return;
+      const [from, to] = spans.get(`${r}:${col}`) ?? [col, col];
+      // The fingerprint's covered cells and the legend's terms sit in merges of three columns.
+      const need = textWidth(c.value) + 2;
+      const have = widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
+      if (need > have) widths[to] += need - have;
+    }),
+  );
+  return widths;
+}
+
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
 
 function formatAcceptedAt(at: string): string {

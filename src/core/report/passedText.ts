@@ -4,7 +4,7 @@
  * went wrong.
  */
 import type { PassedCheck } from "../rules/rule";
-import { RULE_TITLES, describeTolerance, formatValue, type Lang } from "../messages";
+import { RULE_TITLES, describeTolerance, formatValue, parentTarget, type Lang } from "../messages";
 
 function signed(text: string): string {
   return text && !text.startsWith("-") && text !== "0" ? `+${text}` : text;
@@ -33,23 +33,23 @@ export function passedMessage(c: PassedCheck, lang: Lang): string {
       if (bounded)
         return withTol(
           zh
-            ? `${n} 个下级单位合计 ${computed}，与${unit}目标 ${stated} 不矛盾（含界限值）`
-            : `The ${n} children add up to ${computed}, consistent with the ${unit} target ${stated} (bounds involved)`,
+            ? `${n} 个下级单位合计 ${computed}，与${parentTarget(unit, lang)} ${stated} 不矛盾（含界限值）`
+            : `The ${n} children add up to ${computed}, consistent with ${parentTarget(unit, lang)} ${stated} (bounds involved)`,
         );
       return withTol(
         zh
-          ? `${n} 个下级单位合计 ${computed}，与${unit}目标 ${stated} 相符${diff ? `（相差 ${diff}，在舍入范围内）` : ""}`
-          : `The ${n} children add up to ${computed}, matching the ${unit} target ${stated}${diff ? ` (difference ${diff}, within rounding)` : ""}`,
+          ? `${n} 个下级单位合计 ${computed}，与${parentTarget(unit, lang)} ${stated} 相符${diff ? `（相差 ${diff}，在舍入范围内）` : ""}`
+          : `The ${n} children add up to ${computed}, matching ${parentTarget(unit, lang)} ${stated}${diff ? ` (difference ${diff}, within rounding)` : ""}`,
       );
     }
     case "mean-out-of-range":
       return zh
-        ? `${unit}目标 ${stated} 在下级单位的最小值与最大值之间（比率指标的总体值是下级的加权平均）`
-        : `The ${unit} target ${stated} lies within the children's range (a ratio's total is a weighted mean of its children)`;
+        ? `${parentTarget(unit, lang)} ${stated} 在下级单位的最小值与最大值之间（比率指标的总体值是下级的加权平均）`
+        : `${parentTarget(unit, lang).replace(/^t/, "T")} ${stated} lies within the children's range (a ratio's total is a weighted mean of its children)`;
     case "below-assignment":
       return zh
-        ? `${unit}目标 ${stated} 满足上级下达目标 ${expected}`
-        : `The ${unit} target ${stated} meets the assignment ${expected}`;
+        ? `${parentTarget(unit, lang)} ${stated} 满足上级下达目标 ${expected}`
+        : `${parentTarget(unit, lang).replace(/^t/, "T")} ${stated} meets the assignment ${expected}`;
     case "cross-sheet-mismatch":
       return withTol(
         zh
@@ -65,8 +65,8 @@ export function passedMessage(c: PassedCheck, lang: Lang): string {
     case "weighted-mean-mismatch":
       return withTol(
         zh
-          ? `下级单位的加权平均 ${computed} 与${unit}目标 ${stated} 相符`
-          : `The children's weighted mean ${computed} matches the ${unit} target ${stated}`,
+          ? `下级单位的加权平均 ${computed} 与${parentTarget(unit, lang)} ${stated} 相符`
+          : `The children's weighted mean ${computed} matches ${parentTarget(unit, lang)} ${stated}`,
       );
     case "components-mismatch":
       return withTol(

@@ -2,7 +2,8 @@
  * The very hidden sheet `_tdcheck`, cell by cell (src/excel/README.md, "The very hidden sheet").
  * Pure, so the add-in's storage and the command line encode and decode it the same way:
  *
- * - each section is one column: A `state`, B `flags`, C `acceptances`, D `undo`, E `trail`;
+ * - each section is one column: A `state`, B `flags`, C `acceptances`, D `undo`, E `trail`,
+ *   F `sheets` (the sheets the product wrote, such as audit reports: productSheets.ts);
  * - row 1 holds the section's name, row 2 the number of chunks n (a number);
  * - rows 3 … 2+n hold the JSON document cut into chunks of at most 30,000 characters, each
  *   prefixed with `~` so no chunk is ever read as a number, date, formula or error.
@@ -16,7 +17,7 @@ import { isErrorValue } from "../grid";
 export const STATE_SHEET_NAME = "_tdcheck";
 
 /** Column (0-based) of each section. */
-export const SECTION_COLUMNS = { state: 0, flags: 1, acceptances: 2, undo: 3, trail: 4 } as const;
+export const SECTION_COLUMNS = { state: 0, flags: 1, acceptances: 2, undo: 3, trail: 4, sheets: 5 } as const;
 export type SectionName = keyof typeof SECTION_COLUMNS;
 
 export const CHUNK_CHARS = 30000;

@@ -327,15 +327,15 @@ describe("the explanation renders in both languages", () => {
   const bounds: Partial<ChildInput>[] = [{ max: d(440) }, { max: d(330) }, { locked: true }, { max: d(230) }];
   bounds[12] = { min: d(5) };
   const r = ok(rebalance({ method: "proportional", target: d(2000), children: row(a, bounds) }));
-  test("Chinese: scale factor, children at their maximum, the tie", () => {
+  test("Chinese: the scale in plain words, children at their maximum, the tie", () => {
     const zh = renderExplanation(r.explanation, "zh").join("\n");
-    expect(zh).toContain("缩放系数 1.225");
+    expect(zh).toContain("同比例增减（乘以 1.225）");
     expect(zh).toContain("达到上限：#1、#2、#4");
-    expect(zh).toContain("并列");
+    expect(zh).toContain("小数部分相同");
   });
   test("English: the same evidence", () => {
     const en = renderExplanation(r.explanation, "en").join("\n");
-    expect(en).toContain("Scale factor 1.225");
+    expect(en).toContain("(× 1.225)");
     expect(en).toContain("At their maximum: #1, #2, #4");
   });
 });

@@ -1,4 +1,5 @@
 import { parseRange } from "../../../src/core/address";
+import { foldRepeatedInfos } from "../../../src/core/report/folding";
 import { checkWorkbook } from "../../../src/core/check";
 import {
   auditReport,
@@ -6,6 +7,7 @@ import {
   createAcceptance,
   encodeAcceptances,
   encodeTrail,
+  textWidth,
   type ReportSheet,
   type TrailEntry,
 } from "../../../src/core/report";
@@ -36,7 +38,7 @@ describe("the audit report model", () => {
       severity: "error",
       statusText: "✗ 错误",
       rule: "sum-mismatch",
-      ruleTitle: "合计不符",
+      ruleTitle: "加总校核",
       cell: { text: "分解表!D7", sheet: "分解表", range: "D7", location: "'分解表'!D7" },
       related: [{ text: "分解表!E7:Q7", location: "'分解表'!E7:Q7" }],
       indicator: "新增高新技术企业数(家)",
@@ -75,7 +77,9 @@ describe("the audit report model", () => {
     expect(d8.message).toContain("合计 56.7，与杭州市目标 56.7 相符");
 
     // Every finding is listed too (errors, warnings, infos), numbered in order.
-    expect(model.checks).toHaveLength(result.passed.length + result.findings.length);
+    // Repeated infos (14 qualitative cells of one row) are one row each, as the command line prints them.
+    expect(model.checks).toHaveLength(result.passed.length + foldRepeatedInfos(result.findings).length);
+    expect(foldRepeatedInfos(result.findings).length).toBeLessThan(result.findings.length);
     expect(model.checks.map((c) => c.no)).toEqual(model.checks.map((_, i) => i + 1));
     const order = model.checks.map((c) =>
       c.status === "failed"
@@ -102,7 +106,7 @@ describe("the audit report model", () => {
     });
     expect(model.header).toMatchObject({
       file: "hangzhou-2024.xlsx",
-      scope: "全部工作表",
+      scope: "整个工作簿（分解表、进度表）",
       preparer: "张三",
       reviewer: "李四",
       timeIso: TIME,
@@ -248,7 +252,7 @@ describe("the audit report model", () => {
       lang: "en",
     });
     expect(model.sheetName).toBe("Audit report");
-    expect(model.checks[0]).toMatchObject({ statusText: "✗ error", ruleTitle: "Sum mismatch" });
+    expect(model.checks[0]).toMatchObject({ statusText: "✗ error", ruleTitle: "Sum check" });
     expect(model.checks.find((c) => c.status === "passed")!.statusText).toBe("✓ passed");
     expect(model.labels.columns.stated).toBe("Stated");
   });
@@ -320,4 +324,66 @@ describe("the report sheet layout", () => {
         }
     }
   });
+});
+
+describe("a report an auditor can read without us", () => {
+  const trail: TrailEntry = {
+    time: TIME,
+    kind: "rebalance",
+    indicator: "新增高新技术企业数(家)",
+    sheet: "分解表",
+    method: "proportional",
+    locks: ["滨江区"],
+    bounds: [],
+    children: [
+      { unit: "上城区", cell: "E7", before: 104, after: 104 },
+      { unit: "萧山区", cell: "I7", before: 315, after: 316 },
+      { unit: "建德市", cell: "Q7", before: 30, after: 30 },
+    ],
+    target: 2000,
+    by: "王五",
+    source: "add-in",
+  };
+
+  test.each(["zh", "en"] as const)(
+    "%s: every label fits its column; the legend; the trail lists only what moved and who; scope stated",
+    async (lang) => {
+      const wb = seedWorkbook();
+      const result = checkWorkbook(wb);
+      const { sheet: s, model } = await auditReport(wb, result, {
+        file: "plan.xlsx",
+        time: TIME,
+        lang,
+        acceptances: [],
+        trail: [trail],
+      });
+      // Every bold label is whole in its column or in the columns it is merged across.
+      const merged = new Map<string, number>();
+      for (const m of s.merges) {
+        const [a, b] = m.split(":").map((x) => parseRange(x)!);
+        if (a.top === (b ?? a).top)
+          merged.set(
+            `${a.top}:${a.left}`,
+            s.columns.slice(a.left, (b ?? a).left + 1).reduce((x, y) => x + y, 0),
+          );
+      }
+      s.rows.forEach((row, r) =>
+        row.forEach((c, col) => {
+          if (c?.style !== "label") return;
+          const width = merged.get(`${r}:${col}`) ?? s.columns[col];
+          expect([String(c.value), textWidth(String(c.value)) <= width]).toEqual([String(c.value), true]);
+        }),
+      );
+      const texts = s.rows.flat().map((c) => (c ? String(c.value) : ""));
+      expect(texts).toContain(model.labels.legendSection);
+      for (const [term] of model.labels.legend) expect(texts).toContain(term);
+      expect(texts.join("\n")).not.toMatch(/docs\/|\.md\b|src\//);
+      // The trail: 萧山区 only (the others did not move), and who applied it.
+      expect(model.trail[0].changes.map((c) => c.unit)).toEqual(["萧山区"]);
+      expect(model.trail[0].details).toContain(lang === "zh" ? "应用人：王五" : "applied by 王五");
+      expect(model.header.scope).toBe(
+        lang === "zh" ? "整个工作簿（分解表、进度表）" : "the whole workbook (分解表, 进度表)",
+      );
+    },
+  );
 });

@@ -91,8 +91,8 @@ describe("the _tdcheck section format (shared with the add-in's storage)", () =>
     });
   });
 
-  test("sections sit in their columns: A state, B flags, C acceptances, D undo, E trail", () => {
-    expect(SECTION_COLUMNS).toEqual({ state: 0, flags: 1, acceptances: 2, undo: 3, trail: 4 });
+  test("sections sit in their columns: A state, B flags, C acceptances, D undo, E trail, F sheets", () => {
+    expect(SECTION_COLUMNS).toEqual({ state: 0, flags: 1, acceptances: 2, undo: 3, trail: 4, sheets: 5 });
     const column = encodeTrail([ENTRY]);
     const grid = sheet(
       "_tdcheck",

@@ -50,7 +50,7 @@ describe("a tolerance set per indicator", () => {
     expect([f.rule, f.severity]).toEqual(["sum-mismatch", "error"]);
     expect(f.tolerance).toMatchObject({ basis: "exact" });
     expect(f.tolerance!.value.toString()).toBe("0");
-    expect(describeTolerance(f.tolerance, "zh")).toBe("容差 0（精确比较）");
+    expect(describeTolerance(f.tolerance, "zh")).toBe("不允许误差（精确比较）");
   });
 
   test("widened to 5: the 4.7 difference is info, within the tolerance set, and says so", () => {
@@ -58,8 +58,10 @@ describe("a tolerance set per indicator", () => {
     const [f] = on(r, "C3");
     expect([f.rule, f.severity]).toEqual(["sum-rounding", "info"]);
     expect(f.tolerance).toMatchObject({ basis: "user" });
-    expect(renderMessage(f, "zh")).toMatch(/在设定的容差内；容差 5（用户设定）$/);
-    expect(renderMessage(f, "en")).toMatch(/within the tolerance set; tolerance 5 \(set by the user\)$/);
+    expect(renderMessage(f, "zh")).toMatch(/在设定的允许误差内；允许 ±5 的误差（用户设定）$/);
+    expect(renderMessage(f, "en")).toMatch(
+      /within the difference allowed; difference allowed: ±5 \(set by the user\)$/,
+    );
     // The other indicator keeps its rounding tolerance.
     expect(on(r, "C2")[0].tolerance).toMatchObject({ basis: "shown-precision" });
   });
