@@ -87,6 +87,19 @@ function nameLine(view: SheetView, v: RangeBox, header: number, parent: number):
   return best;
 }
 
+/** A line headed 单位 holds measures when its cells are measure words (个, 万元), else unit names. */
+function holdsMeasures(view: SheetView, line: number, header: number, v: RangeBox): boolean {
+  let words = 0;
+  let cells = 0;
+  for (let r = header + 1; r <= v.bottom; r++) {
+    const t = text(view.raw(r, line)).trim();
+    if (!t) continue;
+    cells++;
+    if (looksLikeMeasure(normalizeLabel(t))) words++;
+  }
+  return cells > 0 && words * 2 > cells;
+}
+
 export function declareSplit(grid: SheetGrid, box: RangeBox, d: Declaration): Declared {
   const view = sheetView(grid, d.orientation);
   const v = viewBox(box, d.orientation);
@@ -113,7 +126,8 @@ export function declareSplit(grid: SheetGrid, box: RangeBox, d: Declaration): De
     const role = classifyLabel(key);
     if (role.role === "name") continue;
     if (role.role === "index") indexColumn ??= c;
-    else if (role.role === "measure") measureColumn ??= c;
+    else if (role.role === "measure" || (role.role === "unit-header" && holdsMeasures(view, c, header, v)))
+      measureColumn ??= c;
     else if (role.role === "note") noteLines.push(c);
     else if (role.role === "assignment" && !assignment)
       assignment = { line: c, label, unit: label, why: BY_USER };
@@ -137,7 +151,9 @@ export function declareSplit(grid: SheetGrid, box: RangeBox, d: Declaration): De
     if (!lines.some((c) => isNumeric(view, r, c))) continue;
     const column = measureColumn === undefined ? "" : text(view.raw(r, measureColumn)).trim();
     const measure = measureFromName(name) ?? (looksLikeMeasure(column) ? column : "");
-    const facts = classifyIndicator(normalizeLabel(name), measure);
+    // 占比 and 比重 read as ratios here: a declared table says nothing of shares adding to 100.
+    const { shareCandidate: _share, ...facts } = classifyIndicator(name, measure);
+    void _share;
     indicators.push({ line: r, name, measure, ...facts, why: [BY_USER, ...facts.why] });
   }
   if (!indicators.length) return { ok: false, reason: "no-indicators" };

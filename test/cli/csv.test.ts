@@ -171,7 +171,7 @@ describe("tdcheck check on CSV and TSV", () => {
     expect(r.stdout).toContain("已写出审核报告：");
     expect(r.stdout).toContain("由 CSV 新建的 .xlsx 工作簿");
     const read = readXlsx(fs.readFileSync(out));
-    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(["plan", "审核报告"]);
+    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(["plan", "审核报告", "_tdcheck"]);
 
     const refused = await cli("check", file, "--annotate", path.join(dir, "flagged.csv"));
     expect(refused.code).toBe(2);

@@ -9,7 +9,7 @@ describe("tdcheck detect and check --map", () => {
     expect(r.stdout).toContain("上级 D “杭州市目标”（关键词 目标 + 算术吻合 2 行中 1 行）");
     // What the reading rests on, in words.
     expect(r.stdout).toContain(
-      "依据: 指标名称：表头；指标名称中带计量单位；单位名称为行政区划；杭州市目标：本级目标",
+      "依据：指标名称：表头；指标名称中带计量单位；单位名称为行政区划；杭州市目标：本级目标",
     );
     expect(r.stdout).toContain("新增高新技术企业数(家)  [可加 · 家]");
   });

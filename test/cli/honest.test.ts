@@ -64,7 +64,7 @@ test("detect shows what each reading rests on", async () => {
   const r = await cli("detect", file);
   expect(r.stdout).toContain("上级 2 “合计”（关键词 合计 + 算术吻合 1 行中 1 行）");
   expect(r.stdout).toContain(
-    "依据: 地区：表头；指标名称中带计量单位；单位名称为行政区划；合计：合计词，1 行中 1 行加总吻合",
+    "依据：地区：表头；指标名称中带计量单位；单位名称为行政区划；合计：合计词，1 行中 1 行加总吻合",
   );
   const en = await cli("detect", file, "--lang", "en");
   expect(en.stdout).toContain(
