@@ -7,15 +7,15 @@ import { checkMaps, detectWorkbook } from "../../src/core/check";
 import { declareSplit, lineLabels } from "../../src/core/declare";
 import { sheet, workbook } from "../helpers/grid";
 
-/** Departments under an invented total word (总额) whose row does not add up: detection reads no split. */
+/** Departments under an invented total word (总盘子) whose row does not add up: detection reads no split. */
 const ACROSS = sheet("部门", [
   ["2025年部门任务表"],
-  ["序号", "任务", "单位", "总额", "市发改委", "市科技局", "市财政局"],
+  ["序号", "任务", "单位", "总盘子", "市发改委", "市科技局", "市财政局"],
   [1, "新增项目(个)", "个", 30, 10, 12, 7],
   [2, "投资额(亿元)", "亿元", 12.5, 4.1, 5.2, 3.2],
 ]);
 
-test("across: departments under 总额 are read as declared; the count row's 29 against 30 is an error", () => {
+test("across: departments under 总盘子 are read as declared; the count row's 29 against 30 is an error", () => {
   const wb = workbook(ACROSS);
   expect(detectWorkbook(wb).maps.filter((m) => m.type === "split")).toEqual([]);
   const box = { top: 1, left: 0, bottom: 3, right: 6 };
@@ -23,7 +23,7 @@ test("across: departments under 总额 are read as declared; the count row's 29 
     "序号",
     "任务",
     "单位",
-    "总额",
+    "总盘子",
     "市发改委",
     "市科技局",
     "市财政局",
@@ -35,7 +35,7 @@ test("across: departments under 总额 are read as declared; the count row's 29 
   });
   if (!declared.ok) throw new Error(declared.reason);
   const map = declared.map;
-  expect(map.splits[0].parent).toMatchObject({ line: 3, label: "总额" });
+  expect(map.splits[0].parent).toMatchObject({ line: 3, label: "总盘子" });
   expect(map.splits[0].children.map((c) => c.unit)).toEqual(["市发改委", "市科技局", "市财政局"]);
   expect(map.indexLine).toBe(0);
   expect(map.measureLine).toBe(2);

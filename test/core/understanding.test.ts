@@ -364,3 +364,122 @@ test("a table the user declared is read without the confidence gate: one row tha
   expect(declared).toHaveLength(1);
   expect(declared[0].type === "split" && declared[0].splits[0].parent.label).toBe("总盘子");
 });
+
+describe("tables other offices write (found by trying the product as a new user would)", () => {
+  test("a last-year or base column beside the units is a comparison, never a child", () => {
+    for (const base of ["上年完成", "2024年实际完成", "基数", "Prior year"]) {
+      const r = check([
+        ["指标名称", "全市目标", base, "甲区", "乙区", "丙区"],
+        ["新增就业(人)", 1000, 950, 300, 300, 400],
+        ["新增市场主体(户)", 500, 480, 200, 100, 200],
+      ]);
+      expect([base, split(r).children]).toEqual([base, ["甲区", "乙区", "丙区"]]);
+      expect(loud(r)).toEqual([]);
+    }
+  });
+
+  test("group totals and a grand total at the bottom (Total personnel, Total operating, Total)", () => {
+    const r = check([
+      ["Line item", "Budget ($K)"],
+      ["Salaries", 500],
+      ["Benefits", 100],
+      ["Total personnel", 600],
+      ["Travel", 50],
+      ["Software", 70],
+      ["Total operating", 120],
+      ["Total", 720],
+    ]);
+    expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual([
+      "Total>Total personnel,Total operating",
+      "Total personnel>Salaries,Benefits",
+      "Total operating>Travel,Software",
+    ]);
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("two groups that both call their total 小计 are no duplicate units", () => {
+    const r = check([
+      ["单位", "新增就业(人)"],
+      ["A区", 300],
+      ["B区", 200],
+      ["小计", 500],
+      ["C县", 100],
+      ["D县", 150],
+      ["小计", 250],
+      ["合计", 750],
+    ]);
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("a group total that opens its group (全市目标 | 区县合计 | districts) heads the districts", () => {
+    const r = check([
+      ["指标名称", "全市目标", "区县合计", "甲区", "乙区", "丙区"],
+      ["新增就业(人)", 1000, 1000, 300, 300, 410],
+      ["新增市场主体(户)", 500, 500, 200, 100, 200],
+    ]);
+    expect(loud(r)).toEqual(["sum-mismatch C2 error"]);
+  });
+
+  test("a measure per something (微克/立方米) or a concentration is never summed", () => {
+    const r = check([
+      ["指标名称", "全市", "甲区", "乙区", "丙区"],
+      ["细颗粒物(PM2.5)浓度(微克/立方米)", 32, 30, 35, 31],
+      ["单位面积产值(元/亩)", 1500, 1400, 1600, 1450],
+    ]);
+    expect(r.tables[0].indicators.map((i) => i.kind)).toEqual(["ratio", "ratio"]);
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("percentages in the cells outrank a 单位：亿元 line above the table", () => {
+    const r = check([
+      ["单位：亿元"],
+      ["县区", "年度目标", "完成", "时序进度"],
+      ["甲县", 100.0, 60.0, "50%"],
+      ["乙县", 80.0, 40.0, "50%"],
+      ["丙区", 50.0, 20.0, "50%"],
+      ["合计", 230.0, 120.0, "50%"],
+    ]);
+    expect(r.tables[0].indicators.map((i) => [i.measure, i.kind])).toEqual([
+      ["亿元", "additive"],
+      ["亿元", "additive"],
+      ["%", "ratio"],
+    ]);
+    expect(loud(r)).toEqual([]);
+  });
+
+  test("a form's margin after the total (填表人：张三, 填表日期 2024 3) is no unit", () => {
+    const signed = check([
+      ["地区", "新增市场主体(户)"],
+      ["甲区", 300],
+      ["乙区", 210],
+      ["合计", 500],
+      [],
+      ["填表人：张三", "审核人：李四"],
+    ]);
+    expect(split(signed).children).toEqual(["甲区", "乙区"]);
+    expect(loud(signed)).toEqual(["sum-mismatch B4 error"]);
+    const dated = check([
+      ["地区", "新增就业(人)", "新增主体(户)"],
+      ["甲区", 600, 300],
+      ["乙区", 400, 200],
+      ["合计", 1000, 500],
+      ["填表日期", 2024, 3],
+    ]);
+    expect(loud(dated)).toEqual([]);
+  });
+
+  test.each(["各区合计", "合计(万元)", "全县（市、区）", "小计", "总量", "总额", "Σ"])(
+    "a total written %s is read as the total, whether or not it adds up",
+    (word) => {
+      const r = check([
+        ["单位", "新增就业(人)"],
+        ["甲镇", 600],
+        ["乙镇", 400],
+        ["丙镇", 300],
+        [word, 1310],
+      ]);
+      expect(split(r)).toEqual({ parent: word, children: ["甲镇", "乙镇", "丙镇"] });
+      expect(loud(r)).toEqual(["sum-mismatch B5 error"]);
+    },
+  );
+});

@@ -90,6 +90,34 @@ function flat(cands: UnitCandidate[]): Split[] {
   }
   const splits: Split[] = [];
   const topChildren: UnitLine[] = [];
+  // Subtotals close their groups (units, then 小计), or, when one opens the units, head them
+  // (市区合计, then its districts).
+  if (rest[0]?.subtotal) {
+    let head: UnitCandidate | undefined;
+    let members: UnitLine[] = [];
+    const close = () => {
+      if (head && members.length)
+        splits.push({
+          parent: head.line,
+          children: members,
+          level: 1,
+          why: { by: "keyword", evidence: head.line.label },
+        });
+    };
+    for (const c of rest) {
+      if (c.subtotal) {
+        close();
+        head = c;
+        members = [];
+        topChildren.push(c.line);
+      } else members.push(c.line);
+    }
+    close();
+    return [
+      { parent: top.line, children: topChildren, level: 0, why: { by: "keyword", evidence: top.line.label } },
+      ...splits,
+    ];
+  }
   let group: UnitLine[] = [];
   for (const c of rest) {
     if (c.subtotal) {

@@ -29,6 +29,8 @@ const STOCK = containing(STOCK_WORDS);
 const STOCK_COUNT = /规模以上.*数$|有效.*数/;
 const FLOW = containing(FLOW_WORDS);
 const RATIO_MEASURE = new Set(RATIO_MEASURES);
+/** A measure per something (微克/立方米, mg/L, 元/人, $/h): a rate, never summed. */
+const PER_MEASURE = /[/／每]/;
 /** 率 closing a name, before any bracket: 增长率, 完成率(%), but not 效率提升工程. */
 const RATE_ENDING = /率(?:[(（][^()（）]*[)）])?$/;
 
@@ -56,7 +58,7 @@ export function classifyIndicator(name: string, measure: string): IndicatorFacts
     kind = "ratio";
     shareCandidate = SHARE_OR_RATIO.test(label);
     why.push({ by: "keyword", evidence: ratio });
-  } else if (RATIO_MEASURE.has(measure)) {
+  } else if (RATIO_MEASURE.has(measure) || PER_MEASURE.test(measure)) {
     kind = "ratio";
     shareCandidate = SHARE_OR_RATIO.test(label);
     why.push({ by: "keyword", evidence: measure });

@@ -21,6 +21,8 @@ import {
   LEVEL_TARGET_WORDS,
   NOT_A_UNIT_BEFORE_TARGET,
   PART_WORDS,
+  REFERENCE_ENDINGS,
+  REFERENCE_PREFIXES,
   SUBTOTAL_WORDS,
   TARGET_ENDINGS,
   TOTAL_AFFIX_EN,
@@ -46,7 +48,7 @@ import {
   OTHER_MEASURES,
 } from "../vocabulary/measures";
 import { PLAN_PERIOD, SHORT_FISCAL_YEAR, YEAR, YEAR_SPAN } from "../vocabulary/periods";
-import { NOTE_LINE_WORDS } from "../vocabulary/notes";
+import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
 
 export type LabelRole =
@@ -61,7 +63,9 @@ export type LabelRole =
   | { role: "parent-line" }
   | { role: "level-line" }
   | { role: "assignment"; keyword: string }
-  | { role: "total"; keyword: string; unit: string }
+  | { role: "total"; keyword: string; unit: string; grand?: boolean }
+  /** Last year's result, a base (上年完成, 基数, Prior year): a comparison, never a unit. */
+  | { role: "reference"; keyword: string }
   | { role: "subtotal"; keyword: string }
   | { role: "target"; unit: string; keyword: string }
   /** 省目标: the parent where no unit's own target stands beside it, else the assignment. */
@@ -110,6 +114,12 @@ const SUBTOTAL = containing(SUBTOTAL_WORDS);
 const PART = startingWith(PART_WORDS);
 const GROUP_CAPTION = startingWith(GROUP_CAPTION_WORDS);
 const DERIVED_START = startingWith(DERIVED_PREFIXES);
+const REFERENCE_START = startingWith(REFERENCE_PREFIXES);
+const REFERENCE_END = endingWith(REFERENCE_ENDINGS);
+const SIGNOFF = startingWith(SIGNOFF_WORDS);
+/** "name：value" (填表人：张三, 制表单位：市统计局): a field of a form, not a unit's name. */
+const FIELD_LINE = /^[^:：]{1,12}[:：].+/;
+const TRAILING_BRACKET = /[(（][^()（）]*[)）]$/;
 const DERIVED_END = endingWith(DERIVED_ENDINGS);
 const NOT_A_UNIT = exactly(NOT_A_UNIT_BEFORE_TARGET);
 const TARGET = new RegExp(
@@ -139,13 +149,18 @@ function periodOf(key: string, en: string): LabelRole | undefined {
   return undefined;
 }
 
+/**
+ * A total: a whole total word is a grand total (合计, Total); one that qualifies what it totals
+ * (三市合计, Total personnel) may be a group's total beside a grand one.
+ */
 function totalOf(label: Label): LabelRole | undefined {
   const zh = TOTAL_ZH.exec(label.key);
-  if (zh) return { role: "total", keyword: zh[1], unit: zh[1] };
+  if (zh) return { role: "total", keyword: zh[1], unit: zh[1], grand: true };
   const ending = TOTAL_ENDING.find(label);
-  if (ending) return { role: "total", keyword: ending, unit: label.key };
-  if (TOTAL_EN.test(label) || TOTAL_EN_AFFIX.test(label.en))
-    return { role: "total", keyword: label.en, unit: label.en };
+  if (ending) return { role: "total", keyword: ending, unit: label.key, grand: false };
+  if (TOTAL_EN.test(label)) return { role: "total", keyword: label.en, unit: label.en, grand: true };
+  if (TOTAL_EN_AFFIX.test(label.en))
+    return { role: "total", keyword: label.en, unit: label.en, grand: false };
   return undefined;
 }
 
@@ -171,11 +186,22 @@ const SIGNALS = (() => {
     ...GROUP_CAPTION_WORDS,
     ...DERIVED_PREFIXES,
     ...LEVEL_TARGET_WORDS,
+    ...REFERENCE_PREFIXES,
+    ...SIGNOFF_WORDS,
   ]))
     first.add(w[0]);
-  for (const w of zh([...TOTAL_ENDINGS, ...TOTAL_TAILS, ...DERIVED_ENDINGS, ...TARGET_ENDINGS]))
+  for (const w of zh([
+    ...TOTAL_ENDINGS,
+    ...TOTAL_TAILS,
+    ...DERIVED_ENDINGS,
+    ...TARGET_ENDINGS,
+    ...REFERENCE_ENDINGS,
+  ]))
     last.add(w[w.length - 1]);
   for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) inside.add(w[0]);
+  // A bracket closing a label may hide a total's measure (合计(万元)); a colon makes a form's field.
+  for (const ch of ")）") last.add(ch);
+  for (const ch of ":：") inside.add(ch);
   for (const ch of "0123456789十“") first.add(ch);
   return { first, last, inside };
 })();
@@ -202,16 +228,22 @@ export function classify(label: Label): LabelRole {
   if (subtotal) return { role: "subtotal", keyword: subtotal };
   const part = PART.find(label);
   if (part) return { role: "part", keyword: part };
-  if (GROUP_CAPTION.test(label) && !UNIT_SUFFIX.test(key)) return { role: "other" };
+  // A form's margin (填表人：张三, 填表日期, 附件2) and any "name：value" line are no units.
+  if (SIGNOFF.test(label) || FIELD_LINE.test(key)) return { role: "note" };
+  // A measure in brackets after a total (合计(万元), 全县（市、区）) does not change what it is.
+  const bare = key.replace(TRAILING_BRACKET, "") || key;
   // 全省目标 is the province's own total; 省目标 beside a city's units is what the province assigned.
-  const whole = TOTAL_ZH.exec(key);
-  if (whole) return { role: "total", keyword: whole[1], unit: whole[1] };
+  const whole = TOTAL_ZH.exec(bare);
+  if (whole) return { role: "total", keyword: whole[1], unit: whole[1], grand: true };
   const assignment = ASSIGNMENT.find(label);
   if (assignment) return { role: "assignment", keyword: assignment };
   const level = LEVEL_TARGET.find(label);
   if (level) return { role: "level-target", keyword: level };
-  const total = totalOf(label);
+  const total = totalOf(bare === key ? label : { key: bare, en: label.en });
   if (total) return total;
+  if (GROUP_CAPTION.test(label) && !UNIT_SUFFIX.test(key)) return { role: "other" };
+  const reference = REFERENCE_START.find(label) ?? REFERENCE_END.find(label);
+  if (reference) return { role: "reference", keyword: reference };
   const target = TARGET.exec(key);
   if (target && !NOT_A_UNIT.test({ key: target[1], en: "" }) && !/性$/.test(target[1])) {
     return { role: "target", unit: target[1], keyword: target[2] };
@@ -273,8 +305,12 @@ export function looksLikeMeasure(text: string): boolean {
  * classifier character (栋, 间, 处) — a Chinese name writes its measure so, whatever is counted.
  */
 function bracketMeasure(text: string): boolean {
-  return looksLikeMeasure(text) || CJK_ONE.test(text.trim());
+  const t = text.trim();
+  return looksLikeMeasure(t) || CJK_ONE.test(t) || PER_SOMETHING.test(t);
 }
+
+/** A measure per something: 元/亩, 微克/立方米, mg/L, $/h. */
+const PER_SOMETHING = /^[^/／\s]{1,6}[/／][^/／\s]{1,6}$/;
 
 /** Whole-number counts: exact, tolerance 0 (PRODUCT §4); unknown one-character classifiers too. */
 export function isCountMeasure(measure: string): boolean {

@@ -19,6 +19,7 @@ export type LineRole =
   | "assignment"
   | "part"
   | "derived"
+  | "reference"
   | "measure"
   | "note"
   | "attribute"
@@ -47,6 +48,7 @@ export const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {
   assignment: "assignment",
   part: "part",
   derived: "derived",
+  reference: "reference",
   "parent-line": "structure",
   "level-line": "structure",
 };
@@ -113,4 +115,19 @@ export function leadingSpaces(text: string): number {
     else break;
   }
   return n;
+}
+
+/**
+ * The parent among lines named as totals or own targets (docs/table-understanding.md §2): a whole
+ * total word (合计, Total) before one that qualifies what it totals (人员经费合计, Total personnel);
+ * among equals the first when it opens the units, else the last (totals close their groups).
+ */
+export function chooseWordParent(lines: readonly UnitInfo[]): UnitInfo | undefined {
+  const named = lines.filter((u) => u.role === "total" || u.role === "target");
+  if (named.length <= 1) return named[0];
+  const grand = named.filter(
+    (u) => u.role === "target" || (u.word?.role === "total" && u.word.grand !== false),
+  );
+  const pool = grand.length ? grand : named;
+  return pool[0] === lines[0] ? pool[0] : pool[pool.length - 1];
 }

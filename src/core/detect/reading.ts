@@ -26,8 +26,10 @@ import { classifyIndicator } from "./indicator";
 import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
+import { isPercentFormat } from "../parse/cellText";
 import {
   CAPTION,
+  chooseWordParent,
   isQualitativeText,
   leadingSpaces,
   LENDABLE,
@@ -237,10 +239,30 @@ export function readFrame(
     }
     return found;
   };
+  /** "%" when the line's numbers are shown with a percent format (0.5 as 50%). */
+  const percentOf = (line: number): string | undefined => {
+    let shown = 0;
+    let percent = 0;
+    for (const u of units) {
+      if (u.role === "note" || u.role === "measure" || shown >= 50) continue;
+      const f = view.format(line, u.line);
+      if (f === undefined) continue;
+      shown++;
+      if (isPercentFormat(f)) percent++;
+    }
+    return shown > 0 && percent * 2 > shown ? "%" : undefined;
+  };
   const indicators: IndicatorLine[] = indicatorRows.map(({ line, name, measure: beside }) => {
     const fromLine = measureUnit ? normalizeLabel(textOf(view.raw(line, measureUnit.line))) : (beside ?? "");
+    // Closest first: the name, a line of measures, what the cells themselves carry (23项, a percent
+    // format), and only then the table's 单位： line.
     const measure =
-      measureFromName(normalizeLabel(name)) || fromLine || frame.measure || suffixOf(line) || "";
+      measureFromName(normalizeLabel(name)) ||
+      fromLine ||
+      suffixOf(line) ||
+      percentOf(line) ||
+      frame.measure ||
+      "";
     const facts = classifyIndicator(name, measure);
     const { shareCandidate: _s, ...rest } = facts;
     void _s;
@@ -328,7 +350,25 @@ export function readFrame(
       lines.length,
       ...units.filter((u) => ["child", "total", "target", "subtotal"].includes(u.role)),
     );
-  let parent: UnitInfo | undefined = lines.find((u) => u.role === "total" || u.role === "target");
+  let parent: UnitInfo | undefined = chooseWordParent(lines);
+  // A unit's own target beside a total of the units (全市目标 | 区县合计): the total heads the units
+  // and must meet the target, as an assignment.
+  const ownTarget = lines.find((u) => u.role === "target");
+  if (parent === ownTarget && ownTarget && !units.some((u) => u.role === "assignment")) {
+    const total = chooseWordParent(lines.filter((u) => u.role === "total"));
+    if (total) {
+      ownTarget.role = "assignment";
+      parent = total;
+    }
+  }
+  // A 小计 alone, first or last among the units, is the total of the others.
+  if (!parent) {
+    const subtotals = lines.filter((u) => u.role === "subtotal");
+    if (subtotals.length === 1 && (subtotals[0] === lines[0] || subtotals[0] === lines[lines.length - 1])) {
+      parent = subtotals[0];
+      parent.role = "total";
+    }
+  }
   let why: Reason | undefined;
   const headed = (p: UnitInfo) => childLines.filter((u) => u !== p).map((u) => u.line);
   const fitOf = (p: UnitInfo): Fit => sumFit(view, indicators, p.line, headed(p));

@@ -13,7 +13,11 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const p = view.toSheet(map.headerLine, line);
     return a1(p.row, p.col);
   };
+  // A child that heads a group of its own (小计, 市区合计) is that group's total: two groups may
+  // both call theirs 小计.
+  const heads = new Set(t.table.splits.map((s) => s.parent.line));
   for (const child of map.children) {
+    if (heads.has(child.line)) continue;
     const key = normalizeLabel(child.unit);
     const first = seen.get(key);
     if (first !== undefined) {

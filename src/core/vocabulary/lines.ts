@@ -32,6 +32,12 @@ export const TOTAL_WORDS = [
   "全校",
   "全局",
   "全年",
+  "总量",
+  "总额",
+  "总体",
+  "累计",
+  "Σ",
+  "∑",
 ];
 
 /** Endings that make a name a total: 三市合计, 全省汇总, 县市合计. */
@@ -136,6 +142,32 @@ export const LEVEL_TARGET_WORDS = [
   "市目标",
   "县目标",
   "区目标",
+];
+
+/**
+ * A figure for comparison beside the units (last year's result, the base): never a unit. Matched at
+ * the start of a name…
+ */
+export const REFERENCE_PREFIXES = ["上年", "去年", "前年", "上一年", "基期", "基年", "现状", "同期", "上期"];
+
+/** …or at its end (2024年实际完成, 基数, 现状值). */
+export const REFERENCE_ENDINGS = [
+  "实际",
+  "实绩",
+  "完成",
+  "完成数",
+  "完成值",
+  "执行数",
+  "基数",
+  "基期值",
+  "现状值",
+  "prior year",
+  "last year",
+  "previous year",
+  "actual",
+  "actuals",
+  "baseline",
+  "base year",
 ];
 
 /** A part of the line above it, never a unit of its own (其中：市区). */
