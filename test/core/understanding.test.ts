@@ -483,3 +483,49 @@ describe("tables other offices write (found by trying the product as a new user 
     },
   );
 });
+
+describe("tables totalled both ways", () => {
+  test("a 合计 row and a 合计 column: both splits are checked, each row's total too", () => {
+    const r = check([
+      ["区县", "城镇新增就业(人)", "失业人员再就业(人)", "就业困难人员就业(人)", "合计"],
+      ["合计", 1000, 300, 100, 1400],
+      ["甲区", 600, 200, 60, 870],
+      ["乙区", 400, 100, 40, 530],
+    ]);
+    expect(loud(r).sort()).toEqual(["sum-mismatch E3 error", "sum-mismatch E4 error"]);
+  });
+
+  test("years with a 合计 column beside districts with a 全市 row", () => {
+    const r = check([
+      ["地区", "2023年", "2024年", "2025年", "合计"],
+      ["全市", 180, 220, 260, 670],
+      ["甲区", 100, 120, 140, 370],
+      ["乙区", 80, 100, 120, 300],
+    ]);
+    expect(loud(r).sort()).toEqual(["sum-mismatch E2 error", "sum-mismatch E3 error"]);
+  });
+
+  test("a total amid the columns heads the side it sums (Rate and Gross pay after Total hours are not hours)", () => {
+    const r = check([
+      [
+        "Employee ID",
+        "Name",
+        "Department",
+        "Mon",
+        "Tue",
+        "Wed",
+        "Total hours",
+        "Rate ($/h)",
+        "Gross pay ($)",
+      ],
+      ["E1", "Alice", "Sales", 8, 8, 7, 23, 24.5, 563.5],
+      ["E2", "Bob", "Support", 8, 8, 8, 24, 21, 504],
+      ["Total", "", "", 16, 16, 15, 47, "", 1067.5],
+    ]);
+    expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual([
+      "Total>E1,E2",
+      "Total hours>Mon,Tue,Wed",
+    ]);
+    expect(loud(r)).toEqual([]);
+  });
+});

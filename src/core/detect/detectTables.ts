@@ -64,6 +64,19 @@ function firstOrientation(cells: SheetCells, frame: Frame): Orientation {
   return frame.cols.length >= frame.body.length ? "indicators-in-rows" : "units-in-rows";
 }
 
+/**
+ * Whether a reading's parent is named (a total word, an own target, a period total); with
+ * `supported`, a total word must also add up on at least one row, so that the second reading of a
+ * table is never made on a word alone.
+ */
+function headedByWord(r: Reading, supported = false): boolean {
+  return r.evidence.some(
+    (e) =>
+      e.code === "period-total" ||
+      ((e.code === "total-word" || e.code === "own-target") && (!supported || (e.holds ?? 0) >= 1)),
+  );
+}
+
 function better(a: Reading, b: Reading): Reading {
   const okA = a.tables.length > 0;
   const okB = b.tables.length > 0;
@@ -92,6 +105,10 @@ export function detectSheet(grid: SheetGrid, options: DetectOptions = {}): Detec
     const best = better(a, b);
     if (best.tables.length) {
       for (const t of best.tables) tables.push({ ...t, evidence: best.evidence });
+      // A table totalled both ways (a 合计 row and a 合计 column) is two splits: both are checked.
+      const other = best === a ? b : a;
+      if (other.tables.length && headedByWord(best) && headedByWord(other, true))
+        for (const t of other.tables) tables.push({ ...t, evidence: other.evidence });
       score += best.score;
     } else {
       rejected.push({

@@ -20,6 +20,8 @@ export type LineRole =
   | "part"
   | "derived"
   | "reference"
+  /** Beside a total, on the side it does not head (Rate and Gross pay after Total hours). */
+  | "beyond"
   | "measure"
   | "note"
   | "attribute"

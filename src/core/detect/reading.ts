@@ -218,7 +218,7 @@ export function readFrame(
     else if (measures > 0 && values === 0 && measures >= texts) role = "measure";
     else if (word?.role === "note" || word?.role === "index") role = "note";
     else if (values === 0 && texts >= 2) role = "attribute";
-    else if (worded && !(values === 0 && texts > 0)) role = worded;
+    else if (worded && !(values === 0 && texts >= 2)) role = worded;
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
     else role = "child";
@@ -369,8 +369,34 @@ export function readFrame(
       parent.role = "total";
     }
   }
+  // Lines beyond the first total are group totals (市区合计 under 全市).
+  for (const u of lines) if (u !== parent && (u.role === "total" || u.role === "target")) u.role = "subtotal";
+  // A total amid the lines (Mon … Fri | Total hours | Rate | Gross pay) heads one side of it: the
+  // side whose sum it is on more rows, the lines before it when neither says more. The other side
+  // is no part of the split.
+  if (parent && parent.role !== "subtotal") {
+    const members = units.filter((u) => u.role === "child" || u.role === "subtotal");
+    const before = members.filter((u) => u.line < parent!.line);
+    const after = members.filter((u) => u.line > parent!.line);
+    if (before.length && after.length) {
+      const fit = (side: UnitInfo[]) =>
+        sumFit(
+          view,
+          indicators,
+          parent!.line,
+          side.filter((u) => u.role === "child").map((u) => u.line),
+        ).holds;
+      const a = fit(after);
+      const b = fit(before);
+      // Without a sum to say, the larger side (a total closing or opening its units).
+      const outside = a > b || (a === b && after.length > before.length) ? before : after;
+      for (const u of outside) u.role = "beyond";
+    }
+  }
+
   let why: Reason | undefined;
-  const headed = (p: UnitInfo) => childLines.filter((u) => u !== p).map((u) => u.line);
+  // The lines a parent heads: the children as they stand now (a total amid lines heads one side).
+  const headed = (p: UnitInfo) => units.filter((u) => u.role === "child" && u !== p).map((u) => u.line);
   const fitOf = (p: UnitInfo): Fit => sumFit(view, indicators, p.line, headed(p));
   if (parent) {
     // Support for a word is evidence only: on a table too large to sum cheaply it is left out.
@@ -390,9 +416,6 @@ export function readFrame(
       ...(fit.tested ? { holds: fit.holds, tested: fit.tested } : {}),
     });
   }
-
-  // Lines beyond the first total are group totals (市区合计 under 全市).
-  for (const u of lines) if (u !== parent && (u.role === "total" || u.role === "target")) u.role = "subtotal";
 
   const assignment = units.find((u) => u.role === "assignment");
   if (assignment) {
