@@ -529,3 +529,65 @@ describe("tables totalled both ways", () => {
     expect(loud(r)).toEqual([]);
   });
 });
+
+describe("more layouts", () => {
+  test("groups numbered 一、二 over units numbered 1, 2 in a 序号 column are levels", () => {
+    const r = check([
+      ["序号", "地区", "新增就业(人)", "新增市场主体(户)"],
+      [null, "全市", 750, 125],
+      ["一", "市辖区", 500, 80],
+      [1, "A区", 300, 50],
+      [2, "B区", 200, 30],
+      ["二", "县", 250, 45],
+      [3, "C县", 100, 20],
+      [4, "D县", 150, 26],
+    ]);
+    expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual([
+      "全市>市辖区,县",
+      "市辖区>A区,B区",
+      "县>C县,D县",
+    ]);
+    expect(loud(r)).toEqual(["sum-mismatch D6 error"]);
+  });
+
+  test("a line of measures with an empty first cell still gives the measures", () => {
+    const r = check([
+      ["地区", "新增就业", "新增主体"],
+      [null, "人", "人"],
+      ["全市", 101, 50],
+      ["甲区", 60, 20],
+      ["乙区", 40, 30],
+    ]);
+    expect(loud(r)).toEqual(["sum-mismatch B3 error"]);
+  });
+
+  test("a measure in a merged upper header over its years is the years' measure", () => {
+    const r = checkWorkbook(
+      workbook(
+        sheet(
+          "表",
+          [
+            ["地区", "新增就业(人)", null],
+            [null, "2023年", "2024年"],
+            ["全市", 1000, 1100],
+            ["甲区", 600, 659],
+            ["乙区", 400, 440],
+          ],
+          { merges: ["B1:C1", "A1:A2"] },
+        ),
+      ),
+    );
+    expect(loud(r)).toEqual(["sum-mismatch C3 error"]);
+  });
+
+  test.each([
+    [["Q1", "Q2", "Q3", "Q4", "FY"], "F2"],
+    [["一季度", "二季度", "三季度", "四季度", "全年"], "F2"],
+  ])("quarters under a full year: %j", (periods, cell) => {
+    const r = check([
+      ["Indicator", ...periods],
+      ["New jobs (count)", 100, 110, 120, 130, 470],
+    ]);
+    expect(loud(r)).toEqual([`sum-mismatch ${cell} error`]);
+  });
+});

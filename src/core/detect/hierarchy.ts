@@ -21,6 +21,8 @@ export interface UnitCandidate {
   outline?: number;
   indent?: number;
   leadingSpaces?: number;
+  /** From how the unit is numbered in a 序号 column: 一、 above （一） above 1 above (1). */
+  numbering?: number;
 }
 
 /** Whether the signal differs between candidates (asked of each of four signals per table). */
@@ -182,6 +184,7 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     ["outline", "keyword", "outline level"],
     ["indent", "keyword", "indentation"],
     ["leadingSpaces", "keyword", "leading spaces"],
+    ["numbering", "keyword", "numbering"],
   ];
   for (const [key, by, evidence] of signals) {
     const levelOf = (c: UnitCandidate) => (c[key] as number | undefined) ?? 0;

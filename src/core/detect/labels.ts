@@ -47,7 +47,15 @@ import {
   MEASURE_LINE,
   OTHER_MEASURES,
 } from "../vocabulary/measures";
-import { PLAN_PERIOD, SHORT_FISCAL_YEAR, YEAR, YEAR_SPAN } from "../vocabulary/periods";
+import {
+  HALF_YEAR,
+  MONTH,
+  PLAN_PERIOD,
+  QUARTER,
+  SHORT_FISCAL_YEAR,
+  YEAR,
+  YEAR_SPAN,
+} from "../vocabulary/periods";
 import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
 
@@ -130,7 +138,23 @@ const TARGET = new RegExp(
 const UNIT_SUFFIX =
   /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
 
+const CHINESE_ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Quarters, months and halves: periods within a year, ordered by their place in it. */
+function subPeriodOf(key: string): LabelRole | undefined {
+  const q = QUARTER.exec(key);
+  if (q) return { role: "period", year: q[1] ? CHINESE_ORDINAL[q[1]] : Number(q[2] ?? q[3]) };
+  const m = MONTH.exec(key);
+  if (m) return { role: "period", year: m[1] ? Number(m[1]) : MONTHS.indexOf(m[2].toLowerCase()) + 1 };
+  const h = HALF_YEAR.exec(key);
+  if (h) return { role: "period", year: /^(上|h1)/i.test(h[1]) ? 1 : 2 };
+  return undefined;
+}
+
 function periodOf(key: string, en: string): LabelRole | undefined {
+  const sub = key.length <= 10 ? subPeriodOf(key) : undefined;
+  if (sub) return sub;
   const c = key.charCodeAt(0);
   const lead = (c >= 48 && c <= 57) || key[0] === "十" || key[0] === "“" || /^(fy|cy)/i.test(key);
   if (!lead) return undefined;
@@ -202,7 +226,7 @@ const SIGNALS = (() => {
   // A bracket closing a label may hide a total's measure (合计(万元)); a colon makes a form's field.
   for (const ch of ")）") last.add(ch);
   for (const ch of ":：") inside.add(ch);
-  for (const ch of "0123456789十“") first.add(ch);
+  for (const ch of "0123456789十“第一二三四上下") first.add(ch);
   return { first, last, inside };
 })();
 

@@ -133,3 +133,18 @@ export function chooseWordParent(lines: readonly UnitInfo[]): UnitInfo | undefin
   const pool = grand.length ? grand : named;
   return pool[0] === lines[0] ? pool[0] : pool[pool.length - 1];
 }
+
+/**
+ * The level a 序号 cell's numbering gives (the Chinese outline convention): 一、 is 1, （一） 2,
+ * 1 or 1. 3, (1) or ⑴ 4; anything else none.
+ */
+export function numberingLevel(v: RawValue): number | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? 3 : undefined;
+  if (typeof v !== "string") return undefined;
+  const t = normalizeLabel(v);
+  if (/^[一二三四五六七八九十]+[、.．]?$/.test(t)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]$/.test(t)) return 2;
+  if (/^\d+[、.．]?$/.test(t)) return 3;
+  if (/^([(（]\d+[)）]|[⑴-⒇①-⑳])$/.test(t)) return 4;
+  return undefined;
+}

@@ -33,6 +33,7 @@ import {
   isQualitativeText,
   leadingSpaces,
   LENDABLE,
+  numberingLevel,
   levelOf,
   NOTE_HINT,
   sameMeasure,
@@ -208,8 +209,9 @@ export function readFrame(
     const worded = word ? WORDED_ROLES[word.role] : undefined;
     let role: LineRole;
     if (cut) role = "note";
-    // A line with no name is nobody's: its numbers belong to no unit.
-    else if (!label) role = "caption";
+    // A line with no name is nobody's: its numbers belong to no unit; its measure words still
+    // give the indicators' measures.
+    else if (!label) role = measures > 0 && values === 0 && measures >= texts ? "measure" : "caption";
     else if (NOTE_HINT.test(text) && (isNoteLine(text) || isSentence(text))) {
       role = "note";
       // Everything after a note (注：…) below a table is notes too.
@@ -239,6 +241,14 @@ export function readFrame(
     }
     return found;
   };
+  /** The measure in a two-row header's upper cell over this indicator (新增就业(人) over its years). */
+  const groupMeasure = (line: number): string | undefined => {
+    if (across || upper === undefined) return undefined;
+    // Units down the rows: an indicator is a sheet column, its upper header cell in that column.
+    const origin = cells.mergeOrigin(upper, line) ?? { row: upper, col: line };
+    const above = textOf(cells.raw(origin.row, origin.col));
+    return above ? measureFromName(normalizeLabel(above)) : undefined;
+  };
   /** "%" when the line's numbers are shown with a percent format (0.5 as 50%). */
   const percentOf = (line: number): string | undefined => {
     let shown = 0;
@@ -259,6 +269,7 @@ export function readFrame(
     const measure =
       measureFromName(normalizeLabel(name)) ||
       fromLine ||
+      groupMeasure(line) ||
       suffixOf(line) ||
       percentOf(line) ||
       frame.measure ||
@@ -455,6 +466,11 @@ export function readFrame(
       outline: at && outlines ? outlines.get(at.row) : undefined,
       indent: at && indents ? indents.get(`${at.row},${at.col}`) : undefined,
       leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
+      // Units down the rows may be numbered in a 序号 column left of their names.
+      numbering:
+        !across && frame.indexCol !== undefined
+          ? numberingLevel(cells.raw(u.line, frame.indexCol))
+          : undefined,
     };
   };
 

@@ -67,6 +67,12 @@ export const TOTAL_WORDS_EN = [
   "all offices",
   "whole",
   "combined",
+  "fy",
+  "full year",
+  "full-year",
+  "annual",
+  "annual total",
+  "year total",
 ];
 
 /** English totals written as "<something> total" or "total <something>". */

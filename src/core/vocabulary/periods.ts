@@ -17,3 +17,12 @@ export const YEAR_SPAN =
 /** A five-year plan period (十四五, “十四五”期间合计). */
 export const PLAN_PERIOD =
   /^(十[一二三四五六七八九]五|“十[一二三四五六七八九]五”)(期间)?(合计|累计|总计|目标)?$/;
+
+/** Quarters: 一季度, 第一季度, 1季度, Q1. Group 1 or 2 is the quarter. */
+export const QUARTER = /^(?:第?([一二三四])季度|([1-4])季度|q([1-4]))$/i;
+
+/** Months: 1月, 12月份, Jan, January. */
+export const MONTH = /^(?:(1[0-2]|[1-9])月份?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)$/i;
+
+/** Halves of a year. */
+export const HALF_YEAR = /^(上半年|下半年|h1|h2)$/i;
