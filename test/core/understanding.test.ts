@@ -591,3 +591,43 @@ describe("more layouts", () => {
     expect(loud(r)).toEqual([`sum-mismatch ${cell} error`]);
   });
 });
+
+describe("quiet where nothing is wrong", () => {
+  test("text columns that name (所属县区, 部门) are no indicators; targets in words are", () => {
+    const r = check([
+      ["地区", "所属县区", "新增就业(人)", "工作要求"],
+      ["合计", "", 1000, "确保完成"],
+      ["甲镇", "上城区", 600, "力争提前完成"],
+      ["乙镇", "拱墅区", 400, "持续提升"],
+    ]);
+    expect(r.tables[0].indicators.map((i) => i.name)).toEqual(["新增就业(人)", "工作要求"]);
+    expect(r.findings.filter((f) => f.cell.startsWith("B"))).toEqual([]);
+  });
+
+  test("a caption or a date under a bottom total is no unit", () => {
+    const r = check([
+      ["地区", "新增就业(人)"],
+      ["甲区", 600],
+      ["乙区", 400],
+      ["合计", 1000],
+      ["图1 各区新增就业"],
+      ["2024年12月31日"],
+    ]);
+    expect(split(r).children).toEqual(["甲区", "乙区"]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("rows of numbers with no header above them are listed as looked at", () => {
+    const r = check([
+      ["地区", "新增就业(人)"],
+      ["合计", 1000],
+      ["甲区", 600],
+      ["乙区", 400],
+      [],
+      [],
+      ["丙区", 300],
+      ["丁区", 200],
+    ]);
+    expect(r.rejected).toEqual([{ sheet: "表", range: "A7:B8", reason: "no-header" }]);
+  });
+});

@@ -165,10 +165,11 @@ function framesInBand(
   while (i < rows.length) {
     const s = sum(i);
     if (s.first < 0 || !headerLike(s, from)) {
-      if (s.first >= 0 && s.values >= 2 && s.labels === 0) {
-        // Numbers without a header above them: nothing names what they are.
+      if (s.first >= 0 && s.values >= 1 && s.values - s.years > 0) {
+        // Rows of numbers (named or not) without a header above them: nothing says what the
+        // numbers are. Looked at, and said so.
         let j = i;
-        while (j + 1 < rows.length && sum(j + 1).labels === 0 && sum(j + 1).values > 0) j++;
+        while (j + 1 < rows.length && sum(j + 1).values - sum(j + 1).years > 0) j++;
         if (j > i) misses.push({ top: rows[i], left: from, bottom: rows[j], right: to, reason: "no-header" });
         i = j + 1;
         continue;

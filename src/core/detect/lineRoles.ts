@@ -6,6 +6,8 @@ import type { RawValue } from "../grid";
 import { normalizeLabel } from "../text";
 import { LEVEL_WORDS } from "../vocabulary/headers";
 import { parseCell } from "../parse/cellText";
+import { containing, labelOf } from "../vocabulary/words";
+import { QUALITATIVE_TARGET_WORDS } from "../vocabulary/indicators";
 import type { LabelRole } from "./labels";
 import type { SheetView } from "./view";
 
@@ -36,6 +38,8 @@ export interface UnitInfo {
   display: string;
   role: LineRole;
   word?: LabelRole;
+  /** Whether the line holds any number-like cell. */
+  hasValues: boolean;
 }
 
 /** What a note or a sentence holds somewhere (a colon, a full stop, a footnote mark, 注): most names hold none. */
@@ -58,10 +62,15 @@ export const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {
 /** A caption over a group of units (一、城区, （二）县市), not a unit: it holds no values. */
 export const CAPTION = /^([(（]?[一二三四五六七八九十]+[)）、.．]|各|其中)/;
 
-/** Wording a target can be given in (快于全省平均), as the cell parser judges it. */
+const TARGET_WORDS = containing(QUALITATIVE_TARGET_WORDS);
+
+/**
+ * A target given in words (快于全省平均, 确保完成): wording the cell parser takes for a target, that
+ * holds a target's words — a name (王芳, 财务部, 所属县区's 上城区) does not.
+ */
 export function isQualitativeText(v: RawValue): boolean {
   const c = parseCell(v);
-  return c.kind === "text" && c.qualitative;
+  return c.kind === "text" && c.qualitative && TARGET_WORDS.test(labelOf(c.text));
 }
 
 export function textOf(v: RawValue): string {

@@ -224,8 +224,18 @@ export function readFrame(
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
     else role = "child";
-    units.push({ line, label, display, role, word });
+    units.push({ line, label, display, role, word, hasValues: values > 0 });
   }
+  // Lines after a total that closes the units (a caption 图1…, a date, 附件2 under a bottom total)
+  // hold no unit's targets; a unit left blank among the units is still a unit.
+  let lastWithValues = -1;
+  units.forEach((u, k) => u.hasValues && (lastWithValues = k));
+  if (
+    lastWithValues >= 0 &&
+    units[lastWithValues].role === "total" &&
+    units.slice(0, lastWithValues).some((u) => u.role === "child")
+  )
+    for (let k = lastWithValues + 1; k < units.length; k++) if (units[k].role === "child") units[k].role = "note";
   const measureUnit = units.find((u) => u.role === "measure");
 
   // ---- Indicator facts.

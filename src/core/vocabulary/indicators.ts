@@ -166,3 +166,49 @@ export const FLOW_WORDS = [
 
 /** A GDP row: the weights of ratios measured against GDP. */
 export const GDP_WORDS = ["地区生产总值", "GDP", "生产总值"];
+
+/**
+ * Words a target given in words is written with (快于全省平均, 确保完成, 持续提升): a line of text that
+ * holds them is a row of qualitative targets; one without (names, departments) describes the units.
+ */
+export const QUALITATIVE_TARGET_WORDS = [
+  "快于",
+  "高于",
+  "低于",
+  "不低于",
+  "不高于",
+  "优于",
+  "领先",
+  "同步",
+  "达到",
+  "提升",
+  "提高",
+  "增长",
+  "下降",
+  "降低",
+  "完成",
+  "确保",
+  "力争",
+  "争取",
+  "持续",
+  "稳定",
+  "保持",
+  "控制",
+  "以上",
+  "以内",
+  "实现",
+  "建成",
+  "推进",
+  "基本",
+  "全面",
+  "有序",
+  "above",
+  "below",
+  "at least",
+  "at most",
+  "maintain",
+  "improve",
+  "increase",
+  "reduce",
+  "complete",
+];
