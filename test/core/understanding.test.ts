@@ -631,3 +631,17 @@ describe("quiet where nothing is wrong", () => {
     expect(r.rejected).toEqual([{ sheet: "表", range: "A7:B8", reason: "no-header" }]);
   });
 });
+
+test("footnote marks after a figure (1000①, 1000¹, 1000*) are notes, not digits", () => {
+  for (const stated of ["1000①", "1000¹", "1000*", "1000※", "＊1000"]) {
+    const r = check([
+      ["地区", "新增就业(人)"],
+      ["全市", stated],
+      ["甲区", 600],
+      ["乙区", 400],
+      ["注：①含开发区。"],
+    ]);
+    expect([stated, loud(r)]).toEqual([stated, []]);
+    expect(r.summary.checks).toBeGreaterThan(0);
+  }
+});

@@ -422,7 +422,19 @@ function safeString(v: unknown): string {
 // whole-string NFKC would otherwise dominate the cost of every 23项 or 1.7万.
 const IDEOGRAPH_MEMO = new Map<number, string>();
 
+/**
+ * Footnote marks after a number (1000①, 1000¹, 1000*, 1100※): a note on the figure, not digits of
+ * it. NFKC would turn ① and ¹ into 1 and make 1000① read as 10001, so they go first. A mark after
+ * a letter (500m²) is part of a measure and stays.
+ */
+const FOOTNOTE_MARKS = /(?<=[\d.)）%])\s*[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u00b9\u00b2\u00b3\u2070\u2074-\u2079*※†‡§]+$/;
+
+/** The same marks written before the number (＊1100). */
+const LEADING_MARKS = /^\s*[*＊※†‡]+\s*(?=[-+]?[\d０-９])/;
+
 function normalizeCellText(raw: string): string {
+  if (FOOTNOTE_MARKS.test(raw)) raw = raw.replace(FOOTNOTE_MARKS, "");
+  if (LEADING_MARKS.test(raw)) raw = raw.replace(LEADING_MARKS, "");
   let changed = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
