@@ -78,7 +78,8 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
     // A child matches when one of its keys is the table's parent name or, for a 合计 parent, occurs
     // in the sheet's name or title: every such text is looked up (a title has a few hundred).
     const parentName = normalizeLabel(own.map.parent.unit);
-    const queries = new Set([parentName]);
+    // 杭州市目标 on the city's sheet names the child 杭州 of a province sheet too.
+    const queries = new Set(unitKeys(parentName));
     if (TOTAL_WORD.test(parentName)) {
       const ownText = ownUnitText(own);
       queries.add(""); // every text includes the empty one

@@ -44,3 +44,22 @@ describe("cross-sheet-mismatch", () => {
     expect(f).toMatchObject({ sheet: "宁波", cell: "B4", related: ["全省!D4"] });
   });
 });
+
+test("a province sheet that writes its cities short (杭州) is matched to 杭州市目标", () => {
+  const short = sheet("全省", [
+    ["指标名称", "全省", "杭州", "宁波"],
+    ["新增就业(人)", 1000, 600, 400],
+  ]);
+  const hz = sheet("杭州", [
+    ["指标名称", "杭州市目标", "上城区", "拱墅区"],
+    ["新增就业(人)", 610, 300, 310],
+  ]);
+  const nb = sheet("宁波", [
+    ["指标名称", "宁波市", "海曙区", "江北区"],
+    ["新增就业(人)", 400, 200, 200],
+  ]);
+  const r = checkWorkbook(workbook(short, hz, nb));
+  expect(
+    r.findings.filter((f) => f.rule === "cross-sheet-mismatch").map((f) => `${f.sheet}!${f.cell}`),
+  ).toEqual(["杭州!B2"]);
+});
