@@ -6,7 +6,7 @@
 import type { WorkbookGrid } from "../grid";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { decodeTableText, type TextEncodingName } from "./encoding";
-import { delimitedSheet, sheetNameFor } from "./sheet";
+import { delimitedSheet, sheetNameFor, writesDecimalComma } from "./sheet";
 
 export { decodeTableText, plausibility, commonShare, type TextEncodingName } from "./encoding";
 export { detectDelimiter, parseDelimited, DELIMITERS, type Delimiter } from "./delimited";
@@ -54,7 +54,9 @@ export function readDelimitedTable(bytes: Uint8Array, options: DelimitedOptions)
           : { code: parsed.code, maxCells: parsed.maxCells },
     };
   if (parsed.rows.length === 0) return { ok: false, problem: { code: "EMPTY" } };
-  const sheet = delimitedSheet(parsed.rows, sheetNameFor(options.fileName));
+  // Semicolon-separated files come from locales that write decimals with a comma (50,5).
+  const decimalComma = delimiter === ";" && writesDecimalComma(parsed.rows);
+  const sheet = delimitedSheet(parsed.rows, sheetNameFor(options.fileName), { decimalComma });
   return {
     ok: true,
     workbook: { name: options.fileName, sheets: [sheet] },

@@ -50,7 +50,30 @@ export function plainNumber(text: string): { value: number; decimals: number } |
  * A sheet of the rows: empty strings are empty cells, plain decimals numbers (with a number format
  * when they were written with decimals), other text as written.
  */
-export function delimitedSheet(rows: readonly (readonly string[])[], name: string): SheetGrid {
+/** 50,5 and 1.234,5: a decimal comma (with dots grouping thousands). */
+const COMMA_DECIMAL = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$/;
+const DOT_DECIMAL = /^-?\d+\.\d+$/;
+
+/**
+ * Whether a table writes its decimals with a comma: some fields are comma decimals and none is a
+ * dot decimal (a file never mixes the two).
+ */
+export function writesDecimalComma(rows: readonly (readonly string[])[]): boolean {
+  let comma = 0;
+  for (const row of rows)
+    for (const cell of row) {
+      const t = cell.trim();
+      if (DOT_DECIMAL.test(t) && !COMMA_DECIMAL.test(t)) return false;
+      if (COMMA_DECIMAL.test(t)) comma++;
+    }
+  return comma > 0;
+}
+
+export function delimitedSheet(
+  rows: readonly (readonly string[])[],
+  name: string,
+  options: { decimalComma?: boolean } = {},
+): SheetGrid {
   const values: RawValue[][] = new Array(rows.length);
   let numberFormats: (string | undefined)[][] | undefined;
   for (let r = 0; r < rows.length; r++) {
@@ -61,8 +84,12 @@ export function delimitedSheet(rows: readonly (readonly string[])[], name: strin
     while (width > 0 && cells[width - 1] === "") width--;
     out.length = width;
     for (let c = 0; c < width; c++) {
-      const text = cells[c];
-      if (text === "") continue;
+      const written = cells[c];
+      if (written === "") continue;
+      const text =
+        options.decimalComma && COMMA_DECIMAL.test(written.trim())
+          ? written.trim().replace(/\./g, "").replace(",", ".")
+          : written;
       const n = plainNumber(text);
       if (n === undefined) {
         out[c] = text;

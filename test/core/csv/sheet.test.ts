@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { delimitedSheet, plainNumber, readDelimitedTable, sheetNameFor } from "../../../src/core/csv";
+import { writesDecimalComma } from "../../../src/core/csv/sheet";
 import { parseCell } from "../../../src/core/parse/cellText";
 import type { NumberCell } from "../../../src/core/cell";
 
@@ -106,4 +107,24 @@ describe("readDelimitedTable", () => {
       problem: { code: "UNKNOWN_ENCODING", tried: ["utf-8", "gb18030", "big5"] },
     });
   });
+});
+
+test("semicolon files from comma-decimal locales: 50,5 and 1.234,5 are numbers", () => {
+  const rows = [
+    ["Region", "Staff", "Budget (EUR k)"],
+    ["Total", "100", "1.250,5"],
+    ["North", "60", "30,2"],
+  ];
+  expect(writesDecimalComma(rows)).toBe(true);
+  const grid = delimitedSheet(rows, "t", { decimalComma: true });
+  expect(grid.values[1][2]).toBe(1250.5);
+  expect(grid.values[2][2]).toBe(30.2);
+  expect(grid.numberFormats?.[2]?.[2]).toBe("0.0");
+  // A file that writes a dot decimal anywhere keeps commas as they are.
+  expect(
+    writesDecimalComma([
+      ["a", "1,5"],
+      ["b", "2.5"],
+    ]),
+  ).toBe(false);
 });
