@@ -645,3 +645,15 @@ test("footnote marks after a figure (1000①, 1000¹, 1000*) are notes, not digi
     expect(r.summary.checks).toBeGreaterThan(0);
   }
 });
+
+test("the column that names each row apart names the rows (an order number beside the product it repeats)", () => {
+  const r = check([
+    ["订单号", "产品", "数量", "金额(元)"],
+    ["D001", "A型", 10, 255],
+    ["D002", "B型", 5, 500],
+    ["D003", "A型", 8, 204],
+    ["合计", "", 23, 959],
+  ]);
+  expect(split(r).children).toEqual(["D001", "D002", "D003"]);
+  expect(loud(r)).toEqual([]);
+});

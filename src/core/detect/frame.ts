@@ -356,18 +356,23 @@ function frameOf(
   // The label column is plain from an even sample of the rows (a table of 50,000 need not be read).
   const sample = evenSample(body, LABEL_SAMPLE);
   const scale = body.length / Math.max(1, sample.length);
+  // Distinct names per column: the column that names each row apart (an order number beside the
+  // product it repeats) is the one that names the rows.
+  const distinct: Set<unknown>[] = Array.from({ length: width }, () => new Set());
   for (const r of sample) {
     const end = Math.min(to, cells.width(r) - 1);
     for (let c = from; c <= end; c++) {
       const code = cells.code(r, c);
       if (code === CODE.label) {
         labels[c - from]++;
+        distinct[c - from].add(cells.raw(r, c));
         if (ORDINAL.test(String(cells.raw(r, c)).trim())) ordinals[c - from]++;
       } else if (code === CODE.measure) measures[c - from]++;
     }
   }
   let labelCol = -1;
   let best = 0;
+  let bestDistinct = 0;
   let indexCol: number | undefined;
   for (let c = from; c <= to; c++) {
     const k = c - from;
@@ -379,8 +384,10 @@ function frameOf(
     }
     const named = (labels[k] + measures[k]) * scale;
     if (measures[k] > labels[k] && named > 0) continue;
-    if (named > best) {
+    const apart = distinct[k].size;
+    if (apart > bestDistinct || (apart === bestDistinct && named > best)) {
       best = named;
+      bestDistinct = apart;
       labelCol = c;
     }
   }

@@ -78,8 +78,7 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
     // A child matches when one of its keys is the table's parent name or, for a 合计 parent, occurs
     // in the sheet's name or title: every such text is looked up (a title has a few hundred).
     const parentName = normalizeLabel(own.map.parent.unit);
-    // 杭州市目标 on the city's sheet names the child 杭州 of a province sheet too.
-    const queries = new Set(unitKeys(parentName));
+    const queries = new Set([parentName]);
     if (TOTAL_WORD.test(parentName)) {
       const ownText = ownUnitText(own);
       queries.add(""); // every text includes the empty one
@@ -87,12 +86,18 @@ export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
         for (let n = 1; n <= longest && i + n <= ownText.length; n++) queries.add(ownText.slice(i, i + n));
     }
     const firstChild = new Map<number, number>();
-    for (const q of queries)
-      for (const ref of byKey.get(q) ?? []) {
-        if (splits[ref.split].map.sheet === own.map.sheet) continue;
-        const seen = firstChild.get(ref.split);
-        if (seen === undefined || ref.child < seen) firstChild.set(ref.split, ref.child);
-      }
+    const lookUp = (keys: Iterable<string>) => {
+      for (const q of keys)
+        for (const ref of byKey.get(q) ?? []) {
+          if (splits[ref.split].map.sheet === own.map.sheet) continue;
+          const seen = firstChild.get(ref.split);
+          if (seen === undefined || ref.child < seen) firstChild.set(ref.split, ref.child);
+        }
+    };
+    lookUp(queries);
+    // 杭州市目标 on the city's sheet names a province sheet's child written short (杭州) too, where
+    // no child is written in full.
+    if (firstChild.size === 0) lookUp(unitKeys(parentName).slice(1));
     for (const [split, child] of [...firstChild].sort((a, b) => a[0] - b[0]))
       compare(own, splits[split], child, out);
   }

@@ -45,10 +45,15 @@ function oracle(children: string[], cities: CitySheet[]): string[] {
     const own = /^(合计|总计|全市|全省|全区|全县|全州|全盟|汇总)/.test(parentName)
       ? `${c.name} ${c.title ?? ""}`
       : undefined;
-    const child = children.findIndex((u) => {
+    let child = children.findIndex((u) => {
       const keys = keysOf(u);
       return keys.includes(parentName) || (own !== undefined && keys.some((k) => own.includes(k)));
     });
+    // Where no child is written as the parent names itself, a child written short (杭州 for 杭州市).
+    if (child < 0) {
+      const short = keysOf(parentName).slice(1);
+      child = children.findIndex((u) => keysOf(u).some((k) => short.includes(k)));
+    }
     return child < 0 ? [] : [`${c.name} ← ${children[child]}`];
   });
 }
