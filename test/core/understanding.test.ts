@@ -657,3 +657,13 @@ test("the column that names each row apart names the rows (an order number besid
   expect(split(r).children).toEqual(["D001", "D002", "D003"]);
   expect(loud(r)).toEqual([]);
 });
+
+test("其中 before the first of several parts (市区 | 其中：甲区 | 乙区): the parts are not the city's units", () => {
+  const r = check([
+    ["指标名称", "全市", "市区", "其中：甲区", "乙区", "丙县", "丁县"],
+    ["新增就业(人)", 1000, 600, 350, 250, 200, 200],
+    ["新增主体(户)", 500, 300, 100, 200, 100, 100],
+  ]);
+  expect(split(r).children).toEqual(["市区", "丙县", "丁县"]);
+  expect(loud(r)).toEqual([]);
+});

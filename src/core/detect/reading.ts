@@ -358,6 +358,22 @@ export function readFrame(
   if (periods.length >= 2) return progression(periods, units, base, score, evidence, orientation);
 
   // ---- The parent: a word, the dictionary, or arithmetic.
+  // 其中 names only the first part (市区 | 其中：甲区 | 乙区): the lines after it are parts too as far as
+  // the arithmetic says the parts add up to the line above them.
+  units.forEach((u, k) => {
+    if (u.role !== "part" || k === 0) return;
+    const whole = units[k - 1];
+    if (whole.role !== "child" && whole.role !== "subtotal" && whole.role !== "total") return;
+    const following: UnitInfo[] = [];
+    for (let n = k + 1; n < units.length && units[n].role === "child"; n++) following.push(units[n]);
+    for (let extra = 1; extra <= following.length; extra++) {
+      const parts = [u, ...following.slice(0, extra)].map((p) => p.line);
+      if (fitIsEvidence(sumFit(view, indicators, whole.line, parts))) {
+        for (const p of following.slice(0, extra)) p.role = "part";
+        break;
+      }
+    }
+  });
   const lines = units.filter((u) => ["child", "total", "target", "subtotal"].includes(u.role));
   const childLines = units.filter((u) => u.role === "child");
   if (childLines.length === 0 && lines.length <= 1) return miss("no-units", score);
