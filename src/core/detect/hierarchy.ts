@@ -186,7 +186,10 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     ["leadingSpaces", "keyword", "leading spaces"],
     ["numbering", "keyword", "numbering"],
   ];
+  const subtotals = cands.some((c) => c.subtotal);
   for (const [key, by, evidence] of signals) {
+    // Numbering says levels only where 小计 lines do not already close the groups.
+    if (key === "numbering" && subtotals) continue;
     const levelOf = (c: UnitCandidate) => (c[key] as number | undefined) ?? 0;
     if (!varies(cands, levelOf)) continue;
     const level = cands.map(levelOf);

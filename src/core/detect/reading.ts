@@ -23,7 +23,7 @@ import { CODE, isValueCode } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
-import { classify, isNoteLine, isSentence, measureFromName, UNIT_SUFFIX } from "./labels";
+import { classify, isNoteLine, isSentence, measureFromName, measureLine, UNIT_SUFFIX } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
 import { isPercentFormat } from "../parse/cellText";
@@ -184,6 +184,17 @@ export function readFrame(
   }
   if (indicatorRows.length === 0) return miss("no-indicators");
 
+  /** Whether every text on a line is a 单位：人 field (a line of measures written with the word). */
+  const unitsOfMeasure = (line: number): boolean => {
+    let n = 0;
+    for (const ind of indicatorRows) {
+      const t = textOf(view.raw(ind.line, line));
+      if (!t.trim()) continue;
+      if (!measureLine(t)) return false;
+      n++;
+    }
+    return n > 0;
+  };
   // ---- Units: what each line across the indicators is.
   let cut = false;
   const units: UnitInfo[] = [];
@@ -211,7 +222,11 @@ export function readFrame(
     if (cut) role = "note";
     // A line with no name is nobody's: its numbers belong to no unit; its measure words still
     // give the indicators' measures.
-    else if (!label) role = measures > 0 && values === 0 && measures >= texts ? "measure" : "caption";
+    else if (!label)
+      role =
+        values === 0 && (measures > 0 ? measures >= texts : texts > 0 && unitsOfMeasure(line))
+          ? "measure"
+          : "caption";
     else if (NOTE_HINT.test(text) && (isNoteLine(text) || isSentence(text))) {
       role = "note";
       // Everything after a note (注：…) below a table is notes too.
@@ -224,6 +239,16 @@ export function readFrame(
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
     else role = "child";
+    // A group's heading row numbered 一、 or （一） with no figures of its own captions the rows
+    // under it (units down the rows, numbered in a 序号 column).
+    if (
+      role === "child" &&
+      values === 0 &&
+      !across &&
+      frame.indexCol !== undefined &&
+      (numberingLevel(cells.raw(line, frame.indexCol)) ?? 3) <= 2
+    )
+      role = "caption";
     units.push({ line, label, display, role, word, hasValues: values > 0 });
   }
   // Lines after a total that closes the units (a caption 图1…, a date, 附件2 under a bottom total)
@@ -235,7 +260,8 @@ export function readFrame(
     units[lastWithValues].role === "total" &&
     units.slice(0, lastWithValues).some((u) => u.role === "child")
   )
-    for (let k = lastWithValues + 1; k < units.length; k++) if (units[k].role === "child") units[k].role = "note";
+    for (let k = lastWithValues + 1; k < units.length; k++)
+      if (units[k].role === "child") units[k].role = "note";
   const measureUnit = units.find((u) => u.role === "measure");
 
   // ---- Indicator facts.
@@ -273,7 +299,8 @@ export function readFrame(
     return shown > 0 && percent * 2 > shown ? "%" : undefined;
   };
   const indicators: IndicatorLine[] = indicatorRows.map(({ line, name, measure: beside }) => {
-    const fromLine = measureUnit ? normalizeLabel(textOf(view.raw(line, measureUnit.line))) : (beside ?? "");
+    const besideText = measureUnit ? textOf(view.raw(line, measureUnit.line)) : "";
+    const fromLine = measureUnit ? (measureLine(besideText) ?? normalizeLabel(besideText)) : (beside ?? "");
     // Closest first: the name, a line of measures, what the cells themselves carry (23项, a percent
     // format), and only then the table's 单位： line.
     const measure =

@@ -427,7 +427,8 @@ const IDEOGRAPH_MEMO = new Map<number, string>();
  * it. NFKC would turn ① and ¹ into 1 and make 1000① read as 10001, so they go first. A mark after
  * a letter (500m²) is part of a measure and stays.
  */
-const FOOTNOTE_MARKS = /(?<=[\d.)）%])\s*[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u00b9\u00b2\u00b3\u2070\u2074-\u2079*※†‡§]+$/;
+const FOOTNOTE_MARKS =
+  /(?<=[\d.)）%])\s*[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u00b9\u00b2\u00b3\u2070\u2074-\u2079*※†‡§]+$/;
 
 /** The same marks written before the number (＊1100). */
 const LEADING_MARKS = /^\s*[*＊※†‡]+\s*(?=[-+]?[\d０-９])/;
