@@ -7,6 +7,7 @@ import * as path from "path";
 import type { AcceptedCheckResult } from "../core/report/acceptance";
 import type { Lang } from "../core/messages";
 import type { CliIo } from "./io";
+import { skippedWords } from "./messages";
 import { displayWidth, padEnd, maxWidth } from "./width";
 
 export const BATCH_SCHEMA = "tdcheck-batch/1";
@@ -22,8 +23,12 @@ export interface Inputs {
   batch: boolean;
 }
 
-/** Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given. */
-export function expandInputs(args: string[], io: CliIo): Inputs {
+/**
+ * Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given.
+ * A name in a folder that looks like a workbook but is a folder, a FIFO or a device is skipped with
+ * one line on stderr (and leaves the exit code alone): reading /dev/zero or a FIFO would never end.
+ */
+export function expandInputs(args: string[], io: CliIo, lang: Lang): Inputs {
   const files: string[] = [];
   const emptyFolders: string[] = [];
   let folders = 0;
@@ -33,13 +38,18 @@ export function expandInputs(args: string[], io: CliIo): Inputs {
       continue;
     }
     folders++;
-    const names = io
-      .listDirectory(arg)
+    const names: string[] = [];
+    for (const n of io.listDirectory(arg).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       // ~$name.xlsx is the lock file Excel keeps next to an open workbook.
-      .filter((n) => FOLDER_FILES.test(n) && !n.startsWith("~$"))
-      .map((n) => path.join(arg, n))
-      .filter((p) => !io.isDirectory(p))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (!FOLDER_FILES.test(n) || n.startsWith("~$")) continue;
+      const p = path.join(arg, n);
+      const seen = io.inspect(p);
+      if (seen.kind === "directory" || seen.kind === "special") {
+        io.stderr(`tdcheck: ${skippedWords(p, seen)[lang]}\n`);
+        continue;
+      }
+      names.push(p);
+    }
     if (names.length === 0) emptyFolders.push(arg);
     files.push(...names);
   }

@@ -13,7 +13,9 @@ import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../
 import { auditReport } from "../core/report/auditReport";
 import { findingsCsv } from "../core/report/csv";
 import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
+import { FileFault } from "./files";
 import type { CliIo } from "./io";
+import { writeFaultWords } from "./messages";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
@@ -129,6 +131,13 @@ async function writeCopies(
       return false;
     }
   }
+  for (const out of [targets.annotate, targets.report]) {
+    const problem = out ? io.outputProblem(out) : null;
+    if (problem) {
+      io.stderr(`tdcheck: ${writeFaultWords(problem)[options.lang]}\n`);
+      return false;
+    }
+  }
   const refused = (what: string, detail: string, parts: string[]): false => {
     const list = parts.join(", ");
     io.stderr(
@@ -173,8 +182,14 @@ async function writeCopies(
     if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
     reported = r.bytes;
   }
-  if (annotated && !combined) io.writeFile(targets.annotate!, annotated);
-  if (reported) io.writeFile(targets.report!, reported);
+  try {
+    if (annotated && !combined) io.writeFile(targets.annotate!, annotated);
+    if (reported) io.writeFile(targets.report!, reported);
+  } catch (e) {
+    if (!(e instanceof FileFault)) throw e;
+    io.stderr(`tdcheck: ${writeFaultWords(e)[options.lang]}\n`);
+    return false;
+  }
   return true;
 }
 
@@ -272,7 +287,13 @@ function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
     );
     return false;
   }
-  io.makeDirectory(dir);
+  try {
+    io.makeDirectory(dir);
+  } catch (e) {
+    const errno = (e as NodeJS.ErrnoException).code ?? "EIO";
+    io.stderr(`tdcheck: ${writeFaultWords(new FileFault("IO", dir, { errno }))[options.lang]}\n`);
+    return false;
+  }
   return true;
 }
 
@@ -341,7 +362,7 @@ async function runBatch(
 /** Exit 2 if any input was unusable (the others are still checked), else 1 on errors (--strict: warnings too), else 0. */
 export async function runCheck(inputs: string | string[], options: CheckOptions, io: CliIo): Promise<number> {
   const args = typeof inputs === "string" ? [inputs] : inputs;
-  const expanded = expandInputs(args, io);
+  const expanded = expandInputs(args, io, options.lang);
   if (!expanded.batch) return runSingle(expanded.files[0], options, io);
   return runBatch(expanded.files, expanded.emptyFolders, options, io);
 }

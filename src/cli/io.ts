@@ -1,11 +1,18 @@
 /** The command line's contact with the outside world, injectable so tests run in-process. */
 import * as fs from "fs";
+import { Files, type FileFault, type FsOps, type PathKind } from "./files";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): Uint8Array;
+  /** A regular file's bytes (at most `limit`, default 2 GiB); throws a FileFault otherwise. */
+  readFile(path: string, limit?: number): Uint8Array;
+  /** Writes an output atomically (temporary file, flush, rename); throws a FileFault on failure. */
   writeFile(path: string, bytes: Uint8Array | string): void;
+  /** What is at a path (links followed): missing, a regular file, a folder, a FIFO or device. */
+  inspect(path: string): PathKind;
+  /** Why an output cannot be written to this path (a folder, read-only, no such folder), or null. */
+  outputProblem(path: string): FileFault | null;
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
   listDirectory(path: string): string[];
@@ -15,25 +22,21 @@ export interface CliIo {
   sameFile(a: string, b: string): boolean;
 }
 
-export function nodeIo(): CliIo {
+/** The real file system; `fs` replaces some of its calls in tests (a write that fails as on a full disk). */
+export function nodeIo(options: { fs?: Partial<FsOps> } = {}): CliIo {
+  const files = new Files(options.fs ? { ...fs, ...options.fs } : fs);
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readFile: (p) => fs.readFileSync(p),
-    writeFile: (p, b) => fs.writeFileSync(p, b),
-    exists: (p) => fs.existsSync(p),
-    isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
-    listDirectory: (p) => fs.readdirSync(p),
-    makeDirectory: (p) => fs.mkdirSync(p, { recursive: true }),
-    sameFile: (a, b) => {
-      try {
-        const sa = fs.statSync(a);
-        const sb = fs.statSync(b);
-        return sa.ino === sb.ino && sa.dev === sb.dev;
-      } catch {
-        return false;
-      }
-    },
+    readFile: (p, limit) => files.readRegular(p, limit),
+    writeFile: (p, b) => files.writeAtomically(p, b),
+    inspect: (p) => files.inspect(p),
+    outputProblem: (p) => files.outputProblem(p),
+    exists: (p) => files.inspect(p).kind !== "missing",
+    isDirectory: (p) => files.inspect(p).kind === "directory",
+    listDirectory: (p) => files.listDirectory(p),
+    makeDirectory: (p) => files.makeDirectory(p),
+    sameFile: (a, b) => files.sameFile(a, b),
   };
 }
 

@@ -6,27 +6,21 @@ import { a1 } from "../core/address";
 import { rawAt, type WorkbookGrid } from "../core/grid";
 import type { TableMap } from "../core/model";
 import type { Lang } from "../core/messages";
+import { FileFault } from "./files";
 import type { CliIo } from "./io";
+import { readFaultWords } from "./messages";
 import { problemMessage, readXlsx } from "./xlsx";
 
 export type Loaded = { ok: true; workbook: WorkbookGrid; bytes: Uint8Array } | { ok: false; message: string };
 
 export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
-  const zh = lang === "zh";
-  if (!io.exists(path)) return { ok: false, message: zh ? `找不到文件：${path}` : `No such file: ${path}` };
-  if (io.isDirectory(path))
-    return {
-      ok: false,
-      message: zh
-        ? `这是一个文件夹，不是 .xlsx 文件：${path}`
-        : `This is a folder, not an .xlsx file: ${path}`,
-    };
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
   } catch (e) {
+    if (e instanceof FileFault) return { ok: false, message: readFaultWords(e)[lang] };
     const code = (e as NodeJS.ErrnoException).code ?? "";
-    return { ok: false, message: zh ? `无法读取文件 ${path}（${code}）` : `Cannot read ${path} (${code})` };
+    return { ok: false, message: readFaultWords(new FileFault("IO", path, { errno: code }))[lang] };
   }
   const read = readXlsx(bytes, { fileName: path.split(/[/\\]/).pop() ?? path });
   if (!read.ok) return { ok: false, message: problemMessage(read.problem, path)[lang] };

@@ -28,7 +28,9 @@ import {
 } from "../core/rebalanceRequest";
 import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
+import { FileFault } from "./files";
 import type { CliIo } from "./io";
+import { writeFaultWords } from "./messages";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -118,6 +120,9 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         ? `不会覆盖输入文件，请用 --out 另选文件名：${options.out}`
         : `refusing to overwrite the input; choose another name with --out: ${options.out}`,
     );
+
+  const outProblem = io.outputProblem(options.out);
+  if (outProblem) return fail(writeFaultWords(outProblem)[lang]);
 
   const loaded = loadWorkbook(file, io, lang);
   if (!loaded.ok) return fail(loaded.message);
@@ -229,7 +234,12 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const trail = written.cells.length
     ? recordTrail(loaded, written.bytes, plan, result, writes, options, file)
     : ({ bytes: written.bytes, recorded: false, reason: "no change" } as const);
-  io.writeFile(options.out, trail.bytes);
+  try {
+    io.writeFile(options.out, trail.bytes);
+  } catch (e) {
+    if (!(e instanceof FileFault)) throw e;
+    return fail(writeFaultWords(e)[lang]);
+  }
 
   const doc = rebalanceDocument(plan, result, {
     lang,

@@ -29,8 +29,8 @@ export function tempDir(): string {
 
 let bundle: string | undefined;
 
-/** The real bundled command line, built once per test file, run as a separate process. */
-export function spawnCli(args: string[], cwd = ROOT): CliRun {
+/** The command line bundled as `npm run build:cli` does it, built once per test file. */
+export function cliBundle(): string {
   if (!bundle) {
     bundle = path.join(tempDir(), "tdcheck.js");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,6 +44,19 @@ export function spawnCli(args: string[], cwd = ROOT): CliRun {
       logLevel: "warning",
     });
   }
-  const r = spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: "utf8" });
+  return bundle;
+}
+
+/**
+ * The real bundled command line, run as a separate process. `timeoutMs` kills it (code -1) rather
+ * than let a test wait forever on a command that hangs.
+ */
+export function spawnCli(args: string[], cwd = ROOT, timeoutMs?: number): CliRun {
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,0 +1,116 @@
+/**
+ * The command line's words about files, outputs and what a copy holds, in both languages, in one
+ * place: each entry gives `{ zh, en }` and the caller picks by `--lang`. (Findings are rendered by
+ * src/core/messages.ts; what a damaged package is, by xlsx/problems.ts.)
+ */
+import type { Lang } from "../core/messages";
+import type { FileFault, SpecialKind } from "./files";
+
+export type Words = Record<Lang, string>;
+
+const SPECIAL: Record<SpecialKind, Words> = {
+  fifo: { zh: "命名管道 FIFO", en: "a FIFO (named pipe)" },
+  "character-device": { zh: "字符设备", en: "a character device" },
+  "block-device": { zh: "块设备", en: "a block device" },
+  socket: { zh: "套接字", en: "a socket" },
+  other: { zh: "特殊文件", en: "a special file" },
+};
+
+function size(n: number | undefined): string {
+  if (n === undefined) return "?";
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+/** Why an input could not be read: one line. */
+export function readFaultWords(f: FileFault): Words {
+  const p = f.path;
+  switch (f.code) {
+    case "NOT_FOUND":
+      return { zh: `找不到文件：${p}`, en: `No such file: ${p}` };
+    case "IS_DIRECTORY":
+      return { zh: `这是一个文件夹，不是 .xlsx 文件：${p}`, en: `This is a folder, not an .xlsx file: ${p}` };
+    case "NOT_REGULAR": {
+      const kind = SPECIAL[f.extra.special ?? "other"];
+      return {
+        zh: `${p} 不是普通文件（${kind.zh}），未读取：请指定工作簿文件本身`,
+        en: `${p} is not a regular file (${kind.en}); it was not read: name the workbook file itself`,
+      };
+    }
+    case "TOO_BIG":
+      return {
+        zh: `${p} 有 ${size(f.extra.size)}，超过 ${size(f.extra.limit)} 的读取上限，未读取`,
+        en: `${p} is ${size(f.extra.size)}, above the ${size(f.extra.limit)} limit; it was not read`,
+      };
+    case "AMBIGUOUS_NAME":
+      return {
+        zh: `文件名 ${p} 不是有效的 UTF-8 编码，且对应文件夹中的多个文件：请重命名后再检查`,
+        en: `the name ${p} is not valid UTF-8 and matches several files in its folder: rename the file and check again`,
+      };
+    default:
+      return {
+        zh: `无法读取文件 ${p}（${f.extra.errno ?? f.code}）`,
+        en: `Cannot read ${p} (${f.extra.errno ?? f.code})`,
+      };
+  }
+}
+
+/** Why an output was not written (and that nothing was left half-written): one line. */
+export function writeFaultWords(f: FileFault): Words {
+  const p = f.path;
+  switch (f.code) {
+    case "IS_DIRECTORY":
+      return {
+        zh: `输出路径是一个文件夹，未写入：${p}（请给出文件名）`,
+        en: `the output path is a folder; nothing written: ${p} (name a file)`,
+      };
+    case "NOT_REGULAR": {
+      const kind = SPECIAL[f.extra.special ?? "other"];
+      return {
+        zh: `不会写入 ${p}：它不是普通文件（${kind.zh}）`,
+        en: `refusing to write to ${p}: it is not a regular file (${kind.en})`,
+      };
+    }
+    case "READ_ONLY":
+      return {
+        zh: `输出文件 ${p} 已存在且为只读，未写入：请另选文件名，或先取消其只读属性`,
+        en: `the output ${p} exists and is read-only; nothing written: choose another name or make it writable`,
+      };
+    case "NO_FOLDER":
+      return {
+        zh: `输出文件 ${p} 所在的文件夹不存在，未写入`,
+        en: `the folder of the output ${p} does not exist; nothing written`,
+      };
+    case "AMBIGUOUS_NAME":
+      return {
+        zh: `输出文件名 ${p} 不是有效的 UTF-8 编码，且对应多个文件，未写入`,
+        en: `the output name ${p} is not valid UTF-8 and matches several files; nothing written`,
+      };
+    default:
+      if (f.extra.errno === "ENOSPC" || f.extra.errno === "EDQUOT")
+        return {
+          zh: `无法写出 ${p}：磁盘空间不足（${f.extra.errno}）；已有的同名文件未改动，未留下临时文件`,
+          en: `cannot write ${p}: the disk is full (${f.extra.errno}); an existing file of that name is untouched and no temporary file is left`,
+        };
+      return {
+        zh: `无法写出 ${p}（${f.extra.errno ?? f.code}）；已有的同名文件未改动，未留下临时文件`,
+        en: `cannot write ${p} (${f.extra.errno ?? f.code}); an existing file of that name is untouched and no temporary file is left`,
+      };
+  }
+}
+
+/** A folder walk met something named like a workbook that is not one: said, skipped, exit code unchanged. */
+export function skippedWords(
+  p: string,
+  what: { kind: "directory" } | { kind: "special"; special: SpecialKind },
+): Words {
+  if (what.kind === "directory")
+    return {
+      zh: `已跳过 ${p}：名称像工作簿，但这是文件夹（文件夹中的文件夹不检查）`,
+      en: `skipped ${p}: named like a workbook, but a folder (folders inside a folder are not checked)`,
+    };
+  const kind = SPECIAL[what.special];
+  return {
+    zh: `已跳过 ${p}：不是普通文件（${kind.zh}）`,
+    en: `skipped ${p}: not a regular file (${kind.en})`,
+  };
+}
