@@ -57,7 +57,15 @@ export function expandInputs(args: string[], io: CliIo, lang: Lang): Inputs {
 }
 
 export type FileEntry =
-  | { file: string; ok: true; result: AcceptedCheckResult; document: unknown; writeFailed?: boolean }
+  | {
+      file: string;
+      ok: true;
+      result: AcceptedCheckResult;
+      document: unknown;
+      writeFailed?: boolean;
+      /** The line saying which sheets could not be read (the file counts as unusable: exit 2). */
+      unreadable?: string;
+    }
   | { file: string; ok: false; error: string; code?: string };
 
 export interface BatchSummary {
@@ -76,10 +84,12 @@ export function batchSummary(entries: FileEntry[]): BatchSummary {
   const ok = entries.filter((e): e is Extract<FileEntry, { ok: true }> => e.ok);
   const sum = (k: "tables" | "progressions" | "errors" | "warnings" | "infos" | "accepted"): number =>
     ok.reduce((n, e) => n + e.result.summary[k], 0);
+  // A file with a sheet that could not be read is unusable (exit 2), though its other sheets' findings count.
+  const whole = ok.filter((e) => !e.unreadable).length;
   return {
     files: entries.length,
-    checked: ok.length,
-    unusable: entries.length - ok.length,
+    checked: whole,
+    unusable: entries.length - whole,
     tables: sum("tables"),
     progressions: sum("progressions"),
     errors: sum("errors"),
@@ -108,6 +118,7 @@ const HEAD: Record<Lang, [string, string, string, string, string]> = {
 function status(e: FileEntry, strict: boolean, lang: Lang): string {
   const zh = lang === "zh";
   if (!e.ok) return zh ? "无法校核" : "unusable";
+  if (e.unreadable) return zh ? "有工作表无法读取" : "sheet unreadable";
   if (e.writeFailed) return zh ? "未能写出副本" : "copy not written";
   const s = e.result.summary;
   if (s.errors) return zh ? "有错误" : "errors";
@@ -141,7 +152,7 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
       ? `共 ${s.files} 个文件：${s.checked} 个已校核，${s.unusable} 个无法校核；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.accepted ? `，已接受 ${s.accepted}` : ""}`
       : `${s.files} file(s): ${s.checked} checked, ${s.unusable} unusable; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
   );
-  const failed = entries.filter((e): e is Extract<FileEntry, { ok: false }> => !e.ok);
-  if (failed.length) out.push("", ...failed.map((e) => `  ${e.error}`));
+  const reasons = entries.flatMap((e) => (!e.ok ? [e.error] : e.unreadable ? [e.unreadable] : []));
+  if (reasons.length) out.push("", ...reasons.map((r) => `  ${r}`));
   return out;
 }

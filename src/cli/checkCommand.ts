@@ -15,12 +15,13 @@ import { findingsCsv } from "../core/report/csv";
 import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
 import { FileFault } from "./files";
 import type { CliIo } from "./io";
-import { writeFaultWords } from "./messages";
-import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
+import { maxCellsOption, unreadableWords, writeFaultWords } from "./messages";
+import { chosenUnreadable, loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
+import type { UnreadableSheet } from "./xlsx";
 
 export interface CheckOptions {
   sheet?: string;
@@ -35,6 +36,8 @@ export interface CheckOptions {
   reviewer?: string;
   strict: boolean;
   lang: Lang;
+  /** --max-cells as typed; checked by runCheck. */
+  maxCells?: string;
 }
 
 export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
@@ -64,14 +67,27 @@ interface Checked {
   bytes: Uint8Array;
   workbook: WorkbookGrid;
   result: AcceptedCheckResult;
+  /** Worksheets that could not be read: the findings are those of the other sheets; exit 2. */
+  unreadable: UnreadableSheet[];
 }
 
 type Outcome = { ok: true; checked: Checked } | { ok: false; message: string; code?: string };
 
 /** Load, check, apply the stored acceptances: everything short of writing and printing. */
-async function checkFile(file: string, options: CheckOptions, io: CliIo): Promise<Outcome> {
-  const loaded = loadWorkbook(file, io, options.lang);
+async function checkFile(
+  file: string,
+  options: CheckOptions,
+  io: CliIo,
+  cellLimit: number | undefined,
+): Promise<Outcome> {
+  const loaded = loadWorkbook(file, io, options.lang, { maxCells: cellLimit });
   if (!loaded.ok) return { ok: false, message: loaded.message };
+  const copiesAsked = !!(options.annotate || options.report);
+  const unreadableSheets = chosenUnreadable(loaded.unreadable, options.sheet);
+  // A sheet that could not be read may hold what the others' problems are about: that is the line.
+  const unreadable = unreadableSheets.length
+    ? unreadableWords(file, unreadableSheets, copiesAsked)[options.lang]
+    : undefined;
   let result: CheckResult;
   if (options.map) {
     const maps = loadMap(options.map, loaded.workbook, options.lang, io);
@@ -84,13 +100,18 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
     };
   } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
-  if (problem) return { ok: false, message: problem, code: result.problems[0].code };
+  if (problem)
+    return {
+      ok: false,
+      message: unreadable ?? problem,
+      code: unreadable ? "UNREADABLE_SHEET" : result.problems[0].code,
+    };
   const uncalculated = uncalculatedFormulas(loaded.workbook, result.maps);
   if (uncalculated.length)
     return {
       ok: false,
-      message: uncalculatedMessage(file, uncalculated, options.lang),
-      code: "UNCALCULATED",
+      message: unreadable ?? uncalculatedMessage(file, uncalculated, options.lang),
+      code: unreadable ? "UNREADABLE_SHEET" : "UNCALCULATED",
     };
   const stored = readAcceptances(loaded.workbook);
   if (stored.problem)
@@ -100,7 +121,16 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
         : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
     );
   const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
-  return { ok: true, checked: { file, bytes: loaded.bytes, workbook: loaded.workbook, result: accepted } };
+  return {
+    ok: true,
+    checked: {
+      file,
+      bytes: loaded.bytes,
+      workbook: loaded.workbook,
+      result: accepted,
+      unreadable: unreadableSheets,
+    },
+  };
 }
 
 /** Refuses a path that is one of the inputs (the input is never modified). */
@@ -221,15 +251,21 @@ function failing(result: AcceptedCheckResult, strict: boolean): boolean {
 }
 
 /** One file, printed as before batches existed: the plain tdcheck/1 document for --format json. */
-async function runSingle(file: string, options: CheckOptions, io: CliIo): Promise<number> {
-  const outcome = await checkFile(file, options, io);
+async function runSingle(
+  file: string,
+  options: CheckOptions,
+  io: CliIo,
+  cellLimit: number | undefined,
+): Promise<number> {
+  const outcome = await checkFile(file, options, io, cellLimit);
   if (!outcome.ok) {
     io.stderr(`tdcheck: ${outcome.message}\n`);
     return EXIT.unusable;
   }
   const c = outcome.checked;
   const result = c.result;
-  if (options.annotate || options.report) {
+  const partial = c.unreadable.length > 0;
+  if (!partial && (options.annotate || options.report)) {
     const written = await writeCopies(
       c,
       { annotate: options.annotate, report: options.report },
@@ -240,7 +276,7 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
     if (!written) return EXIT.unusable;
   }
   if (options.format === "json") {
-    io.stdout(JSON.stringify(contractDocument(file, result, options.lang), null, 2) + "\n");
+    io.stdout(JSON.stringify(fileDocument(c, options.lang), null, 2) + "\n");
   } else if (options.format === "csv") {
     io.stdout(findingsCsv([{ file, result }], options.lang));
   } else {
@@ -258,11 +294,17 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
           : `; ${s.accepted} accepted, ${s.lapsed} lapsed`
         : "";
     lines.push(summaryText(result, options.lang) + extra);
-    if (options.annotate)
+    if (options.annotate && !partial)
       lines.push(zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);
-    if (options.report)
+    if (options.report && !partial)
       lines.push(zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`);
     io.stdout(lines.join("\n") + "\n");
+  }
+  if (partial) {
+    io.stderr(
+      `tdcheck: ${unreadableWords(file, c.unreadable, !!(options.annotate || options.report))[options.lang]}\n`,
+    );
+    return EXIT.unusable;
   }
   return failing(result, options.strict) ? EXIT.errors : EXIT.clean;
 }
@@ -302,6 +344,7 @@ async function runBatch(
   emptyFolders: string[],
   options: CheckOptions,
   io: CliIo,
+  cellLimit: number | undefined,
 ): Promise<number> {
   const zh = options.lang === "zh";
   for (const dir of [options.annotate, options.report])
@@ -315,7 +358,7 @@ async function runBatch(
   const usedAnnotate = new Set<string>();
   const usedReport = new Set<string>();
   for (const file of files) {
-    const outcome = await checkFile(file, options, io);
+    const outcome = await checkFile(file, options, io, cellLimit);
     if (!outcome.ok) {
       // Text output lists the reasons under its table; JSON and CSV keep stdout for machines.
       if (options.format !== "text") io.stderr(`tdcheck: ${outcome.message}\n`);
@@ -323,18 +366,25 @@ async function runBatch(
       continue;
     }
     const c = outcome.checked;
+    const partial = c.unreadable.length
+      ? unreadableWords(file, c.unreadable, !!(options.annotate || options.report))[options.lang]
+      : undefined;
+    if (partial && options.format !== "text") io.stderr(`tdcheck: ${partial}\n`);
     const targets = {
       annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate) : undefined,
       report: options.report ? outputPath(options.report, file, usedReport) : undefined,
     };
     const written =
-      targets.annotate || targets.report ? await writeCopies(c, targets, options, files, io) : true;
+      !partial && (targets.annotate || targets.report)
+        ? await writeCopies(c, targets, options, files, io)
+        : true;
     entries.push({
       file,
       ok: true,
       result: c.result,
-      document: contractDocument(file, c.result, options.lang),
+      document: fileDocument(c, options.lang),
       ...(written ? {} : { writeFailed: true }),
+      ...(partial ? { unreadable: partial } : {}),
     });
   }
   if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
@@ -355,14 +405,29 @@ async function runBatch(
       lines.push(zh ? `审核报告已写入：${options.report}` : `Audit reports written to: ${options.report}`);
     io.stdout(lines.join("\n") + "\n");
   }
-  if (entries.some((e) => !e.ok || e.writeFailed)) return EXIT.unusable;
+  if (entries.some((e) => !e.ok || e.writeFailed || e.unreadable)) return EXIT.unusable;
   return entries.some((e) => e.ok && failing(e.result, options.strict)) ? EXIT.errors : EXIT.clean;
 }
 
 /** Exit 2 if any input was unusable (the others are still checked), else 1 on errors (--strict: warnings too), else 0. */
 export async function runCheck(inputs: string | string[], options: CheckOptions, io: CliIo): Promise<number> {
+  const limit = maxCellsOption(options.maxCells, options.lang);
+  if (!limit.ok) {
+    io.stderr(`tdcheck: ${limit.message}\n`);
+    return EXIT.unusable;
+  }
   const args = typeof inputs === "string" ? [inputs] : inputs;
   const expanded = expandInputs(args, io, options.lang);
-  if (!expanded.batch) return runSingle(expanded.files[0], options, io);
-  return runBatch(expanded.files, expanded.emptyFolders, options, io);
+  if (!expanded.batch) return runSingle(expanded.files[0], options, io, limit.value);
+  return runBatch(expanded.files, expanded.emptyFolders, options, io, limit.value);
+}
+
+/** The tdcheck/1 document of one file; sheets that could not be read are listed (a field added, none renamed). */
+function fileDocument(c: Checked, lang: Lang): unknown {
+  const doc = contractDocument(c.file, c.result, lang);
+  if (!c.unreadable.length) return doc;
+  return {
+    ...doc,
+    unreadableSheets: c.unreadable.map((u) => ({ sheet: u.name, part: u.part, detail: u.detail })),
+  };
 }

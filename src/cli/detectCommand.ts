@@ -6,12 +6,15 @@ import type { TableMap } from "../core/model";
 import { rangeA1, columnName } from "../core/address";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
-import { loadWorkbook } from "./load";
+import { chosenUnreadable, loadWorkbook } from "./load";
+import { maxCellsOption, unreadableWords } from "./messages";
 
 export interface DetectOptions {
   sheet?: string;
   format: "text" | "json";
   lang: Lang;
+  /** --max-cells as typed. */
+  maxCells?: string;
 }
 
 const KIND: Record<Lang, Record<string, string>> = {
@@ -57,12 +60,25 @@ function describe(m: TableMap, lang: Lang): string[] {
 }
 
 export function runDetect(file: string, options: DetectOptions, io: CliIo): number {
-  const loaded = loadWorkbook(file, io, options.lang);
+  const limit = maxCellsOption(options.maxCells, options.lang);
+  if (!limit.ok) {
+    io.stderr(`tdcheck: ${limit.message}\n`);
+    return EXIT.unusable;
+  }
+  const loaded = loadWorkbook(file, io, options.lang, { maxCells: limit.value });
   if (!loaded.ok) {
     io.stderr(`tdcheck: ${loaded.message}\n`);
     return EXIT.unusable;
   }
+  const sheets = chosenUnreadable(loaded.unreadable, options.sheet);
+  const unreadable = sheets.length
+    ? `tdcheck: ${unreadableWords(file, sheets, false)[options.lang]}\n`
+    : undefined;
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
+  if (problems.length && unreadable) {
+    io.stderr(unreadable);
+    return EXIT.unusable;
+  }
   if (problems.length) {
     const zh = options.lang === "zh";
     io.stderr(
@@ -72,5 +88,9 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
   }
   if (options.format === "json") io.stdout(JSON.stringify(toMapDocument(maps), null, 2) + "\n");
   else io.stdout(maps.flatMap((m) => describe(m, options.lang)).join("\n") + "\n");
+  if (unreadable) {
+    io.stderr(unreadable);
+    return EXIT.unusable;
+  }
   return EXIT.clean;
 }

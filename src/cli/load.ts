@@ -9,11 +9,24 @@ import type { Lang } from "../core/messages";
 import { FileFault } from "./files";
 import type { CliIo } from "./io";
 import { readFaultWords } from "./messages";
-import { problemMessage, readXlsx } from "./xlsx";
+import { problemMessage, readXlsx, type UnreadableSheet } from "./xlsx";
 
-export type Loaded = { ok: true; workbook: WorkbookGrid; bytes: Uint8Array } | { ok: false; message: string };
+export type Loaded =
+  | {
+      ok: true;
+      workbook: WorkbookGrid;
+      bytes: Uint8Array;
+      /** Worksheets that could not be read: the input is unusable (exit 2), the others still checked. */
+      unreadable: UnreadableSheet[];
+    }
+  | { ok: false; message: string };
 
-export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
+export interface LoadOptions {
+  /** --max-cells: most cells with values or formulas one read takes. */
+  maxCells?: number;
+}
+
+export function loadWorkbook(path: string, io: CliIo, lang: Lang, options: LoadOptions = {}): Loaded {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
@@ -22,9 +35,25 @@ export function loadWorkbook(path: string, io: CliIo, lang: Lang): Loaded {
     const code = (e as NodeJS.ErrnoException).code ?? "";
     return { ok: false, message: readFaultWords(new FileFault("IO", path, { errno: code }))[lang] };
   }
-  const read = readXlsx(bytes, { fileName: path.split(/[/\\]/).pop() ?? path });
+  const read = readXlsx(bytes, {
+    fileName: path.split(/[/\\]/).pop() ?? path,
+    limits: options.maxCells !== undefined ? { maxCells: options.maxCells } : undefined,
+  });
   if (!read.ok) return { ok: false, message: problemMessage(read.problem, path)[lang] };
-  return { ok: true, workbook: read.workbook, bytes };
+  return { ok: true, workbook: read.workbook, bytes, unreadable: read.unreadable };
+}
+
+/**
+ * The unreadable sheets that matter: all of them, or with --sheet only that one (as the engine
+ * matches a sheet name: exactly, else ignoring case and surrounding spaces).
+ */
+export function chosenUnreadable(
+  unreadable: UnreadableSheet[],
+  sheet: string | undefined,
+): UnreadableSheet[] {
+  if (sheet === undefined) return unreadable;
+  const norm = (s: string): string => s.trim().toLowerCase();
+  return unreadable.filter((u) => u.name === sheet || norm(u.name) === norm(sheet));
 }
 
 /**

@@ -114,3 +114,38 @@ export function skippedWords(
     en: `skipped ${p}: not a regular file (${kind.en})`,
   };
 }
+
+/**
+ * Worksheets that could not be read: the input is unusable (exit 2), but the other sheets' findings
+ * were printed, and no copy was written (it would carry the damaged part on).
+ */
+export function unreadableWords(
+  file: string,
+  sheets: readonly { name: string; detail: string }[],
+  copiesAsked: boolean,
+): Words {
+  const zh = sheets.map((s) => `“${s.name}”（${s.detail}）`).join("、");
+  const en = sheets.map((s) => `"${s.name}" (${s.detail})`).join(", ");
+  return {
+    zh: `${file}：工作表 ${zh} 无法读取，未能检查；其余工作表已检查${copiesAsked ? "，未写出副本" : ""}：请在 Excel 中打开并另存一份后再检查`,
+    en: `${file}: sheet ${en} cannot be read and was not checked; the other sheets were checked${copiesAsked ? ", no copy written" : ""}: open the file in Excel, save a copy and check that`,
+  };
+}
+
+/** --max-cells takes a whole number of cells, at least 1. */
+export function maxCellsOption(
+  text: string | undefined,
+  lang: Lang,
+): { ok: true; value?: number } | { ok: false; message: string } {
+  if (text === undefined) return { ok: true };
+  const t = text.trim();
+  const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
+  if (Number.isSafeInteger(n) && n >= 1) return { ok: true, value: n };
+  return {
+    ok: false,
+    message: {
+      zh: `--max-cells 须为正整数（单元格个数）：“${text}”`,
+      en: `--max-cells must be a whole number of cells, at least 1: "${text}"`,
+    }[lang],
+  };
+}

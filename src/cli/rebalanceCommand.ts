@@ -30,7 +30,7 @@ import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
 import { FileFault } from "./files";
 import type { CliIo } from "./io";
-import { writeFaultWords } from "./messages";
+import { maxCellsOption, unreadableWords, writeFaultWords } from "./messages";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -59,6 +59,8 @@ export interface RebalanceOptions {
   by?: string;
   format: "text" | "json";
   lang: Lang;
+  /** --max-cells as typed. */
+  maxCells?: string;
 }
 
 function unitValue(option: string, text: string, lang: Lang): UnitValue | string {
@@ -112,6 +114,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     return EXIT.unusable;
   };
 
+  const limit = maxCellsOption(options.maxCells, lang);
+  if (!limit.ok) return fail(limit.message);
   const choices = choicesOf(options);
   if (typeof choices === "string") return fail(choices);
   if (sameTarget(file, options.out, io))
@@ -124,8 +128,10 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const outProblem = io.outputProblem(options.out);
   if (outProblem) return fail(writeFaultWords(outProblem)[lang]);
 
-  const loaded = loadWorkbook(file, io, lang);
+  const loaded = loadWorkbook(file, io, lang, { maxCells: limit.value });
   if (!loaded.ok) return fail(loaded.message);
+  // A copy of a workbook with a sheet we cannot read would carry the damage on, unchecked.
+  if (loaded.unreadable.length) return fail(unreadableWords(file, loaded.unreadable, true)[lang]);
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problems[0];
   if (problem) {

@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { Lang } from "../core/messages";
 import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
-import { runDetect } from "./detectCommand";
+import { runDetect, type DetectOptions } from "./detectCommand";
 import { forPeople, oneLine, type CliIo } from "./io";
 import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
 
@@ -50,6 +50,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .option("--preparer <name>", "填表人, shown on the audit report")
     .option("--reviewer <name>", "审核人, shown on the audit report")
+    .option(
+      "--max-cells <n>",
+      "most cells with values or formulas to read (default 10,000,000; empty styled cells do not count)",
+    )
     .option("--strict", "also fail (exit 1) on warnings", false)
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action(async (files: string[], opts: CheckOptions) => {
@@ -63,9 +67,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .argument("<file>", ".xlsx workbook")
     .option("--sheet <name>", "only this sheet")
+    .option(
+      "--max-cells <n>",
+      "most cells with values or formulas to read (default 10,000,000; empty styled cells do not count)",
+    )
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
-    .action((file: string, opts: { sheet?: string; format: "text" | "json"; lang: Lang }) => {
+    .action((file: string, opts: DetectOptions) => {
       code = runDetect(file, opts, forPeople(io, opts.format));
     });
 
@@ -106,6 +114,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .requiredOption("--out <out.xlsx>", "where to write the rebalanced copy")
     .option("--overwrite-formulas", "replace formulas in the cells to write", false)
     .option("--by <name>", "who applies the change, for the copy's change trail (填表人)")
+    .option(
+      "--max-cells <n>",
+      "most cells with values or formulas to read (default 10,000,000; empty styled cells do not count)",
+    )
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addOption(new Option("--lang <lang>", "message language").choices(["zh", "en"]).default(defaultLang()))
     .action((file: string, opts: RebalanceOptions) => {

@@ -6,6 +6,7 @@ export {
   type ReadOptions,
   type XlsxProblem,
   type XlsxProblemCode,
+  type UnreadableSheet,
 } from "./read";
 export { DEFAULT_LIMITS, type Limits } from "./package";
 export {

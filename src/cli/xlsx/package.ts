@@ -95,10 +95,18 @@ export function openPackage(input: Uint8Array, fileName: string | undefined): Pa
   const bytes = Buffer.isBuffer(input)
     ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
     : input;
-  if (!looksLikeZip(bytes)) {
-    sniffNonZip(bytes, fileName);
+  let dir: ZipDirectory;
+  if (looksLikeZip(bytes)) dir = readZipDirectory(bytes);
+  else {
+    if (startsWith(bytes, OLE_MAGIC)) sniffNonZip(bytes, fileName);
+    // Data before the archive (a self-extracting stub, a mail gateway's header): the end record at
+    // the end of the file still finds the entries, each offset shifted by the stub's length.
+    try {
+      dir = readZipDirectory(bytes);
+    } catch {
+      sniffNonZip(bytes, fileName);
+    }
   }
-  const dir = readZipDirectory(bytes);
   if (dir.entries.some((e) => e.flags & 0x01))
     throw new XlsxFault("ENCRYPTED", "the zip entries are encrypted");
   let workbookPart = "xl/workbook.xml";
