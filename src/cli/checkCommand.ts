@@ -7,6 +7,7 @@ import * as path from "path";
 import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
+import { qualified } from "../core/address";
 import type { WorkbookGrid } from "../core/grid";
 import { RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
 import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
@@ -15,13 +16,20 @@ import { findingsCsv } from "../core/report/csv";
 import { batchDocument, batchText, expandInputs, type FileEntry } from "./batch";
 import { FileFault } from "./files";
 import type { CliIo } from "./io";
-import { maxCellsOption, unreadableWords, writeFaultWords } from "./messages";
+import {
+  emptyPathOption,
+  maxCellsOption,
+  skippedNotesWords,
+  unreadableWords,
+  writeFaultWords,
+} from "./messages";
 import { chosenUnreadable, loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
-import type { UnreadableSheet } from "./xlsx";
+import type { PackageKind, UnreadableSheet } from "./xlsx";
+import { copyKind, kindProblem } from "./outputKind";
 
 export interface CheckOptions {
   sheet?: string;
@@ -138,6 +146,11 @@ function isAnInput(out: string, inputs: string[], io: CliIo): boolean {
   return io.exists(out) && inputs.some((i) => io.exists(i) && io.sameFile(out, i));
 }
 
+/** What writing the copies left out: notes not added because the cell has a note of the user's. */
+interface Written {
+  skippedNotes: string[];
+}
+
 /**
  * Writes the annotated copy and/or the report copy of one checked file; when both go to the
  * same path, that one file gets the flags and the report sheet. Returns false when it failed
@@ -149,7 +162,7 @@ async function writeCopies(
   options: CheckOptions,
   inputs: string[],
   io: CliIo,
-): Promise<boolean> {
+): Promise<Written | false> {
   const zh = options.lang === "zh";
   for (const out of [targets.annotate, targets.report]) {
     if (out && isAnInput(out, inputs, io)) {
@@ -161,10 +174,16 @@ async function writeCopies(
       return false;
     }
   }
+  const kind = copyKind(c.bytes);
   for (const out of [targets.annotate, targets.report]) {
     const problem = out ? io.outputProblem(out) : null;
     if (problem) {
       io.stderr(`tdcheck: ${writeFaultWords(problem)[options.lang]}\n`);
+      return false;
+    }
+    const wrongName = out ? kindProblem(out, kind, options.lang) : null;
+    if (wrongName) {
+      io.stderr(`tdcheck: ${wrongName}\n`);
       return false;
     }
   }
@@ -178,10 +197,12 @@ async function writeCopies(
     return false;
   };
   let annotated: Uint8Array | undefined;
+  const skippedNotes: string[] = [];
   if (targets.annotate) {
     const r = annotateXlsx(c.bytes, planFlags(c.workbook, c.result.findings, options.lang));
     if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem.detail, r.problem.parts);
     annotated = r.bytes;
+    skippedNotes.push(...r.skippedNotes.map((n) => qualified(n.sheet, n.cell)));
   }
   let reported: Uint8Array | undefined;
   const combined = !!(
@@ -220,7 +241,7 @@ async function writeCopies(
     io.stderr(`tdcheck: ${writeFaultWords(e)[options.lang]}\n`);
     return false;
   }
-  return true;
+  return { skippedNotes };
 }
 
 function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
@@ -265,6 +286,7 @@ async function runSingle(
   const c = outcome.checked;
   const result = c.result;
   const partial = c.unreadable.length > 0;
+  let skippedNotes: string[] = [];
   if (!partial && (options.annotate || options.report)) {
     const written = await writeCopies(
       c,
@@ -274,9 +296,10 @@ async function runSingle(
       io,
     );
     if (!written) return EXIT.unusable;
+    skippedNotes = written.skippedNotes;
   }
   if (options.format === "json") {
-    io.stdout(JSON.stringify(fileDocument(c, options.lang), null, 2) + "\n");
+    io.stdout(JSON.stringify(fileDocument(c, options.lang, skippedNotes), null, 2) + "\n");
   } else if (options.format === "csv") {
     io.stdout(findingsCsv([{ file, result }], options.lang));
   } else {
@@ -294,8 +317,10 @@ async function runSingle(
           : `; ${s.accepted} accepted, ${s.lapsed} lapsed`
         : "";
     lines.push(summaryText(result, options.lang) + extra);
-    if (options.annotate && !partial)
+    if (options.annotate && !partial) {
       lines.push(zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`);
+      if (skippedNotes.length) lines.push(skippedNotesWords(skippedNotes)[options.lang]);
+    }
     if (options.report && !partial)
       lines.push(zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`);
     io.stdout(lines.join("\n") + "\n");
@@ -309,12 +334,15 @@ async function runSingle(
   return failing(result, options.strict) ? EXIT.errors : EXIT.clean;
 }
 
-/** `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name). */
-function outputPath(dir: string, file: string, used: Set<string>): string {
-  const ext = path.extname(file);
-  const stem = path.basename(file, ext);
-  let name = `${stem}${ext || ".xlsx"}`;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${ext || ".xlsx"}`;
+/**
+ * `OUTDIR/name.xlsx`, with the extension of the copy's kind (a macro-enabled input gives name.xlsm,
+ * whatever it was called), made unique within this batch (two inputs may share a name).
+ */
+function outputPath(dir: string, file: string, kind: PackageKind, used: Set<string>): string {
+  const stem = path.basename(file, path.extname(file));
+  const ext = `.${kind}`;
+  let name = `${stem}${ext}`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${ext}`;
   used.add(name.toLowerCase());
   return path.join(dir, name);
 }
@@ -356,6 +384,7 @@ async function runBatch(
     code: "NO_WORKBOOK",
   }));
   const usedAnnotate = new Set<string>();
+  const noteLines: string[] = [];
   const usedReport = new Set<string>();
   for (const file of files) {
     const outcome = await checkFile(file, options, io, cellLimit);
@@ -370,22 +399,25 @@ async function runBatch(
       ? unreadableWords(file, c.unreadable, !!(options.annotate || options.report))[options.lang]
       : undefined;
     if (partial && options.format !== "text") io.stderr(`tdcheck: ${partial}\n`);
+    const kind = copyKind(c.bytes);
     const targets = {
-      annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate) : undefined,
-      report: options.report ? outputPath(options.report, file, usedReport) : undefined,
+      annotate: options.annotate ? outputPath(options.annotate, file, kind, usedAnnotate) : undefined,
+      report: options.report ? outputPath(options.report, file, kind, usedReport) : undefined,
     };
-    const written =
+    const written: Written | false =
       !partial && (targets.annotate || targets.report)
         ? await writeCopies(c, targets, options, files, io)
-        : true;
+        : { skippedNotes: [] };
+    const skippedNotes = written ? written.skippedNotes : [];
     entries.push({
       file,
       ok: true,
       result: c.result,
-      document: fileDocument(c, options.lang),
+      document: fileDocument(c, options.lang, skippedNotes),
       ...(written ? {} : { writeFailed: true }),
       ...(partial ? { unreadable: partial } : {}),
     });
+    if (skippedNotes.length) noteLines.push(`  ${file}: ${skippedNotesWords(skippedNotes)[options.lang]}`);
   }
   if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
   else if (options.format === "csv")
@@ -400,6 +432,7 @@ async function runBatch(
     if (options.annotate)
       lines.push(
         zh ? `标注副本已写入：${options.annotate}` : `Annotated copies written to: ${options.annotate}`,
+        ...noteLines,
       );
     if (options.report)
       lines.push(zh ? `审核报告已写入：${options.report}` : `Audit reports written to: ${options.report}`);
@@ -416,18 +449,31 @@ export async function runCheck(inputs: string | string[], options: CheckOptions,
     io.stderr(`tdcheck: ${limit.message}\n`);
     return EXIT.unusable;
   }
+  const empty = emptyPathOption(
+    { "--annotate": options.annotate, "--report": options.report, "--map": options.map },
+    options.lang,
+  );
+  if (empty) {
+    io.stderr(`tdcheck: ${empty}\n`);
+    return EXIT.unusable;
+  }
   const args = typeof inputs === "string" ? [inputs] : inputs;
   const expanded = expandInputs(args, io, options.lang);
   if (!expanded.batch) return runSingle(expanded.files[0], options, io, limit.value);
   return runBatch(expanded.files, expanded.emptyFolders, options, io, limit.value);
 }
 
-/** The tdcheck/1 document of one file; sheets that could not be read are listed (a field added, none renamed). */
-function fileDocument(c: Checked, lang: Lang): unknown {
+/**
+ * The tdcheck/1 document of one file, with fields added (none renamed): the sheets that could not
+ * be read, and the notes an annotated copy left out because the cell has a note of the user's.
+ */
+function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unknown {
   const doc = contractDocument(c.file, c.result, lang);
-  if (!c.unreadable.length) return doc;
   return {
     ...doc,
-    unreadableSheets: c.unreadable.map((u) => ({ sheet: u.name, part: u.part, detail: u.detail })),
+    ...(c.unreadable.length
+      ? { unreadableSheets: c.unreadable.map((u) => ({ sheet: u.name, part: u.part, detail: u.detail })) }
+      : {}),
+    ...(skippedNotes.length ? { skippedNotes } : {}),
   };
 }

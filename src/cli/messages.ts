@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../core/messages";
 import type { FileFault, SpecialKind } from "./files";
+import type { PackageKind } from "./xlsx";
 
 export type Words = Record<Lang, string>;
 
@@ -148,4 +149,46 @@ export function maxCellsOption(
       en: `--max-cells must be a whole number of cells, at least 1: "${text}"`,
     }[lang],
   };
+}
+
+const KIND: Record<PackageKind, Words> = {
+  xlsx: { zh: "Excel 工作簿", en: "an Excel workbook" },
+  xlsm: { zh: "启用宏的工作簿", en: "a macro-enabled workbook" },
+  xltx: { zh: "Excel 模板", en: "an Excel template" },
+  xltm: { zh: "启用宏的模板", en: "a macro-enabled template" },
+  xlam: { zh: "Excel 加载宏", en: "an Excel add-in" },
+};
+
+/**
+ * A copy keeps its input's kind; a name whose extension says otherwise is refused (Excel will not
+ * open a macro-enabled package named .xlsx), with the name it should have.
+ */
+export function kindMismatchWords(out: string, kind: PackageKind, suggested: string): Words {
+  return {
+    zh: `副本与输入一样是${KIND[kind].zh}，文件名须以 .${kind} 结尾（例如 ${suggested}），否则 Excel 无法打开；未写入 ${out}`,
+    en: `the copy is ${KIND[kind].en}, like its input, so its name must end in .${kind} (e.g. ${suggested}) or Excel will not open it; ${out} was not written`,
+  };
+}
+
+/** Notes an annotated copy left out: the cell already has a note of the user's (never overwritten). */
+export function skippedNotesWords(cells: readonly string[]): Words {
+  const shown = (sep: string): string => cells.slice(0, 8).join(sep) + (cells.length > 8 ? "…" : "");
+  return {
+    zh: `${cells.length} 条说明未写入批注，因为这些单元格已有用户自己的批注：${shown("、")}（单元格仍已标色，说明见上方结果）`,
+    en: `${cells.length} note(s) not added because the cell already has a note of the user's: ${shown(", ")} (the cells are still flagged; the findings above explain them)`,
+  };
+}
+
+/**
+ * A path option given as "" (`--annotate ""`, an unset shell variable): refused rather than taken
+ * as "not asked", which silently wrote nothing.
+ */
+export function emptyPathOption(options: Record<string, string | undefined>, lang: Lang): string | null {
+  for (const [flag, value] of Object.entries(options))
+    if (value !== undefined && value.trim() === "")
+      return {
+        zh: `${flag} 需要一个文件名，但给出的是空字符串`,
+        en: `${flag} needs a file name, but was given an empty one`,
+      }[lang];
+  return null;
 }

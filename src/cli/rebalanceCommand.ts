@@ -30,7 +30,8 @@ import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
 import { FileFault } from "./files";
 import type { CliIo } from "./io";
-import { maxCellsOption, unreadableWords, writeFaultWords } from "./messages";
+import { emptyPathOption, maxCellsOption, unreadableWords, writeFaultWords } from "./messages";
+import { copyKind, kindProblem } from "./outputKind";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -116,6 +117,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
 
   const limit = maxCellsOption(options.maxCells, lang);
   if (!limit.ok) return fail(limit.message);
+  const empty = emptyPathOption({ "--out": options.out }, lang);
+  if (empty) return fail(empty);
   const choices = choicesOf(options);
   if (typeof choices === "string") return fail(choices);
   if (sameTarget(file, options.out, io))
@@ -208,6 +211,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     return EXIT.errors;
   }
 
+  const wrongName = kindProblem(options.out, copyKind(loaded.bytes), lang);
+  if (wrongName) return fail(wrongName);
   const written = writeCellValues(
     loaded.bytes,
     plan.sheet,

@@ -8,7 +8,7 @@ export {
   type XlsxProblemCode,
   type UnreadableSheet,
 } from "./read";
-export { DEFAULT_LIMITS, type Limits } from "./package";
+export { DEFAULT_LIMITS, packageKind, openPackage, type Limits, type PackageKind } from "./package";
 export {
   annotateXlsx,
   removeAnnotations,
