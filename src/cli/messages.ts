@@ -3,6 +3,7 @@
  * place: each entry gives `{ zh, en }` and the caller picks by `--lang`. (Findings are rendered by
  * src/core/messages.ts; what a damaged package is, by xlsx/problems.ts.)
  */
+import type { Dependents } from "../core/dependents";
 import type { Lang } from "../core/messages";
 import type { FileFault, SpecialKind } from "./files";
 import type { PackageKind } from "./xlsx";
@@ -191,4 +192,46 @@ export function emptyPathOption(options: Record<string, string | undefined>, lan
         en: `${flag} needs a file name, but was given an empty one`,
       }[lang];
   return null;
+}
+
+/**
+ * After a rebalance: the formulas whose cached results the copy now holds recomputed, and those
+ * left to Excel (it recalculates every formula when it opens the copy; a program that does not
+ * shows their old results until then). Nothing when no formula reads a changed cell.
+ */
+export function dependentsText(d: Dependents, lang: Lang): string[] {
+  const list = (
+    items: readonly { sheet: string; cell: string; formula: string }[],
+    sep: string,
+    show: (i: number) => string,
+  ): string =>
+    items
+      .slice(0, 8)
+      .map((_, i) => show(i))
+      .join(sep) + (items.length > 8 ? `${sep}…` : "");
+  const lines: string[] = [];
+  const r = d.recalculated;
+  if (r.length) {
+    const shown = list(r, lang === "zh" ? "；" : "; ", (i) => {
+      const before = r[i].before === undefined || r[i].before === null ? "" : String(r[i].before);
+      return `${r[i].sheet}!${r[i].cell} =${r[i].formula}: ${before || "–"} → ${r[i].after.toString()}`;
+    });
+    lines.push(
+      {
+        zh: `依赖调整单元格的公式已在副本中重算 ${r.length} 个（结果随文件保存）：${shown}`,
+        en: `${r.length} formula(s) that read the changed cells were recalculated in the copy (their results are saved with it): ${shown}`,
+      }[lang],
+    );
+  }
+  const e = d.excelRecalculates;
+  if (e.length) {
+    const shown = list(e, lang === "zh" ? "；" : "; ", (i) => `${e[i].sheet}!${e[i].cell} =${e[i].formula}`);
+    lines.push(
+      {
+        zh: `另有 ${e.length} 个公式依赖调整单元格，本工具未重算，Excel 打开副本时会重算（不自动重算的程序在此之前显示旧结果）：${shown}`,
+        en: `${e.length} more formula(s) read the changed cells and were not recalculated here; Excel recalculates them when it opens the copy (a program that does not recalculate on opening shows their old results until then): ${shown}`,
+      }[lang],
+    );
+  }
+  return lines;
 }

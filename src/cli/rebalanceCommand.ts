@@ -35,6 +35,8 @@ import { copyKind, kindProblem } from "./outputKind";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
+import { dependentFormulas } from "../core/dependents";
+import { dependentsText } from "./messages";
 import { writeStateSection } from "./xlsx/stateSection";
 import type { WorkbookGrid } from "../core/grid";
 import { appendTrail, readTrail, trailEntryFor } from "../core/report";
@@ -213,11 +215,21 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
 
   const wrongName = kindProblem(options.out, copyKind(loaded.bytes), lang);
   if (wrongName) return fail(wrongName);
+  // Formulas elsewhere that read the changed cells: new cached results where the engine can compute
+  // them (a program that does not recalculate on opening shows those), the others named.
+  const dependents = dependentFormulas(
+    loaded.workbook,
+    writes.map((w) => ({ sheet: plan.sheet, row: w.row, col: w.col, value: w.value })),
+  );
   const written = writeCellValues(
     loaded.bytes,
     plan.sheet,
     writes.map((w) => ({ cell: w.cell, value: w.value })),
-    { overwriteFormulas: options.overwriteFormulas, fileName: path.basename(file) },
+    {
+      overwriteFormulas: options.overwriteFormulas,
+      fileName: path.basename(file),
+      cachedResults: dependents.recalculated.map((d) => ({ sheet: d.sheet, cell: d.cell, value: d.after })),
+    },
   );
   if (!written.ok) {
     const p = written.problem;
@@ -259,6 +271,22 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   });
   if (written.removedFormulas.length) doc.removedFormulas = written.removedFormulas;
   if (written.fullCalcOnLoad) doc.fullCalcOnLoad = true;
+  if (dependents.recalculated.length || dependents.excelRecalculates.length)
+    doc.dependents = {
+      recalculated: dependents.recalculated.map((d) => ({
+        sheet: d.sheet,
+        cell: d.cell,
+        formula: d.formula,
+        before: typeof d.before === "number" || typeof d.before === "string" ? d.before : null,
+        after: d.after.toJSON(),
+      })),
+      excelRecalculates: dependents.excelRecalculates.map((d) => ({
+        sheet: d.sheet,
+        cell: d.cell,
+        formula: d.formula,
+        why: d.why,
+      })),
+    };
   doc.trail = trail.recorded
     ? { recorded: true, entries: trail.entries }
     : { recorded: false, reason: trail.reason };
@@ -278,6 +306,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const ratio = ratioLine(result, lang);
   if (ratio) lines.push(`  ${ratio}`);
   lines.push("", summaryLine(plan, result, writes, options.out, written.removedFormulas, lang));
+  lines.push(...dependentsText(dependents, lang));
   show(doc, lines);
   return EXIT.clean;
 }
