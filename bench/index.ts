@@ -9,6 +9,7 @@ import * as path from "path";
 import { benchCliLarge } from "./cliLarge";
 import { benchEngine, benchIncremental } from "./engine";
 import { benchExcelFake } from "./excelFake";
+import { benchFaultShapes } from "./faultShapes";
 import { benchRebalance } from "./rebalance";
 import type { BenchRow } from "./types";
 
@@ -20,6 +21,7 @@ const suites: Suite[] = [
   { name: "incremental", run: () => benchIncremental() },
   { name: "rebalance", run: benchRebalance },
   { name: "excel", run: benchExcelFake },
+  { name: "faults", run: benchFaultShapes },
   { name: "cli", run: benchCliLarge },
 ];
 

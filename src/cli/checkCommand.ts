@@ -19,6 +19,7 @@ import type { CliIo } from "./io";
 import {
   emptyPathOption,
   maxCellsOption,
+  outputTooLargeWords,
   skippedNotesWords,
   unreadableWords,
   writeFaultWords,
@@ -299,9 +300,10 @@ async function runSingle(
     skippedNotes = written.skippedNotes;
   }
   if (options.format === "json") {
-    io.stdout(JSON.stringify(fileDocument(c, options.lang, skippedNotes), null, 2) + "\n");
+    if (!emit(io, options, () => JSON.stringify(fileDocument(c, options.lang, skippedNotes), null, 2) + "\n"))
+      return EXIT.unusable;
   } else if (options.format === "csv") {
-    io.stdout(findingsCsv([{ file, result }], options.lang));
+    if (!emit(io, options, () => findingsCsv([{ file, result }], options.lang))) return EXIT.unusable;
   } else {
     const zh = options.lang === "zh";
     const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
@@ -332,6 +334,24 @@ async function runSingle(
     return EXIT.unusable;
   }
   return failing(result, options.strict) ? EXIT.errors : EXIT.clean;
+}
+
+/**
+ * Writes a JSON or CSV document, or says in one line that it cannot be made: a long text that many
+ * cells share is one string in the workbook but a copy per finding in the document, which can
+ * pass the largest string a program can build.
+ */
+function emit(io: CliIo, options: CheckOptions, render: () => string): boolean {
+  let text: string;
+  try {
+    text = render();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    io.stderr(`tdcheck: ${outputTooLargeWords(options.format)[options.lang]}\n`);
+    return false;
+  }
+  io.stdout(text);
+  return true;
 }
 
 /**
@@ -419,15 +439,18 @@ async function runBatch(
     });
     if (skippedNotes.length) noteLines.push(`  ${file}: ${skippedNotesWords(skippedNotes)[options.lang]}`);
   }
-  if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
-  else if (options.format === "csv")
-    io.stdout(
+  if (options.format === "json") {
+    if (!emit(io, options, () => JSON.stringify(batchDocument(entries), null, 2) + "\n"))
+      return EXIT.unusable;
+  } else if (options.format === "csv") {
+    const rendered = emit(io, options, () =>
       findingsCsv(
         entries.flatMap((e) => (e.ok ? [{ file: e.file, result: e.result }] : [])),
         options.lang,
       ),
     );
-  else {
+    if (!rendered) return EXIT.unusable;
+  } else {
     const lines = batchText(entries, options.strict, options.lang);
     if (options.annotate)
       lines.push(

@@ -235,3 +235,11 @@ export function dependentsText(d: Dependents, lang: Lang): string[] {
   }
   return lines;
 }
+
+/** A JSON or CSV document too large to build (long texts repeated in many findings). */
+export function outputTooLargeWords(format: string): Words {
+  return {
+    zh: `${format.toUpperCase()} 结果过大，无法生成（许多单元格共用的一段很长的文本在结果中逐一重复）：请改用 --format text，它把相同文本的单元格合并显示`,
+    en: `the ${format.toUpperCase()} output would be too large to build (a long text that many cells share is repeated for each of them): use --format text, which shows cells with the same text together`,
+  };
+}

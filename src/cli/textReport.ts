@@ -51,33 +51,42 @@ interface Line {
  */
 export function findingsText(result: CheckResult, lang: Lang): string[] {
   const rows: Line[] = [];
-  const folded = new Map<string, { line: Line; cells: CellPosition[]; sheet: string; count: number }>();
+  type Group = { line: Line; cells: CellPosition[]; sheet: string; count: number };
+  // Keyed by sheet, rule and indicator, then by the text itself: a text thousands of cells share
+  // (one long shared string) is looked up, never copied into a key or rendered again per cell.
+  const folded = new Map<string, Map<string | number, Group>>();
+  const groups: Group[] = [];
+  const lineOf = (f: CheckResult["findings"][number]): Line => ({
+    severity: SEVERITY_TEXT[f.severity][lang],
+    where: `${f.sheet}!${f.cell}`,
+    rule: RULE_TITLES[f.rule][lang],
+    indicator: f.indicator ?? "",
+    message: renderMessage(f, lang),
+    hints: f.hints.map((h) => renderHint(h, lang)),
+  });
   for (const f of result.findings) {
-    const line: Line = {
-      severity: SEVERITY_TEXT[f.severity][lang],
-      where: `${f.sheet}!${f.cell}`,
-      rule: RULE_TITLES[f.rule][lang],
-      indicator: f.indicator ?? "",
-      message: renderMessage(f, lang),
-      hints: f.hints.map((h) => renderHint(h, lang)),
-    };
     const text = f.details?.text;
     if (f.severity !== "info" || text === undefined) {
-      rows.push(line);
+      rows.push(lineOf(f));
       continue;
     }
-    const key = [f.sheet, f.rule, f.indicator, text].join("\u0000");
-    const group = folded.get(key);
+    const key = [f.sheet, f.rule, f.indicator].join("\u0000");
+    let byText = folded.get(key);
+    if (!byText) folded.set(key, (byText = new Map()));
+    const group = byText.get(text);
     const pos = parseA1(f.cell)!;
     if (group) {
       group.cells.push(pos);
       group.count++;
     } else {
-      folded.set(key, { line, cells: [pos], sheet: f.sheet, count: 1 });
+      const line = lineOf(f);
+      const g = { line, cells: [pos], sheet: f.sheet, count: 1 };
+      byText.set(text, g);
+      groups.push(g);
       rows.push(line);
     }
   }
-  for (const g of folded.values()) {
+  for (const g of groups) {
     if (g.count === 1) continue;
     g.line.where = `${g.sheet}!${compressCells(g.cells).join(",")}`;
     g.line.message =

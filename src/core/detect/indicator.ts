@@ -3,6 +3,7 @@
  * A wrong "additive" would sum a ratio row, so ratio wording wins over count measures
  * (每万人高价值发明专利拥有量(件) is a ratio although its measure is 件).
  */
+import { perDistinctTextAnd } from "../textMemo";
 import type { Direction, FlowStock, IndicatorKind, Reason } from "../model";
 import { COUNT_MEASURES } from "./labels";
 
@@ -24,7 +25,17 @@ export interface IndicatorFacts {
   why: Reason[];
 }
 
+/**
+ * Per distinct name and measure (a long shared string may name thousands of rows); each caller gets
+ * its own `why` list, since the facts are spread into an indicator that may be corrected later.
+ */
+const classifyOnce = perDistinctTextAnd(classifyIndicatorText);
 export function classifyIndicator(name: string, measure: string): IndicatorFacts {
+  const facts = classifyOnce(name, measure);
+  return { ...facts, why: [...facts.why] };
+}
+
+function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
   const why: Reason[] = [];
   let kind: IndicatorKind = "additive";
   const share = SHARE.exec(name);

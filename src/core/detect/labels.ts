@@ -3,6 +3,7 @@
  * assignment, period, index, indicator name, measure, notes, or a unit.
  * Labels arrive normalised (normalizeLabel: no spaces, simplified, half-width).
  */
+import { perDistinctText } from "../textMemo";
 
 export type LabelRole =
   | { role: "index" }
@@ -55,7 +56,10 @@ const UNIT_SUFFIX =
 /** Group captions over the units in a two-row header (各区县, 其中, 分区县), not units themselves. */
 const GROUP_CAPTION = /^(各|其中|分|下辖|所辖)/;
 
-export function classifyLabel(label: string): LabelRole {
+/** Per distinct label (a long shared string may head thousands of cells); the role is never changed by callers. */
+export const classifyLabel = perDistinctText(classifyLabelText);
+
+function classifyLabelText(label: string): LabelRole {
   if (label === "" || GROUP_CAPTION.test(label)) return { role: "other" };
   if (INDEX.test(label)) return { role: "index" };
   if (NAME.test(label) || UNIT_HEADER.test(label)) return { role: "name" };
@@ -100,7 +104,9 @@ export function isNoteLine(text: string): boolean {
 }
 
 /** Measure written in an indicator's name: 新增高新技术企业数(家) → 家; the last bracket wins. */
-export function measureFromName(name: string): string | undefined {
+export const measureFromName = perDistinctText(measureInName);
+
+function measureInName(name: string): string | undefined {
   const re = /[(（]([^()（）]{1,12})[)）]/g;
   let found: string | undefined;
   for (let m = re.exec(name); m; m = re.exec(name)) {

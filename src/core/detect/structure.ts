@@ -5,6 +5,7 @@
 import { Decimal } from "../decimal";
 import type { ComponentGroup, GrowthLink, IndicatorLine, PartGroup, WeightLink } from "../model";
 import { normalizeLabel } from "../text";
+import { perDistinctText } from "../textMemo";
 import { parseAt } from "../table";
 import type { SheetView } from "./view";
 
@@ -146,15 +147,20 @@ export function findComponents(
 }
 
 const GDP = /(地区生产总值|GDP|生产总值)/i;
+/** Per distinct name (textMemo.ts): a GDP row's name, and a ratio-to-GDP row's. */
+const namesGdp = perDistinctText(
+  (name: string) => GDP.test(normalizeLabel(name)) && !/增长|增速|比重/.test(name),
+);
+const namesShareOfGdp = perDistinctText((name: string) =>
+  /占(GDP|地区生产总值|生产总值)/i.test(normalizeLabel(name)),
+);
 
 /** Ratio rows measured against GDP take the table's GDP row as their weights. */
 export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
-  const gdp = indicators.find(
-    (i) => i.kind === "additive" && GDP.test(normalizeLabel(i.name)) && !/增长|增速|比重/.test(i.name),
-  );
+  const gdp = indicators.find((i) => i.kind === "additive" && namesGdp(i.name));
   if (!gdp) return [];
   return indicators
-    .filter((i) => i.kind === "ratio" && /占(GDP|地区生产总值|生产总值)/i.test(normalizeLabel(i.name)))
+    .filter((i) => i.kind === "ratio" && namesShareOfGdp(i.name))
     .map((i) => ({
       ratio: i.line,
       weight: gdp.line,
@@ -163,7 +169,9 @@ export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
 }
 
 /** The stem that base, rate and target rows of one growth chain share: years, 目标, 增长… removed. */
-function growthStem(name: string): string {
+const growthStem = perDistinctText(growthStemText);
+
+function growthStemText(name: string): string {
   return normalizeLabel(name)
     .replace(/[(（][^()（）]*[)）]/g, "")
     .replace(/(19|20)\d{2}年?度?/g, "")
