@@ -403,6 +403,8 @@ async function runBatch(
     error: zh ? `${dir}：文件夹中没有 .xlsx 文件` : `${dir}: the folder holds no .xlsx file`,
     code: "NO_WORKBOOK",
   }));
+  // As for a file that cannot be read: JSON and CSV keep stdout for machines, so the reason goes to stderr.
+  if (options.format !== "text") for (const e of entries) if (!e.ok) io.stderr(`tdcheck: ${e.error}\n`);
   const usedAnnotate = new Set<string>();
   const noteLines: string[] = [];
   const usedReport = new Set<string>();
