@@ -200,22 +200,19 @@ export function emptyPathOption(options: Record<string, string | undefined>, lan
  * shows their old results until then). Nothing when no formula reads a changed cell.
  */
 export function dependentsText(d: Dependents, lang: Lang): string[] {
-  const list = (
-    items: readonly { sheet: string; cell: string; formula: string }[],
-    sep: string,
-    show: (i: number) => string,
-  ): string =>
-    items
-      .slice(0, 8)
-      .map((_, i) => show(i))
-      .join(sep) + (items.length > 8 ? `${sep}…` : "");
+  const sep = lang === "zh" ? "；" : "; ";
+  /** The first eight, then "…". */
+  const some = (items: string[]): string => items.slice(0, 8).join(sep) + (items.length > 8 ? `${sep}…` : "");
   const lines: string[] = [];
   const r = d.recalculated;
   if (r.length) {
-    const shown = list(r, lang === "zh" ? "；" : "; ", (i) => {
-      const before = r[i].before === undefined || r[i].before === null ? "" : String(r[i].before);
-      return `${r[i].sheet}!${r[i].cell} =${r[i].formula}: ${before || "–"} → ${r[i].after.toString()}`;
-    });
+    const shown = some(
+      r.map((f) => {
+        const before =
+          f.before === undefined || f.before === null || f.before === "" ? "–" : String(f.before);
+        return `${f.sheet}!${f.cell} =${f.formula}: ${before} → ${f.after.toString()}`;
+      }),
+    );
     lines.push(
       {
         zh: `依赖调整单元格的公式已在副本中重算 ${r.length} 个（结果随文件保存）：${shown}`,
@@ -225,7 +222,7 @@ export function dependentsText(d: Dependents, lang: Lang): string[] {
   }
   const e = d.excelRecalculates;
   if (e.length) {
-    const shown = list(e, lang === "zh" ? "；" : "; ", (i) => `${e[i].sheet}!${e[i].cell} =${e[i].formula}`);
+    const shown = some(e.map((f) => `${f.sheet}!${f.cell} =${f.formula}`));
     lines.push(
       {
         zh: `另有 ${e.length} 个公式依赖调整单元格，本工具未重算，Excel 打开副本时会重算（不自动重算的程序在此之前显示旧结果）：${shown}`,

@@ -129,6 +129,20 @@ describe("item 1: only regular files are read, and none over 2 GiB", () => {
     fs.rmSync(big);
   });
 
+  test("a table map named as /dev/zero or a FIFO is refused the same way", async () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, "map.json");
+    execFileSync("mkfifo", [fifo]);
+    for (const map of ["/dev/zero", fifo]) {
+      const r = await cli("check", SAMPLE, "--map", map, "--lang", "en");
+      expect([map, r.code]).toEqual([map, 2]);
+      expectOneLine(
+        r,
+        /is not a regular file \((a character device|a FIFO \(named pipe\))\); it was not read/,
+      );
+    }
+  });
+
   test("a non-regular file named among several on the command line makes the batch exit 2, the others still checked", () => {
     const dir = tempDir();
     const a = sample(dir, "a.xlsx");
