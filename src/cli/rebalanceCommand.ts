@@ -253,6 +253,17 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         : `cannot write the copy without losing content (${p.detail}); nothing was written`,
     );
   }
+  // A result the file could not take (a cell of an array formula) is Excel's to recalculate after all.
+  if (written.cachedResultsLeft.length) {
+    const left = new Set(written.cachedResultsLeft);
+    const key = (d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`;
+    dependents.excelRecalculates.push(
+      ...dependents.recalculated
+        .filter((d) => left.has(key(d)))
+        .map((d) => ({ sheet: d.sheet, cell: d.cell, formula: d.formula, why: "outside-subset" as const })),
+    );
+    dependents.recalculated = dependents.recalculated.filter((d) => !left.has(key(d)));
+  }
   // Nothing written, nothing to record: the copy stays identical to the input.
   const trail = written.cells.length
     ? recordTrail(loaded, written.bytes, plan, result, writes, options, file)

@@ -9,6 +9,7 @@ import { readXlsx } from "../../src/cli/xlsx/read";
 import type { SheetGrid } from "../../src/core/grid";
 import { cli, tempDir } from "../helpers/cli";
 import { dependentsWorkbook } from "../helpers/dependentsWorkbook";
+import { handWorkbook, partsOf } from "./xlsx/workbooks";
 
 function sheetOf(file: string, name: string): SheetGrid {
   const r = readXlsx(fs.readFileSync(file));
@@ -146,6 +147,40 @@ describe("item 8: dependent formulas after a rebalance", () => {
     };
     expect(doc.dependents.recalculated.find((d) => d.cell === "B5")).toEqual(
       expect.objectContaining({ sheet: "It's 汇总", after: 100 }),
+    );
+  });
+
+  test("a dependent inside an array formula keeps its result and is left to Excel; the copy is written", async () => {
+    const cells = (r: number, values: (string | number)[]) =>
+      `<row r="${r}">` +
+      values
+        .map((v, c) =>
+          typeof v === "number"
+            ? `<c r="${"ABCDEF"[c]}${r}"><v>${v}</v></c>`
+            : `<c r="${"ABCDEF"[c]}${r}" t="inlineStr"><is><t>${v}</t></is></c>`,
+        )
+        .join("") +
+      (r === 1 ? `<c r="K1"><f t="array" ref="K1:K2">SUM(C2:F2)</f><v>99</v></c>` : "") +
+      (r === 2 ? `<c r="K2"><v>99</v></c>` : "") +
+      `</row>`;
+    const body =
+      `<sheetData>${cells(1, ["指标名称", "全市合计", "上城区", "拱墅区", "西湖区", "滨江区"])}` +
+      `${cells(2, ["新增企业数(家)", 100, 20, 30, 25, 24])}</sheetData>`;
+    const dir = tempDir();
+    const input = path.join(dir, "array.xlsx");
+    fs.writeFileSync(input, handWorkbook({ sheets: [{ name: "分解表", body }] }));
+    const out = path.join(dir, "out.xlsx");
+    const r = await cli("rebalance", input, "--indicator", "新增企业数", "--out", out, "--format", "json");
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const doc = JSON.parse(r.stdout) as {
+      dependents: { recalculated: unknown[]; excelRecalculates: { cell: string }[] };
+    };
+    expect(doc.dependents.recalculated).toEqual([]);
+    expect(doc.dependents.excelRecalculates.map((d) => d.cell)).toEqual(["K1", "K2"]);
+    const sheet = sheetOf(out, "分解表");
+    expect([sheet.values[0][10], sheet.values[1][10]]).toEqual([99, 99]);
+    expect(partsOf(new Uint8Array(fs.readFileSync(out))).get("xl/worksheets/sheet1.xml")).toContain(
+      '<f t="array" ref="K1:K2">SUM(C2:F2)</f><v>99</v>',
     );
   });
 });

@@ -101,6 +101,8 @@ export interface WriteValuesReport {
   fullCalcOnLoad: boolean;
   /** Formula cells whose cached result was replaced, as `Sheet!A1`. */
   cachedResults: string[];
+  /** Cells given a result that were left as they were (part of an array formula, or no formula in the file). */
+  cachedResultsLeft: string[];
 }
 
 export type WriteValuesResult =
@@ -544,7 +546,8 @@ function editSheet(
 /**
  * Replaces the cached results of formula cells, sheet by sheet: each keeps its `<f>` exactly, gets
  * `<v>` with the new number, and loses `t` (a text, boolean or error result is now a number) and
- * `vm`. A cell that is not there or holds no formula is refused: the engine and the file disagree.
+ * `vm`. A cell of an array formula or data table, or one without a formula in the file, is left as it
+ * is and listed in `cachedResultsLeft`.
  */
 function writeCachedResults(
   editor: PackageEditor,
@@ -580,10 +583,13 @@ function writeCachedResults(
       const cell = row ? cellsOf(xml, p, row).find((c) => c.col === w.col) : undefined;
       const inner = cell && !cell.selfClosing ? xml.slice(cell.tagEnd, cell.end - `</${p}c>`.length) : "";
       const f = findTag(inner, "f");
-      if (!cell || !f)
-        throw new Refusal("BAD_PLAN", `${name}!${w.cell} holds no formula whose result could be updated`, [
-          w.cell,
-        ]);
+      const kind = f?.attrs.get("t");
+      // A cell of an array formula or data table shares its result with its range (and only the
+      // anchor holds the <f>): its result is Excel's to compute, as is a cell without a formula here.
+      if (!cell || !f || kind === "array" || kind === "dataTable") {
+        report.cachedResultsLeft.push(`${name}!${w.cell}`);
+        continue;
+      }
       const fEnd = f.selfClosing ? f.end : inner.indexOf(`</${p}f>`, f.end) + `</${p}f>`.length;
       const body = cellBody(xml, p, cell);
       const tag = rewriteTag(cell.tag, false);
@@ -683,6 +689,7 @@ export function writeCellValues(
       removed: [],
       fullCalcOnLoad: false,
       cachedResults: [],
+      cachedResultsLeft: [],
     };
     if (list.length === 0) return { ok: true, bytes: bytes.slice(), ...report };
 
