@@ -29,6 +29,7 @@ import { loadMap } from "./mapFile";
 import { findingsText, summaryText, tablesText } from "./textReport";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
+import { problemMessage } from "./xlsx/problems";
 import type { PackageKind, UnreadableSheet } from "./xlsx";
 import { copyKind, kindProblem } from "./outputKind";
 
@@ -147,6 +148,9 @@ function isAnInput(out: string, inputs: string[], io: CliIo): boolean {
   return io.exists(out) && inputs.some((i) => io.exists(i) && io.sameFile(out, i));
 }
 
+/** Problems of the input found while writing a copy (not of the copy): said as a read would say them. */
+const DAMAGED = new Set(["CORRUPT", "TRUNCATED", "TOO_LARGE", "ENCRYPTED"]);
+
 /** What writing the copies left out: notes not added because the cell has a note of the user's. */
 interface Written {
   skippedNotes: string[];
@@ -188,8 +192,14 @@ async function writeCopies(
       return false;
     }
   }
-  const refused = (what: string, detail: string, parts: string[]): false => {
-    const list = parts.join(", ");
+  const refused = (what: string, problem: { code: string; detail: string; parts: string[] }): false => {
+    // A part found damaged while copying (its CRC) is the input's fault, said as for reading it.
+    if (DAMAGED.has(problem.code)) {
+      io.stderr(`tdcheck: ${problemMessage(problem, c.file)[options.lang]}\n`);
+      return false;
+    }
+    const detail = problem.detail;
+    const list = problem.parts.join(", ");
     io.stderr(
       zh
         ? `tdcheck: 无法在不丢失内容的前提下写出${what}（${detail}${list ? `：${list}` : ""}），未写任何文件\n`
@@ -201,7 +211,7 @@ async function writeCopies(
   const skippedNotes: string[] = [];
   if (targets.annotate) {
     const r = annotateXlsx(c.bytes, planFlags(c.workbook, c.result.findings, options.lang));
-    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem.detail, r.problem.parts);
+    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem);
     annotated = r.bytes;
     skippedNotes.push(...r.skippedNotes.map((n) => qualified(n.sheet, n.cell)));
   }
@@ -231,7 +241,7 @@ async function writeCopies(
     const r = addReportSheet(combined ? annotated! : c.bytes, report.sheet, {
       fileName: path.basename(c.file),
     });
-    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
+    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem);
     reported = r.bytes;
   }
   try {

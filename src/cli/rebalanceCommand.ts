@@ -35,6 +35,7 @@ import { copyKind, kindProblem } from "./outputKind";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { writeCellValues } from "./xlsx/writeValues";
+import { problemMessage } from "./xlsx/problems";
 import { dependentFormulas } from "../core/dependents";
 import { dependentsText } from "./messages";
 import { writeStateSection } from "./xlsx/stateSection";
@@ -247,6 +248,8 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
           ? `工作表“${plan.sheet}”受保护：请在 Excel 中撤销工作表保护后再调整；未写出任何文件`
           : `sheet "${plan.sheet}" is protected: unprotect it in Excel first; nothing was written`,
       );
+    if (p.code === "CORRUPT" || p.code === "TRUNCATED" || p.code === "TOO_LARGE" || p.code === "ENCRYPTED")
+      return fail(problemMessage(p, file)[lang]);
     return fail(
       zh
         ? `无法在保留原有内容的前提下写出副本（${p.detail}），未写出任何文件`

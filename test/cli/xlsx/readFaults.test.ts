@@ -303,7 +303,7 @@ describe("item 5: every part read or copied is checked against its CRC", () => {
       const r = await cli("check", file, flag, out, "--lang", "en");
       expect([flag, r.code]).toEqual([flag, 2]);
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-      expect(r.stderr).toMatch(/docProps\/app\.xml does not match its CRC/);
+      expect(r.stderr).toMatch(/is damaged and cannot be read \(docProps\/app\.xml does not match its CRC/);
       expect(fs.existsSync(out)).toBe(false);
     }
     const rb = await cli(
@@ -317,7 +317,7 @@ describe("item 5: every part read or copied is checked against its CRC", () => {
       path.join(dir, "rb.xlsx"),
     );
     expect(rb.code).toBe(2);
-    expect(rb.stderr).toMatch(/docProps\/app\.xml does not match its CRC/);
+    expect(rb.stderr).toMatch(/已损坏，无法读取（docProps\/app\.xml does not match its CRC/);
   });
 });
 
