@@ -93,7 +93,7 @@ describe("item 3: a worksheet that cannot be read is never a quiet omission", ()
     const batch = await cli("check", dir, "--lang", "en");
     expect(batch.code).toBe(2);
     expect(batch.stdout).toMatch(/two\.xlsx\s+1\s+0\s+0\s+sheet unreadable/);
-    expect(batch.stdout).toMatch(/2 file\(s\): 1 checked, 1 unusable/);
+    expect(batch.stdout).toMatch(/2 files: 1 checked, 1 unusable/);
     expect(batch.stdout).toMatch(/sheet "错误表" .* cannot be read/);
     const detect = await cli("detect", file);
     expect(detect.code).toBe(2);
