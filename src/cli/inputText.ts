@@ -55,7 +55,7 @@ const ZH: InputCatalog = {
       case "UNTERMINATED_QUOTE":
         return `${f}：第 ${p.line} 行的引号没有闭合，其后的全部内容会并入一个单元格：请检查该行后再检查`;
       case "TOO_MANY_CELLS":
-        return `${f} 超出读取上限（${count(p.maxCells)} 个单元格），为安全起见未读取：请拆分文件`;
+        return `${f} 超出读取上限（${count(p.maxCells)} 个单元格），为安全起见未读取：如确信文件可靠，可用 --max-cells 调高上限（需要相应的内存），或拆分文件`;
       case "EMPTY":
         return `${f}：文件是空的，没有可校核的内容`;
     }
@@ -93,7 +93,7 @@ const EN: InputCatalog = {
       case "UNTERMINATED_QUOTE":
         return `${f}: the quote opened on line ${p.line} is never closed, so everything after it would become one cell: fix that line, then check again`;
       case "TOO_MANY_CELLS":
-        return `${f} exceeds a read limit (${count(p.maxCells)} cells) and was not read, for safety: split the file`;
+        return `${f} exceeds a read limit (${count(p.maxCells)} cells) and was not read, for safety: raise the limit with --max-cells if you trust the file (it needs memory to match), or split the file`;
       case "EMPTY":
         return `${f}: the file is empty; there is nothing to check`;
     }

@@ -8,6 +8,7 @@ import type { Dependents } from "../core/dependents";
 import type { Lang } from "../core/messages";
 import type { FileFault, SpecialKind } from "./files";
 import { INPUT_TEXT } from "./inputText";
+import { plural } from "./plural";
 import type { PackageKind } from "./xlsx";
 
 export type Words = Record<Lang, string>;
@@ -185,7 +186,7 @@ export function skippedNotesWords(cells: readonly string[]): Words {
   const shown = (sep: string): string => cells.slice(0, 8).join(sep) + (cells.length > 8 ? "…" : "");
   return {
     zh: `${cells.length} 条说明未写入批注，因为这些单元格已有用户自己的批注：${shown("、")}（单元格仍已标色，说明见上方结果）`,
-    en: `${cells.length} note(s) not added because the cell already has a note of the user's: ${shown(", ")} (the cells are still flagged; the findings above explain them)`,
+    en: `${plural(cells.length, "note", "notes")} not added because the cell already has a note of the user's: ${shown(", ")} (the cells are still flagged; the findings above explain them)`,
   };
 }
 
@@ -225,7 +226,10 @@ export function dependentsText(d: Dependents, lang: Lang): string[] {
     lines.push(
       {
         zh: `依赖调整单元格的公式已在副本中重算 ${r.length} 个（结果随文件保存）：${shown}`,
-        en: `${r.length} formula(s) that read the changed cells were recalculated in the copy (their results are saved with it): ${shown}`,
+        en:
+          r.length === 1
+            ? `1 formula that reads the changed cells was recalculated in the copy (its result is saved with it): ${shown}`
+            : `${r.length} formulas that read the changed cells were recalculated in the copy (their results are saved with it): ${shown}`,
       }[lang],
     );
   }
@@ -235,7 +239,10 @@ export function dependentsText(d: Dependents, lang: Lang): string[] {
     lines.push(
       {
         zh: `另有 ${e.length} 个公式依赖调整单元格，本工具未重算，Excel 打开副本时会重算（不自动重算的程序在此之前显示旧结果）：${shown}`,
-        en: `${e.length} more formula(s) read the changed cells and were not recalculated here; Excel recalculates them when it opens the copy (a program that does not recalculate on opening shows their old results until then): ${shown}`,
+        en:
+          e.length === 1
+            ? `1 more formula reads the changed cells and was not recalculated here; Excel recalculates it when it opens the copy (a program that does not recalculate on opening shows its old result until then): ${shown}`
+            : `${e.length} more formulas read the changed cells and were not recalculated here; Excel recalculates them when it opens the copy (a program that does not recalculate on opening shows their old results until then): ${shown}`,
       }[lang],
     );
   }

@@ -79,10 +79,10 @@ describe("item 8: dependent formulas after a rebalance", () => {
     );
     expect(en.code).toBe(0);
     expect(en.stdout).toContain(
-      "4 formula(s) that read the changed cells were recalculated in the copy (their results are saved with it): 分解表!J10 =SUM(C2:F2): 99 → 100; 汇 总!B1 =分解表!B2-SUM(分解表!C2:F2): 1 → 0;",
+      "4 formulas that read the changed cells were recalculated in the copy (their results are saved with it): 分解表!J10 =SUM(C2:F2): 99 → 100; 汇 总!B1 =分解表!B2-SUM(分解表!C2:F2): 1 → 0;",
     );
     expect(en.stdout).toContain(
-      "2 more formula(s) read the changed cells and were not recalculated here; Excel recalculates them when it opens the copy (a program that does not recalculate on opening shows their old results until then): 汇 总!B2 =分解表!D2*2; 汇 总!B6 =B2+1",
+      "2 more formulas read the changed cells and were not recalculated here; Excel recalculates them when it opens the copy (a program that does not recalculate on opening shows their old results until then): 汇 总!B2 =分解表!D2*2; 汇 总!B6 =B2+1",
     );
     const zh = await cli("rebalance", input, "--indicator", "新增企业数", "--out", path.join(dir, "zh.xlsx"));
     expect(zh.stdout).toContain("依赖调整单元格的公式已在副本中重算 4 个");
