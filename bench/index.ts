@@ -10,6 +10,7 @@ import { benchBatch } from "./batch";
 import { benchCliLarge } from "./cliLarge";
 import { benchEngine, benchIncremental } from "./engine";
 import { benchExcelFake } from "./excelFake";
+import { benchFaultShapes } from "./faultShapes";
 import { benchRebalance } from "./rebalance";
 import type { BenchRow } from "./types";
 
@@ -21,6 +22,7 @@ const suites: Suite[] = [
   { name: "incremental", run: () => benchIncremental() },
   { name: "rebalance", run: benchRebalance },
   { name: "excel", run: benchExcelFake },
+  { name: "faults", run: benchFaultShapes },
   { name: "cli", run: benchCliLarge },
   { name: "batch", run: benchBatch },
 ];

@@ -8,6 +8,8 @@ import type { AcceptedSummary } from "../core/report/acceptance";
 import { plural } from "./plural";
 import type { Lang } from "../core/messages";
 import { pathsOf, type CliIo } from "./io";
+import { skippedWords } from "./messages";
+import type { PackageKind } from "./xlsx";
 import { displayWidth, padEnd, maxWidth } from "./width";
 
 export const BATCH_SCHEMA = "tdcheck-batch/1";
@@ -27,8 +29,12 @@ export interface Inputs {
   batch: boolean;
 }
 
-/** Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given. */
-export function expandInputs(args: string[], io: CliIo): Inputs {
+/**
+ * Expands folders to their workbooks (non-recursive, sorted by name); files are taken as given.
+ * A name in a folder that looks like a workbook but is a folder, a FIFO or a device is skipped with
+ * one line on stderr (and leaves the exit code alone): reading /dev/zero or a FIFO would never end.
+ */
+export function expandInputs(args: string[], io: CliIo, lang: Lang): Inputs {
   const paths = pathsOf(io);
   const files: string[] = [];
   const emptyFolders: string[] = [];
@@ -39,13 +45,18 @@ export function expandInputs(args: string[], io: CliIo): Inputs {
       continue;
     }
     folders++;
-    const names = io
-      .listDirectory(arg)
+    const names: string[] = [];
+    for (const n of io.listDirectory(arg).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       // ~$name.xlsx is the lock file Excel keeps next to an open workbook.
-      .filter((n) => FOLDER_FILES.test(n) && !n.startsWith("~$"))
-      .map((n) => paths.join(arg, n))
-      .filter((p) => !io.isDirectory(p))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (!FOLDER_FILES.test(n) || n.startsWith("~$")) continue;
+      const p = paths.join(arg, n);
+      const seen = io.inspect(p);
+      if (seen.kind === "directory" || seen.kind === "special") {
+        io.stderr(`tdcheck: ${skippedWords(p, seen)[lang]}\n`);
+        continue;
+      }
+      names.push(p);
+    }
     if (names.length === 0) emptyFolders.push(arg);
     files.push(...names);
   }
@@ -54,7 +65,8 @@ export function expandInputs(args: string[], io: CliIo): Inputs {
 
 /**
  * One file's outcome, as plain data (a worker thread sends it to the main thread as it is): the
- * summary, the tdcheck/1 document, and its findings' CSV rows when the batch prints CSV.
+ * summary, the tdcheck/1 document when the batch prints JSON, and its findings' CSV rows when it
+ * prints CSV.
  */
 export type FileEntry =
   | {
@@ -65,23 +77,44 @@ export type FileEntry =
        * The tdcheck/1 document as JSON text: a worker thread sends a string far faster than the
        * object (structured cloning a document cost more than checking a small workbook).
        */
-      documentJson: string;
+      documentJson?: string;
+      /** Its findings' rows, when the batch prints CSV. */
       csvRows?: string[][];
+      /** The document or rows for this file could not be built (a long text repeated per finding). */
+      outputTooLarge?: boolean;
       writeFailed?: boolean;
+      /** The line saying which sheets could not be read (the file counts as unusable: exit 2). */
+      unreadable?: string;
+      /** Cells whose note an annotated copy left out: the user's own note was there. */
+      skippedNotes?: string[];
     }
   | { file: string; ok: false; error: string; code?: string };
 
-/** `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name); a text table's copy is an .xlsx. */
+/**
+ * `OUTDIR/name.xlsx`, made unique within this batch (two inputs may share a name); a text table's
+ * copy is an .xlsx. Names are made unique by their stem, so that the extension can still become the
+ * one of the copy's kind once the file is read (`forKind`) without meeting another copy's name.
+ */
 export function outputPath(dir: string, file: string, used: Set<string>, io: CliIo): string {
   const paths = pathsOf(io);
   const base = paths.basename(file);
   const ext = paths.extname(base);
   const stem = paths.basename(base, ext);
   const outExt = DELIMITED_NAME.test(base) ? ".xlsx" : ext || ".xlsx";
-  let name = `${stem}${outExt}`;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})${outExt}`;
+  let name = stem;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}(${n})`;
   used.add(name.toLowerCase());
-  return paths.join(dir, name);
+  return paths.join(dir, `${name}${outExt}`);
+}
+
+/**
+ * A batch copy's path with the extension of its kind (a macro-enabled input gives name.xlsm,
+ * whatever it was called): Excel opens a package only under the extension of its kind.
+ */
+export function forKind(out: string, kind: PackageKind, io: CliIo): string {
+  const paths = pathsOf(io);
+  const ext = paths.extname(out);
+  return ext.toLowerCase() === `.${kind}` ? out : `${out.slice(0, out.length - ext.length)}.${kind}`;
 }
 
 export interface BatchSummary {
@@ -100,10 +133,12 @@ export function batchSummary(entries: FileEntry[]): BatchSummary {
   const ok = entries.filter((e): e is Extract<FileEntry, { ok: true }> => e.ok);
   const sum = (k: "tables" | "progressions" | "errors" | "warnings" | "infos" | "accepted"): number =>
     ok.reduce((n, e) => n + e.summary[k], 0);
+  // A file with a sheet that could not be read is unusable (exit 2), though its other sheets' findings count.
+  const whole = ok.filter((e) => !e.unreadable).length;
   return {
     files: entries.length,
-    checked: ok.length,
-    unusable: entries.length - ok.length,
+    checked: whole,
+    unusable: entries.length - whole,
     tables: sum("tables"),
     progressions: sum("progressions"),
     errors: sum("errors"),
@@ -119,7 +154,7 @@ export function batchDocument(entries: FileEntry[]) {
     schema: BATCH_SCHEMA,
     files: entries.map((e) =>
       e.ok
-        ? (JSON.parse(e.documentJson) as unknown)
+        ? (JSON.parse(e.documentJson ?? "null") as unknown)
         : { file: e.file, error: e.error, ...(e.code ? { code: e.code } : {}) },
     ),
     summary: batchSummary(entries),
@@ -134,6 +169,7 @@ const HEAD: Record<Lang, [string, string, string, string, string]> = {
 function status(e: FileEntry, strict: boolean, lang: Lang): string {
   const zh = lang === "zh";
   if (!e.ok) return zh ? "无法校核" : "unusable";
+  if (e.unreadable) return zh ? "有工作表无法读取" : "sheet unreadable";
   if (e.writeFailed) return zh ? "未能写出副本" : "copy not written";
   const s = e.summary;
   if (s.errors) return zh ? "有错误" : "errors";
@@ -167,7 +203,7 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
       ? `共 ${s.files} 个文件：${s.checked} 个已校核，${s.unusable} 个无法校核；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.accepted ? `，已接受 ${s.accepted}` : ""}`
       : `${plural(s.files, "file", "files")}: ${s.checked} checked, ${s.unusable} unusable; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
   );
-  const failed = entries.filter((e): e is Extract<FileEntry, { ok: false }> => !e.ok);
-  if (failed.length) out.push("", ...failed.map((e) => `  ${e.error}`));
+  const reasons = entries.flatMap((e) => (!e.ok ? [e.error] : e.unreadable ? [e.unreadable] : []));
+  if (reasons.length) out.push("", ...reasons.map((r) => `  ${r}`));
   return out;
 }

@@ -3,28 +3,47 @@
  * and an audit report copy on request; many files at once (one summary table, one JSON document).
  * Acceptances and the change trail come from the workbook's `_tdcheck` sheet.
  */
+import { qualified } from "../core/address";
 import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
 import { contractDocument } from "../core/contract";
 import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
 import { describeRejected, lookedAtText, RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
+import { readProductSheets, withProductSheet } from "../core/productSheets";
 import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
 import { auditReport } from "../core/report/auditReport";
 import { findingRows, findingsCsv, findingsCsvDocument } from "../core/report/csv";
-import { batchDocument, batchText, expandInputs, outputPath, type FileEntry } from "./batch";
+import { encodeSection } from "../core/report/stateSheet";
+import { batchDocument, batchText, expandInputs, forKind, outputPath, type FileEntry } from "./batch";
+import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
 import { chooseJobs, parseJobs } from "./jobs";
-import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage, type InputSource } from "./load";
+import {
+  chosenUnreadable,
+  loadWorkbook,
+  uncalculatedFormulas,
+  uncalculatedMessage,
+  type InputSource,
+} from "./load";
 import { loadMap } from "./mapFile";
+import {
+  emptyPathOption,
+  maxCellsOption,
+  outputTooLargeWords,
+  skippedNotesWords,
+  unreadableWords,
+  writeFaultWords,
+} from "./messages";
 import { refusesTextName, writeOutput } from "./output";
+import { copyKind, kindProblem } from "./outputKind";
 import { runInOrder, WorkerLanes } from "./parallel";
 import { findingsText, summaryText, tablesText } from "./textReport";
+import type { PackageKind, UnreadableSheet } from "./xlsx";
 import { annotateXlsx } from "./xlsx/annotate";
 import { addReportSheet } from "./xlsx/addSheet";
+import { problemMessage } from "./xlsx/problems";
 import { writeStateSection } from "./xlsx/stateSection";
-import { readProductSheets, withProductSheet } from "../core/productSheets";
-import { encodeSection } from "../core/report/stateSheet";
 
 export interface CheckOptions {
   sheet?: string;
@@ -41,6 +60,8 @@ export interface CheckOptions {
   lang: Lang;
   /** How many files of a batch to check at once (worker threads); default: chooseJobs. */
   jobs?: string;
+  /** --max-cells as typed; checked by runCheck. */
+  maxCells?: string;
 }
 
 export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
@@ -72,12 +93,20 @@ interface Checked {
   source: InputSource;
   workbook: WorkbookGrid;
   result: AcceptedCheckResult;
+  /** Worksheets that could not be read: the findings are those of the other sheets; exit 2. */
+  unreadable: UnreadableSheet[];
 }
 
 /** A single file this large gets a progress line (rows read, then checking) on a terminal. */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
 type Outcome = { ok: true; checked: Checked } | { ok: false; message: string; code?: string };
+
+/** --max-cells as a number (runCheck has refused a bad one before any file is read). */
+function cellLimitOf(options: CheckOptions): number | undefined {
+  const limit = maxCellsOption(options.maxCells, options.lang);
+  return limit.ok ? limit.value : undefined;
+}
 
 /** Load, check, apply the stored acceptances: everything short of writing and printing. */
 async function checkFile(file: string, options: CheckOptions, io: CliIo): Promise<Outcome> {
@@ -87,12 +116,19 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   progress?.show(text.readingRows(name, 0));
   const loaded = loadWorkbook(file, io, options.lang, {
     onRows: progress && ((rows) => progress.show(text.readingRows(name, rows))),
+    maxCells: cellLimitOf(options),
   });
   if (!loaded.ok) return { ok: false, message: loaded.message };
   if (progress) {
     const rows = loaded.workbook.sheets.reduce((n, s) => n + s.values.length, 0);
     progress.show(text.checkingRows(name, rows));
   }
+  const copiesAsked = !!(options.annotate || options.report);
+  const unreadableSheets = chosenUnreadable(loaded.unreadable, options.sheet);
+  // A sheet that could not be read may hold what the others' problems are about: that is the line.
+  const unreadable = unreadableSheets.length
+    ? unreadableWords(file, unreadableSheets, copiesAsked)[options.lang]
+    : undefined;
   let result: CheckResult;
   if (options.map) {
     const maps = loadMap(options.map, loaded.workbook, options.lang, io);
@@ -105,13 +141,18 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
     };
   } else result = checkWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problemText(result, file, options.lang);
-  if (problem) return { ok: false, message: problem, code: result.problems[0].code };
+  if (problem)
+    return {
+      ok: false,
+      message: unreadable ?? problem,
+      code: unreadable ? "UNREADABLE_SHEET" : result.problems[0].code,
+    };
   const uncalculated = uncalculatedFormulas(loaded.workbook, result.maps);
   if (uncalculated.length)
     return {
       ok: false,
-      message: uncalculatedMessage(file, uncalculated, options.lang),
-      code: "UNCALCULATED",
+      message: unreadable ?? uncalculatedMessage(file, uncalculated, options.lang),
+      code: unreadable ? "UNREADABLE_SHEET" : "UNCALCULATED",
     };
   const stored = readAcceptances(loaded.workbook);
   if (stored.problem)
@@ -124,7 +165,14 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   progress?.clear();
   return {
     ok: true,
-    checked: { file, xlsx: loaded.xlsx, source: loaded.source, workbook: loaded.workbook, result: accepted },
+    checked: {
+      file,
+      xlsx: loaded.xlsx,
+      source: loaded.source,
+      workbook: loaded.workbook,
+      result: accepted,
+      unreadable: unreadableSheets,
+    },
   };
 }
 
@@ -133,10 +181,23 @@ function isAnInput(out: string, inputs: string[], io: CliIo): boolean {
   return io.exists(out) && inputs.some((i) => io.exists(i) && io.sameFile(out, i));
 }
 
+/** Problems of the input found while writing a copy (not of the copy): said as a read would say them. */
+const DAMAGED = new Set(["CORRUPT", "TRUNCATED", "TOO_LARGE", "ENCRYPTED"]);
+
+/** What writing the copies left out: notes not added because the cell has a note of the user's. */
+interface Written {
+  skippedNotes: string[];
+}
+
+/** The kind of package a checked file's copies are: its input's (a text table's copy is an .xlsx). */
+function kindOf(c: Checked): PackageKind {
+  return c.source.format === "csv" ? "xlsx" : copyKind(c.xlsx());
+}
+
 /**
  * Writes the annotated copy and/or the report copy of one checked file; when both go to the
  * same path, that one file gets the flags and the report sheet. Returns false when it failed
- * (said on stderr; nothing half-written).
+ * (said on stderr; nothing half-written: every output is written atomically).
  */
 async function writeCopies(
   c: Checked,
@@ -144,7 +205,7 @@ async function writeCopies(
   options: CheckOptions,
   inputs: string[],
   io: CliIo,
-): Promise<boolean> {
+): Promise<Written | false> {
   const zh = options.lang === "zh";
   const paths = pathsOf(io);
   for (const out of [targets.annotate, targets.report]) {
@@ -158,8 +219,27 @@ async function writeCopies(
       return false;
     }
   }
-  const refused = (what: string, detail: string, parts: string[]): false => {
-    const list = parts.join(", ");
+  const kind = kindOf(c);
+  for (const out of [targets.annotate, targets.report]) {
+    const problem = out ? io.outputProblem(out) : null;
+    if (problem) {
+      io.stderr(`tdcheck: ${writeFaultWords(problem)[options.lang]}\n`);
+      return false;
+    }
+    const wrongName = out ? kindProblem(out, kind, options.lang) : null;
+    if (wrongName) {
+      io.stderr(`tdcheck: ${wrongName}\n`);
+      return false;
+    }
+  }
+  const refused = (what: string, problem: { code: string; detail: string; parts: string[] }): false => {
+    // A part found damaged while copying (its CRC) is the input's fault, said as for reading it.
+    if (DAMAGED.has(problem.code)) {
+      io.stderr(`tdcheck: ${problemMessage(problem, c.file)[options.lang]}\n`);
+      return false;
+    }
+    const detail = problem.detail;
+    const list = problem.parts.join(", ");
     io.stderr(
       zh
         ? `tdcheck: 无法在不丢失内容的前提下写出${what}（${detail}${list ? `：${list}` : ""}），未写任何文件\n`
@@ -168,10 +248,12 @@ async function writeCopies(
     return false;
   };
   let annotated: Uint8Array | undefined;
+  const skippedNotes: string[] = [];
   if (targets.annotate) {
     const r = annotateXlsx(c.xlsx(), planFlags(c.workbook, c.result.findings, options.lang));
-    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem.detail, r.problem.parts);
+    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem);
     annotated = r.bytes;
+    skippedNotes.push(...r.skippedNotes.map((n) => qualified(n.sheet, n.cell)));
   }
   let reported: Uint8Array | undefined;
   const combined = !!(
@@ -199,7 +281,7 @@ async function writeCopies(
     const r = addReportSheet(combined ? annotated! : c.xlsx(), report.sheet, {
       fileName: paths.basename(c.file),
     });
-    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem.detail, r.problem.parts);
+    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem);
     // The report is marked as the product's own in `_tdcheck`, so checking the copy skips it.
     const marks = withProductSheet(
       readProductSheets(c.workbook),
@@ -209,12 +291,13 @@ async function writeCopies(
     const marked = writeStateSection(r.bytes, c.workbook, "sheets", encodeSection("sheets", marks), {
       fileName: paths.basename(c.file),
     });
-    if (!marked.ok) return refused(zh ? "审核报告" : "report", marked.detail, []);
+    if (!marked.ok)
+      return refused(zh ? "审核报告" : "report", { code: "", detail: marked.detail, parts: [] });
     reported = marked.bytes;
   }
   if (annotated && !combined && !writeOutput(io, targets.annotate!, annotated, options.lang)) return false;
   if (reported && !writeOutput(io, targets.report!, reported, options.lang)) return false;
-  return true;
+  return { skippedNotes };
 }
 
 function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
@@ -253,7 +336,10 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
   }
   const c = outcome.checked;
   const result = c.result;
-  if (options.annotate || options.report) {
+  // A sheet that could not be read: the others' findings are printed, but no copy is written.
+  const partial = c.unreadable.length > 0;
+  let skippedNotes: string[] = [];
+  if (!partial && (options.annotate || options.report)) {
     const written = await writeCopies(
       c,
       { annotate: options.annotate, report: options.report },
@@ -262,11 +348,13 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
       io,
     );
     if (!written) return EXIT.unusable;
+    skippedNotes = written.skippedNotes;
   }
   if (options.format === "json") {
-    io.stdout(JSON.stringify(fileDocument(c, options.lang), null, 2) + "\n");
+    if (!emit(io, options, () => JSON.stringify(fileDocument(c, options.lang, skippedNotes), null, 2) + "\n"))
+      return EXIT.unusable;
   } else if (options.format === "csv") {
-    io.stdout(findingsCsv([{ file, result }], options.lang));
+    if (!emit(io, options, () => findingsCsv([{ file, result }], options.lang))) return EXIT.unusable;
   } else {
     const zh = options.lang === "zh";
     const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
@@ -290,25 +378,71 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
       );
     lines.push(summaryText(result, options.lang) + extra);
     const note = c.source.format === "csv" ? INPUT_TEXT[options.lang].newWorkbookNote : "";
-    if (options.annotate)
+    if (options.annotate && !partial) {
       lines.push(
         (zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`) + note,
       );
-    if (options.report)
+      if (skippedNotes.length) lines.push(skippedNotesWords(skippedNotes)[options.lang]);
+    }
+    if (options.report && !partial)
       lines.push(
         (zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`) + note,
       );
     io.stdout(lines.join("\n") + "\n");
   }
+  if (partial) {
+    io.stderr(
+      `tdcheck: ${unreadableWords(file, c.unreadable, !!(options.annotate || options.report))[options.lang]}\n`,
+    );
+    return EXIT.unusable;
+  }
   return failing(result.summary, options.strict) ? EXIT.errors : EXIT.clean;
 }
 
-/** The tdcheck/1 document; a text table's adds how it was read (`input`). */
-function fileDocument(c: Checked, lang: Lang) {
+/**
+ * Writes a JSON or CSV document, or says in one line that it cannot be made: a long text that many
+ * cells share is one string in the workbook but a copy per finding in the document, which can
+ * pass the largest string a program can build.
+ */
+function emit(io: CliIo, options: CheckOptions, render: () => string): boolean {
+  let text: string;
+  try {
+    text = render();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    io.stderr(`tdcheck: ${outputTooLargeWords(options.format)[options.lang]}\n`);
+    return false;
+  }
+  io.stdout(text);
+  return true;
+}
+
+/**
+ * The tdcheck/1 document of one file, with fields added (none renamed): how a text table was read
+ * (`input`), the sheets that could not be read, and the notes an annotated copy left out because
+ * the cell has a note of the user's.
+ */
+function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unknown {
   const doc = contractDocument(c.file, c.result, lang);
-  if (c.source.format !== "csv") return doc;
-  const { format, encoding, delimiter, rows } = c.source;
-  return { ...doc, input: { format, encoding, delimiter, rows } };
+  const input =
+    c.source.format === "csv"
+      ? {
+          input: {
+            format: c.source.format,
+            encoding: c.source.encoding,
+            delimiter: c.source.delimiter,
+            rows: c.source.rows,
+          },
+        }
+      : {};
+  return {
+    ...doc,
+    ...input,
+    ...(c.unreadable.length
+      ? { unreadableSheets: c.unreadable.map((u) => ({ sheet: u.name, part: u.part, detail: u.detail })) }
+      : {}),
+    ...(skippedNotes.length ? { skippedNotes } : {}),
+  };
 }
 
 function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
@@ -321,11 +455,17 @@ function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
     );
     return false;
   }
-  io.makeDirectory(dir);
+  try {
+    io.makeDirectory(dir);
+  } catch (e) {
+    const errno = (e as NodeJS.ErrnoException)?.code ?? "EIO";
+    io.stderr(`tdcheck: ${writeFaultWords(new FileFault("IO", dir, { errno }))[options.lang]}\n`);
+    return false;
+  }
   return true;
 }
 
-/** One file of a batch: where its copies go. */
+/** One file of a batch: where its copies go (their extension follows the copy's kind once read). */
 export interface FileTask {
   file: string;
   targets: { annotate?: string; report?: string };
@@ -357,18 +497,42 @@ export async function checkBatchFile(
     return { entry: { file, ok: false, error: outcome.message, code: outcome.code }, stderr };
   }
   const c = outcome.checked;
-  const written =
-    task.targets.annotate || task.targets.report
-      ? await writeCopies(c, task.targets, options, inputs, quiet)
-      : true;
+  const partial = c.unreadable.length
+    ? unreadableWords(file, c.unreadable, !!(task.targets.annotate || task.targets.report))[options.lang]
+    : undefined;
+  if (partial && options.format !== "text") stderr.push(`tdcheck: ${partial}\n`);
+  let written: Written | false = { skippedNotes: [] };
+  if (!partial && (task.targets.annotate || task.targets.report)) {
+    const kind = kindOf(c);
+    const targets = {
+      annotate: task.targets.annotate && forKind(task.targets.annotate, kind, io),
+      report: task.targets.report && forKind(task.targets.report, kind, io),
+    };
+    written = await writeCopies(c, targets, options, inputs, quiet);
+  }
+  const skippedNotes = written ? written.skippedNotes : [];
+  // Only the document the batch prints is built: a long text repeated per finding can be too large.
+  let documentJson: string | undefined;
+  let csvRows: string[][] | undefined;
+  let outputTooLarge = false;
+  try {
+    if (options.format === "json") documentJson = JSON.stringify(fileDocument(c, options.lang, skippedNotes));
+    if (options.format === "csv") csvRows = findingRows(file, c.result, options.lang);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    outputTooLarge = true;
+  }
   return {
     entry: {
       file,
       ok: true,
       summary: c.result.summary,
-      documentJson: JSON.stringify(fileDocument(c, options.lang)),
-      ...(options.format === "csv" ? { csvRows: findingRows(file, c.result, options.lang) } : {}),
+      ...(documentJson !== undefined ? { documentJson } : {}),
+      ...(csvRows ? { csvRows } : {}),
+      ...(outputTooLarge ? { outputTooLarge } : {}),
       ...(written ? {} : { writeFailed: true }),
+      ...(partial ? { unreadable: partial } : {}),
+      ...(skippedNotes.length ? { skippedNotes } : {}),
     },
     stderr,
   };
@@ -391,6 +555,8 @@ async function runBatch(
     error: text.emptyFolder(dir),
     code: "NO_WORKBOOK",
   }));
+  // As for a file that cannot be read: JSON and CSV keep stdout for machines, so the reason goes to stderr.
+  if (options.format !== "text") for (const e of entries) if (!e.ok) io.stderr(`tdcheck: ${e.error}\n`);
   const usedAnnotate = new Set<string>();
   const usedReport = new Set<string>();
   const tasks: FileTask[] = files.map((file) => ({
@@ -440,20 +606,34 @@ async function runBatch(
     await lanes?.close();
     progress?.clear();
   }
-  if (options.format === "json") io.stdout(JSON.stringify(batchDocument(entries), null, 2) + "\n");
-  else if (options.format === "csv")
-    io.stdout(findingsCsvDocument(entries.flatMap((e) => (e.ok ? (e.csvRows ?? []) : []))));
-  else {
+  if (entries.some((e) => e.ok && e.outputTooLarge)) {
+    io.stderr(`tdcheck: ${outputTooLargeWords(options.format)[options.lang]}\n`);
+    return EXIT.unusable;
+  }
+  if (options.format === "json") {
+    if (!emit(io, options, () => JSON.stringify(batchDocument(entries), null, 2) + "\n"))
+      return EXIT.unusable;
+  } else if (options.format === "csv") {
+    const rows = entries.flatMap((e) => (e.ok ? (e.csvRows ?? []) : []));
+    if (!emit(io, options, () => findingsCsvDocument(rows))) return EXIT.unusable;
+  } else {
     const lines = batchText(entries, options.strict, options.lang);
-    if (options.annotate)
+    if (options.annotate) {
+      const noteLines = entries.flatMap((e) =>
+        e.ok && e.skippedNotes?.length
+          ? [`  ${e.file}: ${skippedNotesWords(e.skippedNotes)[options.lang]}`]
+          : [],
+      );
       lines.push(
         zh ? `标注副本已写入：${options.annotate}` : `Annotated copies written to: ${options.annotate}`,
+        ...noteLines,
       );
+    }
     if (options.report)
       lines.push(zh ? `审核报告已写入：${options.report}` : `Audit reports written to: ${options.report}`);
     io.stdout(lines.join("\n") + "\n");
   }
-  if (entries.some((e) => !e.ok || e.writeFailed)) return EXIT.unusable;
+  if (entries.some((e) => !e.ok || e.writeFailed || e.unreadable)) return EXIT.unusable;
   return entries.some((e) => e.ok && failing(e.summary, options.strict)) ? EXIT.errors : EXIT.clean;
 }
 
@@ -464,7 +644,20 @@ export async function runCheck(inputs: string | string[], options: CheckOptions,
     io.stderr(`tdcheck: ${INPUT_TEXT[options.lang].badJobs(options.jobs)}\n`);
     return EXIT.unusable;
   }
-  const expanded = expandInputs(args, io);
+  const limit = maxCellsOption(options.maxCells, options.lang);
+  if (!limit.ok) {
+    io.stderr(`tdcheck: ${limit.message}\n`);
+    return EXIT.unusable;
+  }
+  const empty = emptyPathOption(
+    { "--annotate": options.annotate, "--report": options.report, "--map": options.map },
+    options.lang,
+  );
+  if (empty) {
+    io.stderr(`tdcheck: ${empty}\n`);
+    return EXIT.unusable;
+  }
+  const expanded = expandInputs(args, io, options.lang);
   if (!expanded.batch) return runSingle(expanded.files[0], options, io);
   return runBatch(expanded.files, expanded.emptyFolders, options, io);
 }

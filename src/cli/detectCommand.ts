@@ -6,12 +6,15 @@ import type { Reason, TableMap } from "../core/model";
 import { rangeA1, columnName } from "../core/address";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
-import { loadWorkbook } from "./load";
+import { chosenUnreadable, loadWorkbook } from "./load";
+import { maxCellsOption, unreadableWords } from "./messages";
 
 export interface DetectOptions {
   sheet?: string;
   format: "text" | "json";
   lang: Lang;
+  /** --max-cells as typed. */
+  maxCells?: string;
 }
 
 const KIND: Record<Lang, Record<string, string>> = {
@@ -97,12 +100,26 @@ function describe(m: TableMap, lang: Lang): string[] {
 }
 
 export function runDetect(file: string, options: DetectOptions, io: CliIo): number {
-  const loaded = loadWorkbook(file, io, options.lang);
+  const limit = maxCellsOption(options.maxCells, options.lang);
+  if (!limit.ok) {
+    io.stderr(`tdcheck: ${limit.message}\n`);
+    return EXIT.unusable;
+  }
+  const loaded = loadWorkbook(file, io, options.lang, { maxCells: limit.value });
   if (!loaded.ok) {
     io.stderr(`tdcheck: ${loaded.message}\n`);
     return EXIT.unusable;
   }
+  const sheets = chosenUnreadable(loaded.unreadable, options.sheet);
+  const unreadable = sheets.length
+    ? `tdcheck: ${unreadableWords(file, sheets, false)[options.lang]}\n`
+    : undefined;
   const { maps, problems, rejected } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
+  // A sheet that could not be read may hold the table that was not found: that is the line.
+  if (problems.length && unreadable) {
+    io.stderr(unreadable);
+    return EXIT.unusable;
+  }
   if (problems.length) {
     const zh = options.lang === "zh";
     const p = problems[0];
@@ -132,6 +149,10 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
     for (const r of rejected)
       lines.push(`${zh ? "查看但未校核" : "looked at, not checked"}: ${describeRejected(r, options.lang)}`);
     io.stdout(lines.join("\n") + "\n");
+  }
+  if (unreadable) {
+    io.stderr(unreadable);
+    return EXIT.unusable;
   }
   return EXIT.clean;
 }

@@ -53,6 +53,8 @@ export interface HelpWords {
     format: string;
   };
   lang: string;
+  /** --max-cells, the same on check, detect and rebalance. */
+  maxCells: string;
   /** What help shows for `[options]` and `[command]`. */
   optionsTerm: string;
   commandTerm: string;
@@ -137,6 +139,7 @@ export const HELP: Record<Lang, HelpWords> = {
       format: "输出格式",
     },
     lang: "输出语言（默认：按系统语言，中文或英文；其他为中文）",
+    maxCells: "最多读取多少个有数值或公式的单元格（默认 10,000,000；只有格式的空单元格不计）",
     optionsTerm: "[选项]",
     commandTerm: "[命令]",
     arg: {
@@ -219,6 +222,8 @@ export const HELP: Record<Lang, HelpWords> = {
       format: "output format",
     },
     lang: "message language (default: the system's, Chinese or English; otherwise Chinese)",
+    maxCells:
+      "most cells with values or formulas to read (default 10,000,000; empty styled cells do not count)",
     optionsTerm: "[options]",
     commandTerm: "[command]",
     arg: {

@@ -30,7 +30,6 @@ interface InputCatalog {
   openInExcel(file: string, owner: string): string;
   /** An output that cannot be written because Excel holds it. */
   outputLocked(out: string): string;
-  cannotWrite(out: string, code: string): string;
   /** A copy of a text table is a new workbook; a .csv name would hide that. */
   copyNeedsXlsx(out: string): string;
   /** Appended to "written" lines for copies of a text table. */
@@ -56,7 +55,7 @@ const ZH: InputCatalog = {
       case "UNTERMINATED_QUOTE":
         return `${f}：第 ${p.line} 行的引号没有闭合，其后的全部内容会并入一个单元格：请检查该行后再检查`;
       case "TOO_MANY_CELLS":
-        return `${f} 超出读取上限（${count(p.maxCells)} 个单元格），为安全起见未读取：请拆分文件`;
+        return `${f} 超出读取上限（${count(p.maxCells)} 个单元格），为安全起见未读取：如确信文件可靠，可用 --max-cells 调高上限（需要相应的内存），或拆分文件`;
       case "EMPTY":
         return `${f}：文件是空的，没有可校核的内容`;
     }
@@ -72,7 +71,6 @@ const ZH: InputCatalog = {
     `注意：${f} 正在 Excel 中打开（旁边有 ${owner}）：校核的是最后一次保存的内容，未保存的修改不在其中；请保存并关闭，或复制一份再检查`,
   outputLocked: (out) =>
     `无法写出 ${out}：该文件正在 Excel 中打开：请在 Excel 中关闭它，或另选文件名；未写出该文件`,
-  cannotWrite: (out, code) => `无法写出 ${out}（${code}）；未写出该文件`,
   copyNeedsXlsx: (out) =>
     `${out}：CSV 文件的副本是新建的 .xlsx 工作簿（CSV 无法保存标注与报告），请用 .xlsx 作输出文件名；未写出任何文件`,
   newWorkbookNote: "（由 CSV 新建的 .xlsx 工作簿，含原表的数值与文字）",
@@ -95,7 +93,7 @@ const EN: InputCatalog = {
       case "UNTERMINATED_QUOTE":
         return `${f}: the quote opened on line ${p.line} is never closed, so everything after it would become one cell: fix that line, then check again`;
       case "TOO_MANY_CELLS":
-        return `${f} exceeds a read limit (${count(p.maxCells)} cells) and was not read, for safety: split the file`;
+        return `${f} exceeds a read limit (${count(p.maxCells)} cells) and was not read, for safety: raise the limit with --max-cells if you trust the file (it needs memory to match), or split the file`;
       case "EMPTY":
         return `${f}: the file is empty; there is nothing to check`;
     }
@@ -109,7 +107,6 @@ const EN: InputCatalog = {
     `note: ${f} is open in Excel (${owner} beside it): what is checked is the last saved version, without unsaved edits; save and close it, or copy it`,
   outputLocked: (out) =>
     `cannot write ${out}: the file is open in Excel: close it or choose another name; that file was not written`,
-  cannotWrite: (out, code) => `cannot write ${out} (${code}); that file was not written`,
   copyNeedsXlsx: (out) =>
     `${out}: the copy of a CSV file is a new .xlsx workbook (a CSV cannot carry flags or a report): give the output an .xlsx name; nothing was written`,
   newWorkbookNote: " (a new .xlsx workbook made from the CSV: its numbers and text)",

@@ -2,6 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { intlLocale } from "./cliLang";
+import { Files, type FileFault, type FsOps, type PathKind } from "./files";
 import { terminalProgress, type Progress, type TerminalStream } from "./progress";
 import { oneLine, printable } from "./terminalText";
 
@@ -9,13 +11,18 @@ export { oneLine, printable };
 
 /** The path arithmetic the command line uses: Node's own (path.win32 in tests of Windows habits). */
 export type PathApi = Pick<typeof path, "basename" | "extname" | "join" | "resolve" | "dirname" | "sep">;
-import { intlLocale } from "./cliLang";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): Uint8Array;
+  /** A regular file's bytes (at most `limit`, default 2 GiB); throws a FileFault otherwise. */
+  readFile(path: string, limit?: number): Uint8Array;
+  /** Writes an output atomically (temporary file, flush, rename); throws a FileFault on failure. */
   writeFile(path: string, bytes: Uint8Array | string): void;
+  /** What is at a path (links followed): missing, a regular file, a folder, a FIFO or device. */
+  inspect(path: string): PathKind;
+  /** Why an output cannot be written to this path (a folder, read-only, no such folder), or null. */
+  outputProblem(path: string): FileFault | null;
   exists(path: string): boolean;
   isDirectory(path: string): boolean;
   listDirectory(path: string): string[];
@@ -49,6 +56,8 @@ export interface NodeIoOptions {
   /** The clock that paces the progress line. */
   now?: () => number;
   workerScript?: string;
+  /** Replaces some fs calls (tests: a write that fails as on a full disk). */
+  fs?: Partial<FsOps>;
 }
 
 /** Free memory as the batch may use it: the machine's, within a container's limit when there is one. */
@@ -59,7 +68,9 @@ function freeBytes(): number {
   return Math.max(0, Math.min(free, limit - process.memoryUsage().rss));
 }
 
+/** The real file system: regular files read within a limit, outputs written atomically (files.ts). */
 export function nodeIo(options: NodeIoOptions = {}): CliIo {
+  const files = new Files(options.fs ? { ...fs, ...options.fs } : fs);
   const out = options.stdout ?? process.stdout;
   const err = options.stderr ?? process.stderr;
   const progress = terminalProgress(err, options.now);
@@ -75,28 +86,19 @@ export function nodeIo(options: NodeIoOptions = {}): CliIo {
       progress?.clear();
       err.write(t);
     },
-    readFile: (p) => fs.readFileSync(p),
-    writeFile: (p, b) => fs.writeFileSync(p, b),
-    exists: (p) => fs.existsSync(p),
-    isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
-    listDirectory: (p) => fs.readdirSync(p),
-    makeDirectory: (p) => fs.mkdirSync(p, { recursive: true }),
-    sameFile: (a, b) => {
-      try {
-        const sa = fs.statSync(a);
-        const sb = fs.statSync(b);
-        return sa.ino === sb.ino && sa.dev === sb.dev;
-      } catch {
-        return false;
-      }
-    },
+    readFile: (p, limit) => files.readRegular(p, limit),
+    writeFile: (p, b) => files.writeAtomically(p, b),
+    inspect: (p) => files.inspect(p),
+    outputProblem: (p) => files.outputProblem(p),
+    exists: (p) => files.inspect(p).kind !== "missing",
+    isDirectory: (p) => files.inspect(p).kind === "directory",
+    listDirectory: (p) => files.listDirectory(p),
+    makeDirectory: (p) => files.makeDirectory(p),
+    sameFile: (a, b) => files.sameFile(a, b),
     paths: path,
     fileSize: (p) => {
-      try {
-        return fs.statSync(p).size;
-      } catch {
-        return undefined;
-      }
+      const seen = files.inspect(p);
+      return seen.kind === "file" ? seen.size : undefined;
     },
     progress,
     workerScript: options.workerScript,

@@ -9,9 +9,11 @@ import { DELIMITED_NAME, readDelimitedTable, type DelimitedSource } from "../cor
 import { rawAt, type WorkbookGrid } from "../core/grid";
 import type { TableMap } from "../core/model";
 import type { Lang } from "../core/messages";
+import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
-import { DEFAULT_LIMITS, problemMessage, readXlsx } from "./xlsx";
+import { readFaultWords } from "./messages";
+import { DEFAULT_LIMITS, problemMessage, readXlsx, type UnreadableSheet } from "./xlsx";
 import { newWorkbookXlsx } from "./xlsx/newWorkbook";
 
 /** What the workbook was read from: an .xlsx as it is, or a text table read as one sheet. */
@@ -24,12 +26,16 @@ export type Loaded =
       source: InputSource;
       /** The .xlsx that output copies are made from: the input itself, or a new workbook of a text table's cells. */
       xlsx(): Uint8Array;
+      /** Worksheets that could not be read: the input is unusable (exit 2), the others still checked. */
+      unreadable: UnreadableSheet[];
     }
   | { ok: false; message: string };
 
-export interface LoadHooks {
+export interface LoadOptions {
   /** Hears the rows read so far, now and then (a progress line). */
   onRows?: (rowsRead: number) => void;
+  /** --max-cells: most cells with values or formulas one read takes (a text table: most cells). */
+  maxCells?: number;
 }
 
 /** Windows reports a file another program holds open (Excel does, while a workbook is open) as busy or not permitted. */
@@ -41,7 +47,10 @@ export function ownerFileOf(file: string, io: CliIo): string {
   return paths.join(paths.dirname(file), `~$${paths.basename(file)}`);
 }
 
-/** The file's bytes, or the one line saying why they cannot be read. */
+/**
+ * The file's bytes, or the one line saying why they cannot be read: only a regular file is read,
+ * and none over the size limit (files.ts); a file Excel holds open is said as such.
+ */
 export function readInput(
   file: string,
   io: CliIo,
@@ -53,8 +62,13 @@ export function readInput(
   try {
     return { ok: true, bytes: io.readFile(file) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    return { ok: false, message: LOCKED.has(code) ? text.lockedByExcel(file) : text.cannotRead(file, code) };
+    const fault =
+      e instanceof FileFault
+        ? e
+        : new FileFault("IO", file, { errno: (e as NodeJS.ErrnoException)?.code ?? "EIO" });
+    const errno = fault.extra.errno ?? "";
+    if (fault.code === "IO" && LOCKED.has(errno)) return { ok: false, message: text.lockedByExcel(file) };
+    return { ok: false, message: readFaultWords(fault)[lang] };
   }
 }
 
@@ -67,7 +81,7 @@ function isWorkbookBytes(bytes: Uint8Array): boolean {
   );
 }
 
-export function loadWorkbook(file: string, io: CliIo, lang: Lang, hooks: LoadHooks = {}): Loaded {
+export function loadWorkbook(file: string, io: CliIo, lang: Lang, options: LoadOptions = {}): Loaded {
   const read = readInput(file, io, lang);
   if (!read.ok) return read;
   const bytes = read.bytes;
@@ -76,20 +90,47 @@ export function loadWorkbook(file: string, io: CliIo, lang: Lang, hooks: LoadHoo
   if (io.exists(owner))
     io.stderr(`tdcheck: ${INPUT_TEXT[lang].openInExcel(file, pathsOf(io).basename(owner))}\n`);
   if (DELIMITED_NAME.test(fileName) && !isWorkbookBytes(bytes)) {
-    const table = readDelimitedTable(bytes, { fileName, maxCells: DEFAULT_LIMITS.maxCells });
+    const table = readDelimitedTable(bytes, {
+      fileName,
+      maxCells: options.maxCells ?? DEFAULT_LIMITS.maxCells,
+    });
     if (!table.ok) return { ok: false, message: INPUT_TEXT[lang].delimitedProblem(file, table.problem) };
-    hooks.onRows?.(table.source.rows);
+    options.onRows?.(table.source.rows);
     let made: Uint8Array | undefined;
     return {
       ok: true,
       workbook: table.workbook,
       source: { format: "csv", ...table.source },
       xlsx: () => (made ??= newWorkbookXlsx(table.workbook)),
+      unreadable: [],
     };
   }
-  const xlsx = readXlsx(bytes, { fileName, onRows: hooks.onRows });
+  const xlsx = readXlsx(bytes, {
+    fileName,
+    onRows: options.onRows,
+    limits: options.maxCells !== undefined ? { maxCells: options.maxCells } : undefined,
+  });
   if (!xlsx.ok) return { ok: false, message: problemMessage(xlsx.problem, file)[lang] };
-  return { ok: true, workbook: xlsx.workbook, source: { format: "xlsx" }, xlsx: () => bytes };
+  return {
+    ok: true,
+    workbook: xlsx.workbook,
+    source: { format: "xlsx" },
+    xlsx: () => bytes,
+    unreadable: xlsx.unreadable,
+  };
+}
+
+/**
+ * The unreadable sheets that matter: all of them, or with --sheet only that one (as the engine
+ * matches a sheet name: exactly, else ignoring case and surrounding spaces).
+ */
+export function chosenUnreadable(
+  unreadable: UnreadableSheet[],
+  sheet: string | undefined,
+): UnreadableSheet[] {
+  if (sheet === undefined) return unreadable;
+  const norm = (s: string): string => s.trim().toLowerCase();
+  return unreadable.filter((u) => u.name === sheet || norm(u.name) === norm(sheet));
 }
 
 /**

@@ -3,7 +3,12 @@ import type { WorkbookGrid } from "../core/grid";
 import { fromMapDocument } from "../core/mapJson";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
+import { FileFault } from "./files";
 import type { CliIo } from "./io";
+import { readFaultWords } from "./messages";
+
+/** A table map is a few kilobytes; anything near this is not one. */
+const MAX_MAP_BYTES = 64 * 1024 * 1024;
 
 export type LoadedMap = { ok: true; maps: TableMap[] } | { ok: false; message: string };
 
@@ -11,9 +16,16 @@ export function loadMap(path: string, workbook: WorkbookGrid, lang: Lang, io: Cl
   const zh = lang === "zh";
   if (!io.exists(path))
     return { ok: false, message: zh ? `找不到表格映射文件：${path}` : `No such map file: ${path}` };
+  let text: string;
+  try {
+    text = new TextDecoder().decode(io.readFile(path, MAX_MAP_BYTES));
+  } catch (e) {
+    if (e instanceof FileFault) return { ok: false, message: readFaultWords(e)[lang] };
+    throw e;
+  }
   let doc: unknown;
   try {
-    doc = JSON.parse(new TextDecoder().decode(io.readFile(path)).replace(/^\uFEFF/, ""));
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     return {
       ok: false,

@@ -1,11 +1,15 @@
 /**
- * Writing an output copy: the one place a command writes a file, so a copy that cannot be written
- * (Excel holds it open on Windows, a missing folder, no permission) is one clear line, never a
- * stack trace. Whether the copy should be written at all is the command's decision.
+ * Writing an output copy: the one place a command writes a file. Underneath, `io.writeFile` writes
+ * atomically (files.ts: a temporary file beside the target, flushed, renamed over it), so a copy
+ * that cannot be written (Excel holds it open on Windows, a full disk, a read-only target, a
+ * missing folder) leaves what was there untouched and is one clear line, never a stack trace.
+ * Whether the copy should be written at all is the command's decision.
  */
 import type { Lang } from "../core/messages";
+import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import type { CliIo } from "./io";
+import { writeFaultWords } from "./messages";
 
 /** Writes `bytes` to `out`; false (said on stderr) when it could not. */
 export function writeOutput(io: CliIo, out: string, bytes: Uint8Array, lang: Lang): boolean {
@@ -13,11 +17,13 @@ export function writeOutput(io: CliIo, out: string, bytes: Uint8Array, lang: Lan
     io.writeFile(out, bytes);
     return true;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String((e as Error).message ?? e);
-    const text = INPUT_TEXT[lang];
-    io.stderr(
-      `tdcheck: ${code === "EBUSY" || code === "EPERM" ? text.outputLocked(out) : text.cannotWrite(out, code)}\n`,
-    );
+    const fault =
+      e instanceof FileFault
+        ? e
+        : new FileFault("IO", out, {
+            errno: (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e),
+          });
+    io.stderr(`tdcheck: ${writeFaultWords(fault)[lang]}\n`);
     return false;
   }
 }

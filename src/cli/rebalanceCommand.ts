@@ -29,12 +29,22 @@ import { renderRefusal } from "../core/rebalance/rebalance";
 import { EXIT } from "./checkCommand";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
+import {
+  dependentsText,
+  emptyPathOption,
+  maxCellsOption,
+  unreadableWords,
+  writeFaultWords,
+} from "./messages";
 import { refusesTextName, writeOutput } from "./output";
+import { copyKind, kindProblem } from "./outputKind";
 import { cliOptionLabel } from "./optionLabels";
 import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { plural } from "./plural";
 import { writeCellValues } from "./xlsx/writeValues";
+import { problemMessage } from "./xlsx/problems";
+import { dependentFormulas } from "../core/dependents";
 import { writeStateSection } from "./xlsx/stateSection";
 import type { WorkbookGrid } from "../core/grid";
 import { appendTrail, readTrail, trailEntryFor } from "../core/report";
@@ -61,6 +71,8 @@ export interface RebalanceOptions {
   by?: string;
   format: "text" | "json";
   lang: Lang;
+  /** --max-cells as typed. */
+  maxCells?: string;
 }
 
 function unitValue(option: string, text: string, lang: Lang): UnitValue | string {
@@ -115,6 +127,10 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     return EXIT.unusable;
   };
 
+  const limit = maxCellsOption(options.maxCells, lang);
+  if (!limit.ok) return fail(limit.message);
+  const empty = emptyPathOption({ "--out": options.out }, lang);
+  if (empty) return fail(empty);
   const choices = choicesOf(options);
   if (typeof choices === "string") return fail(choices);
   if (options.out !== undefined && sameTarget(file, options.out, io))
@@ -124,10 +140,16 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
         : `refusing to overwrite the input; choose another name with --out: ${options.out}`,
     );
 
-  const loaded = loadWorkbook(file, io, lang);
+  const outProblem = options.out !== undefined ? io.outputProblem(options.out) : null;
+  if (outProblem) return fail(writeFaultWords(outProblem)[lang]);
+
+  const loaded = loadWorkbook(file, io, lang, { maxCells: limit.value });
   if (!loaded.ok) return fail(loaded.message);
   const fromText = loaded.source.format === "csv";
   if (fromText && options.out !== undefined && refusesTextName(options.out, io, lang)) return EXIT.unusable;
+  // A copy of a workbook with a sheet we cannot read would carry the damage on, unchecked.
+  if (loaded.unreadable.length)
+    return fail(unreadableWords(file, loaded.unreadable, options.out !== undefined)[lang]);
   const { maps, problems } = detectWorkbook(loaded.workbook, { sheet: options.sheet });
   const problem = problems[0];
   if (problem) {
@@ -200,11 +222,25 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     return EXIT.errors;
   }
 
+  const out = options.out;
+  // The copy keeps its input's kind (a text table's copy is a new .xlsx), and its name must say so.
+  const wrongName = kindProblem(out, fromText ? "xlsx" : copyKind(loaded.xlsx()), lang);
+  if (wrongName) return fail(wrongName);
+  // Formulas elsewhere that read the changed cells: new cached results where the engine can compute
+  // them (a program that does not recalculate on opening shows those), the others named.
+  const dependents = dependentFormulas(
+    loaded.workbook,
+    writes.map((w) => ({ sheet: plan.sheet, row: w.row, col: w.col, value: w.value })),
+  );
   const written = writeCellValues(
     loaded.xlsx(),
     plan.sheet,
     writes.map((w) => ({ cell: w.cell, value: w.value })),
-    { overwriteFormulas: options.overwriteFormulas, fileName: pathsOf(io).basename(file) },
+    {
+      overwriteFormulas: options.overwriteFormulas,
+      fileName: pathsOf(io).basename(file),
+      cachedResults: dependents.recalculated.map((d) => ({ sheet: d.sheet, cell: d.cell, value: d.after })),
+    },
   );
   if (!written.ok) {
     const p = written.problem;
@@ -222,17 +258,29 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
           ? `工作表“${plan.sheet}”受保护：请在 Excel 中撤销工作表保护后再调整；未写出任何文件`
           : `sheet "${plan.sheet}" is protected: unprotect it in Excel first; nothing was written`,
       );
+    if (p.code === "CORRUPT" || p.code === "TRUNCATED" || p.code === "TOO_LARGE" || p.code === "ENCRYPTED")
+      return fail(problemMessage(p, file)[lang]);
     return fail(
       zh
         ? `无法在保留原有内容的前提下写出副本（${p.detail}），未写出任何文件`
         : `cannot write the copy without losing content (${p.detail}); nothing was written`,
     );
   }
+  // A result the file could not take (a cell of an array formula) is Excel's to recalculate after all.
+  if (written.cachedResultsLeft.length) {
+    const left = new Set(written.cachedResultsLeft);
+    const key = (d: { sheet: string; cell: string }) => `${d.sheet}!${d.cell}`;
+    dependents.excelRecalculates.push(
+      ...dependents.recalculated
+        .filter((d) => left.has(key(d)))
+        .map((d) => ({ sheet: d.sheet, cell: d.cell, formula: d.formula, why: "outside-subset" as const })),
+    );
+    dependents.recalculated = dependents.recalculated.filter((d) => !left.has(key(d)));
+  }
   // Nothing written, nothing to record: the copy stays identical to the input.
   const trail = written.cells.length
     ? recordTrail(loaded, written.bytes, plan, result, writes, options, pathsOf(io).basename(file))
     : ({ bytes: written.bytes, recorded: false, reason: "no change" } as const);
-  const out = options.out!;
   if (!writeOutput(io, out, trail.bytes, lang)) return EXIT.unusable;
 
   const doc = rebalanceDocument(plan, result, {
@@ -243,6 +291,22 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   });
   if (written.removedFormulas.length) doc.removedFormulas = written.removedFormulas;
   if (written.fullCalcOnLoad) doc.fullCalcOnLoad = true;
+  if (dependents.recalculated.length || dependents.excelRecalculates.length)
+    doc.dependents = {
+      recalculated: dependents.recalculated.map((d) => ({
+        sheet: d.sheet,
+        cell: d.cell,
+        formula: d.formula,
+        before: typeof d.before === "number" || typeof d.before === "string" ? d.before : null,
+        after: d.after.toJSON(),
+      })),
+      excelRecalculates: dependents.excelRecalculates.map((d) => ({
+        sheet: d.sheet,
+        cell: d.cell,
+        formula: d.formula,
+        why: d.why,
+      })),
+    };
   doc.trail = trail.recorded
     ? { recorded: true, entries: trail.entries }
     : { recorded: false, reason: trail.reason };
@@ -266,6 +330,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
     summaryLine(plan, result, writes, out, written.removedFormulas, lang) +
       (fromText ? INPUT_TEXT[lang].newWorkbookNote : ""),
   );
+  lines.push(...dependentsText(dependents, lang));
   show(doc, lines);
   return EXIT.clean;
 }

@@ -7,7 +7,7 @@ import { Command, CommanderError, Help, Option } from "commander";
 import type { Lang } from "../core/messages";
 import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
 import { chooseLang, type Env } from "./cliLang";
-import { runDetect } from "./detectCommand";
+import { runDetect, type DetectOptions } from "./detectCommand";
 import { commanderMessage, HELP } from "./helpText";
 import { forPeople, oneLine, type CliIo } from "./io";
 import { displayWidth } from "./width";
@@ -84,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(`--reviewer ${a.person}`, c.reviewer)
     .option("--strict", c.strict, false)
     .option(`--jobs ${a.n}`, c.jobs)
+    .option(`--max-cells ${a.n}`, words.maxCells)
     .addOption(langOption())
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts, forPeople(io, opts.format));
@@ -94,9 +95,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(d.description)
     .argument(`<${a.file}>`, d.file)
     .option(`--sheet ${a.name}`, d.sheet)
+    .option(`--max-cells ${a.n}`, words.maxCells)
     .addOption(new Option(`--format ${a.format}`, d.format).choices(["text", "json"]).default("text"))
     .addOption(langOption())
-    .action((file: string, opts: { sheet?: string; format: "text" | "json"; lang: Lang }) => {
+    .action((file: string, opts: DetectOptions) => {
       code = runDetect(file, opts, forPeople(io, opts.format));
     });
 
@@ -129,6 +131,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option(`--out ${a.xlsx}`, r.out)
     .option("--overwrite-formulas", r.overwriteFormulas, false)
     .option(`--by ${a.person}`, r.by)
+    .option(`--max-cells ${a.n}`, words.maxCells)
     .addOption(new Option(`--format ${a.format}`, r.format).choices(["text", "json"]).default("text"))
     .addOption(langOption())
     .action((file: string, opts: RebalanceOptions) => {

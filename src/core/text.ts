@@ -3,6 +3,8 @@
  * characters and padding spaces must not change what a label means (合  計 = 合计).
  */
 
+import { perDistinctText } from "./textMemo";
+
 // Traditional → simplified for the characters that occur in target tables' labels and cells.
 const TRADITIONAL =
   "計鄉鎮區縣標額數項億萬總業產資長園開發務設經費術規準達劃級導實際註備號單値價內範圍減構權稅農糧積畝戶個來對與於為從這並應當屬轄門關環綠節專學醫衛電車氣體龍陽陰東寧蘇廣灣興華國雲貴遼黃營紹溫麗臺島橋濱蕭臨廬陸順鄭葉張樂漢滄齊魯濟寶鹽揚無錫層碼錯誤強創礎將動過讓處審報類別萊濰壽陝晉贛閩滬瓊綜測檢驗約爭餘噸輛條較確現預頃隻筆幣釐暫適領絡責擁";
@@ -31,25 +33,25 @@ function isSettled(text: string): boolean {
 }
 
 /** Full-width → ASCII (NFKC) and traditional → simplified; spaces kept. */
-export function normalizeText(text: string): string {
+export const normalizeText = perDistinctText((text: string): string => {
   if (isSettled(text)) return text;
   const s = text.normalize("NFKC");
   return HAS_TRADITIONAL.test(s) ? s.replace(TRADITIONAL_CHARS, (ch) => SINGLE_TRADITIONAL.get(ch) ?? ch) : s;
-}
+});
 
 /** A label as matched against keywords and names: normalised, every kind of space removed. */
 const LABEL_SPACE = /[\s\u00a0\u3000\u200b]/;
 
-export function normalizeLabel(text: string): string {
+/** Per distinct long text (textMemo.ts); most labels hold no space at all and are no copy. */
+export const normalizeLabel = perDistinctText((text: string): string => {
   const t = normalizeText(text);
-  // Most labels hold no space at all: no copy made for them.
   return LABEL_SPACE.test(t) ? t.replace(/[\s\u00a0\u3000\u200b]+/g, "") : t;
-}
+});
 
 /** A label's text for display: normalised whitespace only (the planner's own characters kept). */
 const DISPLAY_SPACE = /[\s\u00a0\u3000]/;
 
-export function displayLabel(text: string): string {
+export const displayLabel = perDistinctText((text: string): string => {
   if (!DISPLAY_SPACE.test(text)) return text;
   return text
     .replace(/[\s\u00a0\u3000]+/g, (m, offset: number, whole: string) => {
@@ -60,7 +62,7 @@ export function displayLabel(text: string): string {
       return cjk.test(before) && cjk.test(after) ? "" : " ";
     })
     .trim();
-}
+});
 
 /** UTF-8 length of a string (what a request or response carries), without encoding a copy. */
 export function utf8Length(s: string): number {

@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { FileFault } from "../../src/cli/files";
 import type { CliIo } from "../../src/cli/io";
 import { runCli } from "../../src/cli/run";
 import { readXlsx } from "../../src/cli/xlsx";
@@ -64,6 +65,17 @@ class WindowsDisk {
         if (code) throw this.fail(code, p);
         if (!this.folders.has(this.key(path.win32.dirname(p)))) throw this.fail("ENOENT", p);
         this.put(p, b);
+      },
+      inspect: (p) => {
+        const f = this.files.get(this.key(p));
+        if (f) return { kind: "file", size: f.bytes.length };
+        return this.folders.has(this.key(p)) ? { kind: "directory" } : { kind: "missing" };
+      },
+      // As files.ts says it: a folder is no output, nor a name in a folder that does not exist.
+      outputProblem: (p) => {
+        if (this.folders.has(this.key(p))) return new FileFault("IS_DIRECTORY", p);
+        if (!this.folders.has(this.key(path.win32.dirname(p)))) return new FileFault("NO_FOLDER", p);
+        return null;
       },
       exists: (p) => this.files.has(this.key(p)) || this.folders.has(this.key(p)),
       isDirectory: (p) => this.folders.has(this.key(p)),
@@ -246,7 +258,7 @@ describe("files Excel holds open", () => {
     // A folder that does not exist is a plain write error, not Excel's.
     const nowhere = await disk.run("check", file, "--annotate", "Z:\\没有\\x.xlsx", "--lang", "en");
     expect(nowhere.stderr).toBe(
-      "tdcheck: cannot write Z:\\没有\\x.xlsx (ENOENT); that file was not written\n",
+      "tdcheck: the folder of the output Z:\\没有\\x.xlsx does not exist; nothing written\n",
     );
   });
 });

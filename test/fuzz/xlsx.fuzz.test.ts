@@ -26,6 +26,7 @@ const CODES = new Set([
   "ENCRYPTED",
   "TRUNCATED",
   "TOO_LARGE",
+  "TOO_MANY_CELLS",
   "CORRUPT",
   "NO_SHEETS",
 ]);

@@ -49,22 +49,7 @@ export function tempDir(): string {
 
 let bundle: string | undefined;
 
-/** The real bundled command line, built once per test file, run as a separate process. */
-export function spawnCli(args: string[], cwd = ROOT): CliRun {
-  // A locale that names no language, so the default (Chinese) does not depend on the machine.
-  const env = {
-    ...process.env,
-    LANG: "C.UTF-8",
-    LC_ALL: "",
-    LC_MESSAGES: "",
-    LANGUAGE: "",
-    TDCHECK_LANG: "",
-  };
-  const r = spawnSync(process.execPath, [cliBundle(), ...args], { cwd, encoding: "utf8", env });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The bundled command line's path (built once per test file): what a parallel batch's workers run. */
+/** The command line bundled as `npm run build:cli` does it, built once per test file: what a parallel batch's workers run. */
 export function cliBundle(): string {
   if (!bundle) {
     bundle = path.join(tempDir(), "tdcheck.js");
@@ -80,4 +65,28 @@ export function cliBundle(): string {
     });
   }
   return bundle;
+}
+
+/**
+ * The real bundled command line, run as a separate process, in a locale that names no language (so
+ * the default, Chinese, does not depend on the machine). `timeoutMs` kills it (code -1) rather than
+ * let a test wait forever on a command that hangs.
+ */
+export function spawnCli(args: string[], cwd = ROOT, timeoutMs?: number): CliRun {
+  const env = {
+    ...process.env,
+    LANG: "C.UTF-8",
+    LC_ALL: "",
+    LC_MESSAGES: "",
+    LANGUAGE: "",
+    TDCHECK_LANG: "",
+  };
+  const r = spawnSync(process.execPath, [cliBundle(), ...args], {
+    cwd,
+    encoding: "utf8",
+    env,
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,8 +6,9 @@ export {
   type ReadOptions,
   type XlsxProblem,
   type XlsxProblemCode,
+  type UnreadableSheet,
 } from "./read";
-export { DEFAULT_LIMITS, type Limits } from "./package";
+export { DEFAULT_LIMITS, packageKind, openPackage, type Limits, type PackageKind } from "./package";
 export {
   annotateXlsx,
   removeAnnotations,

@@ -95,10 +95,18 @@ export function openPackage(input: Uint8Array, fileName: string | undefined): Pa
   const bytes = Buffer.isBuffer(input)
     ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
     : input;
-  if (!looksLikeZip(bytes)) {
-    sniffNonZip(bytes, fileName);
+  let dir: ZipDirectory;
+  if (looksLikeZip(bytes)) dir = readZipDirectory(bytes);
+  else {
+    if (startsWith(bytes, OLE_MAGIC)) sniffNonZip(bytes, fileName);
+    // Data before the archive (a self-extracting stub, a mail gateway's header): the end record at
+    // the end of the file still finds the entries, each offset shifted by the stub's length.
+    try {
+      dir = readZipDirectory(bytes);
+    } catch {
+      sniffNonZip(bytes, fileName);
+    }
   }
-  const dir = readZipDirectory(bytes);
   if (dir.entries.some((e) => e.flags & 0x01))
     throw new XlsxFault("ENCRYPTED", "the zip entries are encrypted");
   let workbookPart = "xl/workbook.xml";
@@ -195,4 +203,31 @@ export function relationships(xml: string, baseFolder: string): Relationship[] {
       external,
     };
   });
+}
+
+/** What an OPC spreadsheet package is, by its workbook part's content type; the extension Excel requires for it. */
+export type PackageKind = "xlsx" | "xlsm" | "xltx" | "xltm" | "xlam";
+
+const KIND_BY_CONTENT_TYPE: Record<string, PackageKind> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "xlsx",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "xltx",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml": "xltm",
+  "application/vnd.ms-excel.addin.macroEnabled.main+xml": "xlam",
+};
+
+/**
+ * The kind of workbook a package is, from [Content_Types].xml. Excel refuses a file whose name's
+ * extension does not match it (a macro-enabled package named .xlsx), so a copy keeps its input's
+ * kind and must be named for it. A package that does not say is an ordinary workbook.
+ */
+export function packageKind(pkg: Package): PackageKind {
+  const entry = entryOf(pkg, "[Content_Types].xml");
+  if (!entry || entry.size > 1024 * 1024) return "xlsx";
+  const xml = decodePart(inflateEntry(pkg.bytes, entry));
+  const part = `/${pkg.workbookPart}`.toLowerCase();
+  for (const tag of findTags(xml, "Override"))
+    if ((tag.attrs.get("PartName") ?? "").toLowerCase() === part)
+      return KIND_BY_CONTENT_TYPE[(tag.attrs.get("ContentType") ?? "").trim()] ?? "xlsx";
+  return "xlsx";
 }

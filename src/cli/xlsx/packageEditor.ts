@@ -146,7 +146,7 @@ export class PackageEditor {
       else items.push({ kind: "new", name: entry.name, data: utf8(text), like: entry });
     }
     for (const { name, text } of this.added.values()) items.push({ kind: "new", name, data: utf8(text) });
-    return writeZip(this.pkg.bytes, items, this.pkg.dir.comment);
+    return writeZip(this.pkg.bytes, items, this.pkg.dir.comment, this.limits.maxPartBytes);
   }
 }
 

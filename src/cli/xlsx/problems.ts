@@ -37,9 +37,16 @@ export function problemMessage(
         en: `${f} is incomplete (cut short, perhaps an interrupted download or transfer): get the file again. (${d})`,
       };
     case "TOO_LARGE":
+      // Checked against the sizes the zip declares, before anything is inflated: true as said.
       return {
-        zh: `${f} 超出读取上限，为安全起见未解压：${d}。如确需检查，请拆分工作簿或调高上限。`,
-        en: `${f} exceeds a read limit and was not decompressed, for safety: ${d}. Split the workbook, or raise the limit if you trust the file.`,
+        zh: `${f} 超出读取上限，为安全起见未解压：${d}。如确需检查，请拆分工作簿。`,
+        en: `${f} exceeds a read limit and was not decompressed, for safety: ${d}. Split the workbook to check it.`,
+      };
+    case "TOO_MANY_CELLS":
+      // Counted while reading (the sheet was decompressed): the limit is --max-cells.
+      return {
+        zh: `${f} 的单元格数超出读取上限，未检查：${d}。如确信文件可靠，可用 --max-cells 调高上限（需要相应的内存），或拆分工作簿。`,
+        en: `${f} has too many cells to check: ${d}. Raise the limit with --max-cells if you trust the file (it needs memory to match), or split the workbook.`,
       };
     case "NO_SHEETS":
       return {

@@ -16,11 +16,19 @@ import {
 import { readSharedStrings } from "./sharedStrings";
 import { scanSheet, type ScanContext } from "./sheetScanner";
 import { EMPTY_STYLES, readStyles } from "./styles";
-import { findTag, findTags } from "./xml";
+import { findTag, findTags, rootLocalName } from "./xml";
 import { XlsxFault, inflateEntry, type ZipEntry } from "./zip";
 
 export type XlsxProblemCode =
-  "NOT_XLSX" | "LEGACY_XLS" | "WPS_ET" | "ENCRYPTED" | "TRUNCATED" | "TOO_LARGE" | "CORRUPT" | "NO_SHEETS";
+  | "NOT_XLSX"
+  | "LEGACY_XLS"
+  | "WPS_ET"
+  | "ENCRYPTED"
+  | "TRUNCATED"
+  | "TOO_LARGE"
+  | "TOO_MANY_CELLS"
+  | "CORRUPT"
+  | "NO_SHEETS";
 
 export interface XlsxProblem {
   code: XlsxProblemCode;
@@ -28,7 +36,17 @@ export interface XlsxProblem {
   detail: string;
 }
 
-export type ReadResult = { ok: true; workbook: WorkbookGrid } | { ok: false; problem: XlsxProblem };
+/** A worksheet whose part could not be read: the input is unusable, though its other sheets were read. */
+export interface UnreadableSheet {
+  name: string;
+  /** The part (or relationship target) that could not be read. */
+  part: string;
+  /** What is wrong with it, in English. */
+  detail: string;
+}
+
+export type ReadResult =
+  { ok: true; workbook: WorkbookGrid; unreadable: UnreadableSheet[] } | { ok: false; problem: XlsxProblem };
 
 export interface ReadOptions {
   /** For messages, and to tell a WPS .et from an .xls (both are OLE files). */
@@ -47,6 +65,7 @@ const PROBLEM_CODES = new Set<string>([
   "ENCRYPTED",
   "TRUNCATED",
   "TOO_LARGE",
+  "TOO_MANY_CELLS",
   "CORRUPT",
   "NO_SHEETS",
 ]);
@@ -66,6 +85,11 @@ export interface SheetEntry {
   part: string | undefined;
   /** A worksheet whose part is not in the zip: the package is damaged. */
   missing?: string;
+  /**
+   * A sheet that may hold cells but cannot be reached: a worksheet relationship that points outside
+   * the package, or a sheet whose relationship is not there at all (its kind is unknown).
+   */
+  unreachable?: { part: string; detail: string };
 }
 
 export interface WorkbookInfo {
@@ -111,15 +135,25 @@ export function readWorkbookInfo(pkg: Package, limits: Limits): WorkbookInfo {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   for (const tag of findTags(xml, "sheet")) {
-    const rel = byId.get(tag.attrs.get("r:id") ?? tag.attrs.get("id") ?? "");
+    const id = tag.attrs.get("r:id") ?? tag.attrs.get("id") ?? "";
+    const rel = byId.get(id);
     const state = tag.attrs.get("state");
     const isWorksheet = rel !== undefined && !rel.external && /\/worksheet$/.test(rel.type);
     const entry = isWorksheet ? entryOf(pkg, rel.target) : undefined;
+    // Chart sheets and dialog sheets hold no cells and are skipped; a sheet whose kind cannot be
+    // known, or a worksheet kept outside the package, might hold the very cells that are wrong.
+    const unreachable =
+      rel === undefined
+        ? { part: id, detail: `its relationship ${id || "(none)"} is not in the workbook's relationships` }
+        : rel.external && /\/worksheet$/.test(rel.type)
+          ? { part: rel.target, detail: `its relationship points outside the package (${rel.target})` }
+          : undefined;
     sheets.push({
       name: tag.attrs.get("name") ?? "",
       visibility: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible",
       part: entry?.name,
       missing: isWorksheet && !entry ? rel.target : undefined,
+      unreachable,
     });
   }
   const pr = findTag(xml, "workbookPr");
@@ -144,6 +178,7 @@ export function readWorkbookInfo(pkg: Package, limits: Limits): WorkbookInfo {
   };
 }
 
+/** The sheets to read: worksheets with a part, and those that should be worksheets but cannot be read. */
 function pickSheets(info: WorkbookInfo, wanted: string[] | undefined): SheetEntry[] {
   const norm = (s: string): string => s.trim().toLowerCase();
   // Excel refuses two sheets of one name (compared without case); findings and flags name a sheet,
@@ -154,12 +189,7 @@ function pickSheets(info: WorkbookInfo, wanted: string[] | undefined): SheetEntr
     if (seen.has(key)) throw new XlsxFault("CORRUPT", `two sheets are named "${s.name}"`);
     seen.add(key);
   }
-  for (const s of info.sheets) {
-    // A listed worksheet without its part would silently drop a sheet from the check.
-    if (s.missing && (!wanted?.length || wanted.some((w) => norm(w) === norm(s.name))))
-      throw new XlsxFault("CORRUPT", `sheet "${s.name}" is listed but its part ${s.missing} is missing`);
-  }
-  const worksheets = info.sheets.filter((s) => s.part !== undefined);
+  const worksheets = info.sheets.filter((s) => s.part !== undefined || s.missing || s.unreachable);
   if (worksheets.length === 0) throw new XlsxFault("NO_SHEETS", "the workbook has no worksheets");
   if (!wanted || wanted.length === 0) return worksheets;
   const picked = worksheets.filter(
@@ -171,6 +201,38 @@ function pickSheets(info: WorkbookInfo, wanted: string[] | undefined): SheetEntr
       `no sheet named ${wanted.map((w) => `"${w}"`).join(", ")}; the workbook has ${worksheets.map((s) => `"${s.name}"`).join(", ")}`,
     );
   return picked;
+}
+
+/**
+ * A worksheet part's text, or why it is not one: text without a <worksheet> root (garbage, an empty
+ * part, UTF-16 that lost its byte-order mark) holds cells we cannot see, and must not pass for an
+ * empty sheet.
+ */
+function worksheetText(pkg: Package, sheet: SheetEntry, limits: Limits): string {
+  if (sheet.unreachable) throw new XlsxFault("CORRUPT", sheet.unreachable.detail);
+  if (sheet.missing)
+    throw new XlsxFault(
+      "CORRUPT",
+      `sheet "${sheet.name}" is listed but its part ${sheet.missing} is missing`,
+    );
+  const entry = entryOf(pkg, sheet.part!)!;
+  checkSize([entry], limits);
+  const data = inflateEntry(pkg.bytes, entry);
+  if (data.length === 0) throw new XlsxFault("CORRUPT", `${entry.name} is empty`);
+  // XML in UTF-16 must start with a byte-order mark; "<\0?\0" without one is not a readable part.
+  if ((data[0] === 0x3c && data[1] === 0) || (data[0] === 0 && data[1] === 0x3c))
+    throw new XlsxFault("CORRUPT", `${entry.name} is UTF-16 without a byte-order mark`);
+  const xml = decodePart(data);
+  if (rootLocalName(xml) !== "worksheet")
+    throw new XlsxFault("CORRUPT", `${entry.name} is not a worksheet (its root element is not <worksheet>)`);
+  // Excel always writes <sheetData>; without it, only a worksheet that is closed is an empty one.
+  if (
+    !findTag(xml, "sheetData") &&
+    !/<(?:[\w.-]+:)?worksheet\b[^>]*\/>/.test(xml) &&
+    !/<\/(?:[\w.-]+:)?worksheet\s*>/.test(xml)
+  )
+    throw new XlsxFault("CORRUPT", `${entry.name} is cut short (no <sheetData>, no end of <worksheet>)`);
+  return xml;
 }
 
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
@@ -185,7 +247,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResu
     const toRead: ZipEntry[] = [];
     if (stylesEntry) toRead.push(stylesEntry);
     if (sstEntry) toRead.push(sstEntry);
-    for (const s of chosen) toRead.push(entryOf(pkg, s.part!)!);
+    for (const s of chosen) if (s.part) toRead.push(entryOf(pkg, s.part)!);
     checkSize(toRead, limits);
 
     const ctx: ScanContext = {
@@ -196,12 +258,27 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadResu
       onRows: options.onRows,
     };
     const sheets: SheetGrid[] = [];
+    const unreadable: UnreadableSheet[] = [];
     for (const s of chosen) {
-      const grid = scanSheet(readPartText(pkg, entryOf(pkg, s.part!)!, limits), s.name, ctx);
+      let grid: SheetGrid;
+      try {
+        grid = scanSheet(worksheetText(pkg, s, limits), s.name, ctx);
+      } catch (err) {
+        // One damaged sheet does not hide the others' findings; limits still end the whole read.
+        if (!(err instanceof XlsxFault) || err.code !== "CORRUPT") throw err;
+        unreadable.push({
+          name: s.name,
+          part: s.part ?? s.missing ?? s.unreachable?.part ?? "",
+          detail: err.detail,
+        });
+        continue;
+      }
       grid.visibility = s.visibility;
       sheets.push(grid);
     }
-    return { ok: true, workbook: { name: options.fileName ?? "", sheets } };
+    // Nothing could be read: the file as a whole is damaged, and says why as before.
+    if (sheets.length === 0 && unreadable.length) throw new XlsxFault("CORRUPT", unreadable[0].detail);
+    return { ok: true, workbook: { name: options.fileName ?? "", sheets }, unreadable };
   } catch (err) {
     return { ok: false, problem: toProblem(err) };
   }

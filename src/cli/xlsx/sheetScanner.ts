@@ -106,6 +106,19 @@ function find(xml: string, text: string, from: number): number {
   return i;
 }
 
+/**
+ * Index of the "<" that ends an element's text starting at `from`, CDATA sections and comments
+ * skipped (`<v><![CDATA[2000]]></v>` is the number 2000, as XML says).
+ */
+function textEnd(xml: string, from: number): number {
+  let i = seek(xml, 60, from);
+  while (xml.charCodeAt(i + 1) === 33 /* ! */) {
+    const close = xml.startsWith("<![CDATA[", i) ? "]]>" : "-->";
+    i = seek(xml, 60, find(xml, close, i + 2) + close.length);
+  }
+  return i;
+}
+
 function parseIntAt(xml: string, a: number, b: number): number {
   let n = 0;
   for (let i = a; i < b; i++) {
@@ -122,6 +135,42 @@ function isoToSerial(text: string, date1904: boolean): number | string {
   if (Number.isNaN(ms)) return text;
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   return (ms - epoch) / 86400000;
+}
+
+/** A cell's value from text that needed decoding (CDATA): read as the fast path reads the plain text. */
+function decodedValue(
+  text: string,
+  type: number,
+  sst: readonly string[],
+  sheet: string,
+  date1904: boolean,
+): RawValue {
+  switch (type) {
+    case T_NUMBER:
+      return text === "" ? undefined : strictNumber(text);
+    case T_SHARED: {
+      const t = text.trim();
+      if (t === "") return undefined;
+      const value = /^\d+$/.test(t) ? sst[Number(t)] : undefined;
+      if (value === undefined)
+        throw new XlsxFault(
+          "CORRUPT",
+          `sheet ${sheet}: a cell refers to shared string ${t}, but the table has ${sst.length}`,
+        );
+      return value;
+    }
+    case T_BOOL: {
+      const t = text.trim();
+      return t === "" ? undefined : t === "1" || t === "true";
+    }
+    case T_ERROR:
+      return text === "" ? undefined : { error: text };
+    case T_DATE:
+      return text === "" ? undefined : isoToSerial(text, date1904);
+    default:
+      // t="str" (a formula's text result, "" included) and an inline string's <v>.
+      return text;
+  }
 }
 
 interface ArrayFormula {
@@ -148,6 +197,27 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
   const budget = ctx.budget;
   const shared = new Map<number, { row: number; col: number; template: FormulaTemplate }>();
   const arrays: ArrayFormula[] = [];
+  /** Styled empty cells of one row, as (column, style) pairs, until the row is known to hold a value. */
+  let pending: number[] = [];
+  let pendingRow = -1;
+  const flushPending = (): void => {
+    if (pending.length === 0) return;
+    if (values[pendingRow] !== undefined || formulas?.[pendingRow] !== undefined) {
+      for (let i = 0; i < pending.length; i += 2) {
+        const col = pending[i];
+        const style = pending[i + 1];
+        const format = formatByXf[style];
+        if (format !== undefined) {
+          if (numberFormats === undefined) numberFormats = [];
+          const formatRow = numberFormats[pendingRow] ?? (numberFormats[pendingRow] = []);
+          if (formatRow[col] === undefined) formatRow[col] = format;
+        }
+        const indent = indentByXf[style];
+        if (indent > 0 && !indents.has(`${pendingRow},${col}`)) indents.set(`${pendingRow},${col}`, indent);
+      }
+    }
+    pending = [];
+  };
 
   const sheetData = findTag(xml, "sheetData");
   const headEnd = sheetData ? sheetData.start : xml.length;
@@ -328,13 +398,9 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
             "CORRUPT",
             `sheet ${name}: a cell lies outside Excel's grid (row ${row + 1}, column ${col + 1}; the last cell is XFD1048576)`,
           );
-        if (--budget.cellsLeft < 0)
-          throw new XlsxFault(
-            "TOO_LARGE",
-            `more than ${budget.maxCells} cells (the limit); split the workbook or raise maxCells`,
-          );
-
         let vStart = -1;
+        /** The value's text when it needed decoding (CDATA), instead of vStart..vEnd. */
+        let vText: string | undefined;
         let vEnd = -1;
         let fText: string | undefined;
         let fType = 0; // 0 normal, 1 shared, 2 array, 3 data table
@@ -361,6 +427,10 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
               } else {
                 vStart = gt + 1;
                 vEnd = seek(xml, 60, vStart);
+                if (xml.charCodeAt(vEnd + 1) === 33) {
+                  vEnd = textEnd(xml, vStart);
+                  vText = decodeText(xml.slice(vStart, vEnd));
+                }
                 k = seek(xml, 62, vEnd) + 1;
               }
             } else if (e0 === 102 /* f */ && (e1 === 62 || e1 === 32 || e1 === 47)) {
@@ -377,7 +447,7 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
               }
               if (selfClosingF) k = gt + 1;
               else {
-                const close = seek(xml, 60, gt + 1);
+                const close = textEnd(xml, gt + 1);
                 if (close > gt + 1) fText = decodeText(xml.slice(gt + 1, close));
                 k = seek(xml, 62, close) + 1;
               }
@@ -414,7 +484,8 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         i = k;
 
         let value: RawValue = undefined;
-        if (type === T_NUMBER) {
+        if (vText !== undefined) value = decodedValue(vText, type, sst, name, ctx.date1904);
+        else if (type === T_NUMBER) {
           if (vEnd > vStart) value = parseNumber(xml, vStart, vEnd);
         } else if (type === T_SHARED) {
           if (vEnd > vStart) {
@@ -441,6 +512,13 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
           if (vEnd > vStart) value = { error: decodeEntities(xml.slice(vStart, vEnd)) };
         } else if (vEnd > vStart) value = isoToSerial(xml.slice(vStart, vEnd), ctx.date1904);
 
+        // The limit counts cells that hold something: a styled empty cell costs no grid memory.
+        const holds = value !== undefined || fType !== 0 || fText !== undefined;
+        if (holds && --budget.cellsLeft < 0)
+          throw new XlsxFault(
+            "TOO_MANY_CELLS",
+            `more than ${budget.maxCells} cells with values or formulas (the limit)`,
+          );
         if (value !== undefined) {
           if (rowArr === undefined) rowArr = values[row] ?? (values[row] = []);
           rowArr[col] = value;
@@ -472,12 +550,23 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
         }
         if (style > 0) {
           const format = formatByXf[style];
-          if (format !== undefined) {
-            if (numberFormats === undefined) numberFormats = [];
-            (numberFormats[row] ?? (numberFormats[row] = []))[col] = format;
-          }
           const indent = indentByXf[style];
-          if (indent > 0) indents.set(`${row},${col}`, indent);
+          if (format !== undefined || indent > 0) {
+            if (holds) {
+              if (format !== undefined) {
+                if (numberFormats === undefined) numberFormats = [];
+                (numberFormats[row] ?? (numberFormats[row] = []))[col] = format;
+              }
+              if (indent > 0) indents.set(`${row},${col}`, indent);
+            } else {
+              // An empty cell's format matters only beside a value in its row (the cells the checks
+              // read lie in rows with a label); kept until the row is known to hold one, so millions
+              // of styled empty rows cost nothing.
+              if (pendingRow !== row) flushPending();
+              pendingRow = row;
+              pending.push(col, style);
+            }
+          }
         }
         continue;
       }
@@ -485,6 +574,8 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
       i = seek(xml, 62, j) + 1;
     }
   }
+
+  flushPending();
 
   // A legacy array formula is given to the cells of its range that the sheet holds (Excel writes
   // every one, with its result), and the range, clipped to the sheet's extent, counts against the
@@ -501,7 +592,7 @@ export function scanSheet(xml: string, name: string, ctx: ScanContext): SheetGri
       const area = (bottom - a.top + 1) * (right - a.left + 1);
       if ((budget.cellsLeft -= area) < 0)
         throw new XlsxFault(
-          "TOO_LARGE",
+          "TOO_MANY_CELLS",
           `sheet ${name}: an array formula over ${a.top + 1}:${a.bottom + 1} covers more than ${budget.maxCells} cells (the limit)`,
         );
       for (let r = a.top; r <= bottom; r++) {

@@ -66,6 +66,11 @@ function sameValue(a: Decimal | string, b: Decimal | string): boolean {
 export interface WriteValuesOptions {
   /** Replace formulas in written cells with the value (the formula is removed). */
   overwriteFormulas?: boolean;
+  /**
+   * New cached results for formula cells (on any sheet) that depend on the written cells, as the
+   * engine computed them (core/dependents.ts): the formula is kept, its `<v>` replaced.
+   */
+  cachedResults?: readonly { sheet: string; cell: string; value: Decimal }[];
   fileName?: string;
   limits?: Partial<Limits>;
 }
@@ -94,6 +99,10 @@ export interface WriteValuesReport {
   removed: string[];
   /** workbook.xml now asks Excel to recalculate on open. */
   fullCalcOnLoad: boolean;
+  /** Formula cells whose cached result was replaced, as `Sheet!A1`. */
+  cachedResults: string[];
+  /** Cells given a result that were left as they were (part of an array formula, or no formula in the file). */
+  cachedResultsLeft: string[];
 }
 
 export type WriteValuesResult =
@@ -534,6 +543,68 @@ function editSheet(
   return applyTextEdits(xml, edits);
 }
 
+/**
+ * Replaces the cached results of formula cells, sheet by sheet: each keeps its `<f>` exactly, gets
+ * `<v>` with the new number, and loses `t` (a text, boolean or error result is now a number) and
+ * `vm`. A cell of an array formula or data table, or one without a formula in the file, is left as it
+ * is and listed in `cachedResultsLeft`.
+ */
+function writeCachedResults(
+  editor: PackageEditor,
+  sheets: readonly { name: string; part: string | undefined }[],
+  results: readonly { sheet: string; cell: string; value: Decimal }[],
+  report: WriteValuesReport,
+): void {
+  const bySheet = new Map<string, { row: number; col: number; cell: string; value: Decimal }[]>();
+  for (const r of results) {
+    const pos = parseA1(r.cell);
+    if (!pos) throw new Refusal("BAD_PLAN", `"${r.cell}" is not a cell address`);
+    const list = bySheet.get(r.sheet) ?? [];
+    list.push({ ...pos, cell: a1(pos.row, pos.col), value: r.value });
+    bySheet.set(r.sheet, list);
+  }
+  for (const [name, list] of bySheet) {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet?.part) throw new Refusal("BAD_PLAN", `the workbook has no worksheet named "${name}"`);
+    const part = editor.storedName(sheet.part);
+    const xml = editor.read(part);
+    if (xml === undefined) throw new Refusal("CANNOT_PRESERVE", `sheet ${name} has no part`, [], [part]);
+    const layout = worksheetLayout(xml);
+    const p = layout.prefix;
+    const data = layout.children.find((c) => c.name === "sheetData");
+    if (!data) throw new Refusal("CANNOT_PRESERVE", `sheet ${name} has no <sheetData>`, [], [part]);
+    const open = closedTagEnd(xml, data.start);
+    const rows = new Map(
+      rowsOf(xml, p, open, xml.lastIndexOf(`</${p}sheetData>`, data.end)).map((r) => [r.row, r]),
+    );
+    const edits: TextEdit[] = [];
+    for (const w of list) {
+      const row = rows.get(w.row);
+      const cell = row ? cellsOf(xml, p, row).find((c) => c.col === w.col) : undefined;
+      const inner = cell && !cell.selfClosing ? xml.slice(cell.tagEnd, cell.end - `</${p}c>`.length) : "";
+      const f = findTag(inner, "f");
+      const kind = f?.attrs.get("t");
+      // A cell of an array formula or data table shares its result with its range (and only the
+      // anchor holds the <f>): its result is Excel's to compute, as is a cell without a formula here.
+      if (!cell || !f || kind === "array" || kind === "dataTable") {
+        report.cachedResultsLeft.push(`${name}!${w.cell}`);
+        continue;
+      }
+      const fEnd = f.selfClosing ? f.end : inner.indexOf(`</${p}f>`, f.end) + `</${p}f>`.length;
+      const body = cellBody(xml, p, cell);
+      const tag = rewriteTag(cell.tag, false);
+      const elementName = tag.slice(1, tag.search(/[\s>]/));
+      edits.push({
+        start: cell.start,
+        end: cell.end,
+        text: `${tag}${inner.slice(f.start, fEnd)}<${p}v>${w.value.toString()}</${p}v>${body.keep}</${elementName}>`,
+      });
+      report.cachedResults.push(`${name}!${w.cell}`);
+    }
+    editor.write(part, applyTextEdits(xml, edits));
+  }
+}
+
 /** Drops the calculation chain: its part, its relationship from the workbook, its override. */
 function dropCalcChain(editor: PackageEditor, workbookPart: string, report: WriteValuesReport): void {
   const rel = editor.relationshipsOf(workbookPart).find((r) => r.type.endsWith("/calcChain"));
@@ -617,6 +688,8 @@ export function writeCellValues(
       changed: [],
       removed: [],
       fullCalcOnLoad: false,
+      cachedResults: [],
+      cachedResultsLeft: [],
     };
     if (list.length === 0) return { ok: true, bytes: bytes.slice(), ...report };
 
@@ -625,6 +698,7 @@ export function writeCellValues(
     if (xml === undefined) throw new Refusal("CANNOT_PRESERVE", `sheet ${sheet} has no part`, [], [part]);
     const next = editSheet(xml, list, !!options.overwriteFormulas, report);
     if (next !== xml) editor.write(part, next);
+    writeCachedResults(editor, info.sheets, options.cachedResults ?? [], report);
 
     if (report.removedFormulas.length) dropCalcChain(editor, pkg.workbookPart, report);
     // Formulas anywhere may depend on the written cells: recalculate on open.

@@ -30,9 +30,38 @@ export function decodeXstring(s: string): string {
   return s.replace(/_x([0-9a-fA-F]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Text content of a SpreadsheetML string element: entities first (the XML layer), then _xHHHH_. */
+/**
+ * Character data of an element's content as XML defines it: entities decoded outside CDATA
+ * sections, a CDATA section's text taken as it is, comments dropped.
+ */
+export function decodeCharacterData(s: string): string {
+  if (s.indexOf("<!") < 0) return decodeEntities(s);
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const at = s.indexOf("<!", i);
+    if (at < 0) break;
+    out += decodeEntities(s.slice(i, at));
+    if (s.startsWith("<![CDATA[", at)) {
+      const end = s.indexOf("]]>", at + 9);
+      if (end < 0) return out + s.slice(at + 9);
+      out += s.slice(at + 9, end);
+      i = end + 3;
+    } else if (s.startsWith("<!--", at)) {
+      const end = s.indexOf("-->", at + 4);
+      if (end < 0) return out;
+      i = end + 3;
+    } else {
+      out += "<!";
+      i = at + 2;
+    }
+  }
+  return out + decodeEntities(s.slice(i));
+}
+
+/** Text content of a SpreadsheetML string element: the XML layer first (entities, CDATA), then _xHHHH_. */
 export function decodeText(s: string): string {
-  return decodeXstring(decodeEntities(s));
+  return decodeXstring(decodeCharacterData(s));
 }
 
 const XML_FORBIDDEN = new RegExp(
@@ -72,6 +101,29 @@ export function rootPrefix(xml: string): string {
     j++;
   }
   return "";
+}
+
+/** The local name of the document element ("worksheet"), or "" when the text has none. */
+export function rootLocalName(xml: string): string {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0) return "";
+    const c = xml.charCodeAt(i + 1);
+    if (c !== 63 /* ? */ && c !== 33 /* ! */) break;
+    // Skip the declaration, a comment or a DOCTYPE to the end of its own markup.
+    const close = c === 33 && xml.startsWith("<!--", i) ? xml.indexOf("-->", i) : xml.indexOf(">", i);
+    if (close < 0) return "";
+    i = close + 1;
+  }
+  let j = i + 1;
+  while (j < xml.length) {
+    const c = xml.charCodeAt(j);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
+    j++;
+  }
+  const name = xml.slice(i + 1, j);
+  return name.slice(name.indexOf(":") + 1);
 }
 
 export interface Tag {

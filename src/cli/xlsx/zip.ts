@@ -7,6 +7,7 @@
  * do not understand come out byte-identical. Node's zlib does the inflating (about twice as fast as
  * fflate on a 35 MB sheet, and it enforces an output cap natively).
  */
+import * as zlib from "node:zlib";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** Thrown inside this folder only; the public functions turn it into a problem value. */
@@ -212,6 +213,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size)
       throw new XlsxFault("CORRUPT", `${entry.name}: stored size mismatch`);
+    checkCrc(entry, crc32(data));
     return data;
   }
   if (entry.method !== 8)
@@ -237,7 +239,34 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   }
   if (got.length !== entry.size)
     throw new XlsxFault("CORRUPT", `${entry.name} decompresses to a different size than declared`);
+  checkCrc(entry, crc32(got));
   return got;
+}
+
+/**
+ * A part whose bytes do not match the CRC the zip stored for them was changed or damaged after it
+ * was written: reading it would check figures nobody wrote, and copying it with a fresh CRC would
+ * hide the damage.
+ */
+function checkCrc(entry: ZipEntry, crc: number): void {
+  if (crc !== entry.crc)
+    throw new XlsxFault(
+      "CORRUPT",
+      `${entry.name} does not match its CRC (the part was changed or damaged after it was written)`,
+    );
+}
+
+/**
+ * Checks a part that is copied without being read: inflates it (within the per-part limit, as a read
+ * would) and compares its size and CRC with what the zip says; the inflated bytes are dropped.
+ */
+export function verifyEntry(bytes: Uint8Array, entry: ZipEntry, maxPartBytes: number): void {
+  if (entry.size > maxPartBytes)
+    throw new XlsxFault(
+      "TOO_LARGE",
+      `${entry.name} would decompress to ${entry.size} bytes, above the ${maxPartBytes}-byte limit per part, so it cannot be checked before it is copied`,
+    );
+  inflateEntry(bytes, entry);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,8 +282,13 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+/** Node's native CRC-32 (Node ≥ 20.15), about 20× faster than the table on a 35 MB sheet. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** CRC-32 of `data`, continuing from `previous` (the CRC of the bytes before it). */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, previous) >>> 0;
+  let c = ~previous;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
@@ -286,12 +320,19 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
  * input's. New or changed entries are deflated afresh; a changed entry keeps its original's
  * timestamp and attributes.
  */
-export function writeZip(source: Uint8Array, items: OutputEntry[], comment: Uint8Array): Uint8Array {
+export function writeZip(
+  source: Uint8Array,
+  items: OutputEntry[],
+  comment: Uint8Array,
+  maxPartBytes: number,
+): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const item of items) {
     if (item.kind === "copy") {
+      // A damaged part copied verbatim would reach the output as if it were sound.
+      verifyEntry(source, item.entry, maxPartBytes);
       const span = localSpan(source, item.entry);
       const local = source.subarray(span.start, span.end);
       // A copy, never a view: patching a view of a Buffer's record would write into the input.

@@ -5,6 +5,7 @@
  * or a ratio depending on the numbers (占比, 比重) are left for the reading to decide
  * (`shareCandidate`): a share's children add up to 100.
  */
+import { perDistinctTextAnd } from "../textMemo";
 import type { Direction, FlowStock, IndicatorKind, Reason } from "../model";
 import { containing, labelOf } from "../vocabulary/words";
 import {
@@ -44,7 +45,17 @@ export interface IndicatorFacts {
   shareCandidate?: boolean;
 }
 
+/**
+ * Per distinct name and measure (a long shared string may name thousands of rows); each caller gets
+ * its own `why` list, since the facts are spread into an indicator that may be corrected later.
+ */
+const classifyOnce = perDistinctTextAnd(classifyIndicatorText);
 export function classifyIndicator(name: string, measure: string): IndicatorFacts {
+  const facts = classifyOnce(name, measure);
+  return { ...facts, why: [...facts.why] };
+}
+
+function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
   const label = labelOf(name);
   const why: Reason[] = [];
   let kind: IndicatorKind = "additive";

@@ -58,6 +58,7 @@ import {
 } from "../vocabulary/periods";
 import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
+import { perDistinctText } from "../textMemo";
 
 export type LabelRole =
   | { role: "index" }
@@ -189,10 +190,8 @@ function totalOf(label: Label): LabelRole | undefined {
 }
 
 /** What a label says about its line. Accepts the text as written (it is normalised here). */
-export function classifyLabel(text: string): LabelRole {
-  const label = labelOf(text);
-  return classify(label);
-}
+/** Per distinct long label (a shared string may head thousands of cells); roles are never changed by callers. */
+export const classifyLabel = perDistinctText((text: string): LabelRole => classify(labelOf(text)));
 
 /**
  * Characters a word of the lists can open a label with, close it with, or open anywhere inside it:
@@ -238,7 +237,18 @@ function maybeWorded(key: string): boolean {
 
 const OTHER: LabelRole = Object.freeze({ role: "other" });
 
+/** What a label says about its line (its key normalised, its English words). */
 export function classify(label: Label): LabelRole {
+  // A long label is classified once (textMemo.ts); its English words follow from its text.
+  return label.key.length >= 64 ? classifyLong(`${label.key}\u0000${label.en}`) : classifyUncached(label);
+}
+
+const classifyLong = perDistinctText((both: string): LabelRole => {
+  const at = both.indexOf("\u0000");
+  return classifyUncached({ key: both.slice(0, at), en: both.slice(at + 1) });
+});
+
+function classifyUncached(label: Label): LabelRole {
   const key = label.key;
   if (key === "") return OTHER;
   if (!label.en && !HEADER_WORDS.has(key) && !maybeWorded(key))
@@ -345,7 +355,9 @@ export function isCountMeasure(measure: string): boolean {
 }
 
 /** Measure written in an indicator's name: 新增高新技术企业数(家) → 家; the last bracket wins. */
-export function measureFromName(name: string): string | undefined {
+export const measureFromName = perDistinctText(measureInName);
+
+function measureInName(name: string): string | undefined {
   const re = /[(（]([^()（）]{1,12})[)）]/g;
   let found: string | undefined;
   for (let m = re.exec(name); m; m = re.exec(name)) {

@@ -7,6 +7,7 @@ import type { ComponentGroup, GrowthLink, IndicatorLine, PartGroup, WeightLink }
 import { normalizeLabel } from "../text";
 import { PART_WORDS } from "../vocabulary/lines";
 import { GDP_WORDS } from "../vocabulary/indicators";
+import { perDistinctText } from "../textMemo";
 import { parseAt } from "../table";
 import type { SheetView } from "./view";
 
@@ -150,15 +151,18 @@ export function findComponents(
 
 const GDP = new RegExp(`(${GDP_WORDS.join("|")})`, "i");
 const SHARE_OF_GDP = new RegExp(`占(${GDP_WORDS.join("|")})`, "i");
+/** Per distinct name (textMemo.ts): a GDP row's name, and a ratio-to-GDP row's. */
+const namesGdp = perDistinctText(
+  (name: string) => GDP.test(normalizeLabel(name)) && !/增长|增速|比重/.test(name),
+);
+const namesShareOfGdp = perDistinctText((name: string) => SHARE_OF_GDP.test(normalizeLabel(name)));
 
 /** Ratio rows measured against GDP take the table's GDP row as their weights. */
 export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
-  const gdp = indicators.find(
-    (i) => i.kind === "additive" && GDP.test(normalizeLabel(i.name)) && !/增长|增速|比重/.test(i.name),
-  );
+  const gdp = indicators.find((i) => i.kind === "additive" && namesGdp(i.name));
   if (!gdp) return [];
   return indicators
-    .filter((i) => i.kind === "ratio" && SHARE_OF_GDP.test(normalizeLabel(i.name)))
+    .filter((i) => i.kind === "ratio" && namesShareOfGdp(i.name))
     .map((i) => ({
       ratio: i.line,
       weight: gdp.line,
@@ -167,7 +171,9 @@ export function findWeights(indicators: IndicatorLine[]): WeightLink[] {
 }
 
 /** The stem that base, rate and target rows of one growth chain share: years, 目标, 增长… removed. */
-function growthStem(name: string): string {
+const growthStem = perDistinctText(growthStemText);
+
+function growthStemText(name: string): string {
   return normalizeLabel(name)
     .replace(/[(（][^()（）]*[)）]/g, "")
     .replace(/(19|20)\d{2}年?度?/g, "")

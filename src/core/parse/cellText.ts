@@ -18,6 +18,7 @@ import { Decimal } from "../decimal";
 import type { RawValue } from "../grid";
 import type { Bound, CellValue, EmptyCell, NumberCell, ParseContext, Qualifier, TextCell } from "../cell";
 import { normalizeText } from "../text";
+import { perDistinctTextAnd } from "../textMemo";
 
 // ---------------------------------------------------------------------------------------------
 // Number formats
@@ -224,7 +225,7 @@ export function parseCell(raw: RawValue, ctx?: ParseContext): CellValue {
   try {
     if (typeof raw === "number") return fromNumber(raw, ctx === undefined ? undefined : ctx.numberFormat);
     if (typeof raw === "string")
-      return fastText(raw) ?? parseText(raw, ctx === undefined ? undefined : ctx.measure);
+      return fastText(raw) ?? parseTextOnce(raw, ctx === undefined ? undefined : ctx.measure);
     if (raw === null || raw === undefined) return EMPTY;
     if (typeof raw === "boolean") return { kind: "text", text: raw ? "TRUE" : "FALSE", qualitative: false };
     return fromOther(raw);
@@ -541,6 +542,15 @@ function isDash(compact: string): boolean {
   }
   return all || (compact.length <= 4 && DASH_WORDS.has(compact.toLowerCase()));
 }
+
+/**
+ * parseText once per distinct text and measure (textMemo.ts): thousands of cells may hold one long
+ * shared string. The cell values are built here and never changed by their readers, so cells of
+ * one text share one.
+ */
+const parseTextOnce = perDistinctTextAnd((raw: string, measure: string | undefined) =>
+  parseText(raw, measure),
+);
 
 function parseText(raw: string, measure: string | undefined): CellValue {
   const { compact, display } = squeeze(normalizeCellText(raw));

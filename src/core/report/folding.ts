@@ -19,7 +19,11 @@ export interface Folded<F extends Finding = Finding> {
 /** Folds repeated infos (same sheet, rule, indicator and cell text); order is kept. */
 export function foldRepeatedInfos<F extends Finding>(findings: readonly F[]): Folded<F>[] {
   const out: Folded<F>[] = [];
-  const groups = new Map<string, { folded: Folded<F>; positions: CellPosition[] }>();
+  type Group = { folded: Folded<F>; positions: CellPosition[] };
+  // Keyed by sheet, rule and indicator, then by the text itself: a text thousands of cells share
+  // (one long shared string) is looked up, never copied into a key per cell.
+  const groups = new Map<string, Map<string | number, Group>>();
+  const all: Group[] = [];
   for (const f of findings) {
     const text = f.details?.text;
     const at = parseA1(f.cell);
@@ -27,18 +31,22 @@ export function foldRepeatedInfos<F extends Finding>(findings: readonly F[]): Fo
       out.push({ finding: f, findings: [f], cells: [f.cell] });
       continue;
     }
-    const key = [f.sheet, f.rule, f.indicator ?? "", text].join("\u0000");
-    const group = groups.get(key);
+    const key = [f.sheet, f.rule, f.indicator ?? ""].join("\u0000");
+    let byText = groups.get(key);
+    if (!byText) groups.set(key, (byText = new Map()));
+    const group = byText.get(text);
     if (group) {
       group.folded.findings.push(f);
       group.positions.push(at);
       continue;
     }
     const folded: Folded<F> = { finding: f, findings: [f], cells: [f.cell] };
-    groups.set(key, { folded, positions: [at] });
+    const made = { folded, positions: [at] };
+    byText.set(text, made);
+    all.push(made);
     out.push(folded);
   }
-  for (const { folded, positions } of groups.values())
+  for (const { folded, positions } of all)
     if (folded.findings.length > 1) folded.cells = compressCells(positions);
   return out;
 }

@@ -130,7 +130,7 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     bytes.fill(0xff, dataStart, dataStart + 8);
     expect(code(bytes)).toBe("CORRUPT");
   });
-  test("a sheet that is not asked for is not even inflated", () => {
+  test("a sheet that is not asked for is not even inflated; asked for, it is named as unreadable (issue 13)", () => {
     const bytes = handWorkbook({
       sheets: [
         { name: "好", body: `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` },
@@ -140,8 +140,15 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
     const { local } = centralRecord(bytes, "xl/worksheets/sheet2.xml");
     const dataStart = local + 30 + new DataView(bytes.buffer).getUint16(local + 26, true);
     bytes.fill(0xff, dataStart, dataStart + 8);
-    expect(code(bytes)).toBe("CORRUPT");
-    expect(readXlsx(bytes, { sheets: ["好"] }).ok).toBe(true);
+    const all = readXlsx(bytes);
+    expect(all.ok && all.workbook.sheets.map((s) => s.name)).toEqual(["好"]);
+    expect(all.ok && all.unreadable.map((u) => [u.name, u.part])).toEqual([
+      ["坏", "xl/worksheets/sheet2.xml"],
+    ]);
+    const one = readXlsx(bytes, { sheets: ["好"] });
+    expect(one.ok && one.unreadable).toEqual([]);
+    const bad = readXlsx(bytes, { sheets: ["坏"] });
+    expect(bad.ok ? "ok" : bad.problem.code).toBe("CORRUPT");
   });
   test("a shared string index out of range: CORRUPT, not a silent blank", () => {
     const bytes = handWorkbook({
@@ -165,6 +172,7 @@ describe("readXlsx: inputs that are not a readable workbook give one problem, ne
       "ENCRYPTED",
       "TRUNCATED",
       "TOO_LARGE",
+      "TOO_MANY_CELLS",
       "CORRUPT",
       "NO_SHEETS",
     ]) {

@@ -312,13 +312,13 @@ describe("readXlsx: hand-written parts", () => {
     expect(wb.sheets[0].values).toEqual([]);
   });
 
-  test("cells beyond maxCells are refused as TOO_LARGE", () => {
+  test("cells beyond maxCells are refused as TOO_MANY_CELLS", () => {
     const row = Array.from({ length: 10 }, (_, i) => `<c r="${"ABCDEFGHIJ"[i]}1"><v>${i}</v></c>`).join("");
     const bytes = handWorkbook({
       sheets: [{ name: "S", body: `<sheetData><row r="1">${row}</row></sheetData>` }],
     });
     const r = readXlsx(bytes, { limits: { maxCells: 5 } });
-    expect(r.ok ? "ok" : r.problem.code).toBe("TOO_LARGE");
+    expect(r.ok ? "ok" : r.problem.code).toBe("TOO_MANY_CELLS");
     expect(readXlsx(bytes, { limits: { maxCells: 10 } }).ok).toBe(true);
   });
 });
