@@ -177,11 +177,11 @@ test("the whole workbook by default; the report states its scope; pressing 生�
   expect(session.blocked).toEqual([]);
 }, 90_000);
 
-/** Departments under an invented total word (总额) whose count row does not add up: no split is recognised. */
+/** Departments under an invented total word (总盘子) whose count row does not add up: no split is recognised. */
 function departments(wb: ExcelJS.Workbook): void {
   wb.addWorksheet("部门").addRows([
     ["2025年部门任务表"],
-    ["序号", "任务", "单位", "总额", "市发改委", "市科技局", "市财政局"],
+    ["序号", "任务", "单位", "总盘子", "市发改委", "市科技局", "市财政局"],
     [1, "新增项目(个)", "个", 30, 10, 12, 7],
     [2, "投资额(亿元)", "亿元", 12.5, 4.1, 5.2, 3.2],
   ]);
@@ -205,7 +205,7 @@ test.each(["zh-CN", "en-US"] as const)(
       fill(t["nothing.sheets"], { sheets: "部门" }),
     );
 
-    // Select the table, say the units are named on row 2 and 总额 (D) is the parent.
+    // Select the table, say the units are named on row 2 and 总盘子 (D) is the parent.
     await page.locator('.tabs button[data-sheet="部门"]').click();
     await page.locator('td[data-address="A2"]').click();
     await page.locator('td[data-address="G4"]').click({ modifiers: ["Shift"] });
