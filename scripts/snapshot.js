@@ -2,7 +2,8 @@
 "use strict";
 /**
  * Behaviour snapshot: the JSON of `check` and `detect` (and a rebalance of the sample) on every
- * fixture, every workbook of the generated corpus and the sample, written one file per run into
+ * fixture, every workbook of the generated corpus, every hostile file of the bad-input corpus and
+ * the sample, written one file per run into
  * OUT_DIR. Two snapshots taken at two commits are compared with `node scripts/snapshot.js --compare A B`,
  * which lists every file whose output differs. Used to prove that a refactoring changed no behaviour.
  *
@@ -48,6 +49,9 @@ async function main() {
   const { buildAll } = require(path.join(ROOT, "test", "fixtures", "build.js"));
   const built = await buildAll(path.join(work, "fixtures"));
   for (const [name, file] of Object.entries(built)) inputs[`fixture-${name}`] = file;
+  const bad = require(path.join(ROOT, "test", "fixtures", "bad", "build.js"));
+  const hostile = await bad.buildAll(path.join(work, "bad"));
+  for (const [name, file] of Object.entries(hostile)) inputs[`bad-${name}`] = file;
   const corpus = path.join(ROOT, "test", "generalization", "build.js");
   if (fs.existsSync(corpus)) {
     const { buildCorpus } = require(corpus);
