@@ -405,6 +405,10 @@ export function describeEvidence(e: Evidence, lang: Lang): string {
       `${label}：所列各单位直接相加与合计吻合，优于按区划分级`,
       `${label}: the flat sum of every listed unit fits better than the division names`,
     ],
+    "group-sums": [
+      `${label}：部分行是其后若干行之和，按此分组`,
+      `${label}: some lines are the sums of the lines after them, grouped so`,
+    ],
     components: [
       `无合计行；${e.holds} 组分项在每个单位内加总`,
       `no total line; ${e.holds} group(s) of rows add up within each unit`,

@@ -30,6 +30,7 @@ export interface Evidence {
     | "periods"
     | "period-total"
     | "flat-sum"
+    | "group-sums"
     | "components"
     | "parts";
   label?: string;

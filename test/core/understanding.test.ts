@@ -667,3 +667,22 @@ test("其中 before the first of several parts (市区 | 其中：甲区 | 乙�
   expect(split(r).children).toEqual(["市区", "丙县", "丁县"]);
   expect(loud(r)).toEqual([]);
 });
+
+test("groups by arithmetic: where some lines are the sums of the lines after them (EMEA = France + Germany)", () => {
+  const r = check([
+    ["Region", "Sales ($K)", "Customers (count)"],
+    ["Total", 750, 125],
+    ["EMEA", 500, 80],
+    ["France", 300, 50],
+    ["Germany", 200, 30],
+    ["APAC", 250, 45],
+    ["Japan", 100, 20],
+    ["China", 150, 26],
+  ]);
+  expect(r.tables.map((t) => `${t.parent}>${t.children.join(",")}`)).toEqual([
+    "Total>EMEA,APAC",
+    "EMEA>France,Germany",
+    "APAC>Japan,China",
+  ]);
+  expect(loud(r)).toEqual(["sum-mismatch C6 error"]);
+});

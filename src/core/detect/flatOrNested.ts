@@ -43,3 +43,65 @@ export function flatAgainstNames(
     why: { by: "arithmetic", evidence: `flat sum holds on ${flatFit.holds} of ${flatFit.tested} rows` },
   };
 }
+
+/**
+ * Groups by arithmetic (docs/table-understanding.md §2): where a flat split's total is not the sum
+ * of its children on most rows, but the children part into runs each headed by a line that is the
+ * sum of the run after it (EMEA = France + Germany; APAC = Japan + China), and the total is the sum
+ * of those heads, the table has two levels. Every child must fall in a run; each run has two lines
+ * or more; every sum holds on at least 2 rows and more than half of those tested.
+ */
+export function nestBySums(view: SheetView, indicators: IndicatorLine[], flat: Split): Split[] | undefined {
+  const kids = flat.children;
+  if (kids.length < 4 || kids.length > 500) return undefined;
+  const all = sumFit(
+    view,
+    indicators,
+    flat.parent.line,
+    kids.map((c) => c.line),
+  );
+  if (fitIsEvidence(all)) return undefined;
+  const groups: { head: UnitLine; members: UnitLine[] }[] = [];
+  let i = 0;
+  while (i < kids.length) {
+    let found = 0;
+    // The shortest run after line i that it is the sum of (members are kids[i + 1 … i + k]).
+    for (let k = 2; i + k < kids.length; k++) {
+      const members = kids.slice(i + 1, i + 1 + k);
+      if (
+        fitIsEvidence(
+          sumFit(
+            view,
+            indicators,
+            kids[i].line,
+            members.map((m) => m.line),
+          ),
+        )
+      ) {
+        found = k;
+        break;
+      }
+    }
+    if (!found) return undefined;
+    groups.push({ head: kids[i], members: kids.slice(i + 1, i + 1 + found) });
+    i += 1 + found;
+  }
+  if (groups.length < 2) return undefined;
+  const heads = groups.map((g) => g.head);
+  if (
+    !fitIsEvidence(
+      sumFit(
+        view,
+        indicators,
+        flat.parent.line,
+        heads.map((h) => h.line),
+      ),
+    )
+  )
+    return undefined;
+  const why = { by: "arithmetic" as const, evidence: "group sums" };
+  return [
+    { ...flat, children: heads },
+    ...groups.map((g) => ({ parent: g.head, children: g.members, level: flat.level + 1, why })),
+  ];
+}

@@ -44,7 +44,7 @@ import {
 } from "./lineRoles";
 import { PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
 import { resolveShares, stripCandidate } from "./kinds";
-import { flatAgainstNames } from "./flatOrNested";
+import { flatAgainstNames, nestBySums } from "./flatOrNested";
 import { progression } from "./progression";
 
 /** Why a frame was not read as a table that can be checked. */
@@ -560,6 +560,16 @@ export function readFrame(
     if (flat) {
       splits = [flat];
       evidence.push({ code: "flat-sum", label: flat.parent.label });
+    }
+  }
+
+  // A flat list whose total is not its flat sum, where some lines are the sums of the lines after
+  // them (EMEA = France + Germany): groups by arithmetic.
+  if (splits.length === 1) {
+    const nested = nestBySums(view, indicators, splits[0]);
+    if (nested) {
+      splits = nested;
+      evidence.push({ code: "group-sums", label: nested[0].parent.label });
     }
   }
 
