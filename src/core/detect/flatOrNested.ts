@@ -48,37 +48,29 @@ export function flatAgainstNames(
  * Groups by arithmetic (docs/table-understanding.md §2): where a flat split's total is not the sum
  * of its children on most rows, but the children part into runs each headed by a line that is the
  * sum of the run after it (EMEA = France + Germany; APAC = Japan + China), and the total is the sum
- * of those heads, the table has two levels. Every child must fall in a run; each run has two lines
- * or more; every sum holds on at least 2 rows and more than half of those tested.
+ * of those heads, the table has two levels. Every child must fall in a run of two lines or more,
+ * and all the sums together hold on at least 2 rows and more than half of those tested (a wrong
+ * figure in one group is then an error, not a misreading).
  */
 export function nestBySums(view: SheetView, indicators: IndicatorLine[], flat: Split): Split[] | undefined {
   const kids = flat.children;
   if (kids.length < 4 || kids.length > 500) return undefined;
-  const all = sumFit(
-    view,
-    indicators,
-    flat.parent.line,
-    kids.map((c) => c.line),
-  );
-  if (fitIsEvidence(all)) return undefined;
+  const lines = (units: readonly UnitLine[]) => units.map((u) => u.line);
+  if (fitIsEvidence(sumFit(view, indicators, flat.parent.line, lines(kids)))) return undefined;
   const groups: { head: UnitLine; members: UnitLine[] }[] = [];
+  let tested = 0;
+  let holds = 0;
   let i = 0;
   while (i < kids.length) {
     let found = 0;
-    // The shortest run after line i that it is the sum of (members are kids[i + 1 … i + k]).
+    // The shortest run after line i that it is the sum of (members are kids[i + 1 … i + k]); at
+    // least half its rows add up (one wrong figure may sit in any group).
     for (let k = 2; i + k < kids.length; k++) {
-      const members = kids.slice(i + 1, i + 1 + k);
-      if (
-        fitIsEvidence(
-          sumFit(
-            view,
-            indicators,
-            kids[i].line,
-            members.map((m) => m.line),
-          ),
-        )
-      ) {
+      const fit = sumFit(view, indicators, kids[i].line, lines(kids.slice(i + 1, i + 1 + k)));
+      if (fit.holds >= 1 && fit.holds * 2 >= fit.tested) {
         found = k;
+        tested += fit.tested;
+        holds += fit.holds;
         break;
       }
     }
@@ -88,16 +80,9 @@ export function nestBySums(view: SheetView, indicators: IndicatorLine[], flat: S
   }
   if (groups.length < 2) return undefined;
   const heads = groups.map((g) => g.head);
-  if (
-    !fitIsEvidence(
-      sumFit(
-        view,
-        indicators,
-        flat.parent.line,
-        heads.map((h) => h.line),
-      ),
-    )
-  )
+  const top = sumFit(view, indicators, flat.parent.line, lines(heads));
+  // All the sums together must hold on most rows, the total's among them.
+  if (top.holds === 0 || !fitIsEvidence({ tested: tested + top.tested, holds: holds + top.holds }))
     return undefined;
   const why = { by: "arithmetic" as const, evidence: "group sums" };
   return [
