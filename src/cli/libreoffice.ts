@@ -41,6 +41,8 @@ export interface ConvertRequest {
   timeoutMs?: number;
   /** An import filter name, for input whose extension does not say what it is (e.g. "MS Excel 97"). */
   inputFilter?: string;
+  /** Stops the run early (the user pressed Ctrl-C): the process group is killed, the answer is ABORTED. */
+  signal?: AbortSignal;
 }
 
 export interface ConvertedFile {
@@ -56,6 +58,8 @@ export type ConvertProblemCode =
   | "BAD_REQUEST"
   /** The run took longer than timeoutMs: the process group was killed. */
   | "TIMEOUT"
+  /** The request's signal stopped the run: the process group was killed. */
+  | "ABORTED"
   /** soffice could not be started, or ended with a failure code or a signal. */
   | "FAILED"
   /** soffice ended normally, but some inputs have no output (it could not load them). */
@@ -224,9 +228,11 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
     code: number | null;
     signal: string | null;
     timedOut: boolean;
+    aborted: boolean;
     error?: string;
   }>((resolve) => {
     let timedOut = false;
+    let aborted = false;
     let settled = false;
     const child = spawn(soffice, args, {
       detached: process.platform !== "win32",
@@ -239,15 +245,22 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
       timedOut = true;
       killGroup(child.pid);
     }, timeoutMs);
+    const abort = (): void => {
+      aborted = true;
+      killGroup(child.pid);
+    };
+    if (request.signal?.aborted) abort();
+    else request.signal?.addEventListener("abort", abort, { once: true });
     child.stdout?.on("data", (d: Buffer) => (log += d.toString("utf8")));
     child.stderr?.on("data", (d: Buffer) => (log += d.toString("utf8")));
     const finish = (value: { code: number | null; signal: string | null; error?: string }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      request.signal?.removeEventListener("abort", abort);
       // Whatever the outcome, nothing of this run stays behind (oosplash may outlive soffice).
       killGroup(child.pid);
-      resolve({ ...value, timedOut });
+      resolve({ ...value, timedOut, aborted });
     };
     child.on("error", (e) => finish({ code: null, signal: null, error: e.message }));
     child.on("close", (code, signal) => finish({ code, signal }));
@@ -258,6 +271,8 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
   const files: ConvertedFile[] = inputs.map((input, i) =>
     fs.existsSync(expected[i]) ? { input, output: expected[i] } : { input },
   );
+  if (outcome.aborted)
+    return fail("ABORTED", "stopped before LibreOffice finished; its processes were killed", log, files);
   if (outcome.timedOut)
     return fail(
       "TIMEOUT",
