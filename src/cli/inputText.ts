@@ -56,6 +56,8 @@ interface InputCatalog {
   conversionTimedOut(file: string, seconds: number): string;
   /** LibreOffice could not be started, or ended with a failure. */
   conversionFailed(file: string, program: string): string;
+  /** The file starts like an .xls/.et but its header is damaged: LibreOffice is not started for it. */
+  damagedLegacy(file: string, format: LegacyFormat): string;
   /** LibreOffice ran but could not read this file. */
   notConverted(file: string, format: LegacyFormat): string;
 }
@@ -113,6 +115,8 @@ const ZH: InputCatalog = {
     `${f}：LibreOffice 转换超时（${count(s)} 秒内未完成，已终止其进程）：请在 Excel 或 WPS 中另存为 .xlsx 后再检查，或用环境变量 TDCHECK_SOFFICE_TIMEOUT 放宽时限（秒）`,
   conversionFailed: (f, program) =>
     `${f}：LibreOffice（${program}）未能运行完成，文件未转换：请在 Excel 或 WPS 中另存为 .xlsx 后再检查`,
+  damagedLegacy: (f, format) =>
+    `${f} 不是有效的 .${format} 工作簿（文件头已损坏，可能下载或传输不完整）：请重新获取原文件，或在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
   notConverted: (f, format) =>
     `${f}：LibreOffice 无法读取此文件（不是有效的 .${format} 工作簿，或已损坏、设有密码）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
 };
@@ -167,6 +171,8 @@ const EN: InputCatalog = {
     `${f}: LibreOffice did not finish converting it within ${count(s)} s (its processes were stopped): save it as .xlsx in Excel or WPS, or allow more time with TDCHECK_SOFFICE_TIMEOUT (seconds)`,
   conversionFailed: (f, program) =>
     `${f}: LibreOffice (${program}) did not run to the end, so the file was not converted: save it as .xlsx in Excel or WPS, then check that`,
+  damagedLegacy: (f, format) =>
+    `${f} is not a valid .${format} workbook (its header is damaged, perhaps an incomplete download or transfer): get the file again, or open it in Excel or WPS, save it as .xlsx and check that`,
   notConverted: (f, format) =>
     `${f}: LibreOffice could not read it (not a valid .${format} workbook, or damaged, or password-protected): open it in Excel or WPS, save it as .xlsx, then check that`,
 };

@@ -76,18 +76,18 @@ function isOle(bytes: Uint8Array): boolean {
 }
 
 /**
- * Why these bytes cannot be a compound file (MS-CFB 2.2: version 3 with 512-byte sectors or 4 with
- * 4096, little-endian, 64-byte mini sectors), or null. Garbage behind the magic is refused here
- * rather than started LibreOffice for.
+ * Whether these bytes have the header of a compound file (MS-CFB 2.2: version 3 with 512-byte
+ * sectors or 4 with 4096, little-endian, 64-byte mini sectors). Garbage behind the magic is refused
+ * here rather than started LibreOffice for.
  */
-function compoundHeaderProblem(bytes: Uint8Array): string | null {
-  if (bytes.length < 512) return `only ${bytes.length} bytes, shorter than a compound file's header`;
+function hasCompoundHeader(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return false;
   const u16 = (at: number) => bytes[at] | (bytes[at + 1] << 8);
   const major = u16(26);
   const shift = u16(30);
-  if (u16(28) !== 0xfffe || !((major === 3 && shift === 9) || (major === 4 && shift === 12)) || u16(32) !== 6)
-    return "its compound-file header is damaged";
-  return null;
+  return (
+    u16(28) === 0xfffe && ((major === 3 && shift === 9) || (major === 4 && shift === 12)) && u16(32) === 6
+  );
 }
 
 /** The timeout of one LibreOffice start: TDCHECK_SOFFICE_TIMEOUT (seconds) when set, else by the number of files. */
@@ -134,12 +134,8 @@ export async function convertLegacyInputs(
     // What the .xlsx door says of it: a zip is read as it is, an encrypted package or a web page keep their own lines.
     const sniffed = isOle(bytes) ? readXlsx(bytes, { fileName: name }) : undefined;
     if (!sniffed || sniffed.ok || !["LEGACY_XLS", "WPS_ET"].includes(sniffed.problem.code)) continue;
-    const damaged = compoundHeaderProblem(bytes);
-    if (damaged) {
-      inputs.set(file, {
-        kind: "refused",
-        message: problemMessage({ code: "CORRUPT", detail: damaged }, file)[options.lang],
-      });
+    if (!hasCompoundHeader(bytes)) {
+      inputs.set(file, { kind: "refused", message: text.damagedLegacy(file, formatOf(file)) });
       continue;
     }
     if (soffice === undefined) soffice = io.findSoffice?.(options.soffice) ?? null;

@@ -6,9 +6,9 @@
  * start, which is what makes it affordable (a start costs 1–5 s; a small file converts in ~0.1 s).
  *
  * The tests use it as a judge (every output opened by a real spreadsheet program); the command line
- * can use it to read `.xls`/`.et` input by converting it to `.xlsx` first (`inputFilter` names an
- * import filter when the extension does not say enough). Node only; nothing here decides anything
- * about a workbook's cells.
+ * uses it to read `.xls`/`.et` input by converting it to `.xlsx` first (legacyInput.ts; `inputFilter`
+ * names the import filter, so bytes of another kind are refused rather than guessed at), and stops a
+ * run on Ctrl-C through `signal`. Node only; nothing here decides anything about a workbook's cells.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -19,6 +19,8 @@ import { pathToFileURL } from "url";
 /** Output formats, each with the export filter LibreOffice needs to name it without guessing. */
 export const OFFICE_FORMATS = {
   xlsx: { extension: "xlsx", filter: "xlsx:Calc MS Excel 2007 XML" },
+  /** Excel 97–2003 (BIFF8): the tests make old workbooks with it. */
+  xls: { extension: "xls", filter: "xls:MS Excel 97" },
   ods: { extension: "ods", filter: "ods:calc8" },
   /** Each sheet as an HTML table, conditional formats applied as cell colours. */
   html: { extension: "html", filter: "html:HTML (StarCalc)" },
