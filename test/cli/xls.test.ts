@@ -218,6 +218,21 @@ describe("check, detect and rebalance of an .xls or .et go through LibreOffice",
   });
 });
 
+test("--soffice is an option of check, detect and rebalance, described in both languages", async () => {
+  for (const command of ["check", "detect", "rebalance"]) {
+    const zh = await cli(command, "--help");
+    expect([command, zh.stdout]).toEqual([
+      command,
+      expect.stringMatching(/--soffice <程序>\s+LibreOffice 的 soffice 程序/),
+    ]);
+    const en = await cli(command, "--help", "--lang", "en");
+    expect([command, en.stdout]).toEqual([
+      command,
+      expect.stringMatching(/--soffice <path>\s+LibreOffice's soffice program/),
+    ]);
+  }
+});
+
 describe("without LibreOffice, and when it fails: one line, exit 2", () => {
   test("not installed: today's line and how to install it, in both languages; --soffice to a missing program says so", async () => {
     const dir = tempDir();
@@ -226,7 +241,7 @@ describe("without LibreOffice, and when it fails: one line, exit 2", () => {
     const none = { findSoffice: () => null };
     expectOneLine(
       await cliWith(none, "check", file),
-      /是旧版或非标准的 Excel 文件.*另存为.*也可以安装 LibreOffice.*apt-get install libreoffice-calc-nogui；Windows、macOS：安装 LibreOffice，或用 --soffice/,
+      /是旧版或非标准的 Excel 文件（Excel 97–2003 \(\.xls\) 工作簿）.*另存为.*也可以安装 LibreOffice.*apt-get install libreoffice-calc-nogui；Windows、macOS：安装 LibreOffice，或用 --soffice/,
     );
     expectOneLine(
       await cliWith(none, "check", et, "--lang", "en"),
