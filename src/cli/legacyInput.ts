@@ -165,6 +165,7 @@ export async function convertLegacyInputs(
     stop.abort();
   });
   const timeoutMs = conversionTimeoutMs(pending.length, io.env);
+  io.progress?.show(text.converting(pending.length));
   const result = await convertWithLibreOffice({
     input: pending.map((p) => p.copy),
     outDir: path.join(folder, "out"),
@@ -173,7 +174,10 @@ export async function convertLegacyInputs(
     timeoutMs,
     inputFilter: BIFF_FILTER,
     signal: stop.signal,
-  }).finally(release);
+  }).finally(() => {
+    release();
+    io.progress?.clear();
+  });
   if (interrupted) {
     cleanup();
     raise(interrupted);

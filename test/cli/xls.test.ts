@@ -10,6 +10,8 @@
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { nodeIo } from "../../src/cli/io";
+import { runCli } from "../../src/cli/run";
 import { readXlsx } from "../../src/cli/xlsx";
 import { cli, cliBundle, cliWith, SAMPLE, tempDir } from "../helpers/cli";
 
@@ -204,6 +206,34 @@ describe("check, detect and rebalance of an .xls or .et go through LibreOffice",
     expect(detect.code).toBe(0);
     expect(detect.stdout.split("\n")[0]).toBe(`${file}  (经 LibreOffice 由 .xls 转换为 .xlsx 后读取)`);
     expect(detect.stdout).toContain("分解表!A3:Q8");
+  });
+
+  test("on a terminal, a progress line while LibreOffice converts, erased before the findings; none in a pipe", async () => {
+    const dir = tempDir();
+    const { program } = fakeSoffice(dir);
+    const inputs = path.join(dir, "in");
+    fs.mkdirSync(inputs);
+    for (const n of ["a.xls", "b.et"]) await oleXls(path.join(inputs, n));
+    const run = async (isTTY: boolean) => {
+      let out = "";
+      let err = "";
+      const io = nodeIo({
+        stdout: { isTTY, write: (t: string) => (out += t) },
+        stderr: { isTTY, write: (t: string) => (err += t) },
+      });
+      const code = await runCli(["check", inputs, "--soffice", program, "--format", "json"], {
+        ...io,
+        env: {},
+        locale: () => undefined,
+      });
+      return { code, out, err };
+    };
+    const tty = await run(true);
+    const plain = await run(false);
+    expect([tty.code, plain.code]).toEqual([1, 1]);
+    expect(tty.err).toContain("\r\x1b[K正在用 LibreOffice 把 2 个 .xls/.et 文件转换为 .xlsx…\r\x1b[K");
+    expect(plain.err).toBe("");
+    expect(tty.out).toBe(plain.out);
   });
 
   test("an .xls that is really an .xlsx is read as it is, without LibreOffice", async () => {
