@@ -52,6 +52,8 @@ interface InputCatalog {
   convertedCopyNeedsXlsx(out: string, format: LegacyFormat, suggested: string): string;
   /** A batch's converted inputs, under its table. */
   convertedFiles(files: readonly string[]): string;
+  /** The copy LibreOffice converts could not be made in the temporary folder (full, read-only, missing). */
+  noTemporaryCopy(file: string, folder: string, errno: string): string;
   /** The progress line while LibreOffice converts (a terminal only). */
   converting(files: number): string;
   /** LibreOffice took longer than the timeout; its processes were killed. */
@@ -113,6 +115,8 @@ const ZH: InputCatalog = {
   convertedCopyNeedsXlsx: (out, format, suggested) =>
     `${out}：.${format} 文件的副本是经 LibreOffice 转换的 .xlsx 工作簿（本工具不写 .${format}），请用 .xlsx 作输出文件名（例如 ${suggested}）；未写出任何文件`,
   convertedFiles: (files) => `经 LibreOffice 转换为 .xlsx 后读取：${files.join("、")}`,
+  noTemporaryCopy: (f, dir, errno) =>
+    `${f}：无法在临时文件夹 ${dir} 中为 LibreOffice 准备副本（${errno === "ENOSPC" || errno === "EDQUOT" ? "磁盘空间不足" : errno === "EACCES" || errno === "EPERM" || errno === "EROFS" ? "没有写入权限" : "系统拒绝写入"}），文件未转换：请腾出空间或设置 TMPDIR 后重试，或在 Excel 或 WPS 中另存为 .xlsx`,
   converting: (n) => `正在用 LibreOffice 把 ${count(n)} 个 .xls/.et 文件转换为 .xlsx…`,
   conversionTimedOut: (f, s) =>
     `${f}：LibreOffice 转换超时（${count(s)} 秒内未完成，已终止其进程）：请在 Excel 或 WPS 中另存为 .xlsx 后再检查，或用环境变量 TDCHECK_SOFFICE_TIMEOUT 放宽时限（秒）`,
@@ -170,6 +174,8 @@ const EN: InputCatalog = {
   convertedCopyNeedsXlsx: (out, format, suggested) =>
     `${out}: the copy of an .${format} file is an .xlsx workbook converted by LibreOffice (tdcheck does not write .${format}): give the output an .xlsx name (e.g. ${suggested}); nothing was written`,
   convertedFiles: (files) => `Read through LibreOffice, converted to .xlsx: ${files.join(", ")}`,
+  noTemporaryCopy: (f, dir, errno) =>
+    `${f}: cannot make the copy LibreOffice converts in the temporary folder ${dir} (${errno === "ENOSPC" || errno === "EDQUOT" ? "the disk is full" : errno}), so it was not converted: free some space or set TMPDIR and try again, or save it as .xlsx in Excel or WPS`,
   converting: (n) =>
     `Converting ${count(n)} .xls/.et ${n === 1 ? "file" : "files"} to .xlsx with LibreOffice…`,
   conversionTimedOut: (f, s) =>

@@ -150,13 +150,21 @@ export async function convertLegacyInputs(
       continue;
     }
     // Our copy, in a folder only this user can read, under a name LibreOffice cannot misread.
-    folder ??= fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-xls-"));
-    const copy = path.join(folder, "in", `${pending.length + 1}.xls`);
-    fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(copy, bytes, { flag: "wx", mode: 0o600 });
-    pending.push({ file, format: formatOf(file), copy });
+    try {
+      folder ??= fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-xls-"));
+      const copy = path.join(folder, "in", `${pending.length + 1}.xls`);
+      fs.mkdirSync(path.dirname(copy), { recursive: true, mode: 0o700 });
+      fs.writeFileSync(copy, bytes, { flag: "wx", mode: 0o600 });
+      pending.push({ file, format: formatOf(file), copy });
+    } catch (e) {
+      const errno = (e as NodeJS.ErrnoException)?.code ?? "EIO";
+      inputs.set(file, { kind: "refused", message: text.noTemporaryCopy(file, os.tmpdir(), errno) });
+    }
   }
-  if (!pending.length || !soffice || !folder) return { inputs, cleanup };
+  if (!pending.length || !soffice || !folder) {
+    cleanup();
+    return { inputs, cleanup };
+  }
 
   const stop = new AbortController();
   let interrupted: NodeJS.Signals | undefined;
@@ -195,6 +203,8 @@ export async function convertLegacyInputs(
         : { kind: "converted", source: { format: p.format, convertedBy: "LibreOffice" }, xlsx: output! },
     );
   });
+  // Nothing to read from the folder: it goes now, and the command needs no guard for it.
+  if (![...inputs.values()].some((p) => p.kind === "converted")) cleanup();
   return { inputs, cleanup };
 }
 
@@ -226,11 +236,15 @@ export async function withLegacyInputs<T>(
   body: (inputs: Map<string, PreparedInput>) => Promise<T>,
 ): Promise<T> {
   const run = await convertLegacyInputs(files, options, io);
-  const release = onInterrupt((signal) => {
-    run.cleanup();
-    release();
-    raise(signal);
-  });
+  // Only while converted files wait in the private folder: otherwise Ctrl-C stays the default, immediate.
+  const holding = [...run.inputs.values()].some((p) => p.kind === "converted");
+  const release = holding
+    ? onInterrupt((signal) => {
+        run.cleanup();
+        release();
+        raise(signal);
+      })
+    : () => {};
   try {
     return await body(run.inputs);
   } finally {

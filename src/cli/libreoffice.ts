@@ -201,12 +201,17 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
         : "LibreOffice (soffice) was not found: install it (Debian: apt-get install libreoffice-calc-nogui) or set TDCHECK_SOFFICE",
     );
 
-  fs.mkdirSync(outDir, { recursive: true });
   const expected = inputs.map((input) => path.join(outDir, `${stem(input)}.${format.extension}`));
-  // A stale file of the expected name would pass for this run's output.
-  for (const file of expected) fs.rmSync(file, { force: true });
-
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-soffice-"));
+  let profile: string;
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    // A stale file of the expected name would pass for this run's output.
+    for (const file of expected) fs.rmSync(file, { force: true });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-soffice-"));
+  } catch (e) {
+    // A full or read-only temporary folder: said like any failure, never thrown.
+    return fail("FAILED", `cannot prepare the run's folders: ${(e as Error).message}`);
+  }
   const args = [
     "--headless",
     "--invisible",

@@ -7,7 +7,7 @@
  * names refused with the one to use, the input checks before LibreOffice, each failure as one line,
  * and the private folder gone afterwards. Real LibreOffice: test/libreoffice/xlsInput.test.ts.
  */
-import { execFileSync, spawn } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { nodeIo } from "../../src/cli/io";
@@ -306,6 +306,35 @@ describe("without LibreOffice, and when it fails: one line, exit 2", () => {
       await cli("check", file, "--soffice", silent, "--lang", "en"),
       /plan\.xls: LibreOffice could not read it \(not a valid \.xls workbook, or damaged, or password-protected\)/,
     );
+  });
+
+  test("a temporary folder that cannot take the copy: one line naming it, LibreOffice not started", async () => {
+    const dir = tempDir();
+    const { program, args } = fakeSoffice(dir);
+    const file = await oleXls(path.join(dir, "plan.xls"));
+    const missing = path.join(dir, "no-such-tmp");
+    const run = (lang: string) => {
+      const r = spawnSync(
+        process.execPath,
+        [cliBundle(), "check", file, "--soffice", program, "--lang", lang],
+        {
+          env: { ...process.env, TMPDIR: missing },
+          encoding: "utf8",
+        },
+      );
+      return { code: r.status ?? -1, stderr: r.stderr };
+    };
+    expectOneLine(
+      run("en"),
+      new RegExp(
+        `plan\\.xls: cannot make the copy LibreOffice converts in the temporary folder ${missing} \\(ENOENT\\)`,
+      ),
+    );
+    expectOneLine(
+      run("zh"),
+      new RegExp(`无法在临时文件夹 ${missing} 中为 LibreOffice 准备副本（系统拒绝写入）`),
+    );
+    expect(starts(args)).toEqual([]);
   });
 
   test("a conversion past its timeout: one line, LibreOffice's processes gone, no private folder left", async () => {
