@@ -199,7 +199,7 @@ interface Written {
   skippedNotes: string[];
 }
 
-/** The kind of package a checked file's copies are: its input's (a text table's or a converted file's copy is an .xlsx). */
+/** The kind of package a checked file's copies are: its input's (a text table's or converted file's: .xlsx). */
 function kindOf(c: Checked): PackageKind {
   return c.source.format === "csv" || isConverted(c.source) ? "xlsx" : copyKind(c.xlsx());
 }
@@ -444,9 +444,9 @@ function emit(io: CliIo, options: CheckOptions, render: () => string): boolean {
 }
 
 /**
- * The tdcheck/1 document of one file, with fields added (none renamed): how a text table was read
- * or that LibreOffice converted the file (`input`), the sheets that could not be read, and the notes an annotated copy left out because
- * the cell has a note of the user's.
+ * The tdcheck/1 document of one file, with fields added (none renamed): how a text table was read,
+ * or that LibreOffice converted the file (`input`); the sheets that could not be read; and the notes
+ * an annotated copy left out because the cell has a note of the user's.
  */
 function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unknown {
   const doc = contractDocument(c.file, c.result, lang);
