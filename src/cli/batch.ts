@@ -15,9 +15,9 @@ import { displayWidth, padEnd, maxWidth } from "./width";
 export const BATCH_SCHEMA = "tdcheck-batch/1";
 
 /**
- * Files a folder contributes: .xlsx/.xlsm and text tables (.csv, .tsv) to check, .xls/.et so the
- * user hears how to convert them. A folder's .txt files are mostly not tables, so only a .txt
- * named on the command line is read as one.
+ * Files a folder contributes: .xlsx/.xlsm, text tables (.csv, .tsv) and old .xls/.et workbooks (read
+ * through LibreOffice, or the user hears how to convert them). A folder's .txt files are mostly not
+ * tables, so only a .txt named on the command line is read as one.
  */
 const FOLDER_FILES = /\.(xlsx|xlsm|xls|et|ett|csv|tsv)$/i;
 
@@ -87,6 +87,8 @@ export type FileEntry =
       unreadable?: string;
       /** Cells whose note an annotated copy left out: the user's own note was there. */
       skippedNotes?: string[];
+      /** Read through LibreOffice (an .xls/.et converted to .xlsx). */
+      converted?: boolean;
     }
   | { file: string; ok: false; error: string; code?: string };
 

@@ -19,8 +19,10 @@ import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
 import { chooseJobs, parseJobs } from "./jobs";
+import { prepareInput, withLegacyInputs, type PreparedInput } from "./legacyInput";
 import {
   chosenUnreadable,
+  isConverted,
   loadWorkbook,
   uncalculatedFormulas,
   uncalculatedMessage,
@@ -35,7 +37,7 @@ import {
   unreadableWords,
   writeFaultWords,
 } from "./messages";
-import { refusesTextName, writeOutput } from "./output";
+import { refusesConvertedName, refusesTextName, writeOutput } from "./output";
 import { copyKind, kindProblem } from "./outputKind";
 import { runInOrder, WorkerLanes } from "./parallel";
 import { findingsText, summaryText, tablesText } from "./textReport";
@@ -62,6 +64,8 @@ export interface CheckOptions {
   jobs?: string;
   /** --max-cells as typed; checked by runCheck. */
   maxCells?: string;
+  /** --soffice: LibreOffice's program, for .xls/.et inputs. */
+  soffice?: string;
 }
 
 export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
@@ -109,7 +113,12 @@ function cellLimitOf(options: CheckOptions): number | undefined {
 }
 
 /** Load, check, apply the stored acceptances: everything short of writing and printing. */
-async function checkFile(file: string, options: CheckOptions, io: CliIo): Promise<Outcome> {
+async function checkFile(
+  file: string,
+  options: CheckOptions,
+  io: CliIo,
+  prepared: PreparedInput | undefined,
+): Promise<Outcome> {
   const text = INPUT_TEXT[options.lang];
   const progress = io.progress && (io.fileSize?.(file) ?? 0) >= LARGE_FILE_BYTES ? io.progress : undefined;
   const name = pathsOf(io).basename(file);
@@ -117,6 +126,7 @@ async function checkFile(file: string, options: CheckOptions, io: CliIo): Promis
   const loaded = loadWorkbook(file, io, options.lang, {
     onRows: progress && ((rows) => progress.show(text.readingRows(name, rows))),
     maxCells: cellLimitOf(options),
+    prepared,
   });
   if (!loaded.ok) return { ok: false, message: loaded.message };
   if (progress) {
@@ -189,9 +199,15 @@ interface Written {
   skippedNotes: string[];
 }
 
-/** The kind of package a checked file's copies are: its input's (a text table's copy is an .xlsx). */
+/** The kind of package a checked file's copies are: its input's (a text table's or converted file's: .xlsx). */
 function kindOf(c: Checked): PackageKind {
-  return c.source.format === "csv" ? "xlsx" : copyKind(c.xlsx());
+  return c.source.format === "csv" || isConverted(c.source) ? "xlsx" : copyKind(c.xlsx());
+}
+
+/** The note a "written" line carries for a copy that is not the input's own kind of file. */
+function copyNote(source: InputSource, lang: Lang): string {
+  if (source.format === "csv") return INPUT_TEXT[lang].newWorkbookNote;
+  return isConverted(source) ? INPUT_TEXT[lang].convertedCopyNote(source.format) : "";
 }
 
 /**
@@ -210,6 +226,7 @@ async function writeCopies(
   const paths = pathsOf(io);
   for (const out of [targets.annotate, targets.report]) {
     if (out && c.source.format === "csv" && refusesTextName(out, io, options.lang)) return false;
+    if (out && isConverted(c.source) && refusesConvertedName(out, c.source, io, options.lang)) return false;
     if (out && isAnInput(out, inputs, io)) {
       io.stderr(
         zh
@@ -263,7 +280,9 @@ async function writeCopies(
   );
   if (targets.report) {
     const report = await auditReport(c.workbook, c.result, {
-      file: paths.basename(c.file),
+      file: isConverted(c.source)
+        ? INPUT_TEXT[options.lang].convertedName(paths.basename(c.file))
+        : paths.basename(c.file),
       sheet: options.sheet,
       time: new Date(),
       preparer: options.preparer,
@@ -329,7 +348,8 @@ function failing(summary: AcceptedCheckResult["summary"], strict: boolean): bool
 
 /** One file, printed as before batches existed: the plain tdcheck/1 document for --format json. */
 async function runSingle(file: string, options: CheckOptions, io: CliIo): Promise<number> {
-  const outcome = await checkFile(file, options, io);
+  const prepared = await prepareInput(file, options, io);
+  const outcome = await checkFile(file, options, io, prepared);
   if (!outcome.ok) {
     io.stderr(`tdcheck: ${outcome.message}\n`);
     return EXIT.unusable;
@@ -358,7 +378,13 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
   } else {
     const zh = options.lang === "zh";
     const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
-    const head = c.source.format === "csv" ? `${file}  (${INPUT_TEXT[options.lang].source(c.source)})` : file;
+    const text = INPUT_TEXT[options.lang];
+    const head =
+      c.source.format === "csv"
+        ? `${file}  (${text.source(c.source)})`
+        : isConverted(c.source)
+          ? `${file}  (${text.convertedSource(c.source.format)})`
+          : file;
     const lines = [head, ...tablesText(result, options.lang), ""];
     if (open.findings.length) lines.push(...findingsText(open, options.lang), "");
     const accepted = acceptedText(result, options.lang);
@@ -377,7 +403,7 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
           skipped.map((r) => describeRejected(r, options.lang)).join(zh ? "；" : "; "),
       );
     lines.push(summaryText(result, options.lang) + extra);
-    const note = c.source.format === "csv" ? INPUT_TEXT[options.lang].newWorkbookNote : "";
+    const note = copyNote(c.source, options.lang);
     if (options.annotate && !partial) {
       lines.push(
         (zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`) + note,
@@ -418,9 +444,9 @@ function emit(io: CliIo, options: CheckOptions, render: () => string): boolean {
 }
 
 /**
- * The tdcheck/1 document of one file, with fields added (none renamed): how a text table was read
- * (`input`), the sheets that could not be read, and the notes an annotated copy left out because
- * the cell has a note of the user's.
+ * The tdcheck/1 document of one file, with fields added (none renamed): how a text table was read,
+ * or that LibreOffice converted the file (`input`); the sheets that could not be read; and the notes
+ * an annotated copy left out because the cell has a note of the user's.
  */
 function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unknown {
   const doc = contractDocument(c.file, c.result, lang);
@@ -434,7 +460,9 @@ function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unkn
             rows: c.source.rows,
           },
         }
-      : {};
+      : isConverted(c.source)
+        ? { input: { format: c.source.format, convertedBy: c.source.convertedBy } }
+        : {};
   return {
     ...doc,
     ...input,
@@ -469,6 +497,8 @@ function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
 export interface FileTask {
   file: string;
   targets: { annotate?: string; report?: string };
+  /** An .xls/.et LibreOffice converted before the batch began (or could not). */
+  input?: PreparedInput;
 }
 
 /** One file's outcome and what it said on stderr, printed in input order by the main thread. */
@@ -490,7 +520,7 @@ export async function checkBatchFile(
   const stderr: string[] = [];
   const quiet: CliIo = { ...io, stderr: (t) => stderr.push(t), stdout: () => {}, progress: undefined };
   const { file } = task;
-  const outcome = await checkFile(file, options, quiet);
+  const outcome = await checkFile(file, options, quiet, task.input);
   if (!outcome.ok) {
     // Text output lists the reasons under its table; JSON and CSV keep stdout for machines.
     if (options.format !== "text") stderr.push(`tdcheck: ${outcome.message}\n`);
@@ -533,6 +563,7 @@ export async function checkBatchFile(
       ...(written ? {} : { writeFailed: true }),
       ...(partial ? { unreadable: partial } : {}),
       ...(skippedNotes.length ? { skippedNotes } : {}),
+      ...(isConverted(c.source) ? { converted: true } : {}),
     },
     stderr,
   };
@@ -543,6 +574,7 @@ async function runBatch(
   emptyFolders: string[],
   options: CheckOptions,
   io: CliIo,
+  prepared: Map<string, PreparedInput>,
 ): Promise<number> {
   const zh = options.lang === "zh";
   const text = INPUT_TEXT[options.lang];
@@ -565,6 +597,7 @@ async function runBatch(
       annotate: options.annotate ? outputPath(options.annotate, file, usedAnnotate, io) : undefined,
       report: options.report ? outputPath(options.report, file, usedReport, io) : undefined,
     },
+    ...(prepared.has(file) ? { input: prepared.get(file) } : {}),
   }));
   const machine = io.machine?.() ?? { cores: 1, freeBytes: 0 };
   const jobs = chooseJobs({
@@ -618,6 +651,8 @@ async function runBatch(
     if (!emit(io, options, () => findingsCsvDocument(rows))) return EXIT.unusable;
   } else {
     const lines = batchText(entries, options.strict, options.lang);
+    const converted = entries.filter((e) => e.ok && e.converted).map((e) => e.file);
+    if (converted.length) lines.push(text.convertedFiles(converted));
     if (options.annotate) {
       const noteLines = entries.flatMap((e) =>
         e.ok && e.skippedNotes?.length
@@ -659,5 +694,8 @@ export async function runCheck(inputs: string | string[], options: CheckOptions,
   }
   const expanded = expandInputs(args, io, options.lang);
   if (!expanded.batch) return runSingle(expanded.files[0], options, io);
-  return runBatch(expanded.files, expanded.emptyFolders, options, io);
+  // .xls/.et files are converted by one LibreOffice start before the batch begins; workers read the results.
+  return withLegacyInputs(expanded.files, options, io, (prepared) =>
+    runBatch(expanded.files, expanded.emptyFolders, options, io, prepared),
+  );
 }

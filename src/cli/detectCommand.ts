@@ -6,7 +6,9 @@ import type { Reason, TableMap } from "../core/model";
 import { rangeA1, columnName } from "../core/address";
 import { EXIT } from "./checkCommand";
 import type { CliIo } from "./io";
-import { chosenUnreadable, loadWorkbook } from "./load";
+import { INPUT_TEXT } from "./inputText";
+import { prepareInput } from "./legacyInput";
+import { chosenUnreadable, isConverted, loadWorkbook } from "./load";
 import { maxCellsOption, unreadableWords } from "./messages";
 
 export interface DetectOptions {
@@ -15,6 +17,8 @@ export interface DetectOptions {
   lang: Lang;
   /** --max-cells as typed. */
   maxCells?: string;
+  /** --soffice: LibreOffice's program, for an .xls/.et input. */
+  soffice?: string;
 }
 
 const KIND: Record<Lang, Record<string, string>> = {
@@ -99,13 +103,14 @@ function describe(m: TableMap, lang: Lang): string[] {
   return lines;
 }
 
-export function runDetect(file: string, options: DetectOptions, io: CliIo): number {
+export async function runDetect(file: string, options: DetectOptions, io: CliIo): Promise<number> {
   const limit = maxCellsOption(options.maxCells, options.lang);
   if (!limit.ok) {
     io.stderr(`tdcheck: ${limit.message}\n`);
     return EXIT.unusable;
   }
-  const loaded = loadWorkbook(file, io, options.lang, { maxCells: limit.value });
+  const prepared = await prepareInput(file, options, io);
+  const loaded = loadWorkbook(file, io, options.lang, { maxCells: limit.value, prepared });
   if (!loaded.ok) {
     io.stderr(`tdcheck: ${loaded.message}\n`);
     return EXIT.unusable;
@@ -146,6 +151,9 @@ export function runDetect(file: string, options: DetectOptions, io: CliIo): numb
   } else {
     const zh = options.lang === "zh";
     const lines = maps.flatMap((m) => describe(m, options.lang));
+    // What was detected is LibreOffice's reading of the file: said first, as check says it.
+    if (isConverted(loaded.source))
+      lines.unshift(`${file}  (${INPUT_TEXT[options.lang].convertedSource(loaded.source.format)})`);
     for (const r of rejected)
       lines.push(`${zh ? "查看但未校核" : "looked at, not checked"}: ${describeRejected(r, options.lang)}`);
     io.stdout(lines.join("\n") + "\n");

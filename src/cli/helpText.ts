@@ -55,6 +55,8 @@ export interface HelpWords {
   lang: string;
   /** --max-cells, the same on check, detect and rebalance. */
   maxCells: string;
+  /** --soffice, the same on check, detect and rebalance. */
+  soffice: string;
   /** What help shows for `[options]` and `[command]`. */
   optionsTerm: string;
   commandTerm: string;
@@ -77,6 +79,7 @@ export interface HelpWords {
     | "unit"
     | "step"
     | "xlsx"
+    | "program"
     | "lang",
     string
   >;
@@ -95,14 +98,15 @@ export const HELP: Record<Lang, HelpWords> = {
     choices: "可选",
     default: "默认",
     check: {
-      description: "校核 .xlsx 或 CSV 文件中的指标分解表（退出码 0 无错误，1 有错误，2 有文件无法使用）",
+      description:
+        "校核 .xlsx、CSV 或（经 LibreOffice 转换的）.xls/.et 文件中的指标分解表（退出码 0 无错误，1 有错误，2 有文件无法使用）",
       files:
-        ".xlsx 工作簿或 CSV/TSV 表格（UTF-8、UTF-16、GB18030/GBK、Big5），或存放它们的文件夹（只看文件夹本层的 .xlsx、.csv、.tsv 文件）",
+        ".xlsx 工作簿、CSV/TSV 表格（UTF-8、UTF-16、GB18030/GBK、Big5）、.xls 或 WPS .et（装有 LibreOffice 时自动转换），或存放它们的文件夹（只看文件夹本层的这些文件）",
       sheet: "只校核这张工作表",
       map: "按此表格映射文件（tdcheck detect --format json 的输出，可修改）读取表格，不再自动识别",
       format: "输出格式（csv：供 Excel 打开的问题清单，UTF-8 带 BOM）",
       annotate:
-        "写出一份标出问题单元格的副本（从不修改输入文件；CSV 的副本是新的 .xlsx）；校核多个文件时为一个文件夹",
+        "写出一份标出问题单元格的副本（从不修改输入文件；CSV 或 .xls/.et 的副本是新的 .xlsx）；校核多个文件时为一个文件夹",
       report: "写出一份加了“审核报告”工作表的副本；校核多个文件时为一个文件夹",
       preparer: "填表人，写在审核报告上",
       reviewer: "审核人，写在审核报告上",
@@ -111,14 +115,14 @@ export const HELP: Record<Lang, HelpWords> = {
     },
     detect: {
       description: "显示识别结果：表格、上级、下级、各指标类型（--format json 输出可供 --map 使用的映射）",
-      file: ".xlsx 工作簿或 CSV/TSV 表格",
+      file: ".xlsx 工作簿、CSV/TSV 表格或 .xls/.et",
       sheet: "只看这张工作表",
       format: "输出格式",
     },
     rebalance: {
       description:
         "让一个指标的下级合计等于上级，显示预览；给出 --out 时写出调整后的副本（退出码 0 成功，1 无法调整，2 输入有误）",
-      file: ".xlsx 工作簿或 CSV/TSV 表格（从不修改）",
+      file: ".xlsx 工作簿、CSV/TSV 表格或 .xls/.et（从不修改）",
       sheet: "表格所在的工作表",
       indicator: "指标：名称，或名称中唯一的一部分",
       target: "上级的新目标（默认：表中上级现值）",
@@ -140,6 +144,8 @@ export const HELP: Record<Lang, HelpWords> = {
     },
     lang: "输出语言（默认：按系统语言，中文或英文；其他为中文）",
     maxCells: "最多读取多少个有数值或公式的单元格（默认 10,000,000；只有格式的空单元格不计）",
+    soffice:
+      "LibreOffice 的 soffice 程序，用于把 .xls/.et 转换为 .xlsx 后校核（默认：环境变量 TDCHECK_SOFFICE，或在 PATH 及常见安装位置中查找）",
     optionsTerm: "[选项]",
     commandTerm: "[命令]",
     arg: {
@@ -160,6 +166,7 @@ export const HELP: Record<Lang, HelpWords> = {
       unit: "<单位>",
       step: "<步长>",
       xlsx: "<输出.xlsx>",
+      program: "<程序>",
       lang: "<语言>",
     },
   },
@@ -176,14 +183,14 @@ export const HELP: Record<Lang, HelpWords> = {
     default: "default",
     check: {
       description:
-        "check the target tables in .xlsx or CSV files (exit 0 clean, 1 errors, 2 any input unusable)",
+        "check the target tables in .xlsx, CSV or (converted by LibreOffice) .xls/.et files (exit 0 clean, 1 errors, 2 any input unusable)",
       files:
-        ".xlsx workbooks or CSV/TSV tables (UTF-8, UTF-16, GB18030/GBK, Big5), or folders of them (each folder's .xlsx, .csv and .tsv files, not its subfolders)",
+        ".xlsx workbooks, CSV/TSV tables (UTF-8, UTF-16, GB18030/GBK, Big5), .xls or WPS .et files (converted when LibreOffice is installed), or folders of them (each folder's own such files, not its subfolders)",
       sheet: "only check this sheet",
       map: "use this table map (from `tdcheck detect --format json`, corrected) instead of detection",
       format: "output format (csv: findings for Excel, UTF-8 with BOM)",
       annotate:
-        "write a copy with the flagged cells marked (the input is never modified; a CSV's copy is a new .xlsx); a folder when several files are checked",
+        "write a copy with the flagged cells marked (the input is never modified; a CSV's or .xls/.et's copy is a new .xlsx); a folder when several files are checked",
       report:
         "write a copy with an audit report sheet 审核报告 added; a folder when several files are checked",
       preparer: "填表人, shown on the audit report",
@@ -194,14 +201,14 @@ export const HELP: Record<Lang, HelpWords> = {
     detect: {
       description:
         "show what was detected: tables, parents, children, indicator kinds (--format json gives a map for --map)",
-      file: ".xlsx workbook or CSV/TSV table",
+      file: ".xlsx workbook, CSV/TSV table or .xls/.et",
       sheet: "only this sheet",
       format: "output format",
     },
     rebalance: {
       description:
         "make one indicator's split add up: shows the preview, and writes the result to a copy with --out (exit 0 done, 1 refused, 2 bad input)",
-      file: ".xlsx workbook or CSV/TSV table (never modified)",
+      file: ".xlsx workbook, CSV/TSV table or .xls/.et (never modified)",
       sheet: "the sheet holding the table",
       indicator: "the indicator: its name or a unique part of it",
       target: "the parent's new total (default: the parent's stated value)",
@@ -224,6 +231,8 @@ export const HELP: Record<Lang, HelpWords> = {
     lang: "message language (default: the system's, Chinese or English; otherwise Chinese)",
     maxCells:
       "most cells with values or formulas to read (default 10,000,000; empty styled cells do not count)",
+    soffice:
+      "LibreOffice's soffice program, to convert .xls/.et to .xlsx before checking (default: $TDCHECK_SOFFICE, else found on PATH and in the usual places)",
     optionsTerm: "[options]",
     commandTerm: "[command]",
     arg: {
@@ -244,6 +253,7 @@ export const HELP: Record<Lang, HelpWords> = {
       unit: "<unit>",
       step: "<s>",
       xlsx: "<out.xlsx>",
+      program: "<path>",
       lang: "<lang>",
     },
   },

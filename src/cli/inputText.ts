@@ -5,6 +5,7 @@
  */
 import type { DelimitedProblem, DelimitedSource, Delimiter, TextEncodingName } from "../core/csv";
 import type { Lang } from "../core/messages";
+import type { LegacyFormat } from "./legacyInput";
 
 const ENCODING_NAME: Record<TextEncodingName, string> = {
   "utf-8": "UTF-8",
@@ -39,6 +40,30 @@ interface InputCatalog {
   filesDone(done: number, total: number): string;
   badJobs(value: string): string;
   workerFailed(file: string, detail: string): string;
+  /** The line refusing an .xls/.et, with how to install LibreOffice (or that --soffice names no program). */
+  installLibreOffice(refusal: string, soffice: string | undefined): string;
+  /** How a converted input was read (the text output's first line, beside the file's name). */
+  convertedSource(format: LegacyFormat): string;
+  /** The file's name as an audit report of a converted input shows it. */
+  convertedName(name: string): string;
+  /** Appended to "written" lines for copies of a converted input. */
+  convertedCopyNote(format: LegacyFormat): string;
+  /** A copy of a converted input is an .xlsx; any other name is refused with the one to use. */
+  convertedCopyNeedsXlsx(out: string, format: LegacyFormat, suggested: string): string;
+  /** A batch's converted inputs, under its table. */
+  convertedFiles(files: readonly string[]): string;
+  /** The copy LibreOffice converts could not be made in the temporary folder (full, read-only, missing). */
+  noTemporaryCopy(file: string, folder: string, errno: string): string;
+  /** The progress line while LibreOffice converts (a terminal only). */
+  converting(files: number): string;
+  /** LibreOffice took longer than the timeout; its processes were killed. */
+  conversionTimedOut(file: string, seconds: number): string;
+  /** LibreOffice could not be started, or ended with a failure. */
+  conversionFailed(file: string, program: string): string;
+  /** The file starts like an .xls/.et but its header is damaged: LibreOffice is not started for it. */
+  damagedLegacy(file: string, format: LegacyFormat): string;
+  /** LibreOffice ran but could not read this file. */
+  notConverted(file: string, format: LegacyFormat): string;
 }
 
 const count = (n: number): string => n.toLocaleString("en-US");
@@ -62,7 +87,7 @@ const ZH: InputCatalog = {
   },
   notFound: (f) => `找不到文件：${f}`,
   isFolder: (f) => `这是一个文件夹，不是工作簿或 CSV 文件：${f}`,
-  emptyFolder: (d) => `${d}：文件夹中没有可校核的文件（.xlsx、.csv、.tsv）`,
+  emptyFolder: (d) => `${d}：文件夹中没有可校核的文件（.xlsx、.csv、.tsv、.xls、.et）`,
   // The system's code (EACCES) stays out of Chinese text: it is said in words.
   cannotRead: (f, code) =>
     `无法读取文件 ${f}（${code === "EACCES" || code === "EPERM" ? "没有读取权限" : "系统拒绝读取"}）`,
@@ -79,6 +104,28 @@ const ZH: InputCatalog = {
   filesDone: (done, total) => `已校核 ${count(done)}/${count(total)} 个文件…`,
   badJobs: (v) => `--jobs ${v}：应为不小于 1 的整数`,
   workerFailed: (f, detail) => `${f}：校核进程意外停止（${detail}），该文件未能校核`,
+  installLibreOffice: (refusal, soffice) =>
+    refusal +
+    (soffice === undefined
+      ? "也可以安装 LibreOffice，由本工具自动转换后校核（Debian/Ubuntu：apt-get install libreoffice-calc-nogui；Windows、macOS：安装 LibreOffice，或用 --soffice 指定 soffice 程序的位置）。"
+      : `--soffice 指定的 ${soffice} 不是可运行的程序：请给出 LibreOffice 的 soffice 程序的位置（Debian/Ubuntu 可用 apt-get install libreoffice-calc-nogui 安装）。`),
+  convertedSource: (format) => `经 LibreOffice 由 .${format} 转换为 .xlsx 后读取`,
+  convertedName: (name) => `${name}（经 LibreOffice 转换）`,
+  convertedCopyNote: (format) => `（由 LibreOffice 从 .${format} 转换而来的 .xlsx 工作簿）`,
+  convertedCopyNeedsXlsx: (out, format, suggested) =>
+    `${out}：.${format} 文件的副本是经 LibreOffice 转换的 .xlsx 工作簿（本工具不写 .${format}），请用 .xlsx 作输出文件名（例如 ${suggested}）；未写出任何文件`,
+  convertedFiles: (files) => `经 LibreOffice 转换为 .xlsx 后读取：${files.join("、")}`,
+  noTemporaryCopy: (f, dir, errno) =>
+    `${f}：无法在临时文件夹 ${dir} 中为 LibreOffice 准备副本（${errno === "ENOSPC" || errno === "EDQUOT" ? "磁盘空间不足" : errno === "EACCES" || errno === "EPERM" || errno === "EROFS" ? "没有写入权限" : "系统拒绝写入"}），文件未转换：请腾出空间或设置 TMPDIR 后重试，或在 Excel 或 WPS 中另存为 .xlsx`,
+  converting: (n) => `正在用 LibreOffice 把 ${count(n)} 个 .xls/.et 文件转换为 .xlsx…`,
+  conversionTimedOut: (f, s) =>
+    `${f}：LibreOffice 转换超时（${count(s)} 秒内未完成，已终止其进程）：请在 Excel 或 WPS 中另存为 .xlsx 后再检查，或用环境变量 TDCHECK_SOFFICE_TIMEOUT 放宽时限（秒）`,
+  conversionFailed: (f, program) =>
+    `${f}：LibreOffice（${program}）未能运行完成，文件未转换：请在 Excel 或 WPS 中另存为 .xlsx 后再检查`,
+  damagedLegacy: (f, format) =>
+    `${f} 不是有效的 .${format} 工作簿（文件头已损坏，可能下载或传输不完整）：请重新获取原文件，或在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
+  notConverted: (f, format) =>
+    `${f}：LibreOffice 无法读取此文件（不是有效的 .${format} 工作簿，或已损坏、设有密码）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
 };
 
 const EN: InputCatalog = {
@@ -100,7 +147,7 @@ const EN: InputCatalog = {
   },
   notFound: (f) => `No such file: ${f}`,
   isFolder: (f) => `This is a folder, not a workbook or CSV file: ${f}`,
-  emptyFolder: (d) => `${d}: the folder holds no file to check (.xlsx, .csv, .tsv)`,
+  emptyFolder: (d) => `${d}: the folder holds no file to check (.xlsx, .csv, .tsv, .xls, .et)`,
   cannotRead: (f, code) => `Cannot read ${f} (${code})`,
   lockedByExcel: (f) => `${f}: the file is open in Excel (locked): close it or copy it, then check again`,
   openInExcel: (f, owner) =>
@@ -116,6 +163,29 @@ const EN: InputCatalog = {
   badJobs: (v) => `--jobs ${v}: expected a whole number of at least 1`,
   workerFailed: (f, detail) =>
     `${f}: the checking worker stopped unexpectedly (${detail}); the file was not checked`,
+  installLibreOffice: (refusal, soffice) =>
+    `${refusal} ` +
+    (soffice === undefined
+      ? "Or install LibreOffice and tdcheck converts it itself (Debian/Ubuntu: apt-get install libreoffice-calc-nogui; Windows, macOS: install LibreOffice, or pass --soffice with the path of its soffice program)."
+      : `--soffice ${soffice} is not a program that can be run: give the path of LibreOffice's soffice program (Debian/Ubuntu: apt-get install libreoffice-calc-nogui).`),
+  convertedSource: (format) => `read through LibreOffice, converted from .${format} to .xlsx`,
+  convertedName: (name) => `${name} (converted by LibreOffice)`,
+  convertedCopyNote: (format) => ` (an .xlsx workbook converted from the .${format} by LibreOffice)`,
+  convertedCopyNeedsXlsx: (out, format, suggested) =>
+    `${out}: the copy of an .${format} file is an .xlsx workbook converted by LibreOffice (tdcheck does not write .${format}): give the output an .xlsx name (e.g. ${suggested}); nothing was written`,
+  convertedFiles: (files) => `Read through LibreOffice, converted to .xlsx: ${files.join(", ")}`,
+  noTemporaryCopy: (f, dir, errno) =>
+    `${f}: cannot make the copy LibreOffice converts in the temporary folder ${dir} (${errno === "ENOSPC" || errno === "EDQUOT" ? "the disk is full" : errno}), so it was not converted: free some space or set TMPDIR and try again, or save it as .xlsx in Excel or WPS`,
+  converting: (n) =>
+    `Converting ${count(n)} .xls/.et ${n === 1 ? "file" : "files"} to .xlsx with LibreOffice…`,
+  conversionTimedOut: (f, s) =>
+    `${f}: LibreOffice did not finish converting it within ${count(s)} s (its processes were stopped): save it as .xlsx in Excel or WPS, or allow more time with TDCHECK_SOFFICE_TIMEOUT (seconds)`,
+  conversionFailed: (f, program) =>
+    `${f}: LibreOffice (${program}) did not run to the end, so the file was not converted: save it as .xlsx in Excel or WPS, then check that`,
+  damagedLegacy: (f, format) =>
+    `${f} is not a valid .${format} workbook (its header is damaged, perhaps an incomplete download or transfer): get the file again, or open it in Excel or WPS, save it as .xlsx and check that`,
+  notConverted: (f, format) =>
+    `${f}: LibreOffice could not read it (not a valid .${format} workbook, or damaged, or password-protected): open it in Excel or WPS, save it as .xlsx, then check that`,
 };
 
 export const INPUT_TEXT: Record<Lang, InputCatalog> = { zh: ZH, en: EN };

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { intlLocale } from "./cliLang";
 import { Files, type FileFault, type FsOps, type PathKind } from "./files";
+import { findSoffice } from "./libreoffice";
 import { terminalProgress, type Progress, type TerminalStream } from "./progress";
 import { oneLine, printable } from "./terminalText";
 
@@ -40,6 +41,11 @@ export interface CliIo {
   workerScript?: string;
   /** Cores the batch may use, and the memory free for it (bytes). */
   machine?(): { cores: number; freeBytes: number };
+  /**
+   * Where LibreOffice's soffice program is: the path given (--soffice) if it runs, else found as
+   * libreoffice.ts finds it; null when there is none. Absent: LibreOffice is not used (a fake disk).
+   */
+  findSoffice?(explicit?: string): string | null;
   /** The environment (the system locale decides the language: cliLang.ts); none: Chinese. */
   env?: Record<string, string | undefined>;
   /** The platform's locale where the environment names none (Windows). */
@@ -103,6 +109,7 @@ export function nodeIo(options: NodeIoOptions = {}): CliIo {
     progress,
     workerScript: options.workerScript,
     machine: () => ({ cores: os.availableParallelism(), freeBytes: freeBytes() }),
+    findSoffice: (explicit) => (explicit === undefined ? findSoffice() : findSoffice(explicit)),
   };
 }
 

@@ -6,9 +6,9 @@
  * start, which is what makes it affordable (a start costs 1–5 s; a small file converts in ~0.1 s).
  *
  * The tests use it as a judge (every output opened by a real spreadsheet program); the command line
- * can use it to read `.xls`/`.et` input by converting it to `.xlsx` first (`inputFilter` names an
- * import filter when the extension does not say enough). Node only; nothing here decides anything
- * about a workbook's cells.
+ * uses it to read `.xls`/`.et` input by converting it to `.xlsx` first (legacyInput.ts; `inputFilter`
+ * names the import filter, so bytes of another kind are refused rather than guessed at), and stops a
+ * run on Ctrl-C through `signal`. Node only; nothing here decides anything about a workbook's cells.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -19,6 +19,8 @@ import { pathToFileURL } from "url";
 /** Output formats, each with the export filter LibreOffice needs to name it without guessing. */
 export const OFFICE_FORMATS = {
   xlsx: { extension: "xlsx", filter: "xlsx:Calc MS Excel 2007 XML" },
+  /** Excel 97–2003 (BIFF8): the tests make old workbooks with it. */
+  xls: { extension: "xls", filter: "xls:MS Excel 97" },
   ods: { extension: "ods", filter: "ods:calc8" },
   /** Each sheet as an HTML table, conditional formats applied as cell colours. */
   html: { extension: "html", filter: "html:HTML (StarCalc)" },
@@ -41,6 +43,8 @@ export interface ConvertRequest {
   timeoutMs?: number;
   /** An import filter name, for input whose extension does not say what it is (e.g. "MS Excel 97"). */
   inputFilter?: string;
+  /** Stops the run early (the user pressed Ctrl-C): the process group is killed, the answer is ABORTED. */
+  signal?: AbortSignal;
 }
 
 export interface ConvertedFile {
@@ -56,6 +60,8 @@ export type ConvertProblemCode =
   | "BAD_REQUEST"
   /** The run took longer than timeoutMs: the process group was killed. */
   | "TIMEOUT"
+  /** The request's signal stopped the run: the process group was killed. */
+  | "ABORTED"
   /** soffice could not be started, or ended with a failure code or a signal. */
   | "FAILED"
   /** soffice ended normally, but some inputs have no output (it could not load them). */
@@ -195,12 +201,17 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
         : "LibreOffice (soffice) was not found: install it (Debian: apt-get install libreoffice-calc-nogui) or set TDCHECK_SOFFICE",
     );
 
-  fs.mkdirSync(outDir, { recursive: true });
   const expected = inputs.map((input) => path.join(outDir, `${stem(input)}.${format.extension}`));
-  // A stale file of the expected name would pass for this run's output.
-  for (const file of expected) fs.rmSync(file, { force: true });
-
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-soffice-"));
+  let profile: string;
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    // A stale file of the expected name would pass for this run's output.
+    for (const file of expected) fs.rmSync(file, { force: true });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-soffice-"));
+  } catch (e) {
+    // A full or read-only temporary folder: said like any failure, never thrown.
+    return fail("FAILED", `cannot prepare the run's folders: ${(e as Error).message}`);
+  }
   const args = [
     "--headless",
     "--invisible",
@@ -224,9 +235,11 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
     code: number | null;
     signal: string | null;
     timedOut: boolean;
+    aborted: boolean;
     error?: string;
   }>((resolve) => {
     let timedOut = false;
+    let aborted = false;
     let settled = false;
     const child = spawn(soffice, args, {
       detached: process.platform !== "win32",
@@ -239,15 +252,22 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
       timedOut = true;
       killGroup(child.pid);
     }, timeoutMs);
+    const abort = (): void => {
+      aborted = true;
+      killGroup(child.pid);
+    };
+    if (request.signal?.aborted) abort();
+    else request.signal?.addEventListener("abort", abort, { once: true });
     child.stdout?.on("data", (d: Buffer) => (log += d.toString("utf8")));
     child.stderr?.on("data", (d: Buffer) => (log += d.toString("utf8")));
     const finish = (value: { code: number | null; signal: string | null; error?: string }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      request.signal?.removeEventListener("abort", abort);
       // Whatever the outcome, nothing of this run stays behind (oosplash may outlive soffice).
       killGroup(child.pid);
-      resolve({ ...value, timedOut });
+      resolve({ ...value, timedOut, aborted });
     };
     child.on("error", (e) => finish({ code: null, signal: null, error: e.message }));
     child.on("close", (code, signal) => finish({ code, signal }));
@@ -258,6 +278,8 @@ export async function convertWithLibreOffice(request: ConvertRequest): Promise<C
   const files: ConvertedFile[] = inputs.map((input, i) =>
     fs.existsSync(expected[i]) ? { input, output: expected[i] } : { input },
   );
+  if (outcome.aborted)
+    return fail("ABORTED", "stopped before LibreOffice finished; its processes were killed", log, files);
   if (outcome.timedOut)
     return fail(
       "TIMEOUT",

@@ -1,30 +1,40 @@
 /**
  * Loads an input file as the engine's workbook, or says in one line why it cannot. An .xlsx goes
- * through the .xlsx door; a text table (CSV, TSV, Excel's Unicode text) through core/csv. Every
- * input's bytes are read in one place, `readInput`, so what is checked before reading applies to
- * every kind of input. The engine never sees a path or a byte.
+ * through the .xlsx door; a text table (CSV, TSV, Excel's Unicode text) through core/csv; an old
+ * .xls/.et through the .xlsx door too, once LibreOffice has converted it (legacyInput.ts, before
+ * the command reads anything). Every input's bytes are read in one place, `readInput`, so what is
+ * checked before reading applies to every kind of input. The engine never sees a path or a byte.
  */
 import { a1 } from "../core/address";
 import { DELIMITED_NAME, readDelimitedTable, type DelimitedSource } from "../core/csv";
 import { rawAt, type WorkbookGrid } from "../core/grid";
 import type { TableMap } from "../core/model";
 import type { Lang } from "../core/messages";
-import { FileFault } from "./files";
+import { FileFault, Files } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
+import type { ConvertedSource, LegacyFormat, PreparedInput } from "./legacyInput";
 import { readFaultWords } from "./messages";
 import { DEFAULT_LIMITS, problemMessage, readXlsx, type UnreadableSheet } from "./xlsx";
 import { newWorkbookXlsx } from "./xlsx/newWorkbook";
 
-/** What the workbook was read from: an .xlsx as it is, or a text table read as one sheet. */
-export type InputSource = { format: "xlsx" } | ({ format: "csv" } & DelimitedSource);
+/** What the workbook was read from: an .xlsx as it is, a text table read as one sheet, or an .xls/.et LibreOffice converted. */
+export type InputSource = { format: "xlsx" } | ({ format: "csv" } & DelimitedSource) | ConvertedSource;
+
+/** The input went through LibreOffice: its copies are .xlsx workbooks of the converted file. */
+export function isConverted(source: InputSource): source is ConvertedSource {
+  return "convertedBy" in source;
+}
 
 export type Loaded =
   | {
       ok: true;
       workbook: WorkbookGrid;
       source: InputSource;
-      /** The .xlsx that output copies are made from: the input itself, or a new workbook of a text table's cells. */
+      /**
+       * The .xlsx that output copies are made from: the input itself, a new workbook of a text
+       * table's cells, or the workbook LibreOffice converted an .xls/.et to.
+       */
       xlsx(): Uint8Array;
       /** Worksheets that could not be read: the input is unusable (exit 2), the others still checked. */
       unreadable: UnreadableSheet[];
@@ -36,6 +46,8 @@ export interface LoadOptions {
   onRows?: (rowsRead: number) => void;
   /** --max-cells: most cells with values or formulas one read takes (a text table: most cells). */
   maxCells?: number;
+  /** An .xls/.et LibreOffice converted (or could not): what is read in place of the file itself. */
+  prepared?: PreparedInput;
 }
 
 /** Windows reports a file another program holds open (Excel does, while a workbook is open) as busy or not permitted. */
@@ -81,15 +93,37 @@ function isWorkbookBytes(bytes: Uint8Array): boolean {
   );
 }
 
+/**
+ * The workbook LibreOffice converted, read from the private folder (a batch's worker) or already in
+ * memory; the folder is this run's own, so a failure here is a fault, said as a failed conversion.
+ */
+export function readConverted(
+  xlsx: string | Uint8Array,
+  file: string,
+  format: LegacyFormat,
+  lang: Lang,
+): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  if (typeof xlsx !== "string") return { ok: true, bytes: xlsx };
+  try {
+    return { ok: true, bytes: new Files().readRegular(xlsx) };
+  } catch {
+    return { ok: false, message: INPUT_TEXT[lang].notConverted(file, format) };
+  }
+}
+
 export function loadWorkbook(file: string, io: CliIo, lang: Lang, options: LoadOptions = {}): Loaded {
-  const read = readInput(file, io, lang);
+  const prepared = options.prepared;
+  if (prepared?.kind === "refused") return { ok: false, message: prepared.message };
+  const read = prepared
+    ? readConverted(prepared.xlsx, file, prepared.source.format, lang)
+    : readInput(file, io, lang);
   if (!read.ok) return read;
   const bytes = read.bytes;
   const fileName = pathsOf(io).basename(file);
   const owner = ownerFileOf(file, io);
   if (io.exists(owner))
     io.stderr(`tdcheck: ${INPUT_TEXT[lang].openInExcel(file, pathsOf(io).basename(owner))}\n`);
-  if (DELIMITED_NAME.test(fileName) && !isWorkbookBytes(bytes)) {
+  if (!prepared && DELIMITED_NAME.test(fileName) && !isWorkbookBytes(bytes)) {
     const table = readDelimitedTable(bytes, {
       fileName,
       maxCells: options.maxCells ?? DEFAULT_LIMITS.maxCells,
@@ -114,7 +148,7 @@ export function loadWorkbook(file: string, io: CliIo, lang: Lang, options: LoadO
   return {
     ok: true,
     workbook: xlsx.workbook,
-    source: { format: "xlsx" },
+    source: prepared ? prepared.source : { format: "xlsx" },
     xlsx: () => bytes,
     unreadable: xlsx.unreadable,
   };

@@ -8,7 +8,8 @@
 import type { Lang } from "../core/messages";
 import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
-import type { CliIo } from "./io";
+import { pathsOf, type CliIo } from "./io";
+import type { ConvertedSource } from "./legacyInput";
 import { writeFaultWords } from "./messages";
 
 /** Writes `bytes` to `out`; false (said on stderr) when it could not. */
@@ -35,5 +36,18 @@ const TEXT_NAME = /\.(csv|tsv|txt)$/i;
 export function refusesTextName(out: string, io: CliIo, lang: Lang): boolean {
   if (!TEXT_NAME.test(out)) return false;
   io.stderr(`tdcheck: ${INPUT_TEXT[lang].copyNeedsXlsx(out)}\n`);
+  return true;
+}
+
+/**
+ * A copy of an .xls/.et is the .xlsx LibreOffice converted it to, with our flags or report: any
+ * other name (.xls, .et, none) would promise a file it is not, so it is refused with the name to use.
+ */
+export function refusesConvertedName(out: string, source: ConvertedSource, io: CliIo, lang: Lang): boolean {
+  const paths = pathsOf(io);
+  const ext = paths.extname(out);
+  if (ext.toLowerCase() === ".xlsx") return false;
+  const suggested = `${paths.basename(out, ext) || "copy"}.xlsx`;
+  io.stderr(`tdcheck: ${INPUT_TEXT[lang].convertedCopyNeedsXlsx(out, source.format, suggested)}\n`);
   return true;
 }

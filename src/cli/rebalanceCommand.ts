@@ -36,10 +36,11 @@ import {
   unreadableWords,
   writeFaultWords,
 } from "./messages";
-import { refusesTextName, writeOutput } from "./output";
+import { refusesConvertedName, refusesTextName, writeOutput } from "./output";
 import { copyKind, kindProblem } from "./outputKind";
 import { cliOptionLabel } from "./optionLabels";
-import { loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
+import { prepareInput } from "./legacyInput";
+import { isConverted, loadWorkbook, uncalculatedFormulas, uncalculatedMessage } from "./load";
 import { displayWidth, padEnd, maxWidth } from "./width";
 import { plural } from "./plural";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -73,6 +74,8 @@ export interface RebalanceOptions {
   lang: Lang;
   /** --max-cells as typed. */
   maxCells?: string;
+  /** --soffice: LibreOffice's program, for an .xls/.et input. */
+  soffice?: string;
 }
 
 function unitValue(option: string, text: string, lang: Lang): UnitValue | string {
@@ -119,7 +122,7 @@ function sameTarget(file: string, out: string, io: CliIo): boolean {
   return io.exists(out) && io.sameFile(out, file);
 }
 
-export function runRebalance(file: string, options: RebalanceOptions, io: CliIo): number {
+export async function runRebalance(file: string, options: RebalanceOptions, io: CliIo): Promise<number> {
   const lang = options.lang;
   const zh = lang === "zh";
   const fail = (message: string | string[]): number => {
@@ -143,10 +146,25 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   const outProblem = options.out !== undefined ? io.outputProblem(options.out) : null;
   if (outProblem) return fail(writeFaultWords(outProblem)[lang]);
 
-  const loaded = loadWorkbook(file, io, lang, { maxCells: limit.value });
+  const prepared = await prepareInput(file, options, io);
+  const loaded = loadWorkbook(file, io, lang, { maxCells: limit.value, prepared });
   if (!loaded.ok) return fail(loaded.message);
-  const fromText = loaded.source.format === "csv";
-  if (fromText && options.out !== undefined && refusesTextName(options.out, io, lang)) return EXIT.unusable;
+  const source = loaded.source;
+  const converted = isConverted(source) ? source : undefined;
+  // A text table's or a converted file's copy is a new .xlsx, and its name must say so.
+  const fromText = source.format === "csv" || converted !== undefined;
+  if (source.format === "csv" && options.out !== undefined && refusesTextName(options.out, io, lang))
+    return EXIT.unusable;
+  if (converted && options.out !== undefined && refusesConvertedName(options.out, converted, io, lang))
+    return EXIT.unusable;
+  const copyNote = converted
+    ? INPUT_TEXT[lang].convertedCopyNote(converted.format)
+    : fromText
+      ? INPUT_TEXT[lang].newWorkbookNote
+      : "";
+  const inputField = converted
+    ? { input: { format: converted.format, convertedBy: converted.convertedBy } }
+    : {};
   // A copy of a workbook with a sheet we cannot read would carry the damage on, unchecked.
   if (loaded.unreadable.length)
     return fail(unreadableWords(file, loaded.unreadable, options.out !== undefined)[lang]);
@@ -176,9 +194,13 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   if (result.status === "invalid-input")
     return fail(renderInvalidInput(plan, result, lang, cliOptionLabel).map((l) => `${file}: ${l}`));
 
+  // A converted input is said first (text) and in the document's `input` field, as check says it.
   const show = (doc: RebalanceDocument, lines: string[]): void => {
-    if (options.format === "json") io.stdout(JSON.stringify(doc, null, 2) + "\n");
-    else io.stdout(lines.join("\n") + "\n");
+    if (options.format === "json") io.stdout(JSON.stringify({ ...doc, ...inputField }, null, 2) + "\n");
+    else {
+      const head = converted ? [`${file}  (${INPUT_TEXT[lang].convertedSource(converted.format)})`] : [];
+      io.stdout([...head, ...lines].join("\n") + "\n");
+    }
   };
 
   if (result.status !== "ok") {
@@ -325,11 +347,7 @@ export function runRebalance(file: string, options: RebalanceOptions, io: CliIo)
   ];
   const ratio = ratioLine(result, lang);
   if (ratio) lines.push(`  ${ratio}`);
-  lines.push(
-    "",
-    summaryLine(plan, result, writes, out, written.removedFormulas, lang) +
-      (fromText ? INPUT_TEXT[lang].newWorkbookNote : ""),
-  );
+  lines.push("", summaryLine(plan, result, writes, out, written.removedFormulas, lang) + copyNote);
   lines.push(...dependentsText(dependents, lang));
   show(doc, lines);
   return EXIT.clean;

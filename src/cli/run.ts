@@ -85,6 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--strict", c.strict, false)
     .option(`--jobs ${a.n}`, c.jobs)
     .option(`--max-cells ${a.n}`, words.maxCells)
+    .option(`--soffice ${a.program}`, words.soffice)
     .addOption(langOption())
     .action(async (files: string[], opts: CheckOptions) => {
       code = await runCheck(files, opts, forPeople(io, opts.format));
@@ -96,10 +97,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument(`<${a.file}>`, d.file)
     .option(`--sheet ${a.name}`, d.sheet)
     .option(`--max-cells ${a.n}`, words.maxCells)
+    .option(`--soffice ${a.program}`, words.soffice)
     .addOption(new Option(`--format ${a.format}`, d.format).choices(["text", "json"]).default("text"))
     .addOption(langOption())
-    .action((file: string, opts: DetectOptions) => {
-      code = runDetect(file, opts, forPeople(io, opts.format));
+    .action(async (file: string, opts: DetectOptions) => {
+      code = await runDetect(file, opts, forPeople(io, opts.format));
     });
 
   const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -132,10 +134,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option("--overwrite-formulas", r.overwriteFormulas, false)
     .option(`--by ${a.person}`, r.by)
     .option(`--max-cells ${a.n}`, words.maxCells)
+    .option(`--soffice ${a.program}`, words.soffice)
     .addOption(new Option(`--format ${a.format}`, r.format).choices(["text", "json"]).default("text"))
     .addOption(langOption())
-    .action((file: string, opts: RebalanceOptions) => {
-      code = runRebalance(file, opts, forPeople(io, opts.format));
+    .action(async (file: string, opts: RebalanceOptions) => {
+      code = await runRebalance(file, opts, forPeople(io, opts.format));
     });
 
   try {

@@ -26,7 +26,7 @@ async function cleanWorkbook(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-/** good.xlsx (the sample: one error), clean.xlsx, broken.xlsx (cut short), old.xls (an OLE file), notes.txt. */
+/** good.xlsx (the sample: one error), clean.xlsx, broken.xlsx (cut short), old.xls (an OLE magic, then zeros), notes.txt. */
 async function folder(): Promise<{ dir: string; inputs: Map<string, Buffer> }> {
   const dir = tempDir();
   fs.copyFileSync(SAMPLE, path.join(dir, "good.xlsx"));
@@ -68,7 +68,7 @@ describe("tdcheck check over many files", () => {
     expect(lines[4]).toMatch(/old\.xls\s+–\s+–\s+–\s+无法校核$/);
     expect(r.stdout).toContain("共 4 个文件：2 个已校核，2 个无法校核；错误 1，警告 1");
     expect(r.stdout).not.toContain("deeper");
-    // The reasons follow the table: the broken file, and how to save old.xls as .xlsx.
+    // The reasons follow the table: the broken file, and old.xls damaged, with how to save it as .xlsx.
     const reasons = r.stdout.slice(r.stdout.indexOf("个无法校核"));
     expect(reasons).toContain("broken.xlsx");
     expect(reasons).toContain("另存为");

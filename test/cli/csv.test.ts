@@ -293,7 +293,7 @@ test("a folder with nothing to check (no .xlsx, .csv or .tsv) is reported as suc
   fs.writeFileSync(path.join(dir, "readme.txt"), "notes");
   const r = await cli("check", dir, SAMPLE, "--lang", "en");
   expect(r.code).toBe(2);
-  expect(r.stdout).toContain(`${dir}: the folder holds no file to check (.xlsx, .csv, .tsv)`);
+  expect(r.stdout).toContain(`${dir}: the folder holds no file to check (.xlsx, .csv, .tsv, .xls, .et)`);
 });
 
 /** One part of a zip, inflated (the copies are our own writer's, so a small reader suffices). */

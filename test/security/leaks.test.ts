@@ -204,15 +204,19 @@ describe("manifest.xml", () => {
 });
 
 describe("the command line", () => {
-  test("its own code reaches only the Node built-ins fs, os, path, worker_threads and zlib (no network, no processes)", () => {
+  test("its own code reaches only the Node built-ins fs, os, path, url, worker_threads, zlib, and child_process in one place (no network; one program: LibreOffice)", () => {
     const { builtins } = moduleGraph(["src/cli/main.ts"], "node");
     const ours = Object.entries(builtins).filter(([f]) => f.startsWith("src/"));
     // os: the cores and free memory a parallel batch may use; worker_threads: its workers, threads of
     // this same process running the bundled command line itself (src/cli/parallel.ts), never a program.
+    // child_process and url: LibreOffice's soffice, the one program the command line starts, to read
+    // .xls/.et input (issue 16), with its private profile given as a file URL.
     expect([...new Set(ours.flatMap(([, b]) => b))].sort()).toEqual([
+      "child_process",
       "fs",
       "os",
       "path",
+      "url",
       "worker_threads",
       "zlib",
     ]);
@@ -221,6 +225,16 @@ describe("the command line", () => {
       .map(([f]) => f)
       .sort();
     expect(threads).toEqual(["src/cli/batchWorker.ts", "src/cli/main.ts", "src/cli/parallel.ts"]);
+    const processes = ours.filter(([, b]) => b.includes("child_process")).map(([f]) => f);
+    expect(processes).toEqual(["src/cli/libreoffice.ts"]);
+    // It starts the program it found (an executable file), never a shell, and only with spawn.
+    const office = code("src/cli/libreoffice.ts");
+    expect(
+      [...office.matchAll(/\b(spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\(/g)].map(
+        (m) => m[1],
+      ),
+    ).toEqual(["spawn"]);
+    expect(office).not.toMatch(/shell:/);
     // commander's own: child_process serves only executable subcommands (`.command(name, description)`
     // run as separate programs), which tdcheck does not declare.
     const theirs = Object.entries(builtins).filter(([f]) => !f.startsWith("src/"));

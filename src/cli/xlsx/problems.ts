@@ -9,6 +9,14 @@ export interface ProblemText {
   en: string;
 }
 
+/** What package.ts finds a legacy file to be, said in Chinese (its details are English, for logs and JSON). */
+const LEGACY_ZH: Record<string, string> = {
+  "an Excel 97–2003 (.xls) workbook": "Excel 97–2003 (.xls) 工作簿",
+  "an XML Spreadsheet 2003 file": "XML 电子表格 2003 文件",
+  "a web page (HTML) saved with a spreadsheet name": "以表格文件名保存的网页 (HTML)",
+  "not an .xlsx file (named .xls)": "文件名为 .xls，但内容不是 .xlsx",
+};
+
 export function problemMessage(
   problem: XlsxProblem | { code: string; detail: string },
   fileName = "文件",
@@ -18,7 +26,7 @@ export function problemMessage(
   switch (problem.code) {
     case "LEGACY_XLS":
       return {
-        zh: `${f} 是旧版或非标准的 Excel 文件（${d}），无法直接读取：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再检查。`,
+        zh: `${f} 是旧版或非标准的 Excel 文件（${LEGACY_ZH[d] ?? d}），无法直接读取：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿 (.xlsx) 后再检查。`,
         en: `${f} is ${d}, which cannot be read directly: open it in Excel or WPS and use Save As → Excel Workbook (.xlsx), then check the .xlsx.`,
       };
     case "WPS_ET":
