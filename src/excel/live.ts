@@ -1,5 +1,5 @@
 /**
- * Live mode (PRODUCT §6): after an edit, only the checks that touch the edited cells run again,
+ * Live mode (docs/architecture.md, "The Excel door"): after an edit, only the checks that touch the edited cells run again,
  * and flags are rewritten only when the findings changed (add-in writes can clear Excel's undo
  * stack, so an unchanged result writes nothing).
  *

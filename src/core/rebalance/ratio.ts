@@ -1,6 +1,6 @@
 /**
  * Ratio indicators (R&D intensity = R&D / GDP, in %), rebalanced in numerator space
- * (ALLOCATION "Ratio indicators", case T5). The parent's ratio is Σ rᵢ·dᵢ / D, where D is the
+ * (docs/rebalancing.md §2 "Ratio indicators", case T5 in §5). The parent's ratio is Σ rᵢ·dᵢ / D, where D is the
  * parent's own denominator: district GDPs need not add up to the city's. So the constraint
  * is Σ dᵢ·rᵢ = R*·D with locks and bounds on rᵢ, and
  *   - "shift": wᵢ = 1/dᵢ on nᵢ = rᵢdᵢ, i.e. every free ratio moves by the same points;

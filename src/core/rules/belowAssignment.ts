@@ -1,6 +1,6 @@
 /**
  * below-assignment: the parent's own target must meet what the level above assigned — at or
- * above a floor, at or below a cap (PRODUCT §2). Targets are typed, so the comparison is exact;
+ * above a floor, at or below a cap (docs/rules.md §1). Targets are typed, so the comparison is exact;
  * bounds fail only when certainly violated.
  */
 import { Decimal } from "../decimal";

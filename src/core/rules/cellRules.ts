@@ -1,5 +1,5 @@
 /**
- * Per-cell findings (PRODUCT §4): error values, text that is not a number, blank or `-` children
+ * Per-cell findings (docs/rules.md §2): error values, text that is not a number, blank or `-` children
  * of additive rows, and qualitative targets. One finding per cell; none of these counts as a check.
  */
 import type { CellValue } from "../cell";

@@ -1,6 +1,6 @@
 /**
  * components-mismatch: a total row must be the sum of its component rows in every unit
- * (粮食 = 水稻 + 小麦 + 旱杂粮), with the same rounding tolerance as a split (PRODUCT §4).
+ * (粮食 = 水稻 + 小麦 + 旱杂粮), with the same rounding tolerance as a split (docs/rules.md §2).
  */
 import { a1, compressCells } from "../address";
 import type { NumberCell } from "../cell";

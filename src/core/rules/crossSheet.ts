@@ -1,6 +1,6 @@
 /**
  * cross-sheet-mismatch: a unit's own total on its own sheet must equal what the parent sheet
- * assigned to it (PRODUCT §3.4). A city sheet is matched to a province sheet's child by the
+ * assigned to it (docs/rules.md §2). A city sheet is matched to a province sheet's child by the
  * city's name: in its parent label (杭州市目标), in the sheet's name, or in the title above it.
  */
 import { a1, qualified } from "../address";

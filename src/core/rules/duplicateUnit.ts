@@ -1,4 +1,4 @@
-/** duplicate-unit: the same child unit twice under one parent (PRODUCT §4). */
+/** duplicate-unit: the same child unit twice under one parent (docs/rules.md §2). */
 import { a1 } from "../address";
 import { normalizeLabel } from "../text";
 import { evidenceWords } from "./evidenceText";

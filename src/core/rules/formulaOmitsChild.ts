@@ -1,5 +1,5 @@
 /**
- * formula-omits-child: the parent is a SUM whose ranges skip a child (PRODUCT §4). Read from
+ * formula-omits-child: the parent is a SUM whose ranges skip a child (docs/rules.md §2). Read from
  * the formula, not the values, so it is caught even when the skipped child is 0 today. A
  * sum-mismatch on the same cell is reported too when the values disagree.
  */

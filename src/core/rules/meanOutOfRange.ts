@@ -1,6 +1,6 @@
 /**
  * mean-out-of-range: a ratio parent is a weighted mean of its children, so for any positive
- * weights it lies within [min, max] of them (PRODUCT §4). Values are rounded to the row's
+ * weights it lies within [min, max] of them (docs/rules.md §2). Values are rounded to the row's
  * precision u, so only a parent more than u outside the range is certainly impossible.
  */
 import { Decimal } from "../decimal";

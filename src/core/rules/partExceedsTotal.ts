@@ -1,6 +1,6 @@
 /**
  * part-exceeds-total: a 其中 part larger than its total, or parts that together exceed it
- * (PRODUCT §4), in every unit of the table. Values are compared within their rounding: a part
+ * (docs/rules.md §2), in every unit of the table. Values are compared within their rounding: a part
  * and a total each shown to u can differ by u without being wrong.
  */
 import { a1, compressCells } from "../address";

@@ -1,6 +1,6 @@
 /**
  * progression-decrease: a stock (拥有量, 保有量, 总数) or cumulative (累计) value must not fall
- * from one period to a later one (PRODUCT §3.5). A cell's own words decide over the row's name:
+ * from one period to a later one (docs/rules.md §2). A cell's own words decide over the row's name:
  * 累计 cells are compared even in a row named 每年新增…, 新增 cells never are. Years are never
  * summed into each other. A 万-written value is known only to its last digit, so a fall must
  * exceed that uncertainty to be certain.

@@ -1,6 +1,6 @@
 /**
  * sum-mismatch / sum-rounding: an additive row's children must add up to the parent, a share
- * row's children to 100 (PRODUCT §4). Bounds (超500) make interval sums; those fail only when
+ * row's children to 100 (docs/rules.md §2). Bounds (超500) make interval sums; those fail only when
  * certainly violated. Under the at-least policy (层层加码) children may exceed the parent.
  */
 import type { NumberCell } from "../cell";

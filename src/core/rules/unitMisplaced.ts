@@ -1,5 +1,5 @@
 /**
- * unit-misplaced (PRODUCT §4), from the division dictionary: a district listed under a city it
+ * unit-misplaced (docs/rules.md §2), from the division dictionary: a district listed under a city it
  * does not belong to (上城区 under 宁波市). Units the dictionary does not know are never judged.
  */
 import { findDivisions, placeUnder } from "../divisions";

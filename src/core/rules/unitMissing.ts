@@ -1,5 +1,5 @@
 /**
- * unit-missing (PRODUCT §4), from the division dictionary: a city's known sub-unit absent from its
+ * unit-missing (docs/rules.md §2), from the division dictionary: a city's known sub-unit absent from its
  * split (info: a table may cover part of a city on purpose). Only a split of the parent's own
  * units is judged, never a list of 开发区 or of towns.
  */

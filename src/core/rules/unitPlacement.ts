@@ -1,5 +1,5 @@
 /**
- * What unit-misplaced and unit-missing share (PRODUCT §4): both read a split's unit names against
+ * What unit-misplaced and unit-missing share (docs/rules.md §2): both read a split's unit names against
  * the division dictionary. Units outside the dictionary (开发区, 风景区, 市本级) and totals (合计,
  * 全市) are never judged.
  */

@@ -1,7 +1,7 @@
 /**
  * weighted-mean-mismatch: a ratio's parent is its children's mean weighted by the weights row
  * (GDP): r = Σ rᵢdᵢ / d, with d the parent's own weight (district GDPs need not add up to the
- * city's; ALLOCATION.md) or Σdᵢ when the parent shows none. Each ratio is rounded to u, so the
+ * city's; docs/rules.md §2) or Σdᵢ when the parent shows none. Each ratio is rounded to u, so the
  * numerators can be off by Σdᵢ·u/2 and the parent by d·u/2: a larger gap is an error.
  * Compared exactly: |Σrᵢdᵢ − r·d| > (Σdᵢ + d)·u/2.
  */

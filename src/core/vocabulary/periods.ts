@@ -1,5 +1,5 @@
 /**
- * How a period is written in a header (PRODUCT §3.1: years come from headers, never from data):
+ * How a period is written in a header (docs/table-understanding.md §1: years come from headers, never from data):
  * 2024, 2024年, 2024年度目标, FY2025, 2021-2025年(合计), 十四五(合计).
  */
 
