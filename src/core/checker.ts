@@ -1,7 +1,8 @@
 /**
  * Runs the rules in small independent units ("buckets": one indicator row of one split, one
  * split's header, one 其中 group, one growth chain, …) so that after an edit only the buckets
- * whose cells changed run again (live mode: docs/architecture.md, "The Excel door"). A full check is every bucket once.
+ * whose cells changed run again (live mode: docs/architecture.md, "The Excel door"). A full check is every
+ * bucket once.
  */
 import { rangeA1 } from "./address";
 import { sheetView, type SheetView } from "./detect/view";

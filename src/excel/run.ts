@@ -28,7 +28,10 @@ export function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** NO_HOST outside Excel; UNSUPPORTED_HOST below the ExcelApi 1.14 floor (docs/architecture.md, "The Excel door"). */
+/**
+ * NO_HOST outside Excel; UNSUPPORTED_HOST below the ExcelApi 1.14 floor (docs/architecture.md, "The Excel
+ * door").
+ */
 export function hostProblem(): ExcelProblem | null {
   if (typeof Excel === "undefined" || typeof Office === "undefined") return { code: "NO_HOST" };
   if (!hostCapabilities().excelApi114) return { code: "UNSUPPORTED_HOST", required: "ExcelApi 1.14" };

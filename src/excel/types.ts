@@ -13,7 +13,9 @@ import type { ProductSheet } from "../core/productSheets";
 export type ExcelProblem =
   /** No Office.js / not running inside Excel (a plain browser without the fake). */
   | { code: "NO_HOST" }
-  /** The host lacks ExcelApi 1.14, the add-in's floor (docs/architecture.md): Excel 2016/2019 perpetual, WPS. */
+  /**
+   * The host lacks ExcelApi 1.14, the add-in's floor (docs/architecture.md): Excel 2016/2019 perpetual, WPS.
+   */
   | { code: "UNSUPPORTED_HOST"; required: "ExcelApi 1.14" }
   /** The sheet is protected: conditional formats, notes and values cannot be written to it. */
   | { code: "PROTECTED_SHEET"; sheet: string }
