@@ -1,5 +1,5 @@
 /**
- * A parsed cell: what a planner's cell text or stored value means (PRODUCT §2).
+ * A parsed cell: what a planner's cell text or stored value means (docs/rules.md §1).
  * Produced by `parseCell` (parse/cellText.ts); consumed by detection and rules.
  */
 import type { Decimal } from "./decimal";

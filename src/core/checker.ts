@@ -1,16 +1,24 @@
 /**
  * Runs the rules in small independent units ("buckets": one indicator row of one split, one
  * split's header, one 其中 group, one growth chain, …) so that after an edit only the buckets
- * whose cells changed run again (live mode, PRODUCT §6). A full check is every bucket once.
+ * whose cells changed run again (live mode: docs/architecture.md, "The Excel door"). A full check is every
+ * bucket once.
  */
 import { rangeA1 } from "./address";
 import { sheetView, type SheetView } from "./detect/view";
 import { findingsKey, SEVERITY_ORDER, type Finding } from "./finding";
 import type { RawValue, WorkbookGrid } from "./grid";
 import type { IndicatorLine, ProgressionTable, SplitTable, TableMap } from "./model";
-import { runCrossSheet } from "./rules/crossSheet";
-import { GROUP_RULES, HEADER_RULES, PROGRESSION_RULES, ROW_RULES, WEIGHT_RULES } from "./rules";
-import type { PassedCheck, RuleOutput } from "./rules/rule";
+import {
+  CROSS_SHEET_RULES,
+  GROUP_RULES,
+  HEADER_RULES,
+  PROGRESSION_RULES,
+  ROW_RULES,
+  WEIGHT_RULES,
+  type Runner,
+} from "./rules";
+import type { PassedCheck, RuleOutput, SplitRun } from "./rules/rule";
 import { parseAt, parseSplits, parseUnitGroups, type ParsedProgression, type ParsedSplit } from "./table";
 
 interface BucketResult {
@@ -111,10 +119,8 @@ export class Checker {
     });
     this.buckets.set("x", () => {
       const { out, result } = collector();
-      runCrossSheet(
-        this.tables.flatMap((s) => s?.splits ?? []),
-        out,
-      );
+      const splits = this.tables.flatMap((s) => s?.splits ?? []);
+      for (const rule of CROSS_SHEET_RULES) rule.run(splits, out);
       return result;
     });
   }
@@ -151,7 +157,7 @@ export class Checker {
             growth: [],
             [kind]: [table[kind][g]],
           } as SplitTable;
-          return this.run([GROUP_RULES[kind]], { ...first, index: 0, table: only });
+          return this.run(GROUP_RULES[kind], { ...first, index: 0, table: only });
         });
       }
     }
@@ -175,7 +181,7 @@ export class Checker {
     });
   }
 
-  private run(rules: { run(t: ParsedSplit, out: RuleOutput): void }[], parsed: ParsedSplit): BucketResult {
+  private run(rules: readonly Runner<SplitRun>[], parsed: ParsedSplit): BucketResult {
     const { out, result } = collector();
     for (const rule of rules) rule.run(parsed, out);
     return result;

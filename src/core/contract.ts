@@ -1,5 +1,5 @@
 /**
- * The JSON contract `tdcheck/1` (PRODUCT §7). Fields may be added; none may be renamed or
+ * The JSON contract `tdcheck/1` (docs/json-contracts.md). Fields may be added; none may be renamed or
  * removed without a new schema version. Numbers are rendered from exact decimals.
  */
 import type { CheckResult } from "./check";
@@ -94,7 +94,7 @@ export function contractDocument(
     progressions: result.progressions,
     findings: result.findings.map((f) => contractFinding(f, lang)),
     summary: result.summary,
-    // What was looked at and not checked: added to tdcheck/1 (fields may be added, §7).
+    // What was looked at and not checked: added to tdcheck/1 (fields may be added: docs/json-contracts.md).
     ...(result.rejected?.length ? { rejected: result.rejected } : {}),
     ...(result.lapsed
       ? {

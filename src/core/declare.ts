@@ -1,10 +1,9 @@
 /**
  * A split the user declares: "this selection is the table, the units are named on this line, and
  * this one is the parent". Detection is not asked (the user has said what detection could not
- * see, PRODUCT §3.1: a table the user declared is read as declared); the rest is read from the
- * cells as detection would: the column (or row) of indicator names, each indicator's measure and
- * kind, index (序号), measure (单位) and note (备注) lines left out of the children, an assignment
- * (省下达目标) kept as such.
+ * see, docs/table-understanding.md §2: a table the user declared is read as declared); the rest is read from
+ * the cells as detection would: the column (or row) of indicator names, each indicator's measure and kind,
+ * index (序号), measure (单位) and note (备注) lines left out of the children, an assignment (省下达目标) kept as such.
  */
 import type { RangeBox } from "./address";
 import { classifyIndicator } from "./detect/indicator";

@@ -4,28 +4,12 @@
  */
 import type { Decimal } from "./decimal";
 import type { Bound } from "./cell";
+import type { RuleId } from "./rules";
 
 export type Severity = "error" | "warning" | "info";
 
-export type RuleId =
-  | "sum-mismatch"
-  | "sum-rounding"
-  | "mean-out-of-range"
-  | "weighted-mean-mismatch"
-  | "growth-mismatch"
-  | "below-assignment"
-  | "part-exceeds-total"
-  | "components-mismatch"
-  | "cross-sheet-mismatch"
-  | "progression-decrease"
-  | "formula-omits-child"
-  | "unit-misplaced"
-  | "unit-missing"
-  | "duplicate-unit"
-  | "error-value"
-  | "not-a-number"
-  | "missing-value"
-  | "qualitative-target";
+/** Every rule id, derived from the rule registry (rules/index.ts). */
+export type { RuleId };
 
 /** Why a tolerance has the size it has, so the finding can explain itself. */
 export interface Tolerance {

@@ -1,5 +1,5 @@
 /**
- * Decides the inline flags for a set of findings (PRODUCT §6), for both doors.
+ * Decides the inline flags for a set of findings (docs/architecture.md, "The Excel door"), for both doors.
  *
  * Where every cell a check involves holds a plain number, the flag's formula re-tests the
  * check itself (rounded to the row's precision, so float noise never lights it) and the flag

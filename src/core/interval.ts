@@ -1,6 +1,6 @@
 /**
  * Values that may be bounds: 超500 is (500, ∞), 不低于500 is [500, ∞). A sum of bounds is a
- * bound; a check involving one fails only when the inequality is certainly violated (PRODUCT §2).
+ * bound; a check involving one fails only when the inequality is certainly violated (docs/rules.md §1).
  */
 import { Decimal } from "./decimal";
 import type { Bound, NumberCell } from "./cell";

@@ -1,5 +1,5 @@
 /**
- * The table map: what detection understood about a table, in the words of PRODUCT §2.
+ * The table map: what detection understood about a table, in the words of docs/rules.md §1.
  * Lines are positions in the table's oriented view (indicators are view rows, units view
  * columns); `orientation` says how the view maps onto the sheet.
  */
@@ -80,13 +80,13 @@ export interface IndicatorLine {
   count: boolean;
   /**
    * A tolerance the user set for this indicator's sums, in its measure (0: exact), in place of the
-   * rounding tolerance (PRODUCT §4: "tighten or widen the tolerance per indicator").
+   * rounding tolerance (docs/rules.md §3, "Set by the user").
    */
   tolerance?: Decimal;
   why: Reason[];
 }
 
-/** 其中 rows: parts of the indicator above them, never larger than it (PRODUCT §2). */
+/** 其中 rows: parts of the indicator above them, never larger than it (docs/rules.md §1). */
 export interface PartGroup {
   /** View row of the total. */
   total: number;

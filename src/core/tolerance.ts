@@ -1,5 +1,5 @@
 /**
- * The self-explaining rounding tolerance of PRODUCT §4.
+ * The self-explaining rounding tolerance of docs/rules.md §3.
  *
  * Each of the n+1 values in a split (n non-empty children and the parent) was rounded to a
  * unit uᵢ: 0 for whole-number counts, 10^-d for values shown with d decimals, and the last

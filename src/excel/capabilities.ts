@@ -1,6 +1,9 @@
 import type { HostCapabilities } from "./types";
 
-/** Whether the host supports ExcelApi `version` (asked of Office at run time, PRODUCT §6). */
+/**
+ * Whether the host supports ExcelApi `version` (asked of Office at run time: docs/architecture.md, "The Excel
+ * door").
+ */
 export function supportsExcelApi(version: string): boolean {
   try {
     return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);

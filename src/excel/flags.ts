@@ -1,5 +1,6 @@
 /**
- * The engine's FlagPlan → conditional formats and notes (PRODUCT §6), and back out again.
+ * The engine's FlagPlan → conditional formats and notes (docs/architecture.md, "The Excel door"), and back
+ * out again.
  *
  * - One conditional-format rule per planned rule, over a multi-area range (getRanges, ExcelApi
  *   1.9); a rule whose address list would pass Excel's 8,192 characters is cut into parts, each

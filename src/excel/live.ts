@@ -1,7 +1,7 @@
 /**
- * Live mode (PRODUCT §6): after an edit, only the checks that touch the edited cells run again,
- * and flags are rewritten only when the findings changed (add-in writes can clear Excel's undo
- * stack, so an unchanged result writes nothing).
+ * Live mode (docs/architecture.md, "The Excel door"): after an edit, only the checks that touch the edited
+ * cells run again, and flags are rewritten only when the findings changed (add-in writes can clear Excel's
+ * undo stack, so an unchanged result writes nothing).
  *
  * - worksheets.onChanged (ExcelApi 1.9) covers every sheet with one registration.
  * - Events the add-in's own writes cause carry triggerSource "ThisLocalAddin" (ExcelApi 1.14) and

@@ -1,7 +1,7 @@
 /**
  * How every adapter call meets the host: one at a time (a live re-check never interleaves with a
  * Check or Clear), after checking that Excel is there and new enough, with host errors turned into
- * problems (errors are values at this door, STYLE.md).
+ * problems (errors are values at this door: docs/architecture.md).
  */
 import { hostCapabilities } from "./capabilities";
 import type { ExcelProblem, Outcome } from "./types";
@@ -28,7 +28,10 @@ export function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** NO_HOST outside Excel; UNSUPPORTED_HOST below the ExcelApi 1.14 floor (PRODUCT §6). */
+/**
+ * NO_HOST outside Excel; UNSUPPORTED_HOST below the ExcelApi 1.14 floor (docs/architecture.md, "The Excel
+ * door").
+ */
 export function hostProblem(): ExcelProblem | null {
   if (typeof Excel === "undefined" || typeof Office === "undefined") return { code: "NO_HOST" };
   if (!hostCapabilities().excelApi114) return { code: "UNSUPPORTED_HOST", required: "ExcelApi 1.14" };

@@ -1,8 +1,8 @@
 /**
- * What the add-in remembers lives in the workbook (PRODUCT §6): the very hidden sheet `_tdcheck`,
- * one JSON section per column, cut into chunks (a cell holds at most 32,767 characters), and one
- * workbook-scoped name per stored table so inserted rows move the table with its anchor. The
- * layout is documented in README.md because the command line reads and writes the same sheet.
+ * What the add-in remembers lives in the workbook (docs/architecture.md, "The Excel door"): the very hidden
+ * sheet `_tdcheck`, one JSON section per column, cut into chunks (a cell holds at most 32,767 characters),
+ * and one workbook-scoped name per stored table so inserted rows move the table with its anchor. The layout
+ * is documented in README.md because the command line reads and writes the same sheet.
  */
 import { columnIndex, columnName, parseRange, rangeA1, type RangeBox } from "../core/address";
 import type { WorkbookGrid } from "../core/grid";

@@ -1,6 +1,6 @@
 /**
  * The adapter's public types: what the task pane, the ribbon commands and the playground see.
- * Errors are values at this boundary (STYLE.md): every call resolves to an Outcome, never throws.
+ * Errors are values at this boundary (docs/architecture.md): every call resolves to an Outcome, never throws.
  */
 import type { CheckResult } from "../core/check";
 import type { Finding } from "../core/finding";
@@ -13,7 +13,9 @@ import type { ProductSheet } from "../core/productSheets";
 export type ExcelProblem =
   /** No Office.js / not running inside Excel (a plain browser without the fake). */
   | { code: "NO_HOST" }
-  /** The host lacks ExcelApi 1.14, the add-in's floor (PRODUCT §6): Excel 2016/2019 perpetual, WPS. */
+  /**
+   * The host lacks ExcelApi 1.14, the add-in's floor (docs/architecture.md): Excel 2016/2019 perpetual, WPS.
+   */
   | { code: "UNSUPPORTED_HOST"; required: "ExcelApi 1.14" }
   /** The sheet is protected: conditional formats, notes and values cannot be written to it. */
   | { code: "PROTECTED_SHEET"; sheet: string }
@@ -35,7 +37,7 @@ export interface Progress {
   total: number;
 }
 
-/** Requirement sets detected at run time (PRODUCT §6: floor 1.14, notes with 1.18). */
+/** Requirement sets detected at run time (docs/architecture.md: floor 1.14, notes with 1.18). */
 export interface HostCapabilities {
   excelApi114: boolean;
   /** ExcelApi 1.18: worksheet.notes. */

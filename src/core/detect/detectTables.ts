@@ -1,5 +1,5 @@
 /**
- * Layout detection (PRODUCT §3, docs/table-understanding.md): frames from the sheet's structure
+ * Layout detection (docs/table-understanding.md): frames from the sheet's structure
  * (frame.ts), each read in both orientations (reading.ts); the reading with the stronger evidence
  * wins. Frames that cannot be read as something to check are reported with their reason, never
  * silently dropped, so that both doors can say what was looked at.

@@ -6,7 +6,8 @@
  *
  * A table ends at two blank rows, a note line (注：…), or a new header line (a title, or a row of
  * labels after a blank row that heads numbers again); tables side by side are split at two blank
- * columns. Years count as labels only in a header row (PRODUCT §3.1: years come from headers).
+ * columns. Years count as labels only in a header row (docs/table-understanding.md §1: years come from
+ * headers).
  */
 import { labelOf } from "../vocabulary/words";
 import { CODE, isTextShape } from "./cells";

@@ -1,8 +1,8 @@
 /**
- * Which unit line is the parent of which (PRODUCT §3.3): a flat table has one total over all
- * units; a three-level table nests cities under the province and districts under each city.
- * Levels are read, in order of trust, from the row outline, the indentation of the unit names,
- * leading spaces, 小计 lines, and finally the total keyword alone.
+ * Which unit line is the parent of which (docs/table-understanding.md §2 and §6): a flat table has one total
+ * over all units; a three-level table nests cities under the province and districts under each city. Levels
+ * are read, in order of trust, from the row outline, the indentation of the unit names, leading spaces, 小计
+ * lines, and finally the total keyword alone.
  */
 import type { Reason, Split, UnitLine } from "../model";
 import { normalizeLabel } from "../text";

@@ -1,5 +1,5 @@
 /**
- * An indicator's kind, direction and flow/stock from its name and measure (PRODUCT §2).
+ * An indicator's kind, direction and flow/stock from its name and measure (docs/rules.md §1).
  * A wrong "additive" would sum a ratio row, so ratio wording wins over count measures
  * (每万人高价值发明专利拥有量(件) is a ratio although its measure is 件). Words that name a share
  * or a ratio depending on the numbers (占比, 比重) are left for the reading to decide
@@ -81,7 +81,7 @@ function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
   if (cap) why.push({ by: "keyword", evidence: cap });
   const stock = STOCK.find(label) ?? STOCK_COUNT.exec(label.key)?.[0];
   const flowWord = FLOW.find(label);
-  // 每年新增… is named like a flow; the cells' own 累计 decides later (PRODUCT §2).
+  // 每年新增… is named like a flow; the cells' own 累计 decides later (docs/rules.md §1).
   const flow: FlowStock = flowWord && !label.key.includes("累计") ? "flow" : stock ? "stock" : "unknown";
   const count = kind === "additive" && isCountMeasure(measure);
   return shareCandidate

@@ -346,7 +346,7 @@ function bracketMeasure(text: string): boolean {
 /** A measure per something: 元/亩, 微克/立方米, mg/L, $/h. */
 const PER_SOMETHING = /^[^/／\s]{1,6}[/／][^/／\s]{1,6}$/;
 
-/** Whole-number counts: exact, tolerance 0 (PRODUCT §4); unknown one-character classifiers too. */
+/** Whole-number counts: exact, tolerance 0 (docs/rules.md §3); unknown one-character classifiers too. */
 export function isCountMeasure(measure: string): boolean {
   const t = measure.trim().toLowerCase();
   if (COUNTS.has(t)) return true;

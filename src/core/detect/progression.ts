@@ -1,6 +1,6 @@
 /**
  * A reading whose units are periods (2023, 2024, 2025): a progression, never summed, except under
- * a period total (十四五合计), which is a split across the years (PRODUCT §3).
+ * a period total (十四五合计), which is a split across the years (docs/table-understanding.md §6).
  */
 import type { Evidence, Orientation, PeriodLine, Reason, SplitTable, TableMap, UnitLine } from "../model";
 import type { LabelRole } from "./labels";

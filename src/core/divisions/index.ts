@@ -1,7 +1,8 @@
 /**
  * China's administrative divisions (provinces, prefecture-level cities, county-level units) and
- * the recently former ones, for placing a table's units by their names alone (PRODUCT §3.3) and
- * for the unit-misplaced and unit-missing rules (§4). See README.md for the API and its choices.
+ * the recently former ones, for placing a table's units by their names alone (docs/table-understanding.md §6)
+ * and for the unit-misplaced and unit-missing rules (docs/rules.md §2). See README.md for the API and its
+ * choices.
  */
 import { chainIncludes, dictionary, LEVEL_OF_RANK, LEVEL_RANK } from "./dictionary";
 import type { Division, DivisionLevel } from "./dictionary";

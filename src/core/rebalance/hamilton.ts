@@ -1,5 +1,5 @@
 /**
- * Largest remainder (Hamilton) rounding to the grid (ALLOCATION step 5): floor every exact
+ * Largest remainder (Hamilton) rounding to the grid (docs/rebalancing.md §1, step 5): floor every exact
  * value, then hand the leftover steps to the largest remainders. Remainders are exact
  * fractions; the tie-break is larger remainder, then larger base, then sheet order.
  *

@@ -1,5 +1,5 @@
 /**
- * From a request to the integer problem every solver shares (ALLOCATION pipeline steps 1–3):
+ * From a request to the integer problem every solver shares (docs/rebalancing.md §1, steps 1–3):
  * values on the grid, locked children fixed, bounds snapped to the grid, and the
  * feasibility test Σ lower(free) ≤ R ≤ Σ upper(free). Refusals come back as values.
  */

@@ -1,8 +1,8 @@
 /**
  * Ratio indicators (R&D intensity = R&D / GDP, in %), rebalanced in numerator space
- * (ALLOCATION "Ratio indicators", case T5). The parent's ratio is Σ rᵢ·dᵢ / D, where D is the
- * parent's own denominator: district GDPs need not add up to the city's. So the constraint
- * is Σ dᵢ·rᵢ = R*·D with locks and bounds on rᵢ, and
+ * (docs/rebalancing.md §2 "Ratio indicators", case T5 in §5). The parent's ratio is Σ rᵢ·dᵢ / D, where D is
+ * the parent's own denominator: district GDPs need not add up to the city's. So the constraint is
+ * Σ dᵢ·rᵢ = R*·D with locks and bounds on rᵢ, and
  *   - "shift": wᵢ = 1/dᵢ on nᵢ = rᵢdᵢ, i.e. every free ratio moves by the same points;
  *   - "scale": rᵢ·t, the proportional option (a zero ratio stays zero).
  * Each ratio is then rounded to the grid on its own (half away from zero, as the sheet

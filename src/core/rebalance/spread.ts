@@ -68,7 +68,7 @@ export interface ContinuousBlocked {
 }
 
 /**
- * ALLOCATION step 4 with the zero-base rules: all free bases zero → equal split; positive
+ * docs/rebalancing.md §1 step 4 with the zero-base rules: all free bases zero → equal split; positive
  * bases unable to absorb R → blocked, or (only by explicit choice) positive bases to their
  * bounds and the rest equally over the zero bases. The caller has checked feasibility.
  */

@@ -204,7 +204,7 @@ export interface RebalanceOk {
   ratioCheck?: RatioCheck;
 }
 
-/** Locks and bounds cannot reach the target (ALLOCATION: INFEASIBLE). Nothing is written. */
+/** Locks and bounds cannot reach the target (docs/rebalancing.md §3: INFEASIBLE). Nothing is written. */
 export interface Infeasible {
   status: "infeasible";
   method: Method;
@@ -261,7 +261,7 @@ export interface InvalidInput {
 export type Refusal = Infeasible | ZeroBaseBlocked | InvalidInput;
 export type RebalanceResult = RebalanceOk | Refusal;
 
-/** The codes ALLOCATION.md and the CLI use for the refusals. */
+/** The codes docs/rebalancing.md §3 and the CLI use for the refusals. */
 export const REFUSAL_CODE = {
   infeasible: "INFEASIBLE",
   "zero-base-blocked": "ZERO_BASE_BLOCKED",

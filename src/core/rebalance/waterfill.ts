@@ -1,7 +1,7 @@
 /**
  * The exact continuous solution of
  *     min Σ wᵢ (xᵢ − aᵢ)²   s.t.  Σ cᵢ xᵢ = R,  lᵢ ≤ xᵢ ≤ uᵢ
- * written with slopes sᵢ = cᵢ/wᵢ: xᵢ(λ) = clip(aᵢ + sᵢ·λ, lᵢ, uᵢ) (ALLOCATION step 4).
+ * written with slopes sᵢ = cᵢ/wᵢ: xᵢ(λ) = clip(aᵢ + sᵢ·λ, lᵢ, uᵢ) (docs/rebalancing.md §1, step 4).
  * Σ cᵢ xᵢ(λ) is continuous, non-decreasing and piecewise linear in λ with breakpoints
  * (lᵢ − aᵢ)/sᵢ and (uᵢ − aᵢ)/sᵢ; sort them, walk the segments, solve the linear equation in
  * the one that contains R. Everything is bigint, λ is an exact rational: O(n log n).
@@ -12,7 +12,7 @@
  *
  * A child with slope 0 does not move: it sits at clip(aᵢ) (a zero base under proportional
  * spreading). "Scale, clip, rescale once" is not this algorithm and is wrong when clipping
- * cascades (ALLOCATION T2).
+ * cascades (docs/rebalancing.md §5, T2).
  */
 import { Rational } from "./rational";
 

@@ -1,12 +1,13 @@
 /**
  * below-assignment: the parent's own target must meet what the level above assigned — at or
- * above a floor, at or below a cap (PRODUCT §2). Targets are typed, so the comparison is exact;
+ * above a floor, at or below a cap (docs/rules.md §1). Targets are typed, so the comparison is exact;
  * bounds fail only when certainly violated.
  */
 import { Decimal } from "../decimal";
 import { certainlyBelow, describe, intervalOf } from "../interval";
 import { address, type ParsedSplit } from "../table";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords, upperFirst } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view } = t;
@@ -50,4 +51,45 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const belowAssignmentRule: SplitRule = { id: "below-assignment", scope: "split", run };
+/** A floor is missed from below, a cap (能耗) from above. */
+const isCap = (f: { details?: Record<string, string | number> }) => detail(f, "direction") === "cap";
+
+export const belowAssignmentRule: Rule<"below-assignment"> = {
+  id: "below-assignment",
+  scope: "split",
+  reads: ["parent", "assignment"],
+  run,
+  findings: {
+    "below-assignment": {
+      severities: ["error"],
+      zh: {
+        title: "未达下达目标",
+        check: "下达目标校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return isCap(f)
+            ? `${w.parent} ${w.stated} 高于上级下达的上限 ${w.expected}（相差 ${w.diff}）`
+            : `${w.parent} ${w.stated} 低于上级下达目标 ${w.expected}（相差 ${w.diff}）`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return `${w.parent} ${w.stated} 满足上级下达目标 ${w.expected}`;
+        },
+      },
+      en: {
+        title: "Below assignment",
+        check: "Assignment check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return isCap(f)
+            ? `${upperFirst(w.parent)} ${w.stated} exceeds the assigned cap ${w.expected} (difference ${w.diff})`
+            : `${upperFirst(w.parent)} ${w.stated} is below the assignment ${w.expected} (difference ${w.diff})`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return `${w.parent.replace(/^t/, "T")} ${w.stated} meets the assignment ${w.expected}`;
+        },
+      },
+    },
+  },
+};

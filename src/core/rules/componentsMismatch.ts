@@ -1,6 +1,6 @@
 /**
  * components-mismatch: a total row must be the sum of its component rows in every unit
- * (粮食 = 水稻 + 小麦 + 旱杂粮), with the same rounding tolerance as a split (PRODUCT §4).
+ * (粮食 = 水稻 + 小麦 + 旱杂粮), with the same rounding tolerance as a split (docs/rules.md §2).
  */
 import { a1, compressCells } from "../address";
 import type { NumberCell } from "../cell";
@@ -8,7 +8,8 @@ import { Decimal } from "../decimal";
 import { judgeFor } from "../tolerance";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords, roundingDifference, withTolerance } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return;
@@ -54,4 +55,51 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const componentsMismatchRule: SplitRule = { id: "components-mismatch", scope: "split", run };
+export const componentsMismatchRule: Rule<"components-mismatch"> = {
+  id: "components-mismatch",
+  scope: "group",
+  group: "components",
+  reads: ["component rows"],
+  run,
+  findings: {
+    "components-mismatch": {
+      severities: ["error", "warning"],
+      zh: {
+        title: "分项合计不符",
+        check: "分项加总校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${w.unit}：${detail(f, "count")} 个分项之和 ${w.computed}，与总量 ${w.stated} 相差 ${w.diff}；${w.tolerance}`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          const diff = roundingDifference(c.difference);
+          const within = diff ? `（相差 ${diff}，在舍入范围内）` : "";
+          return withTolerance(
+            `${w.unit}：分项之和 ${w.computed} 与总量 ${w.stated} 相符${within}`,
+            w.tolerance,
+            "zh",
+          );
+        },
+      },
+      en: {
+        title: "Components mismatch",
+        check: "Components check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `${w.unit}: the ${detail(f, "count")} component rows add up to ${w.computed}; the total row says ${w.stated} (difference ${w.diff}); ${w.tolerance}`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          const diff = roundingDifference(c.difference);
+          const within = diff ? ` (difference ${diff}, within rounding)` : "";
+          return withTolerance(
+            `${w.unit}: the component rows add up to ${w.computed}, matching the total ${w.stated}${within}`,
+            w.tolerance,
+            "en",
+          );
+        },
+      },
+    },
+  },
+};

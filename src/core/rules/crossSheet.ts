@@ -1,6 +1,6 @@
 /**
  * cross-sheet-mismatch: a unit's own total on its own sheet must equal what the parent sheet
- * assigned to it (PRODUCT §3.4). A city sheet is matched to a province sheet's child by the
+ * assigned to it (docs/rules.md §2). A city sheet is matched to a province sheet's child by the
  * city's name: in its parent label (杭州市目标), in the sheet's name, or in the title above it.
  */
 import { a1, qualified } from "../address";
@@ -8,7 +8,8 @@ import type { NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import { normalizeLabel } from "../text";
 import type { ParsedSplit } from "../table";
-import type { RuleOutput } from "./rule";
+import { detail, evidenceWords, withTolerance } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 /** An indicator's name without its measure or 其中 prefix, for matching across sheets. */
 function indicatorKey(name: string): string {
@@ -57,7 +58,7 @@ function childKeys(children: readonly { unit: string }[]): string[][] {
   return keys;
 }
 
-export function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
+function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
   const tops = splits.filter((s) => s.index === 0);
   if (tops.length === 0) return;
   // Every child of every split by each of its keys, first children first: a table is matched to
@@ -146,3 +147,47 @@ function compare(own: ParsedSplit, parentSplit: ParsedSplit, child: number, out:
     } else out.passed({ ...evidence, rule: "cross-sheet-mismatch" });
   }
 }
+
+export const crossSheetRule: Rule<"cross-sheet-mismatch"> = {
+  id: "cross-sheet-mismatch",
+  scope: "cross-sheet",
+  reads: ["parent", "other sheets"],
+  run: runCrossSheet,
+  findings: {
+    "cross-sheet-mismatch": {
+      severities: ["error"],
+      zh: {
+        title: "跨表不符",
+        check: "跨表一致校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${w.unit}本表目标 ${w.stated} 与上级表“${detail(f, "parentSheet")}”下达的 ${w.expected} 不一致（相差 ${w.diff}）`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return withTolerance(
+            `${w.unit}本表目标 ${w.stated} 与上级表下达的 ${w.expected} 一致`,
+            w.tolerance,
+            "zh",
+          );
+        },
+      },
+      en: {
+        title: "Cross-sheet mismatch",
+        check: "Cross-sheet check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `${w.unit}'s own total ${w.stated} differs from the ${w.expected} assigned on sheet "${detail(f, "parentSheet")}" (difference ${w.diff})`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return withTolerance(
+            `${w.unit}'s own total ${w.stated} agrees with the ${w.expected} assigned on the parent sheet`,
+            w.tolerance,
+            "en",
+          );
+        },
+      },
+    },
+  },
+};

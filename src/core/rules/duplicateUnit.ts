@@ -1,7 +1,8 @@
-/** duplicate-unit: the same child unit twice under one parent (PRODUCT §4). */
+/** duplicate-unit: the same child unit twice under one parent (docs/rules.md §2). */
 import { a1 } from "../address";
 import { normalizeLabel } from "../text";
-import type { RuleOutput, SplitRule } from "./rule";
+import { evidenceWords } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 import type { ParsedSplit } from "../table";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
@@ -45,4 +46,28 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     });
 }
 
-export const duplicateUnitRule: SplitRule = { id: "duplicate-unit", scope: "split", run };
+export const duplicateUnitRule: Rule<"duplicate-unit"> = {
+  id: "duplicate-unit",
+  scope: "header",
+  reads: ["unit names"],
+  run,
+  findings: {
+    "duplicate-unit": {
+      severities: ["error"],
+      zh: {
+        title: "单位重复",
+        check: "单位重复校核",
+        message: (f) =>
+          `单位“${evidenceWords(f, "zh").unit}”在同一上级下出现两次（首次出现于 ${f.related[0]}）`,
+        passed: (c) => `${evidenceWords(c, "zh").unit}的下级单位没有重复`,
+      },
+      en: {
+        title: "Duplicate unit",
+        check: "Duplicate unit check",
+        message: (f) =>
+          `Unit "${evidenceWords(f, "en").unit}" appears twice under one parent (first at ${f.related[0]})`,
+        passed: (c) => `No child of ${evidenceWords(c, "en").unit} appears twice`,
+      },
+    },
+  },
+};

@@ -1,12 +1,13 @@
 /**
- * formula-omits-child: the parent is a SUM whose ranges skip a child (PRODUCT §4). Read from
+ * formula-omits-child: the parent is a SUM whose ranges skip a child (docs/rules.md §2). Read from
  * the formula, not the values, so it is caught even when the skipped child is 0 today. A
  * sum-mismatch on the same cell is reported too when the values disagree.
  */
 import { a1, compressCells, type CellPosition } from "../address";
 import { covers, formulaRefs } from "../formulaRefs";
 import { sheetPos, type ParsedSplit } from "../table";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view } = t;
@@ -48,4 +49,32 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const formulaOmitsChildRule: SplitRule = { id: "formula-omits-child", scope: "split", run };
+export const formulaOmitsChildRule: Rule<"formula-omits-child"> = {
+  id: "formula-omits-child",
+  scope: "split",
+  reads: ["parent formula", "children"],
+  run,
+  findings: {
+    "formula-omits-child": {
+      severities: ["error"],
+      zh: {
+        title: "公式漏项",
+        check: "合计公式校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${w.unit}的合计公式 ${detail(f, "formula")} 漏掉了 ${detail(f, "count")} 个下级单位：${detail(f, "skipped")}`;
+        },
+        passed: (c) => `${evidenceWords(c, "zh").unit}的合计公式包含全部下级单位`,
+      },
+      en: {
+        title: "Formula omits a child",
+        check: "Total formula check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `The ${w.unit} total's formula ${detail(f, "formula")} leaves out ${detail(f, "count")} child(ren): ${detail(f, "skipped")}`;
+        },
+        passed: (c) => `The ${evidenceWords(c, "en").unit} total's formula includes every child`,
+      },
+    },
+  },
+};

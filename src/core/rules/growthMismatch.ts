@@ -8,7 +8,8 @@ import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { pow10neg, rowDecimals } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords, withTolerance } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 const HALF = Decimal.parse("0.5")!;
 const HUNDRED = Decimal.fromInt(100);
@@ -66,4 +67,47 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const growthMismatchRule: SplitRule = { id: "growth-mismatch", scope: "split", run };
+export const growthMismatchRule: Rule<"growth-mismatch"> = {
+  id: "growth-mismatch",
+  scope: "group",
+  group: "growth",
+  reads: ["growth rows"],
+  run,
+  findings: {
+    "growth-mismatch": {
+      severities: ["error"],
+      zh: {
+        title: "增长计算不符",
+        check: "增长计算校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${w.unit}：基数 ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${w.computed}，目标却为 ${w.stated}（超出舍入误差 ${f.tolerance?.value}）`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return withTolerance(
+            `${w.unit}：基数 × (1 + 增速) = ${w.computed}，与目标 ${w.stated} 相符`,
+            w.tolerance,
+            "zh",
+          );
+        },
+      },
+      en: {
+        title: "Growth mismatch",
+        check: "Growth check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `${w.unit}: base ${detail(f, "base")} × (1 + ${detail(f, "rate")}%) = ${w.computed}, but the target is ${w.stated} (beyond the rounding tolerance ${f.tolerance?.value})`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return withTolerance(
+            `${w.unit}: base × (1 + rate) = ${w.computed}, matching the target ${w.stated}`,
+            w.tolerance,
+            "en",
+          );
+        },
+      },
+    },
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * Pointing at the likely wrong cell (PRODUCT §4): a transposed pair of digits, a dropped or
+ * Pointing at the likely wrong cell (docs/rules.md §4): a transposed pair of digits, a dropped or
  * extra digit, a child left out of the parent or counted twice. Suggestions only.
  */
 import { Decimal } from "../decimal";

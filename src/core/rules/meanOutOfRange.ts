@@ -1,6 +1,6 @@
 /**
  * mean-out-of-range: a ratio parent is a weighted mean of its children, so for any positive
- * weights it lies within [min, max] of them (PRODUCT §4). Values are rounded to the row's
+ * weights it lies within [min, max] of them (docs/rules.md §2). Values are rounded to the row's
  * precision u, so only a parent more than u outside the range is certainly impossible.
  */
 import { Decimal } from "../decimal";
@@ -8,7 +8,8 @@ import type { NumberCell } from "../cell";
 import { compressCells } from "../address";
 import { address, sheetPos, type ParsedSplit } from "../table";
 import { rowDecimals, pow10neg } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords, upperFirst } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view } = t;
@@ -66,4 +67,38 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const meanOutOfRangeRule: SplitRule = { id: "mean-out-of-range", scope: "split", run };
+export const meanOutOfRangeRule: Rule<"mean-out-of-range"> = {
+  id: "mean-out-of-range",
+  scope: "split",
+  reads: ["parent", "children"],
+  run,
+  findings: {
+    "mean-out-of-range": {
+      severities: ["error"],
+      zh: {
+        title: "均值越界",
+        check: "比率范围校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${w.parent} ${w.stated} 不在下级单位的最小值 ${detail(f, "min")} 与最大值 ${detail(f, "max")} 之间；比率指标的总体值是下级的加权平均，不可能超出此范围`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return `${w.parent} ${w.stated} 在下级单位的最小值与最大值之间（比率指标的总体值是下级的加权平均）`;
+        },
+      },
+      en: {
+        title: "Mean out of range",
+        check: "Ratio range check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `${upperFirst(w.parent)} ${w.stated} lies outside the children's range [${detail(f, "min")}, ${detail(f, "max")}]; a ratio's total is a weighted mean of its children and cannot leave that range`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return `${w.parent.replace(/^t/, "T")} ${w.stated} lies within the children's range (a ratio's total is a weighted mean of its children)`;
+        },
+      },
+    },
+  },
+};

@@ -1,6 +1,6 @@
 /**
  * part-exceeds-total: a 其中 part larger than its total, or parts that together exceed it
- * (PRODUCT §4), in every unit of the table. Values are compared within their rounding: a part
+ * (docs/rules.md §2), in every unit of the table. Values are compared within their rounding: a part
  * and a total each shown to u can differ by u without being wrong.
  */
 import { a1, compressCells } from "../address";
@@ -9,7 +9,8 @@ import { Decimal } from "../decimal";
 import { judgeFor, toleranceFor } from "../tolerance";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
 
@@ -88,4 +89,46 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const partExceedsTotalRule: SplitRule = { id: "part-exceeds-total", scope: "split", run };
+/** The parts together exceed the total (the finding sits on the total), rather than one part. */
+const together = (f: { details?: Record<string, string | number> }) => detail(f, "which") === "parts";
+
+export const partExceedsTotalRule: Rule<"part-exceeds-total"> = {
+  id: "part-exceeds-total",
+  scope: "group",
+  group: "parts",
+  reads: ["part rows"],
+  run,
+  findings: {
+    "part-exceeds-total": {
+      severities: ["error"],
+      zh: {
+        title: "其中项超总数",
+        check: "“其中”项校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return together(f)
+            ? `${w.unit}的 ${detail(f, "count")} 个“其中”分项合计 ${w.computed}，超过总数 ${w.stated}（${detail(f, "total")}）`
+            : `${w.unit}的“其中”分项 ${w.stated} 大于其总数 ${w.computed}（${detail(f, "total")}）`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return `${w.unit}：“其中”分项均不超过总数 ${w.stated}，合计亦不超过`;
+        },
+      },
+      en: {
+        title: "Part exceeds total",
+        check: "Part-of-total check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return together(f)
+            ? `In ${w.unit}, the ${detail(f, "count")} "of which" parts add up to ${w.computed}, more than the total ${w.stated} (${detail(f, "total")})`
+            : `In ${w.unit}, the "of which" part ${w.stated} exceeds its total ${w.computed} (${detail(f, "total")})`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return `In ${w.unit}, no "of which" part, nor their sum, exceeds the total ${w.stated}`;
+        },
+      },
+    },
+  },
+};

@@ -1,6 +1,6 @@
 /**
  * progression-decrease: a stock (拥有量, 保有量, 总数) or cumulative (累计) value must not fall
- * from one period to a later one (PRODUCT §3.5). A cell's own words decide over the row's name:
+ * from one period to a later one (docs/rules.md §2). A cell's own words decide over the row's name:
  * 累计 cells are compared even in a row named 每年新增…, 新增 cells never are. Years are never
  * summed into each other. A 万-written value is known only to its last digit, so a fall must
  * exceed that uncertainty to be certain.
@@ -10,7 +10,8 @@ import type { NumberCell } from "../cell";
 import { certainlyBelow, intervalOf, type Interval } from "../interval";
 import { address, type ParsedProgression } from "../table";
 import { pow10neg } from "./rounding";
-import type { ProgressionRule, RuleOutput } from "./rule";
+import { detail, evidenceWords } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 const HALF = Decimal.parse("0.5")!;
 
@@ -71,8 +72,38 @@ function run(t: ParsedProgression, out: RuleOutput): void {
   });
 }
 
-export const progressionDecreaseRule: ProgressionRule = {
+export const progressionDecreaseRule: Rule<"progression-decrease"> = {
   id: "progression-decrease",
   scope: "progression",
+  reads: ["periods"],
   run,
+  findings: {
+    "progression-decrease": {
+      severities: ["warning"],
+      zh: {
+        title: "逐年递减",
+        check: "逐年不减校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `${detail(f, "period")}的值 ${w.stated} 低于 ${detail(f, "earlierPeriod")}的值 ${w.computed}；存量或累计指标不应随时间减少`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return `存量或累计值逐期未减少（${w.computed} → ${w.stated}）`;
+        },
+      },
+      en: {
+        title: "Decrease over time",
+        check: "Progression check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `The ${detail(f, "period")} value ${w.stated} is lower than the ${detail(f, "earlierPeriod")} value ${w.computed}; a stock or cumulative value should not fall over time`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return `The stock or cumulative value never falls over time (${w.computed} → ${w.stated})`;
+        },
+      },
+    },
+  },
 };

@@ -1,4 +1,4 @@
-/** The rounding units of a row's values, for the tolerance of PRODUCT §4. */
+/** The rounding units of a row's values, for the tolerance of docs/rules.md §3. */
 import { Decimal } from "../decimal";
 import type { CellValue, NumberCell } from "../cell";
 import type { IndicatorLine } from "../model";

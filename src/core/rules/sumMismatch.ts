@@ -1,6 +1,6 @@
 /**
  * sum-mismatch / sum-rounding: an additive row's children must add up to the parent, a share
- * row's children to 100 (PRODUCT §4). Bounds (超500) make interval sums; those fail only when
+ * row's children to 100 (docs/rules.md §2). Bounds (超500) make interval sums; those fail only when
  * certainly violated. Under the at-least policy (层层加码) children may exceed the parent.
  */
 import type { NumberCell } from "../cell";
@@ -20,7 +20,8 @@ import { address, lineRanges, type ParsedRow, type ParsedSplit } from "../table"
 import { sumHints, type HintChildren } from "./hints";
 import { storedNumber } from "../parse/cellText";
 import { roundingOf, roundingUnits, rowDecimals, writtenUnits } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import type { Rule, RuleOutput } from "./rule";
+import { detail, evidenceWords, roundingDifference, withTolerance } from "./evidenceText";
 
 const HUNDRED = Decimal.fromInt(100);
 
@@ -177,10 +178,125 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   }
 }
 
-export const sumMismatchRule: SplitRule = {
+/** What the children are called in a message: 13 个区县, the 13 districts and counties. */
+const NOUN = {
+  zh: { county: "区县", town: "乡镇（街道）", period: "年度", unit: "下级单位" },
+  en: { county: "districts and counties", town: "towns", period: "years", unit: "children" },
+} as const;
+
+function noun(f: Finding, lang: "zh" | "en"): string {
+  const n = detail(f, "childNoun");
+  return n === "county" || n === "town" || n === "period" ? NOUN[lang][n] : NOUN[lang].unit;
+}
+
+const isShare = (f: { details?: Finding["details"] }) => detail(f, "expected") === "100";
+
+export const sumMismatchRule: Rule<"sum-mismatch", "sum-rounding"> = {
   id: "sum-mismatch",
   scope: "split",
+  reads: ["parent", "children"],
   run(t, out) {
     for (const row of t.rows) checkRow(t, row, out);
   },
+  findings: {
+    "sum-mismatch": {
+      severities: ["error", "warning"],
+      zh: {
+        title: "合计不符",
+        check: "加总校核",
+        message: (f) => sumMessageZh(f),
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          const n = c.details?.children;
+          const diff = roundingDifference(c.difference);
+          const within = diff ? `（相差 ${diff}，在舍入范围内）` : "";
+          if (isShare(c))
+            return withTolerance(
+              `${n} 个下级单位占比合计 ${w.computed}，与 100 相符${within}`,
+              w.tolerance,
+              "zh",
+            );
+          if (c.statedBound || c.computedBound)
+            return withTolerance(
+              `${n} 个下级单位合计 ${w.computed}，与${w.parent} ${w.stated} 不矛盾（含界限值）`,
+              w.tolerance,
+              "zh",
+            );
+          return withTolerance(
+            `${n} 个下级单位合计 ${w.computed}，与${w.parent} ${w.stated} 相符${within}`,
+            w.tolerance,
+            "zh",
+          );
+        },
+      },
+      en: {
+        title: "Sum mismatch",
+        check: "Sum check",
+        message: (f) => sumMessageEn(f),
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          const n = c.details?.children;
+          const diff = roundingDifference(c.difference);
+          const within = diff ? ` (difference ${diff}, within rounding)` : "";
+          if (isShare(c))
+            return withTolerance(
+              `The shares of the ${n} children add up to ${w.computed}, matching 100${within}`,
+              w.tolerance,
+              "en",
+            );
+          if (c.statedBound || c.computedBound)
+            return withTolerance(
+              `The ${n} children add up to ${w.computed}, consistent with ${w.parent} ${w.stated} (bounds involved)`,
+              w.tolerance,
+              "en",
+            );
+          return withTolerance(
+            `The ${n} children add up to ${w.computed}, matching ${w.parent} ${w.stated}${within}`,
+            w.tolerance,
+            "en",
+          );
+        },
+      },
+    },
+    "sum-rounding": {
+      severities: ["info"],
+      zh: { title: "舍入差异", check: "加总校核", message: (f) => sumMessageZh(f) },
+      en: { title: "Rounding difference", check: "Sum check", message: (f) => sumMessageEn(f) },
+    },
+  },
 };
+
+/** sum-mismatch and sum-rounding say the same sum, with what the difference means at the end. */
+function sumMessageZh(f: Finding): string {
+  const w = evidenceWords(f, "zh");
+  const n = detail(f, "children");
+  const head = isShare(f)
+    ? `${n} 个${noun(f, "zh")}占比合计 ${w.computed}，应为 100，相差 ${w.diff}`
+    : `${n} 个${noun(f, "zh")}合计 ${w.computed}，与${w.parent} ${w.stated} 相差 ${w.diff}`;
+  const tail =
+    f.rule === "sum-rounding"
+      ? f.tolerance?.basis === "user"
+        ? "，在设定的允许误差内"
+        : "，在舍入范围内"
+      : f.severity === "warning"
+        ? "，超出通常的舍入误差"
+        : "";
+  return `${head}${tail}；${w.tolerance}`;
+}
+
+function sumMessageEn(f: Finding): string {
+  const w = evidenceWords(f, "en");
+  const n = detail(f, "children");
+  const head = isShare(f)
+    ? `the shares of the ${n} ${noun(f, "en")} add up to ${w.computed}, not 100 (difference ${w.diff})`
+    : `the ${n} ${noun(f, "en")} add up to ${w.computed}; ${w.parent} is ${w.stated} (difference ${w.diff})`;
+  const tail =
+    f.rule === "sum-rounding"
+      ? f.tolerance?.basis === "user"
+        ? ", within the difference allowed"
+        : ", within rounding"
+      : f.severity === "warning"
+        ? ", larger than rounding usually explains"
+        : "";
+  return `${head[0].toUpperCase()}${head.slice(1)}${tail}; ${w.tolerance}`;
+}

@@ -1,7 +1,7 @@
 /**
  * weighted-mean-mismatch: a ratio's parent is its children's mean weighted by the weights row
  * (GDP): r = Σ rᵢdᵢ / d, with d the parent's own weight (district GDPs need not add up to the
- * city's; ALLOCATION.md) or Σdᵢ when the parent shows none. Each ratio is rounded to u, so the
+ * city's; docs/rules.md §2) or Σdᵢ when the parent shows none. Each ratio is rounded to u, so the
  * numerators can be off by Σdᵢ·u/2 and the parent by d·u/2: a larger gap is an error.
  * Compared exactly: |Σrᵢdᵢ − r·d| > (Σdᵢ + d)·u/2.
  */
@@ -10,7 +10,8 @@ import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
 import type { ParsedSplit } from "../table";
 import { pow10neg, rowDecimals } from "./rounding";
-import type { RuleOutput, SplitRule } from "./rule";
+import { detail, evidenceWords, withTolerance } from "./evidenceText";
+import type { Rule, RuleOutput } from "./rule";
 
 const HALF = Decimal.parse("0.5")!;
 const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "number" && !c.bound;
@@ -72,4 +73,46 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   }
 }
 
-export const weightedMeanMismatchRule: SplitRule = { id: "weighted-mean-mismatch", scope: "split", run };
+export const weightedMeanMismatchRule: Rule<"weighted-mean-mismatch"> = {
+  id: "weighted-mean-mismatch",
+  scope: "weights",
+  reads: ["parent", "children", "weights row"],
+  run,
+  findings: {
+    "weighted-mean-mismatch": {
+      severities: ["error"],
+      zh: {
+        title: "加权平均不符",
+        check: "加权平均校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return `按“${detail(f, "weights")}”加权，下级单位的平均值为 ${w.computed}，与${w.parent} ${w.stated} 不符（超出舍入误差）`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return withTolerance(
+            `下级单位的加权平均 ${w.computed} 与${w.parent} ${w.stated} 相符`,
+            w.tolerance,
+            "zh",
+          );
+        },
+      },
+      en: {
+        title: "Weighted mean mismatch",
+        check: "Weighted mean check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return `Weighted by "${detail(f, "weights")}", the children's mean is ${w.computed}, not ${w.parent} ${w.stated} (beyond rounding)`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return withTolerance(
+            `The children's weighted mean ${w.computed} matches ${w.parent} ${w.stated}`,
+            w.tolerance,
+            "en",
+          );
+        },
+      },
+    },
+  },
+};

@@ -1,5 +1,5 @@
 /**
- * Words in an indicator's name that say what kind of figure it is (PRODUCT §2): a share of the
+ * Words in an indicator's name that say what kind of figure it is (docs/rules.md §1): a share of the
  * parent's own total, a ratio (never summed), a cap (lower is better), a stock or a flow.
  */
 

@@ -4,7 +4,7 @@
  * Used on the unit line (the header over the units, or the column of unit names).
  */
 
-/** A total of the units listed beside it (PRODUCT §2). */
+/** A total of the units listed beside it (docs/rules.md §1). */
 export const TOTAL_WORDS = [
   "合计",
   "总计",
@@ -115,7 +115,7 @@ export const NOT_A_UNIT_BEFORE_TARGET = [
   "新",
 ];
 
-/** What the level above assigned (PRODUCT §2): 省下达目标, 考核目标, 上级分解. */
+/** What the level above assigned (docs/rules.md §1): 省下达目标, 考核目标, 上级分解. */
 export const ASSIGNMENT_WORDS = [
   "下达",
   "上级分解",

@@ -3,7 +3,7 @@
  * column, or on a 单位：万元 line above the table.
  */
 
-/** Measures that are whole-number counts: their sums are exact (tolerance 0, PRODUCT §4). */
+/** Measures that are whole-number counts: their sums are exact (tolerance 0, docs/rules.md §3). */
 export const COUNT_MEASURES = [
   "家",
   "个",

@@ -1,6 +1,6 @@
 /**
- * How a period is written in a header (PRODUCT §3.1: years come from headers, never from data):
- * 2024, 2024年, 2024年度目标, FY2025, 2021-2025年(合计), 十四五(合计).
+ * How a period is written in a header (docs/table-understanding.md §1: years come from headers, never from
+ * data): 2024, 2024年, 2024年度目标, FY2025, 2021-2025年(合计), 十四五(合计).
  */
 
 /** A single year, optionally with what kind of figure it is (2024年目标, 2023年实际). */
