@@ -112,7 +112,13 @@ describe("detectDelimiter", () => {
             fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 2, maxLength: 20 }),
           ),
         fc.constantFrom(...DELIMITERS),
-        (rows, d) => detectDelimiter(writeCsv(rows, d)) === d,
+        (rows, d) => {
+          const text = writeCsv(rows, d);
+          // A table that another delimiter splits into the same columns on every line (合计,t<TAB>u
+          // twice) is ambiguous by nature: no reader can tell what it was written with.
+          fc.pre(!DELIMITERS.some((o) => o !== d && sameColumnsBy(text, o, rows[0].length)));
+          return detectDelimiter(text) === d;
+        },
       ),
       { numRuns: 300 },
     );
@@ -124,3 +130,9 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter(text)).toBe(";");
   });
 });
+
+/** Whether every non-blank line of the text splits on `o` (ignoring quotes) into `width` fields. */
+function sameColumnsBy(text: string, o: string, width: number): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.length > 0 && lines.every((l) => l.split(o).length === width);
+}
