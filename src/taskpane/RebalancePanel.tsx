@@ -8,7 +8,7 @@
  * outlives the tab (App keeps it). Apply stays in reach at the foot of the pane however long the
  * split, asks before writing over formulas, asks once for the user's name (the change trail says
  * who), writes through the adapter and checks again; Undo restores exactly. Every number and
- * sentence comes from the engine (src/core/rebalanceRequest.ts); this lays them out.
+ * sentence comes from the engine (src/core/rebalanceRequest/); this lays them out.
  */
 import { useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import {
