@@ -8,6 +8,7 @@
  * request the host still refuses as too large is retried with blocks half the size. Small sheets
  * share one request. Only values, formulas and number formats are loaded (plus merged areas).
  */
+import { isExcelErrorCode } from "../core/errorCodes";
 import type { RawValue, SheetGrid, WorkbookGrid } from "../core/grid";
 import { guarded, isPayloadError, jsonBytes, stop } from "./run";
 import { session } from "./session";
@@ -42,14 +43,11 @@ interface Block {
   merged: Excel.RangeAreas;
 }
 
-const ERROR_TEXT =
-  /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|FIELD!|UNKNOWN!|CONNECT!|BUSY!)$/;
-
 /** Office.js gives "" for an empty cell and the error's text for an error (valueTypes is not loaded: it would double the bytes). */
 export function rawValue(value: unknown): RawValue {
   if (value === "" || value === null || value === undefined) return undefined;
   if (typeof value === "string")
-    return value.startsWith("#") && ERROR_TEXT.test(value) ? { error: value } : value;
+    return value.startsWith("#") && isExcelErrorCode(value) ? { error: value } : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
 }
