@@ -12,6 +12,7 @@
  * than silently evaluating to nothing.
  */
 import { columnIndex, columnName } from "../core/address";
+import { EXCEL_ERROR_CODES } from "../core/errorCodes";
 import { isErrorValue, type ErrorValue } from "../core/grid";
 
 export type CellScalar = number | string | boolean | ErrorValue;
@@ -54,18 +55,6 @@ type Token =
   | { k: "name"; v: string; s: number; e: number }
   | { k: "op"; v: string; s: number; e: number };
 
-const ERRORS = [
-  "#DIV/0!",
-  "#N/A",
-  "#NAME?",
-  "#NULL!",
-  "#NUM!",
-  "#REF!",
-  "#VALUE!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-];
 const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 
 function tokenize(text: string): Token[] {
@@ -108,7 +97,7 @@ function tokenize(text: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const err = ERRORS.find((e) => text.startsWith(e, i));
+      const err = EXCEL_ERROR_CODES.find((e) => text.startsWith(e, i));
       if (!err) throw new UnsupportedFormula(`unknown error literal in ${text}`);
       tokens.push({ k: "err", v: err, s: i, e: i + err.length });
       i += err.length;
