@@ -16,7 +16,7 @@ import { markAccepted, queueAcceptancesRead } from "./acceptances";
 import { writeFlagsNow } from "./flags";
 import { readNow } from "./read";
 import { hostProblem, serial, toProblem } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, LoadedState } from "./types";
 
 /** The engine's CheckResult from a checker that has run. */
@@ -134,6 +134,7 @@ function isEmpty(workbook: WorkbookGrid): boolean {
  * mode after an edit that changed only infos); an explicit Check always looks.
  */
 export async function flagFindings(
+  session: Session,
   context: Excel.RequestContext,
   workbook: WorkbookGrid,
   findings: Finding[],
@@ -150,19 +151,20 @@ export async function flagFindings(
   const planKey = JSON.stringify(plan);
   session.flaggedKey = findingsKey(findings);
   if (trustSession && planKey === session.flaggedPlan) return undefined;
-  const written = await writeFlagsNow(context, plan);
+  const written = await writeFlagsNow(session, context, plan);
   session.flaggedPlan = planKey;
   return written;
 }
 
 export async function checkNow(
+  session: Session,
   context: Excel.RequestContext,
   options: CheckInExcelOptions = {},
 ): Promise<CheckOutcome> {
   const lang = options.lang ?? session.lang;
   session.lang = lang;
-  const accepted = queueAcceptancesRead(context);
-  const { workbook, state } = await readNow(context, options, { withState: true });
+  const accepted = queueAcceptancesRead(session, context);
+  const { workbook, state } = await readNow(session, context, options, { withState: true });
   const sheet = workbook.sheets[0]?.name ?? "";
   if (isEmpty(workbook)) return { kind: "empty-sheet", sheet };
   const { maps, problems } = chooseMaps(workbook, state);
@@ -178,13 +180,14 @@ export async function checkNow(
   session.changed = new Set();
   // Accepted findings (上报说明) stay listed, marked, and stop counting as errors.
   const result = await markAccepted(
+    session,
     resultOf(checker, maps, problems),
     workbook,
     await accepted.finish(context),
   );
   if (options.flags === false) return { kind: "checked", sheet, result, workbook };
   try {
-    const flags = await flagFindings(context, workbook, result.findings, lang);
+    const flags = await flagFindings(session, context, workbook, result.findings, lang);
     return { kind: "checked", sheet, result, flags, workbook };
   } catch (err) {
     const flagsProblem: ExcelProblem = toProblem(err);
@@ -193,12 +196,12 @@ export async function checkNow(
 }
 
 /** Read, check and flag (see the file comment); never throws. */
-export function checkInExcel(options: CheckInExcelOptions = {}): Promise<CheckOutcome> {
+export function checkInExcel(session: Session, options: CheckInExcelOptions = {}): Promise<CheckOutcome> {
   return serial(async (): Promise<CheckOutcome> => {
     const problem = hostProblem();
     if (problem) return { kind: "problem", problem };
     try {
-      return await Excel.run((context) => checkNow(context, options));
+      return await Excel.run((context) => checkNow(session, context, options));
     } catch (err) {
       const p = toProblem(err);
       return p.code === "HOST_ERROR"

@@ -23,7 +23,7 @@ import { hostCapabilities } from "./capabilities";
 import { formulaShape, normalizeFormula, shiftFormula } from "./formulaRefs";
 import { splitAddressList } from "./read";
 import { guarded, jsonBytes, stop, utf8Length } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import {
   openStateSheet,
   queueCreateStateSheet,
@@ -199,13 +199,14 @@ function readRecord(raw: unknown): FlagsRecord {
  * sheets or note cells that were not in that first request (or when the state sheet was unknown).
  */
 async function takeStock(
+  session: Session,
   context: Excel.RequestContext,
   planSheets: string[],
   planNotes: Map<string, Set<string>>,
   withNotes: boolean,
 ): Promise<Stock> {
   try {
-    return await takeStockOnce(context, planSheets, planNotes, withNotes);
+    return await takeStockOnce(session, context, planSheets, planNotes, withNotes);
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (code !== "ItemNotFound" || (session.flaggedSheets.length === 0 && session.stateSheet === undefined))
@@ -214,11 +215,12 @@ async function takeStock(
     session.flaggedSheets = [];
     session.flaggedNotes = {};
     session.stateSheet = undefined;
-    return takeStockOnce(context, planSheets, planNotes, withNotes);
+    return takeStockOnce(session, context, planSheets, planNotes, withNotes);
   }
 }
 
 async function takeStockOnce(
+  session: Session,
   context: Excel.RequestContext,
   planSheets: string[],
   planNotes: Map<string, Set<string>>,
@@ -263,7 +265,7 @@ async function takeStockOnce(
     queue(firstSheets, hinted);
     await context.sync();
   } else {
-    stateSheet = await openStateSheet(context, () => queue(firstSheets, hinted));
+    stateSheet = await openStateSheet(session, context, () => queue(firstSheets, hinted));
     if (stateSheet) {
       readState(stateSheet);
       await context.sync();
@@ -541,6 +543,7 @@ const recordEmpty = (r: FlagsRecord) => Object.keys(r.sheets).length === 0;
 
 /** Runs the writes in requests under WRITE_BUDGET_BYTES, the ownership record first and last. */
 async function applyWrites(
+  session: Session,
   context: Excel.RequestContext,
   stock: Stock,
   d: Decision,
@@ -596,6 +599,7 @@ function notePlanCells(plan: FlagPlan): Map<string, Set<string>> {
 }
 
 export async function writeFlagsNow(
+  session: Session,
   context: Excel.RequestContext,
   plan: FlagPlan,
   options: WriteFlagsOptions = {},
@@ -604,7 +608,7 @@ export async function writeFlagsNow(
   const notes = withNotes ? plan.notes : [];
   const parts = ruleParts(plan);
   const planSheets = [...new Set([...parts.map((p) => p.sheet), ...notes.map((n) => n.sheet)])];
-  const stock = await takeStock(context, planSheets, notePlanCells({ rules: [], notes }), withNotes);
+  const stock = await takeStock(session, context, planSheets, notePlanCells({ rules: [], notes }), withNotes);
   // A protected sheet refuses rules and notes: say so before writing anything anywhere.
   for (const s of stock.sheets.values()) {
     const touches = planSheets.includes(s.name) || stock.record.sheets[s.name] !== undefined;
@@ -613,7 +617,7 @@ export async function writeFlagsNow(
   await inspectRules(context, stock);
   const d = decide(stock, parts, notes, withNotes);
   await queueStrays(context, d);
-  const wrote = await applyWrites(context, stock, d, (done, total) =>
+  const wrote = await applyWrites(session, context, stock, d, (done, total) =>
     options.onProgress?.({ stage: "write", done, total }),
   );
   session.flaggedSheets = Object.keys(d.record.sheets);
@@ -631,19 +635,23 @@ export async function writeFlagsNow(
   };
 }
 
-export async function clearFlagsNow(context: Excel.RequestContext): Promise<FlagsCleared> {
-  const r = await writeFlagsNow(context, { rules: [], notes: [] }, { hostSupportsNotes: true });
+export async function clearFlagsNow(session: Session, context: Excel.RequestContext): Promise<FlagsCleared> {
+  const r = await writeFlagsNow(session, context, { rules: [], notes: [] }, { hostSupportsNotes: true });
   session.flaggedKey = undefined;
   session.flaggedPlan = undefined;
   return { rules: r.removedRules, notes: r.removedNotes };
 }
 
 /** Makes the add-in's rules and notes equal the plan (see the file comment). */
-export function writeFlags(plan: FlagPlan, options: WriteFlagsOptions = {}): Promise<Outcome<FlagsWritten>> {
-  return guarded(() => Excel.run((context) => writeFlagsNow(context, plan, options)));
+export function writeFlags(
+  session: Session,
+  plan: FlagPlan,
+  options: WriteFlagsOptions = {},
+): Promise<Outcome<FlagsWritten>> {
+  return guarded(() => Excel.run((context) => writeFlagsNow(session, context, plan, options)));
 }
 
 /** Removes exactly the rules and notes the add-in recorded as its own. */
-export function clearFlags(): Promise<Outcome<FlagsCleared>> {
-  return guarded(() => Excel.run((context) => clearFlagsNow(context)));
+export function clearFlags(session: Session): Promise<Outcome<FlagsCleared>> {
+  return guarded(() => Excel.run((context) => clearFlagsNow(session, context)));
 }

@@ -24,7 +24,7 @@ import { findingsKey } from "../core/finding";
 import { checkNow, chooseMaps, flagFindings, resultOf } from "./check";
 import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { STATE_SHEET } from "./storage";
 import type { Finding } from "../core/finding";
 import type { FlagsWritten, LiveOptions, Outcome } from "./types";
@@ -38,7 +38,7 @@ interface PendingChange {
   structural: boolean;
 }
 
-interface LiveState {
+export interface LiveState {
   options: LiveOptions;
   handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,10 +46,8 @@ interface LiveState {
   running: Promise<void> | undefined;
 }
 
-let live: LiveState | undefined;
-
-export function isLive(): boolean {
-  return live !== undefined;
+export function isLive(session: Session): boolean {
+  return session.live !== undefined;
 }
 
 function parseArea(address: string): RangeBox | null {
@@ -85,32 +83,32 @@ function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
   return box.top <= box.bottom && box.left <= box.right ? box : null;
 }
 
-function onChanged(args: Excel.WorksheetChangedEventArgs): void {
-  if (!live) return;
+function onChanged(session: Session, args: Excel.WorksheetChangedEventArgs): void {
+  if (!session.live) return;
   // Our own flag and state writes come back as events: never re-check because of them.
   if (args.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return;
   if (session.sheetNames.get(args.worksheetId) === STATE_SHEET) return;
   const structural =
     args.changeType !== Excel.DataChangeType.rangeEdited && args.changeType !== Excel.DataChangeType.unknown;
-  live.pending.push({ worksheetId: args.worksheetId, address: args.address, structural });
-  if (live.timer) clearTimeout(live.timer);
-  live.timer = setTimeout(flush, live.options.debounceMs ?? 300);
+  session.live.pending.push({ worksheetId: args.worksheetId, address: args.address, structural });
+  if (session.live.timer) clearTimeout(session.live.timer);
+  session.live.timer = setTimeout(() => flush(session), session.live.options.debounceMs ?? 300);
 }
 
-function flush(): void {
-  if (!live) return;
-  live.timer = undefined;
-  const batch = live.pending.splice(0);
+function flush(session: Session): void {
+  if (!session.live) return;
+  session.live.timer = undefined;
+  const batch = session.live.pending.splice(0);
   if (!batch.length) return;
-  const state = live;
+  const state = session.live;
   const follow = state.options.recheck === false ? markChanged : recheck;
-  const running: Promise<void> = serial(() => follow(batch, state.options)).finally(() => {
+  const running: Promise<void> = serial(() => follow(session, batch, state.options)).finally(() => {
     if (state.running === running) state.running = undefined;
   });
   state.running = running;
 }
 
-async function recheck(batch: PendingChange[], options: LiveOptions): Promise<void> {
+async function recheck(session: Session, batch: PendingChange[], options: LiveOptions): Promise<void> {
   const workbook = session.workbook;
   const checker = session.checker;
   if (!workbook || !checker) return;
@@ -191,6 +189,7 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
       if (remap.size) {
         // Rows inserted, a header edited: read those sheets again and map them afresh.
         const { workbook: fresh, state } = await readNow(
+          session,
           context,
           { sheets: [...remap] },
           { withState: true },
@@ -209,13 +208,14 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
       }
       // A re-check is a check: the notes it writes carry today's date.
       session.checkedOn = localDate(new Date());
-      const result = await markAccepted(resultOf(active, session.maps), workbook);
+      const result = await markAccepted(session, resultOf(active, session.maps), workbook);
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
       let wrote = false;
       let flags: FlagsWritten | undefined;
       if (changed && options.flags !== false) {
         flags = await flagFindings(
+          session,
           context,
           workbook,
           result.findings,
@@ -259,7 +259,7 @@ function areasOf(f: Finding): { sheet: string; box: RangeBox }[] {
  * the pane is told its results are out of date. Rows inserted or deleted move every cell of that
  * sheet: all its findings count as changed.
  */
-async function markChanged(batch: PendingChange[], options: LiveOptions): Promise<void> {
+async function markChanged(session: Session, batch: PendingChange[], options: LiveOptions): Promise<void> {
   const workbook = session.workbook;
   const checker = session.checker;
   if (!workbook || !checker) return;
@@ -290,6 +290,7 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
       // Flags are corrected only where the add-in has flags on show (none after Clear flags).
       if (session.changed.size > before && options.flags !== false && session.flaggedPlan !== undefined)
         flags = await flagFindings(
+          session,
           context,
           workbook,
           findings,
@@ -313,16 +314,16 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
  * Starts re-checking on every edit. Live mode re-runs the last check's tables (checkInExcel); with
  * no check yet it checks first. Starting twice keeps one registration with the new options.
  */
-export function startLive(options: LiveOptions): Promise<Outcome<void>> {
+export function startLive(session: Session, options: LiveOptions): Promise<Outcome<void>> {
   return guarded(async () => {
-    if (live) {
-      live.options = options;
+    if (session.live) {
+      session.live.options = options;
       return;
     }
     if (!session.checker && options.recheck !== false) {
       // Live mode re-runs a check's tables: without one yet, check first (flags as the options say).
       const outcome = await Excel.run((context) =>
-        checkNow(context, { lang: options.lang, flags: options.flags }),
+        checkNow(session, context, { lang: options.lang, flags: options.flags }),
       );
       if (outcome.kind === "problem") stop(outcome.problem);
       if (outcome.kind !== "checked")
@@ -335,24 +336,24 @@ export function startLive(options: LiveOptions): Promise<Outcome<void>> {
       pending: [],
       running: undefined,
     };
-    live = state;
+    session.live = state;
     try {
       await Excel.run(async (context) => {
-        state.handler = context.workbook.worksheets.onChanged.add(async (args) => onChanged(args));
+        state.handler = context.workbook.worksheets.onChanged.add(async (args) => onChanged(session, args));
         await context.sync();
       });
     } catch (err) {
-      live = undefined;
+      session.live = undefined;
       throw err;
     }
   });
 }
 
 /** Stops live mode; edits already waiting are dropped. */
-export async function stopLive(): Promise<void> {
-  const state = live;
+export async function stopLive(session: Session): Promise<void> {
+  const state = session.live;
   if (!state) return;
-  live = undefined;
+  session.live = undefined;
   if (state.timer) clearTimeout(state.timer);
   await state.running;
   const handler = state.handler;
@@ -370,9 +371,9 @@ export async function stopLive(): Promise<void> {
 }
 
 /** Resolves once no edit is waiting for its debounce and no re-check is running (tests, the playground). */
-export async function liveIdle(): Promise<void> {
+export async function liveIdle(session: Session): Promise<void> {
   for (;;) {
-    const state = live;
+    const state = session.live;
     if (!state) return;
     if (state.running) {
       await state.running;

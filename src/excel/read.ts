@@ -11,7 +11,7 @@
 import { isExcelErrorCode } from "../core/errorCodes";
 import type { RawValue, SheetGrid, WorkbookGrid } from "../core/grid";
 import { guarded, isPayloadError, jsonBytes, stop } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { queueStateLoad, STATE_SHEET, type StateLoad } from "./storage";
 import type { LoadedState, Outcome, Progress, ReadOptions } from "./types";
 
@@ -67,6 +67,7 @@ type Target = { sheet: Excel.Worksheet; requested?: string };
 
 /** Reads the requested sheets; `context` is the caller's Excel.run context. */
 export async function readNow(
+  session: Session,
   context: Excel.RequestContext,
   options: ReadOptions = {},
   internals: ReadInternals = {},
@@ -261,10 +262,10 @@ export function splitAddressList(address: string): string[] {
 }
 
 /** The requested sheets as the engine's grid. */
-export function readWorkbook(options: ReadOptions = {}): Promise<Outcome<WorkbookGrid>> {
+export function readWorkbook(session: Session, options: ReadOptions = {}): Promise<Outcome<WorkbookGrid>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      const { workbook } = await readNow(context, options);
+      const { workbook } = await readNow(session, context, options);
       return workbook;
     }),
   );

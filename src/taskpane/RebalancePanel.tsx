@@ -30,7 +30,7 @@ import { ArrowUndo20Regular, Checkmark20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../core/finding";
 import { renderRequestProblem, type MethodChoice, type OptionLabel } from "../core/rebalanceRequest";
 import type { ExcelProblem, FormulaCell, UndoInfo } from "../excel";
-import { auditPort, type AuditPort } from "./auditPort";
+import type { AuditPort } from "./auditPort";
 import { fill, fillCount, messageLang, stringsFor, type Strings } from "./i18n";
 import { excelProblemText } from "./problems";
 import {
@@ -86,13 +86,13 @@ export function RebalancePanel({
   locale,
   disabled,
   from,
-  port = auditPort,
+  port,
   memory = { forms: {} },
   onMemory,
 }: PanelProps & {
   /** The finding whose "Rebalance…" opened the panel. */
   from?: Finding;
-  port?: AuditPort;
+  port: AuditPort;
   memory?: RebalanceMemory;
   onMemory?: Dispatch<SetStateAction<RebalanceMemory>>;
 }) {
