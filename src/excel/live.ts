@@ -182,7 +182,7 @@ async function recheck(session: Session, batch: PendingChange[], options: LiveOp
         );
       }
       if (edits.length) {
-        const outcome = checker.edit(edits);
+        const outcome = checker.applyEditsInPlace(edits);
         rechecked += outcome.checksRun;
         if (outcome.structural) for (const e of edits) remap.add(e.sheet);
       }
