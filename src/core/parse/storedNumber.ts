@@ -66,7 +66,15 @@ export function fromNumber(n: number, format: string | undefined): CellValue {
     // Small plain numbers fill most tables: their (immutable) cells are shared like their decimals.
     let cell = PLAIN_CELLS.get(value);
     if (!cell)
-      PLAIN_CELLS.set(value, (cell = { kind: "number", value, shownDecimals: value.scale, fromText: false }));
+      PLAIN_CELLS.set(
+        value,
+        (cell = Object.freeze({
+          kind: "number",
+          value,
+          shownDecimals: value.scale,
+          fromText: false,
+        }) as NumberCell),
+      );
     return cell;
   }
   return { kind: "number", value, shownDecimals: shownDecimalsFor(value, info), fromText: false };
