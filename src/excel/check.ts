@@ -3,9 +3,9 @@
  * the engine's incremental Checker (kept for live mode) → flag plan → flags. One Excel.run; the
  * outcome is a value (a protected sheet still shows its findings, only the flags are refused).
  */
-import { rangeA1 } from "../core/address";
-import type { CheckResult, InputProblem } from "../core/check";
-import { detectWorkbook } from "../core/check";
+import { parseRange, rangeA1 } from "../core/address";
+import type { InputProblem } from "../core/check";
+import { detectWorkbook, resultOf } from "../core/check";
 import { Checker } from "../core/checker";
 import { findingsKey, type Finding } from "../core/finding";
 import { localDate, planFlags } from "../core/flagPlan";
@@ -18,32 +18,6 @@ import { readNow } from "./read";
 import { hostProblem, serial, toProblem } from "./run";
 import type { Session } from "./session";
 import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, LoadedState } from "./types";
-
-/** The engine's CheckResult from a checker that has run. */
-export function resultOf(checker: Checker, maps: TableMap[], problems: InputProblem[] = []): CheckResult {
-  const findings = checker.findings();
-  const passed = checker.passed();
-  const { tables, progressions } = checker.tableSummaries();
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  return {
-    maps,
-    tables,
-    progressions,
-    findings,
-    passed,
-    problems,
-    summary: {
-      tables: tables.length,
-      progressions: progressions.length,
-      indicators: maps.reduce((n, m) => n + m.indicators.length, 0),
-      checks: checker.checks(),
-      passed: passed.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
-    },
-  };
-}
 
 /** The maps to check: the user's saved ones where they still fit, detection for the other sheets. */
 export function chooseMaps(
@@ -87,8 +61,7 @@ export function mergedAcrossTables(
     const cols = sorted(map.orientation === "indicators-in-rows" ? unitLines : indicatorLines);
     const bad: string[] = [];
     for (const m of grid.merges) {
-      const [a, b] = m.split(":");
-      const box = parseBox(a, b ?? a);
+      const box = parseRange(m);
       if (!box) continue;
       const hitRows = countWithin(rows, box.top, box.bottom);
       const hitCols = countWithin(cols, box.left, box.right);
@@ -112,14 +85,6 @@ function countWithin(sorted: number[], lo: number, hi: number): number {
     return l;
   };
   return Math.max(0, firstAtLeast(hi + 1) - firstAtLeast(lo));
-}
-
-function parseBox(a: string, b: string) {
-  const m1 = /^([A-Z]{1,3})(\d+)$/i.exec(a);
-  const m2 = /^([A-Z]{1,3})(\d+)$/i.exec(b);
-  if (!m1 || !m2) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m1[2]) - 1, left: col(m1[1]), bottom: Number(m2[2]) - 1, right: col(m2[1]) };
 }
 
 function isEmpty(workbook: WorkbookGrid): boolean {
@@ -181,7 +146,7 @@ export async function checkNow(
   // Accepted findings (上报说明) stay listed, marked, and stop counting as errors.
   const result = await markAccepted(
     session,
-    resultOf(checker, maps, problems),
+    { ...resultOf(checker), problems },
     workbook,
     await accepted.finish(context),
   );

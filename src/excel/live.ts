@@ -14,14 +14,15 @@
  *   static flags (a live formula re-tests the sheet itself and stays), and the pane is told its
  *   results are out of date. Nothing is read and nothing is re-checked.
  */
-import type { RangeBox } from "../core/address";
+import { parseArea, splitSheetRef, type RangeBox } from "../core/address";
 import type { CellEdit } from "../core/checker";
 import { Checker } from "../core/checker";
 import { localDate } from "../core/flagPlan";
 import type { RawValue } from "../core/grid";
 import { markAccepted } from "./acceptances";
 import { findingsKey } from "../core/finding";
-import { checkNow, chooseMaps, flagFindings, resultOf } from "./check";
+import { resultOf } from "../core/check";
+import { checkNow, chooseMaps, flagFindings } from "./check";
 import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
 import type { Session } from "./session";
@@ -50,27 +51,9 @@ export function isLive(session: Session): boolean {
   return session.live !== undefined;
 }
 
-function parseArea(address: string): RangeBox | null {
-  const text = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-  const [p, q] = text.split(":");
-  const cell = (t: string) => {
-    const m = /^([A-Z]{1,3})?(\d+)?$/i.exec(t);
-    if (!m || (!m[1] && !m[2])) return null;
-    const col = m[1]
-      ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
-      : undefined;
-    const row = m[2] ? Number(m[2]) - 1 : undefined;
-    return { row, col };
-  };
-  const a = cell(p);
-  const b = cell(q ?? p);
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row ?? 0, b.row ?? 0),
-    bottom: Math.max(a.row ?? 1048575, b.row ?? 1048575),
-    left: Math.min(a.col ?? 0, b.col ?? 0),
-    right: Math.max(a.col ?? 16383, b.col ?? 16383),
-  };
+/** The area an event or a finding names (`分解表!B3:D4`, `A:A`, `3:3`), without its sheet. */
+function areaOf(address: string): RangeBox | null {
+  return parseArea(splitSheetRef(address).ref);
 }
 
 function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
@@ -121,7 +104,7 @@ async function recheck(session: Session, batch: PendingChange[], options: LiveOp
         if (!name || !workbook.sheets.some((s) => s.name === name)) continue;
         const entry = bySheet.get(name) ?? { boxes: [], structural: false };
         entry.structural ||= c.structural;
-        const box = parseArea(c.address);
+        const box = areaOf(c.address);
         if (box) entry.boxes.push(box);
         bySheet.set(name, entry);
       }
@@ -208,7 +191,7 @@ async function recheck(session: Session, batch: PendingChange[], options: LiveOp
       }
       // A re-check is a check: the notes it writes carry today's date.
       session.checkedOn = localDate(new Date());
-      const result = await markAccepted(session, resultOf(active, session.maps), workbook);
+      const result = await markAccepted(session, { ...resultOf(active), problems: [] }, workbook);
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
       let wrote = false;
@@ -239,16 +222,9 @@ function findingId(f: Finding): string {
 
 /** The areas a finding covers (its cell and related cells), on their sheets. */
 function areasOf(f: Finding): { sheet: string; box: RangeBox }[] {
-  return [f.cell, ...f.related].flatMap((ref) => {
-    const bang = ref.lastIndexOf("!");
-    const sheet =
-      bang >= 0
-        ? ref
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, "$1")
-            .replace(/''/g, "'")
-        : f.sheet;
-    const box = parseArea(bang >= 0 ? ref.slice(bang + 1) : ref);
+  return [f.cell, ...f.related].flatMap((text) => {
+    const { sheet = f.sheet, ref } = splitSheetRef(text);
+    const box = parseArea(ref);
     return box ? [{ sheet, box }] : [];
   });
 }
@@ -269,7 +245,7 @@ async function markChanged(session: Session, batch: PendingChange[], options: Li
       for (const c of batch) {
         const sheet = session.sheetNames.get(c.worksheetId);
         if (!sheet || !workbook.sheets.some((s) => s.name === sheet)) continue;
-        edited.push({ sheet, box: c.structural ? null : parseArea(c.address), structural: c.structural });
+        edited.push({ sheet, box: c.structural ? null : areaOf(c.address), structural: c.structural });
       }
       if (!edited.length) return;
       const findings = checker.findings();

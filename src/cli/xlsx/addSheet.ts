@@ -10,7 +10,7 @@
  * is not touched. The workbook's active tab and the other sheets' views are left alone: a
  * second selected tab would group the sheets.
  */
-import { columnName } from "../../core/address";
+import { columnName, quotedSheet } from "../../core/address";
 import {
   GRID_COLOR,
   REPORT_STYLES,
@@ -331,10 +331,6 @@ function mainNamespace(rootTag: string, p: string): string {
 /** CT_Workbook children that come after <sheets> and before <definedNames>. */
 const BEFORE_DEFINED_NAMES = ["functionGroups", "externalReferences"];
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 function addToWorkbook(
   xml: string,
   name: string,
@@ -355,7 +351,7 @@ function addToWorkbook(
     `<${p}sheet${rel.declaration} name="${escapeXml(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${rel.prefix}:id="${relId}"/>`,
   );
   if (printTitleRow === undefined) return out;
-  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoteSheet(name))}!$${printTitleRow}:$${printTitleRow}</${p}definedName>`;
+  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quotedSheet(name))}!$${printTitleRow}:$${printTitleRow}</${p}definedName>`;
   const names = findTag(out, "definedNames");
   if (names) return insertBeforeClose(out, "definedNames", titles);
   // No <definedNames> yet: it goes after <sheets> (and functionGroups/externalReferences).

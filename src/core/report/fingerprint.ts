@@ -8,7 +8,7 @@
  * Web Crypto (`globalThis.crypto.subtle`) is available in Node 20 and every browser the add-in
  * runs in, so the core stays free of Node APIs.
  */
-import { a1, columnName, compressCells, parseRange, qualified } from "../address";
+import { a1, columnName, compressCells, parseRange, qualified, splitSheetRef } from "../address";
 import { isErrorValue, rawAt, type RawValue, type SheetGrid, type WorkbookGrid } from "../grid";
 import type { TableMap } from "../model";
 
@@ -194,12 +194,9 @@ export function cellRanges(workbook: WorkbookGrid, cells: readonly CellRef[]): s
 }
 
 /** Splits `Sheet!A1:B2` or `'My sheet'!A1` into sheet and range; a bare range belongs to `sheet`. */
-export function splitQualified(ref: string, sheet: string): { sheet: string; range: string } {
-  const bang = ref.lastIndexOf("!");
-  if (bang < 0) return { sheet, range: ref };
-  let name = ref.slice(0, bang);
-  if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
-  return { sheet: name, range: ref.slice(bang + 1) };
+export function splitQualified(text: string, sheet: string): { sheet: string; range: string } {
+  const { sheet: named = sheet, ref } = splitSheetRef(text);
+  return { sheet: named, range: ref };
 }
 
 /** Most cells one finding may cover before the rest are left out of its key (a guard, not a rule). */
