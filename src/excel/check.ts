@@ -3,9 +3,9 @@
  * the engine's incremental Checker (kept for live mode) → flag plan → flags. One Excel.run; the
  * outcome is a value (a protected sheet still shows its findings, only the flags are refused).
  */
-import { parseRange, rangeA1 } from "../core/address";
 import type { InputProblem } from "../core/check";
-import { detectWorkbook, resultOf } from "../core/check";
+import { isEmptyWorkbook, mapsToCheck, resultOf } from "../core/check";
+import { mergedAcrossTables } from "../core/merges";
 import { Checker } from "../core/checker";
 import { findingsKey, type Finding } from "../core/finding";
 import { localDate, planFlags } from "../core/flagPlan";
@@ -19,7 +19,7 @@ import { hostProblem, serial, toProblem } from "./run";
 import type { Session } from "./session";
 import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, LoadedState } from "./types";
 
-/** The maps to check: the user's saved ones where they still fit, detection for the other sheets. */
+/** The maps to check: the user's saved ones whose anchors still fit, detection for the other sheets. */
 export function chooseMaps(
   workbook: WorkbookGrid,
   state: LoadedState | undefined,
@@ -27,70 +27,7 @@ export function chooseMaps(
   const saved = (state?.tables ?? [])
     .filter((t) => t.map && (t.status === "same" || t.status === "moved"))
     .map((t) => t.map!);
-  const savedSheets = new Set(saved.map((m) => m.sheet));
-  const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
-  const detected = rest.sheets.length
-    ? detectWorkbook(rest, { productSheets: state?.productSheets ?? [] })
-    : { maps: [], problems: [] };
-  const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
-  const problems = maps.length ? [] : detected.problems;
-  return { maps, problems };
-}
-
-/** Merged areas that cover more than one data cell of a table (writing into them fails in Excel). */
-export function mergedAcrossTables(
-  workbook: WorkbookGrid,
-  maps: TableMap[],
-): { sheet: string; ranges: string[] } | undefined {
-  for (const map of maps) {
-    const grid = workbook.sheets.find((s) => s.name === map.sheet);
-    if (!grid?.merges?.length) continue;
-    const indicatorLines = map.indicators.map((i) => i.line);
-    const unitLines =
-      map.type === "split"
-        ? map.splits.flatMap((s) => [
-            s.parent.line,
-            ...(s.assignment ? [s.assignment.line] : []),
-            ...s.children.map((c) => c.line),
-          ])
-        : map.periods.map((p) => p.line);
-    // Each line once (a city is a child above and a parent below), sorted: a merged area's lines
-    // are then counted by two binary searches, not a pass over 50,000 units per area.
-    const sorted = (lines: number[]) => [...new Set(lines)].sort((x, y) => x - y);
-    const rows = sorted(map.orientation === "indicators-in-rows" ? indicatorLines : unitLines);
-    const cols = sorted(map.orientation === "indicators-in-rows" ? unitLines : indicatorLines);
-    const bad: string[] = [];
-    for (const m of grid.merges) {
-      const box = parseRange(m);
-      if (!box) continue;
-      const hitRows = countWithin(rows, box.top, box.bottom);
-      const hitCols = countWithin(cols, box.left, box.right);
-      if (hitRows * hitCols > 1) bad.push(rangeA1(box));
-    }
-    if (bad.length) return { sheet: map.sheet, ranges: bad };
-  }
-  return undefined;
-}
-
-/** How many of the sorted values lie in [lo, hi]. */
-function countWithin(sorted: number[], lo: number, hi: number): number {
-  const firstAtLeast = (v: number) => {
-    let l = 0;
-    let h = sorted.length;
-    while (l < h) {
-      const mid = (l + h) >> 1;
-      if (sorted[mid] < v) l = mid + 1;
-      else h = mid;
-    }
-    return l;
-  };
-  return Math.max(0, firstAtLeast(hi + 1) - firstAtLeast(lo));
-}
-
-function isEmpty(workbook: WorkbookGrid): boolean {
-  return workbook.sheets.every((s) =>
-    s.values.every((row) => !row || row.every((v) => v === undefined || v === null || v === "")),
-  );
+  return mapsToCheck(workbook, saved, state?.productSheets ?? []);
 }
 
 /**
@@ -131,7 +68,7 @@ export async function checkNow(
   const accepted = queueAcceptancesRead(session, context);
   const { workbook, state } = await readNow(session, context, options, { withState: true });
   const sheet = workbook.sheets[0]?.name ?? "";
-  if (isEmpty(workbook)) return { kind: "empty-sheet", sheet };
+  if (isEmptyWorkbook(workbook)) return { kind: "empty-sheet", sheet };
   const { maps, problems } = chooseMaps(workbook, state);
   const merged = mergedAcrossTables(workbook, maps);
   if (merged)

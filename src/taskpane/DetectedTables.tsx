@@ -49,7 +49,7 @@ import {
   setUnitRole,
   unitColumns,
   type UnitRole,
-} from "./tableEdits";
+} from "../core/corrections";
 import type { PanelProps } from "./usePane";
 
 const useStyles = makeStyles({

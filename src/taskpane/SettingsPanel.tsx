@@ -18,7 +18,7 @@ import {
 import type { Policy } from "../core/model";
 import { ChoiceRadios } from "./Choice";
 import { fill, stringsFor, type Strings } from "./i18n";
-import { POLICIES } from "./tableEdits";
+import { POLICIES } from "../core/corrections";
 import { CHECK_SCOPES, FLAG_STYLES, type CheckScope, type FlagStyle, type PanelProps } from "./usePane";
 
 const useStyles = makeStyles({

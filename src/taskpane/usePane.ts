@@ -25,7 +25,7 @@ import { selectionOf } from "./findingGroups";
 import { fill, messageLang, stringsFor, type StringKey, type UiLocale } from "./i18n";
 import { declareSplit, type Declaration, type Declared } from "../core/declare";
 import type { RangeBox } from "../core/address";
-import { guessDeclaration, overlaps, setPolicy } from "./tableEdits";
+import { guessDeclaration, overlaps, setPolicy } from "../core/corrections";
 
 export type FlagStyle = "fill-note" | "fill" | "none";
 export const FLAG_STYLES: readonly FlagStyle[] = ["fill-note", "fill", "none"];

@@ -10,7 +10,7 @@ import {
 } from "../../src/excel";
 import { installSample } from "./helpers";
 import { detectWorkbook } from "../../src/core/check";
-import { mergedAcrossTables } from "../../src/excel/check";
+import { mergedAcrossTables } from "../../src/core/merges";
 import type { FakeHost } from "../../src/fake-excel";
 
 /** The adapter session of the case under test (a new one per case, as a pane makes one). */
