@@ -5,6 +5,7 @@
 import { parseRange, rangeA1 } from "./address";
 import type { WorkbookGrid } from "./grid";
 import type { TableMap } from "./model";
+import { countWithin } from "./sorted";
 
 /** Merged areas that cover more than one data cell of a table (writing into them fails in Excel). */
 export function mergedAcrossTables(
@@ -39,19 +40,4 @@ export function mergedAcrossTables(
     if (bad.length) return { sheet: map.sheet, ranges: bad };
   }
   return undefined;
-}
-
-/** How many of the sorted values lie in [lo, hi]. */
-function countWithin(sorted: number[], lo: number, hi: number): number {
-  const firstAtLeast = (v: number) => {
-    let l = 0;
-    let h = sorted.length;
-    while (l < h) {
-      const mid = (l + h) >> 1;
-      if (sorted[mid] < v) l = mid + 1;
-      else h = mid;
-    }
-    return l;
-  };
-  return Math.max(0, firstAtLeast(hi + 1) - firstAtLeast(lo));
 }

@@ -17,6 +17,7 @@ import {
   type RebalanceResult,
   type Refusal,
 } from "../rebalance/rebalance";
+import { sortedHas } from "../sorted";
 import type { OptionLabel } from "./choices";
 import type { RebalancePlan } from "./plan";
 
@@ -74,15 +75,7 @@ export function isBoundChild(
   i: number,
 ): result is Extract<RebalanceResult, { status: "infeasible" }> {
   if (result.status !== "infeasible") return false;
-  const list = result.boundChildren;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === i;
+  return sortedHas(result.boundChildren, i);
 }
 
 function rat(r: Rational | null): number | null {
