@@ -29,7 +29,8 @@ import { RebalancePanel, type RebalanceMemory } from "./RebalancePanel";
 import { ReportPanel } from "./ReportButton";
 import { SectionTabs } from "./SectionTabs";
 import { SettingsPanel } from "./SettingsPanel";
-import { usePane, type PaneState } from "./usePane";
+import type { PaneState } from "./paneState";
+import { usePane } from "./usePane";
 
 export interface AppProps {
   locale: UiLocale;

@@ -50,7 +50,7 @@ import {
   unitColumns,
   type UnitRole,
 } from "../core/corrections";
-import type { PanelProps } from "./usePane";
+import type { PanelProps } from "./paneState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

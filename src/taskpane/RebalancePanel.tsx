@@ -46,7 +46,7 @@ import {
   type Preview,
   type RebalanceForm,
 } from "./rebalanceModel";
-import type { PanelProps } from "./usePane";
+import type { PanelProps } from "./paneState";
 import { Choices } from "./rebalance/Choices";
 import { NameDialog } from "./rebalance/NameDialog";
 import { Picker } from "./rebalance/Picker";

@@ -23,7 +23,7 @@ import { DocumentTable20Regular } from "@fluentui/react-icons";
 import type { AuditPort } from "./auditPort";
 import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
 import { excelProblemText } from "./problems";
-import type { PaneState } from "./usePane";
+import type { PaneState } from "./paneState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
