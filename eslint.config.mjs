@@ -1,5 +1,6 @@
 // Flat config: @eslint/js recommended + typescript-eslint recommended, plus the architecture's
 // import rules (PRODUCT §8): only src/excel talks to Excel; src/core uses neither Office nor Node.
+import { builtinModules } from "node:module";
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -17,6 +18,9 @@ const nodeGlobals = {
   clearTimeout: "readonly",
   URL: "readonly",
 };
+
+// Every Node built-in, bare or with the node: prefix (fs, path, worker_threads, …).
+const nodeBuiltins = `^(node:.*|${builtinModules.map((m) => m.replace(/[/.]/g, "\\$&")).join("|")})(/.*)?$`;
 
 const excelOnlyInAdapter = {
   name: "Excel",
@@ -48,7 +52,8 @@ export default defineConfig(
     rules: { "no-restricted-globals": ["error", excelOnlyInAdapter] },
   },
   {
-    files: ["src/core/**/*.ts"],
+    // Every file under src/core, however deep (core/detect/…, core/rebalance/…): the engine is pure.
+    files: ["src/core/**/*.ts", "src/core/**/*.tsx"],
     rules: {
       "no-restricted-globals": [
         "error",
@@ -56,18 +61,23 @@ export default defineConfig(
         { name: "Office", message: "src/core is pure: no Office.js (PRODUCT §8)." },
         { name: "process", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
         { name: "require", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
+        { name: "Buffer", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
+        { name: "__dirname", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
+        { name: "__filename", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
       ],
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            { regex: nodeBuiltins, message: "src/core is pure: no Node APIs (PRODUCT §8)." },
             {
-              regex: "^(node:|fs$|path$|os$|child_process$|zlib$|crypto$|url$)",
-              message: "src/core is pure: no Node APIs (PRODUCT §8).",
+              // From any depth: ../excel, ../../excel, ../../../taskpane/…
+              regex: "^(\\.\\./)+(excel|taskpane|commands|cli|fake-excel|playground)(/|$)",
+              message: "src/core depends on nothing else in src (PRODUCT §8).",
             },
             {
-              regex: "^\\.\\./(excel|taskpane|commands|cli)(/|$)",
-              message: "src/core depends on nothing else in src (PRODUCT §8).",
+              regex: "^(react|react-dom|@fluentui/.*|@microsoft/office-js|@types/office-js)(/.*)?$",
+              message: "src/core is pure: no UI or Office packages (PRODUCT §8).",
             },
           ],
         },

@@ -17,7 +17,7 @@ import { checkMaps, checkWorkbook, detectWorkbook } from "../src/core/check";
 import { planFlags } from "../src/core/flagPlan";
 import type { RawValue, WorkbookGrid } from "../src/core/grid";
 import type { SplitTable } from "../src/core/model";
-import { readWorkbook, resetSession, writeFlags } from "../src/excel";
+import { readWorkbook, writeFlags, createSession, type Session } from "../src/excel";
 import {
   FakeWorkbook,
   installFakeExcel,
@@ -27,6 +27,9 @@ import {
   type StatsSummary,
 } from "../src/fake-excel";
 import type { BenchRow } from "./types";
+
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
 
 const MB = 1_000_000;
 
@@ -98,7 +101,7 @@ async function measure(host: FakeHost, task: () => Promise<unknown>): Promise<St
 }
 
 function install(workbook: WorkbookGrid): FakeHost {
-  resetSession();
+  session = createSession();
   return installFakeExcel(FakeWorkbook.fromGrid(workbook), { apiVersion: "1.18" });
 }
 
@@ -124,10 +127,10 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
   host.user.activate("分解表");
   let grid: WorkbookGrid | undefined;
   const sampleRead = await measure(host, async () => {
-    grid = await ok(readWorkbook());
+    grid = await ok(readWorkbook(session));
   });
   const samplePlan = planFlags(grid!, checkWorkbook(grid!).findings, "zh");
-  const sampleWrite = await measure(host, () => ok(writeFlags(samplePlan)));
+  const sampleWrite = await measure(host, () => ok(writeFlags(session, samplePlan)));
   host.uninstall();
   // The runner prints budgets as "< budget": issue 4's "at most 2 syncs" is "< 3".
   rows.push({
@@ -152,7 +155,7 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
     ["1 M", 1_000_000],
   ] as const) {
     host = install(wideGrid(cells));
-    const s = await measure(host, () => ok(readWorkbook()));
+    const s = await measure(host, () => ok(readWorkbook(session)));
     host.uninstall();
     rows.push({
       name: `excel (fake): read ${label} cells, syncs`,
@@ -173,9 +176,9 @@ export async function measureExcelFake(): Promise<BenchRow[]> {
   ] as const) {
     const { workbook, findings } = splitWithFindings(indicators, children, 2);
     host = install(workbook);
-    const read = await ok(readWorkbook());
+    const read = await ok(readWorkbook(session));
     const plan = planFlags(read, findings, "zh");
-    const s = await measure(host, () => ok(writeFlags(plan)));
+    const s = await measure(host, () => ok(writeFlags(session, plan)));
     host.uninstall();
     rows.push({
       name: `excel (fake): flags for ${label}, syncs`,

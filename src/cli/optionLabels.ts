@@ -1,6 +1,6 @@
 /**
  * The command line's names for the options of a rebalance request: its flags. The engine names an
- * option by id (core/rebalanceRequest.ts `OptionId`); the pane has its own names for the same
+ * option by id (core/rebalanceRequest/ `OptionId`); the pane has its own names for the same
  * options (its fields).
  */
 import type { OptionLabel, OptionRef } from "../core/rebalanceRequest";

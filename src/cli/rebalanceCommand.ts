@@ -1,6 +1,6 @@
 /**
  * `tdcheck rebalance`: make one indicator's split add up, and write the result to a copy.
- * The engine decides (core/rebalanceRequest.ts, core/rebalance); this file only reads the file,
+ * The engine decides (core/rebalanceRequest/, core/rebalance); this file only reads the file,
  * prints, and writes the copy. Exit 0 when the copy was written, 1 when the rebalance was
  * refused (infeasible, zero bases blocked, or formulas in the way: nothing is written), 2 on bad
  * input (missing file, unknown sheet, indicator, parent or unit, a bad number, --out = input).

@@ -4,7 +4,10 @@
  * The work is the adapter's: check what the pane checks (the whole workbook, unless the workbook's
  * settings chose the active sheet) and flag it, or remove the add-in's flags.
  */
-import { checkInExcel, clearFlags as clearAddinFlags, connectHost, loadState } from "../excel";
+import { checkInExcel, clearFlags as clearAddinFlags, connectHost, createSession, loadState } from "../excel";
+
+/** The commands' adapter session: made once when Office loads commands.html, passed to every call. */
+const session = createSession();
 
 /** Notes are written in Office's language, as the pane would write them. */
 async function noteLanguage(): Promise<"zh" | "en"> {
@@ -14,14 +17,14 @@ async function noteLanguage(): Promise<"zh" | "en"> {
 
 /** The workbook's choice of what Check reads (the pane's setting), else the whole workbook. */
 async function scope(): Promise<"all" | "active"> {
-  const loaded = await loadState();
+  const loaded = await loadState(session);
   return loaded.ok && loaded.value.settings.scope === "active" ? "active" : "all";
 }
 
 /** Check as the pane would and write the flags (conditional formats, and notes where supported). */
 async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await checkInExcel({ sheets: await scope(), lang: await noteLanguage(), flags: true });
+    await checkInExcel(session, { sheets: await scope(), lang: await noteLanguage(), flags: true });
   } finally {
     event.completed();
   }
@@ -30,7 +33,7 @@ async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
 /** Remove exactly the add-in's own flags; the user's formats and notes stay. */
 async function clearFlags(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await clearAddinFlags();
+    await clearAddinFlags(session);
   } finally {
     event.completed();
   }

@@ -187,6 +187,28 @@ export function resultOf(checker: Checker): Omit<CheckResult, "problems"> {
   };
 }
 
+/** Whether no sheet of the workbook holds anything (Check has nothing to read). */
+export function isEmptyWorkbook(workbook: WorkbookGrid): boolean {
+  return workbook.sheets.every(isEmptySheet);
+}
+
+/**
+ * The maps to check: the user's saved ones (for the sheets they are on, while those sheets exist),
+ * detection for every other sheet; the detection's problems only when nothing is left to check.
+ */
+export function mapsToCheck(
+  workbook: WorkbookGrid,
+  saved: readonly TableMap[],
+  productSheets: readonly ProductSheet[],
+): { maps: TableMap[]; problems: InputProblem[] } {
+  const savedSheets = new Set(saved.map((m) => m.sheet));
+  const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
+  const detected = rest.sheets.length ? detectWorkbook(rest, { productSheets }) : { maps: [], problems: [] };
+  const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
+  const problems = maps.length ? [] : detected.problems;
+  return { maps, problems };
+}
+
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
   const { maps, problems, rejected } = detectWorkbook(workbook, options);
   return { ...checkMaps(workbook, maps), problems, rejected };

@@ -80,6 +80,10 @@ export class Checker {
   private readonly buckets = new Map<string, () => BucketResult>();
   private readonly results = new Map<string, BucketResult>();
 
+  /**
+   * `workbook` stays the caller's: `applyEditsInPlace` writes edits into it (the checker and its
+   * owner — the Excel adapter's session — share one grid, so live mode re-reads nothing).
+   */
   constructor(
     private readonly workbook: WorkbookGrid,
     readonly maps: TableMap[],
@@ -193,10 +197,12 @@ export class Checker {
   }
 
   /**
-   * Applies edits to the grid and re-runs only the buckets whose cells changed. An edit in a
-   * table's header or name line changes what the table is, and is reported as structural.
+   * Writes the edits into the workbook grid this checker was made with — the caller's own object,
+   * changed in place, not a copy: copying a sheet per edit would break live mode's 10 ms budget —
+   * and re-runs only the buckets whose cells changed. An edit in a table's header or name line
+   * changes what the table is, and is reported as structural.
    */
-  edit(edits: CellEdit[]): EditOutcome {
+  applyEditsInPlace(edits: readonly CellEdit[]): EditOutcome {
     const dirty = new Set<string>();
     let structural = false;
     for (const e of edits) {

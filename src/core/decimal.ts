@@ -17,6 +17,12 @@ const SMALL: Decimal[][] = [];
 
 const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
+/** A Decimal many callers hold at once: frozen (Object.freeze keeps the class's type, unlike Readonly). */
+function shared(d: Decimal): Decimal {
+  Object.freeze(d);
+  return d;
+}
+
 export class Decimal {
   /** value = units / 10^scale; scale ≥ 0. */
   private constructor(
@@ -24,8 +30,9 @@ export class Decimal {
     readonly scale: number,
   ) {}
 
-  static readonly ZERO = new Decimal(0n, 0);
-  static readonly ONE = new Decimal(1n, 0);
+  // Shared by every caller: frozen, as every Decimal is meant to be (its fields are readonly).
+  static readonly ZERO = shared(new Decimal(0n, 0));
+  static readonly ONE = shared(new Decimal(1n, 0));
 
   static of(units: bigint, scale = 0): Decimal {
     if (scale < 0) return new Decimal(units * pow10(-scale), 0);
@@ -40,7 +47,7 @@ export class Decimal {
   static fromUnits(units: number, scale = 0): Decimal {
     if (units >= 0 && units < SMALL_LIMIT && scale < SMALL_SCALES && Number.isInteger(units)) {
       const row = (SMALL[scale] ??= []);
-      return (row[units] ??= new Decimal(BigInt(units), scale));
+      return (row[units] ??= shared(new Decimal(BigInt(units), scale)));
     }
     return Decimal.of(BigInt(units), scale);
   }

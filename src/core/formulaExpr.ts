@@ -36,6 +36,14 @@ type Token =
   | { t: "op"; op: "+" | "-" | "(" | ")" | "," };
 
 const SHEET_UNQUOTED = /^([A-Za-z_\u00a0-\uffff][\w.\u00a0-\uffff]*)!/;
+
+/** The sheet a reference at the start of `rest` names (`'My sheet'!`, `Sheet1!`), and where the reference begins. */
+function sheetPrefix(rest: string): { sheet?: string; at: number } {
+  const quoted = SHEET_QUOTED.exec(rest);
+  if (quoted) return { sheet: quoted[1].replace(/''/g, "'"), at: quoted[0].length };
+  const unquoted = SHEET_UNQUOTED.exec(rest);
+  return unquoted ? { sheet: unquoted[1], at: unquoted[0].length } : { at: 0 };
+}
 const SHEET_QUOTED = /^'((?:[^']|'')+)'!/;
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(.!])/;
 const CELL_RANGE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(.!])/;
@@ -117,17 +125,7 @@ function tokenize(formula: string): Token[] | null {
         continue;
       }
     }
-    let sheet: string | undefined;
-    let at = 0;
-    const quoted = SHEET_QUOTED.exec(rest);
-    const unquoted = quoted ? null : SHEET_UNQUOTED.exec(rest);
-    if (quoted) {
-      sheet = quoted[1].replace(/''/g, "'");
-      at = quoted[0].length;
-    } else if (unquoted) {
-      sheet = unquoted[1];
-      at = unquoted[0].length;
-    }
+    const { sheet, at } = sheetPrefix(rest);
     // A 3-D reference (Sheet1:Sheet3!A1) or a link to another workbook ([1]Sheet!A1) is outside.
     if (sheet !== undefined && (sheet.includes(":") || sheet.includes("["))) return null;
     const ref = readRef(rest.slice(at));
@@ -286,17 +284,7 @@ export function formulaReferences(formula: string): { refs: FormulaRef[]; unknow
       i += /^#[A-Z/0!?]+[!?A]?/i.exec(rest)![0].length; // an error literal (#REF!, #N/A)
       continue;
     }
-    let sheet: string | undefined;
-    let at = 0;
-    const quoted = SHEET_QUOTED.exec(rest);
-    const unquoted = quoted ? null : SHEET_UNQUOTED.exec(rest);
-    if (quoted) {
-      sheet = quoted[1].replace(/''/g, "'");
-      at = quoted[0].length;
-    } else if (unquoted) {
-      sheet = unquoted[1];
-      at = unquoted[0].length;
-    }
+    const { sheet, at } = sheetPrefix(rest);
     const before = i > 0 ? text[i - 1] : "";
     if (!/[\w.$]/.test(before)) {
       const ref = readRef(rest.slice(at));

@@ -52,7 +52,7 @@ export function parseAt(view: SheetView, row: number, line: number, measure: str
   if (numberFormat !== undefined) return parseCell(view.raw(row, line), { measure, numberFormat });
   // Most cells have no format of their own: one shared context per measure spares an object per cell.
   let ctx = CONTEXTS.get(measure);
-  if (!ctx) CONTEXTS.set(measure, (ctx = { measure }));
+  if (!ctx) CONTEXTS.set(measure, (ctx = Object.freeze({ measure })));
   return parseCell(view.raw(row, line), ctx);
 }
 

@@ -25,6 +25,8 @@ export function perDistinctText<T>(fn: (text: string) => T): (text: string) => T
       store.clear();
       characters = 0;
     }
+    // One result serves every cell of that text: frozen, so no reader can change it for the others.
+    if (typeof result === "object" && result !== null) Object.freeze(result);
     store.set(text, result);
     characters += text.length;
     return result;

@@ -21,7 +21,7 @@ import {
 } from "../core/report";
 import { readNow } from "./read";
 import { guarded } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import {
   openStateSheet,
   queueCreateStateSheet,
@@ -33,8 +33,12 @@ import {
 import type { Outcome } from "./types";
 
 /** Reads one open section inside a running batch: one sync (two when `_tdcheck` is not yet known). */
-export async function readSectionNow(context: Excel.RequestContext, name: SectionName): Promise<unknown> {
-  const sheet = await openStateSheet(context);
+export async function readSectionNow(
+  session: Session,
+  context: Excel.RequestContext,
+  name: SectionName,
+): Promise<unknown> {
+  const sheet = await openStateSheet(session, context);
   if (!sheet) return undefined;
   const reader = new SectionReader(sheet, name);
   await context.sync();
@@ -42,10 +46,10 @@ export async function readSectionNow(context: Excel.RequestContext, name: Sectio
 }
 
 /** The stored acceptances in a running batch; an unreadable section reads as none. */
-export async function acceptancesNow(context: Excel.RequestContext): Promise<Acceptance[]> {
+export async function acceptancesNow(session: Session, context: Excel.RequestContext): Promise<Acceptance[]> {
   let doc: unknown;
   try {
-    doc = await readSectionNow(context, "acceptances");
+    doc = await readSectionNow(session, context, "acceptances");
   } catch {
     doc = undefined;
   }
@@ -59,7 +63,10 @@ export async function acceptancesNow(context: Excel.RequestContext): Promise<Acc
  * known to exist); `finish` after that request returns them (one more sync only when the sheet's
  * existence was learnt meanwhile).
  */
-export function queueAcceptancesRead(context: Excel.RequestContext): {
+export function queueAcceptancesRead(
+  session: Session,
+  context: Excel.RequestContext,
+): {
   finish(context: Excel.RequestContext): Promise<Acceptance[]>;
 } {
   const reader =
@@ -68,7 +75,7 @@ export function queueAcceptancesRead(context: Excel.RequestContext): {
       : undefined;
   return {
     async finish(ctx) {
-      if (!reader) return acceptancesNow(ctx);
+      if (!reader) return acceptancesNow(session, ctx);
       let doc: unknown;
       try {
         doc = await reader.result(ctx);
@@ -84,6 +91,7 @@ export function queueAcceptancesRead(context: Excel.RequestContext): {
 
 /** The result with accepted findings marked and the summary recounted (`summary.accepted`, `lapsed`). */
 export function markAccepted(
+  session: Session,
   result: CheckResult,
   workbook: WorkbookGrid,
   acceptances: Acceptance[] | undefined = session.acceptances,
@@ -91,8 +99,12 @@ export function markAccepted(
   return applyAcceptances(result, acceptances ?? [], workbook);
 }
 
-async function writeAcceptances(context: Excel.RequestContext, list: Acceptance[]): Promise<void> {
-  let sheet = await openStateSheet(context);
+async function writeAcceptances(
+  session: Session,
+  context: Excel.RequestContext,
+  list: Acceptance[],
+): Promise<void> {
+  let sheet = await openStateSheet(session, context);
   if (!sheet) {
     sheet = queueCreateStateSheet(context);
     session.stateSheet = true;
@@ -117,6 +129,7 @@ export type AcceptOutcome =
  * acceptance replaces any earlier one of the same finding. Re-check to see it marked.
  */
 export function acceptFinding(
+  session: Session,
   finding: Finding,
   reason: string,
   options: { by?: string; at?: string } = {},
@@ -125,36 +138,39 @@ export function acceptFinding(
     Excel.run(async (context): Promise<AcceptOutcome> => {
       const text = reason.trim();
       if (!text) return { status: "no-reason" };
-      const { workbook } = await readNow(context, { sheets: sheetsOf(finding) });
+      const { workbook } = await readNow(session, context, { sheets: sheetsOf(finding) });
       const acceptance = await createAcceptance(finding, workbook, {
         reason: text,
         by: options.by ?? "",
         at: options.at ?? new Date().toISOString(),
       });
-      const list = withAcceptance(await acceptancesNow(context), acceptance);
-      await writeAcceptances(context, list);
+      const list = withAcceptance(await acceptancesNow(session, context), acceptance);
+      await writeAcceptances(session, context, list);
       return { status: "accepted", acceptance, acceptances: list };
     }),
   );
 }
 
 /** Withdraws the acceptance of a finding (by rule, sheet and cell); the list left. */
-export function withdrawAcceptance(finding: {
-  rule: string;
-  sheet: string;
-  cell: string;
-}): Promise<Outcome<Acceptance[]>> {
+export function withdrawAcceptance(
+  session: Session,
+  finding: {
+    rule: string;
+    sheet: string;
+    cell: string;
+  },
+): Promise<Outcome<Acceptance[]>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      const before = await acceptancesNow(context);
+      const before = await acceptancesNow(session, context);
       const list = withoutAcceptance(before, finding);
-      if (list.length !== before.length) await writeAcceptances(context, list);
+      if (list.length !== before.length) await writeAcceptances(session, context, list);
       return list;
     }),
   );
 }
 
 /** The acceptances stored in the workbook (none when `_tdcheck` has none or cannot be read). */
-export function loadAcceptances(): Promise<Outcome<Acceptance[]>> {
-  return guarded(() => Excel.run((context) => acceptancesNow(context)));
+export function loadAcceptances(session: Session): Promise<Outcome<Acceptance[]>> {
+  return guarded(() => Excel.run((context) => acceptancesNow(session, context)));
 }

@@ -40,7 +40,7 @@ export {
 } from "./storage";
 export { startLive, stopLive, isLive, liveIdle } from "./live";
 export { checkInExcel } from "./check";
-export { resetSession } from "./session";
+export { createSession, type Session } from "./session";
 export {
   acceptFinding,
   withdrawAcceptance,

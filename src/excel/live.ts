@@ -14,17 +14,18 @@
  *   static flags (a live formula re-tests the sheet itself and stays), and the pane is told its
  *   results are out of date. Nothing is read and nothing is re-checked.
  */
-import type { RangeBox } from "../core/address";
+import { parseArea, splitSheetRef, type RangeBox } from "../core/address";
 import type { CellEdit } from "../core/checker";
 import { Checker } from "../core/checker";
 import { localDate } from "../core/flagPlan";
 import type { RawValue } from "../core/grid";
 import { markAccepted } from "./acceptances";
 import { findingsKey } from "../core/finding";
-import { checkNow, chooseMaps, flagFindings, resultOf } from "./check";
+import { resultOf } from "../core/check";
+import { checkNow, chooseMaps, flagFindings } from "./check";
 import { readNow, rawValue } from "./read";
 import { guarded, serial, stop, toProblem } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { STATE_SHEET } from "./storage";
 import type { Finding } from "../core/finding";
 import type { FlagsWritten, LiveOptions, Outcome } from "./types";
@@ -38,7 +39,7 @@ interface PendingChange {
   structural: boolean;
 }
 
-interface LiveState {
+export interface LiveState {
   options: LiveOptions;
   handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,33 +47,13 @@ interface LiveState {
   running: Promise<void> | undefined;
 }
 
-let live: LiveState | undefined;
-
-export function isLive(): boolean {
-  return live !== undefined;
+export function isLive(session: Session): boolean {
+  return session.live !== undefined;
 }
 
-function parseArea(address: string): RangeBox | null {
-  const text = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-  const [p, q] = text.split(":");
-  const cell = (t: string) => {
-    const m = /^([A-Z]{1,3})?(\d+)?$/i.exec(t);
-    if (!m || (!m[1] && !m[2])) return null;
-    const col = m[1]
-      ? [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1
-      : undefined;
-    const row = m[2] ? Number(m[2]) - 1 : undefined;
-    return { row, col };
-  };
-  const a = cell(p);
-  const b = cell(q ?? p);
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row ?? 0, b.row ?? 0),
-    bottom: Math.max(a.row ?? 1048575, b.row ?? 1048575),
-    left: Math.min(a.col ?? 0, b.col ?? 0),
-    right: Math.max(a.col ?? 16383, b.col ?? 16383),
-  };
+/** The area an event or a finding names (`分解表!B3:D4`, `A:A`, `3:3`), without its sheet. */
+function areaOf(address: string): RangeBox | null {
+  return parseArea(splitSheetRef(address).ref);
 }
 
 function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
@@ -85,32 +66,32 @@ function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
   return box.top <= box.bottom && box.left <= box.right ? box : null;
 }
 
-function onChanged(args: Excel.WorksheetChangedEventArgs): void {
-  if (!live) return;
+function onChanged(session: Session, args: Excel.WorksheetChangedEventArgs): void {
+  if (!session.live) return;
   // Our own flag and state writes come back as events: never re-check because of them.
   if (args.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return;
   if (session.sheetNames.get(args.worksheetId) === STATE_SHEET) return;
   const structural =
     args.changeType !== Excel.DataChangeType.rangeEdited && args.changeType !== Excel.DataChangeType.unknown;
-  live.pending.push({ worksheetId: args.worksheetId, address: args.address, structural });
-  if (live.timer) clearTimeout(live.timer);
-  live.timer = setTimeout(flush, live.options.debounceMs ?? 300);
+  session.live.pending.push({ worksheetId: args.worksheetId, address: args.address, structural });
+  if (session.live.timer) clearTimeout(session.live.timer);
+  session.live.timer = setTimeout(() => flush(session), session.live.options.debounceMs ?? 300);
 }
 
-function flush(): void {
-  if (!live) return;
-  live.timer = undefined;
-  const batch = live.pending.splice(0);
+function flush(session: Session): void {
+  if (!session.live) return;
+  session.live.timer = undefined;
+  const batch = session.live.pending.splice(0);
   if (!batch.length) return;
-  const state = live;
+  const state = session.live;
   const follow = state.options.recheck === false ? markChanged : recheck;
-  const running: Promise<void> = serial(() => follow(batch, state.options)).finally(() => {
+  const running: Promise<void> = serial(() => follow(session, batch, state.options)).finally(() => {
     if (state.running === running) state.running = undefined;
   });
   state.running = running;
 }
 
-async function recheck(batch: PendingChange[], options: LiveOptions): Promise<void> {
+async function recheck(session: Session, batch: PendingChange[], options: LiveOptions): Promise<void> {
   const workbook = session.workbook;
   const checker = session.checker;
   if (!workbook || !checker) return;
@@ -123,7 +104,7 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
         if (!name || !workbook.sheets.some((s) => s.name === name)) continue;
         const entry = bySheet.get(name) ?? { boxes: [], structural: false };
         entry.structural ||= c.structural;
-        const box = parseArea(c.address);
+        const box = areaOf(c.address);
         if (box) entry.boxes.push(box);
         bySheet.set(name, entry);
       }
@@ -184,13 +165,14 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
         );
       }
       if (edits.length) {
-        const outcome = checker.edit(edits);
+        const outcome = checker.applyEditsInPlace(edits);
         rechecked += outcome.checksRun;
         if (outcome.structural) for (const e of edits) remap.add(e.sheet);
       }
       if (remap.size) {
         // Rows inserted, a header edited: read those sheets again and map them afresh.
         const { workbook: fresh, state } = await readNow(
+          session,
           context,
           { sheets: [...remap] },
           { withState: true },
@@ -209,13 +191,14 @@ async function recheck(batch: PendingChange[], options: LiveOptions): Promise<vo
       }
       // A re-check is a check: the notes it writes carry today's date.
       session.checkedOn = localDate(new Date());
-      const result = await markAccepted(resultOf(active, session.maps), workbook);
+      const result = await markAccepted(session, { ...resultOf(active), problems: [] }, workbook);
       const key = findingsKey(result.findings);
       const changed = key !== session.flaggedKey;
       let wrote = false;
       let flags: FlagsWritten | undefined;
       if (changed && options.flags !== false) {
         flags = await flagFindings(
+          session,
           context,
           workbook,
           result.findings,
@@ -239,16 +222,9 @@ function findingId(f: Finding): string {
 
 /** The areas a finding covers (its cell and related cells), on their sheets. */
 function areasOf(f: Finding): { sheet: string; box: RangeBox }[] {
-  return [f.cell, ...f.related].flatMap((ref) => {
-    const bang = ref.lastIndexOf("!");
-    const sheet =
-      bang >= 0
-        ? ref
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, "$1")
-            .replace(/''/g, "'")
-        : f.sheet;
-    const box = parseArea(bang >= 0 ? ref.slice(bang + 1) : ref);
+  return [f.cell, ...f.related].flatMap((text) => {
+    const { sheet = f.sheet, ref } = splitSheetRef(text);
+    const box = parseArea(ref);
     return box ? [{ sheet, box }] : [];
   });
 }
@@ -259,7 +235,7 @@ function areasOf(f: Finding): { sheet: string; box: RangeBox }[] {
  * the pane is told its results are out of date. Rows inserted or deleted move every cell of that
  * sheet: all its findings count as changed.
  */
-async function markChanged(batch: PendingChange[], options: LiveOptions): Promise<void> {
+async function markChanged(session: Session, batch: PendingChange[], options: LiveOptions): Promise<void> {
   const workbook = session.workbook;
   const checker = session.checker;
   if (!workbook || !checker) return;
@@ -269,7 +245,7 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
       for (const c of batch) {
         const sheet = session.sheetNames.get(c.worksheetId);
         if (!sheet || !workbook.sheets.some((s) => s.name === sheet)) continue;
-        edited.push({ sheet, box: c.structural ? null : parseArea(c.address), structural: c.structural });
+        edited.push({ sheet, box: c.structural ? null : areaOf(c.address), structural: c.structural });
       }
       if (!edited.length) return;
       const findings = checker.findings();
@@ -290,6 +266,7 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
       // Flags are corrected only where the add-in has flags on show (none after Clear flags).
       if (session.changed.size > before && options.flags !== false && session.flaggedPlan !== undefined)
         flags = await flagFindings(
+          session,
           context,
           workbook,
           findings,
@@ -313,16 +290,16 @@ async function markChanged(batch: PendingChange[], options: LiveOptions): Promis
  * Starts re-checking on every edit. Live mode re-runs the last check's tables (checkInExcel); with
  * no check yet it checks first. Starting twice keeps one registration with the new options.
  */
-export function startLive(options: LiveOptions): Promise<Outcome<void>> {
+export function startLive(session: Session, options: LiveOptions): Promise<Outcome<void>> {
   return guarded(async () => {
-    if (live) {
-      live.options = options;
+    if (session.live) {
+      session.live.options = options;
       return;
     }
     if (!session.checker && options.recheck !== false) {
       // Live mode re-runs a check's tables: without one yet, check first (flags as the options say).
       const outcome = await Excel.run((context) =>
-        checkNow(context, { lang: options.lang, flags: options.flags }),
+        checkNow(session, context, { lang: options.lang, flags: options.flags }),
       );
       if (outcome.kind === "problem") stop(outcome.problem);
       if (outcome.kind !== "checked")
@@ -335,24 +312,24 @@ export function startLive(options: LiveOptions): Promise<Outcome<void>> {
       pending: [],
       running: undefined,
     };
-    live = state;
+    session.live = state;
     try {
       await Excel.run(async (context) => {
-        state.handler = context.workbook.worksheets.onChanged.add(async (args) => onChanged(args));
+        state.handler = context.workbook.worksheets.onChanged.add(async (args) => onChanged(session, args));
         await context.sync();
       });
     } catch (err) {
-      live = undefined;
+      session.live = undefined;
       throw err;
     }
   });
 }
 
 /** Stops live mode; edits already waiting are dropped. */
-export async function stopLive(): Promise<void> {
-  const state = live;
+export async function stopLive(session: Session): Promise<void> {
+  const state = session.live;
   if (!state) return;
-  live = undefined;
+  session.live = undefined;
   if (state.timer) clearTimeout(state.timer);
   await state.running;
   const handler = state.handler;
@@ -370,9 +347,9 @@ export async function stopLive(): Promise<void> {
 }
 
 /** Resolves once no edit is waiting for its debounce and no re-check is running (tests, the playground). */
-export async function liveIdle(): Promise<void> {
+export async function liveIdle(session: Session): Promise<void> {
   for (;;) {
-    const state = live;
+    const state = session.live;
     if (!state) return;
     if (state.running) {
       await state.running;

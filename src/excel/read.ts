@@ -8,9 +8,10 @@
  * request the host still refuses as too large is retried with blocks half the size. Small sheets
  * share one request. Only values, formulas and number formats are loaded (plus merged areas).
  */
+import { isExcelErrorCode } from "../core/errorCodes";
 import type { RawValue, SheetGrid, WorkbookGrid } from "../core/grid";
 import { guarded, isPayloadError, jsonBytes, stop } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { queueStateLoad, STATE_SHEET, type StateLoad } from "./storage";
 import type { LoadedState, Outcome, Progress, ReadOptions } from "./types";
 
@@ -42,14 +43,11 @@ interface Block {
   merged: Excel.RangeAreas;
 }
 
-const ERROR_TEXT =
-  /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|FIELD!|UNKNOWN!|CONNECT!|BUSY!)$/;
-
 /** Office.js gives "" for an empty cell and the error's text for an error (valueTypes is not loaded: it would double the bytes). */
 export function rawValue(value: unknown): RawValue {
   if (value === "" || value === null || value === undefined) return undefined;
   if (typeof value === "string")
-    return value.startsWith("#") && ERROR_TEXT.test(value) ? { error: value } : value;
+    return value.startsWith("#") && isExcelErrorCode(value) ? { error: value } : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
 }
@@ -69,6 +67,7 @@ type Target = { sheet: Excel.Worksheet; requested?: string };
 
 /** Reads the requested sheets; `context` is the caller's Excel.run context. */
 export async function readNow(
+  session: Session,
   context: Excel.RequestContext,
   options: ReadOptions = {},
   internals: ReadInternals = {},
@@ -263,10 +262,10 @@ export function splitAddressList(address: string): string[] {
 }
 
 /** The requested sheets as the engine's grid. */
-export function readWorkbook(options: ReadOptions = {}): Promise<Outcome<WorkbookGrid>> {
+export function readWorkbook(session: Session, options: ReadOptions = {}): Promise<Outcome<WorkbookGrid>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      const { workbook } = await readNow(context, options);
+      const { workbook } = await readNow(session, context, options);
       return workbook;
     }),
   );

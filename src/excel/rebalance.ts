@@ -17,7 +17,7 @@ import { plannedWrites, type RebalancePlan } from "../core/rebalanceRequest";
 import { parseTrail, trailDocument, trailEntryFor, type TrailEntry, type TrailValue } from "../core/report";
 import { checkNow } from "./check";
 import { guarded, stop, toProblem } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { openStateSheet, queueCreateStateSheet, queueSectionWrite, SectionReader } from "./storage";
 import type { CheckInExcelOptions, CheckOutcome, Outcome } from "./types";
 
@@ -138,13 +138,14 @@ function formulaOf(f: unknown): string | undefined {
 }
 
 async function recheckNow(
+  session: Session,
   context: Excel.RequestContext,
   options: CheckInExcelOptions | false | undefined,
   sheet: string,
 ): Promise<CheckOutcome | undefined> {
   if (options === false) return undefined;
   try {
-    return await checkNow(context, options ?? { sheets: [sheet] });
+    return await checkNow(session, context, options ?? { sheets: [sheet] });
   } catch (err) {
     const p = toProblem(err);
     return { kind: "failed", stage: "check", detail: p.code === "HOST_ERROR" ? p.detail : p.code };
@@ -162,7 +163,10 @@ async function syncOnSheet(context: Excel.RequestContext, sheet: string): Promis
 }
 
 /** Writes a rebalance (see the file comment); never throws. */
-export function applyRebalance(options: ApplyRebalanceOptions): Promise<Outcome<ApplyOutcome>> {
+export function applyRebalance(
+  session: Session,
+  options: ApplyRebalanceOptions,
+): Promise<Outcome<ApplyOutcome>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ApplyOutcome> => {
       const { plan, result } = options;
@@ -177,7 +181,7 @@ export function applyRebalance(options: ApplyRebalanceOptions): Promise<Outcome<
         r.load("values,formulas");
         return r;
       });
-      let stateSheet = await openStateSheet(context);
+      let stateSheet = await openStateSheet(session, context);
       const undoReader = stateSheet ? new SectionReader(stateSheet, "undo") : undefined;
       const trailReader = stateSheet ? new SectionReader(stateSheet, "trail") : undefined;
       await syncOnSheet(context, plan.sheet);
@@ -236,7 +240,7 @@ export function applyRebalance(options: ApplyRebalanceOptions): Promise<Outcome<
       await queueSectionWrite(context, stateSheet, "trail", trailDocument([...trail, entry]));
       await context.sync();
 
-      const check = await recheckNow(context, options.recheck, plan.sheet);
+      const check = await recheckNow(session, context, options.recheck, plan.sheet);
       return { status: "applied", cells: writes.map((w) => w.cell), entry, ...(check ? { check } : {}) };
     }),
   );
@@ -254,10 +258,10 @@ export interface UndoOptions {
 }
 
 /** Restores the last applied rebalance exactly (see the file comment); never throws. */
-export function undoRebalance(options: UndoOptions = {}): Promise<Outcome<UndoOutcome>> {
+export function undoRebalance(session: Session, options: UndoOptions = {}): Promise<Outcome<UndoOutcome>> {
   return guarded(() =>
     Excel.run(async (context): Promise<UndoOutcome> => {
-      const stateSheet = await openStateSheet(context);
+      const stateSheet = await openStateSheet(session, context);
       if (!stateSheet) return { status: "nothing-to-undo" };
       const undoReader = new SectionReader(stateSheet, "undo");
       const trailReader = new SectionReader(stateSheet, "trail");
@@ -325,17 +329,17 @@ export function undoRebalance(options: UndoOptions = {}): Promise<Outcome<UndoOu
       await queueSectionWrite(context, stateSheet, "trail", trailDocument([...trail, entry]));
       await context.sync();
 
-      const check = await recheckNow(context, options.recheck, last.sheet);
+      const check = await recheckNow(session, context, options.recheck, last.sheet);
       return { status: "undone", cells: last.cells.map((c) => c.cell), entry, ...(check ? { check } : {}) };
     }),
   );
 }
 
 /** What Undo would restore now (undefined: nothing), read from the workbook. */
-export function lastRebalance(): Promise<Outcome<UndoInfo | undefined>> {
+export function lastRebalance(session: Session): Promise<Outcome<UndoInfo | undefined>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      const stateSheet = await openStateSheet(context);
+      const stateSheet = await openStateSheet(session, context);
       if (!stateSheet) return undefined;
       const reader = new SectionReader(stateSheet, "undo");
       await context.sync();

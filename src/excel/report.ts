@@ -26,7 +26,7 @@ import { parseProductSheets, withProductSheet, type ProductSheet } from "../core
 import { readSectionNow } from "./acceptances";
 import { checkNow } from "./check";
 import { guarded } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import { openStateSheet, queueCreateStateSheet, queueSectionWrite } from "./storage";
 import type { CheckOutcome, Outcome } from "./types";
 
@@ -199,11 +199,18 @@ async function writeSheet(
  * Checks (the given sheets, the user's saved maps, the stored acceptances), builds the engine's
  * report and writes it as a new sheet, which is then shown. Nothing else in the workbook changes.
  */
-export function createReport(options: CreateReportOptions = {}): Promise<Outcome<ReportOutcome>> {
+export function createReport(
+  session: Session,
+  options: CreateReportOptions = {},
+): Promise<Outcome<ReportOutcome>> {
   return guarded(() =>
     Excel.run(async (context): Promise<ReportOutcome> => {
       const lang = options.lang ?? session.lang;
-      const outcome = await checkNow(context, { sheets: options.sheets ?? "active", lang, flags: false });
+      const outcome = await checkNow(session, context, {
+        sheets: options.sheets ?? "active",
+        lang,
+        flags: false,
+      });
       if (outcome.kind !== "checked") return { status: "not-checked", outcome };
 
       const book = context.workbook;
@@ -213,7 +220,7 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
       let trailDoc: unknown;
       let trailProblem: string | undefined;
       try {
-        trailDoc = await readSectionNow(context, "trail");
+        trailDoc = await readSectionNow(session, context, "trail");
       } catch (err) {
         trailProblem = err instanceof Error ? err.message : String(err);
       }
@@ -251,12 +258,12 @@ export function createReport(options: CreateReportOptions = {}): Promise<Outcome
       // Marked as the product's own before anything else, so no later check reads it as a table.
       let marks: ProductSheet[];
       try {
-        marks = parseProductSheets(await readSectionNow(context, "sheets"));
+        marks = parseProductSheets(await readSectionNow(session, context, "sheets"));
       } catch {
         marks = [];
       }
       const ws = sheets.add(name);
-      let stateSheet = await openStateSheet(context);
+      let stateSheet = await openStateSheet(session, context);
       if (!stateSheet) {
         stateSheet = queueCreateStateSheet(context);
         session.stateSheet = true;

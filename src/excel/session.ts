@@ -1,5 +1,6 @@
 /**
- * What the adapter knows between calls in one task-pane session: the last workbook it read, the
+ * What the adapter knows between calls in one task-pane session (an object made by `createSession`
+ * and passed in, never a module global): the last workbook it read, the
  * tables and the incremental checker live mode re-runs, and whether the very hidden sheet exists
  * (so a write need not first ask). The workbook stays the truth: flags ownership is re-read on
  * every write.
@@ -9,6 +10,7 @@ import type { WorkbookGrid } from "../core/grid";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
 import type { Acceptance } from "../core/report";
+import type { LiveState } from "./live";
 
 export interface Session {
   /** Does `_tdcheck` exist? undefined = not known yet. */
@@ -33,36 +35,29 @@ export interface Session {
   checkedOn: string | undefined;
   /** Findings whose cells changed since that check, while live mode was off (by findingKey). */
   changed: Set<string>;
+  /** Live mode's registration and waiting edits while it is on. */
+  live: LiveState | undefined;
 }
 
-export const session: Session = {
-  stateSheet: undefined,
-  flaggedSheets: [],
-  flaggedNotes: {},
-  workbook: undefined,
-  sheetNames: new Map(),
-  maps: [],
-  checker: undefined,
-  lang: "zh",
-  flaggedKey: undefined,
-  flaggedPlan: undefined,
-  acceptances: undefined,
-  checkedOn: undefined,
-  changed: new Set(),
-};
-
-/** Forget everything (a test installs a new fake workbook; the pane reopens on another file). */
-export function resetSession(): void {
-  session.stateSheet = undefined;
-  session.flaggedSheets = [];
-  session.flaggedNotes = {};
-  session.workbook = undefined;
-  session.sheetNames = new Map();
-  session.maps = [];
-  session.checker = undefined;
-  session.flaggedKey = undefined;
-  session.flaggedPlan = undefined;
-  session.acceptances = undefined;
-  session.checkedOn = undefined;
-  session.changed = new Set();
+/**
+ * A new session: the pane makes one when it opens and passes it to every adapter call (a test makes
+ * one per case). Nothing in the adapter keeps state of its own between calls.
+ */
+export function createSession(): Session {
+  return {
+    stateSheet: undefined,
+    flaggedSheets: [],
+    flaggedNotes: {},
+    workbook: undefined,
+    sheetNames: new Map(),
+    maps: [],
+    checker: undefined,
+    lang: "zh",
+    flaggedKey: undefined,
+    flaggedPlan: undefined,
+    acceptances: undefined,
+    checkedOn: undefined,
+    changed: new Set(),
+    live: undefined,
+  };
 }

@@ -9,7 +9,7 @@ import type { WorkbookGrid } from "../core/grid";
 import { fromMapDocument, MAP_SCHEMA, toMapDocument, type MapDocument } from "../core/mapJson";
 import { parseProductSheets } from "../core/productSheets";
 import { guarded, stop } from "./run";
-import { session } from "./session";
+import type { Session } from "./session";
 import type { LoadedState, LoadedTable, Outcome, WorkbookSettings, WorkbookState } from "./types";
 
 export const STATE_SHEET = "_tdcheck";
@@ -134,6 +134,7 @@ export async function queueSectionWrite(
 
 /** The state sheet when it is known to exist; otherwise asks (one sync) and remembers. */
 export async function openStateSheet(
+  session: Session,
   context: Excel.RequestContext,
   prequeue?: () => void,
 ): Promise<Excel.Worksheet | null> {
@@ -325,28 +326,33 @@ export function queueStateLoad(context: Excel.RequestContext, sheet: Excel.Works
 
 /** Reads the stored maps and settings, in one sync when the state sheet is known, else two. */
 export async function loadStateNow(
+  session: Session,
   context: Excel.RequestContext,
   options: LoadStateOptions = {},
 ): Promise<LoadedState> {
-  const sheet = await openStateSheet(context);
+  const sheet = await openStateSheet(session, context);
   if (!sheet) return { found: false, tables: [], settings: {} };
   const load = queueStateLoad(context, sheet);
   await context.sync();
   return load.finish(context, options.workbook);
 }
 
-export function loadState(options: LoadStateOptions = {}): Promise<Outcome<LoadedState>> {
-  return guarded(() => Excel.run((context) => loadStateNow(context, options)));
+export function loadState(session: Session, options: LoadStateOptions = {}): Promise<Outcome<LoadedState>> {
+  return guarded(() => Excel.run((context) => loadStateNow(session, context, options)));
 }
 
 /** Writes maps and settings and re-anchors every table (two syncs). */
-export async function saveStateNow(context: Excel.RequestContext, state: WorkbookState): Promise<void> {
+export async function saveStateNow(
+  session: Session,
+  context: Excel.RequestContext,
+  state: WorkbookState,
+): Promise<void> {
   const names = context.workbook.names;
   const sheets = context.workbook.worksheets;
   names.load("items/name");
   sheets.load("items/name");
   const known = session.stateSheet === true;
-  let stateSheet = await openStateSheet(context);
+  let stateSheet = await openStateSheet(session, context);
   if (known) await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
   for (const t of state.tables)
@@ -401,18 +407,18 @@ export async function saveStateNow(context: Excel.RequestContext, state: Workboo
   await context.sync();
 }
 
-export function saveState(state: WorkbookState): Promise<Outcome<void>> {
-  return guarded(() => Excel.run((context) => saveStateNow(context, state)));
+export function saveState(session: Session, state: WorkbookState): Promise<Outcome<void>> {
+  return guarded(() => Excel.run((context) => saveStateNow(session, context, state)));
 }
 
 /** Sections the rest of the add-in keeps in `_tdcheck` (issues 5, 6, 15); `state` and `flags` are the adapter's own. */
 export type OpenSection = "acceptances" | "undo" | "trail" | "sheets";
 
 /** A section's JSON document, or undefined when it is empty or `_tdcheck` does not exist. */
-export function loadSection(name: OpenSection): Promise<Outcome<unknown>> {
+export function loadSection(session: Session, name: OpenSection): Promise<Outcome<unknown>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      const sheet = await openStateSheet(context);
+      const sheet = await openStateSheet(session, context);
       if (!sheet) return undefined;
       const reader = new SectionReader(sheet, name);
       await context.sync();
@@ -422,10 +428,10 @@ export function loadSection(name: OpenSection): Promise<Outcome<unknown>> {
 }
 
 /** Writes a section's JSON document (undefined empties it), creating `_tdcheck` when needed. */
-export function saveSection(name: OpenSection, doc: unknown): Promise<Outcome<void>> {
+export function saveSection(session: Session, name: OpenSection, doc: unknown): Promise<Outcome<void>> {
   return guarded(() =>
     Excel.run(async (context) => {
-      let sheet = await openStateSheet(context);
+      let sheet = await openStateSheet(session, context);
       if (!sheet) {
         if (doc === undefined) return;
         sheet = queueCreateStateSheet(context);

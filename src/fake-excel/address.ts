@@ -3,19 +3,25 @@
  * `3:5`, an optional sheet prefix (`分解表!A1`, `'My sheet'!A1`), and comma-separated areas for
  * `getRanges`. Boxes are 0-based and inclusive, like src/core/address.ts.
  */
-import { a1, columnIndex, columnName, parseA1, parseRange, type RangeBox } from "../core/address";
+import {
+  a1,
+  columnName,
+  EXCEL_COLS,
+  EXCEL_ROWS,
+  parseArea,
+  sheetInAddress,
+  splitSheetRef,
+  type RangeBox,
+} from "../core/address";
 
 /** Excel's grid (XFD1048576). */
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
+export const MAX_ROWS = EXCEL_ROWS;
+export const MAX_COLS = EXCEL_COLS;
 
 export interface ParsedAddress {
   sheet?: string;
   boxes: RangeBox[];
 }
-
-const COL = /^\$?([A-Za-z]{1,3})$/;
-const ROW = /^\$?(\d{1,7})$/;
 
 /** Splits at commas that are not inside a quoted sheet name. */
 function splitAreas(text: string): string[] {
@@ -34,50 +40,18 @@ function splitAreas(text: string): string[] {
   return parts.map((p) => p.trim());
 }
 
-function splitSheet(text: string): { sheet?: string; ref: string } {
-  const bang = text.lastIndexOf("!");
-  if (bang < 0) return { ref: text };
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, ref: text.slice(bang + 1) };
-}
-
-function boxOf(ref: string): RangeBox | null {
-  const [p, q, extra] = ref.split(":");
-  if (extra !== undefined || p === undefined) return null;
-  if (parseA1(p)) return parseRange(ref);
-  if (q === undefined) return null;
-  const c1 = COL.exec(p);
-  const c2 = COL.exec(q);
-  if (c1 && c2) {
-    const l = columnIndex(c1[1].toUpperCase());
-    const r = columnIndex(c2[1].toUpperCase());
-    if (l < 0 || r < 0 || l >= MAX_COLS || r >= MAX_COLS) return null;
-    return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(l, r), right: Math.max(l, r) };
-  }
-  const r1 = ROW.exec(p);
-  const r2 = ROW.exec(q);
-  if (r1 && r2) {
-    const t = Number(r1[1]) - 1;
-    const b = Number(r2[1]) - 1;
-    if (t < 0 || b < 0 || t >= MAX_ROWS || b >= MAX_ROWS) return null;
-    return { top: Math.min(t, b), bottom: Math.max(t, b), left: 0, right: MAX_COLS - 1 };
-  }
-  return null;
-}
-
 /** Parses one or more comma-separated areas; null when any part is not an address. */
 export function parseAddress(text: string): ParsedAddress | null {
   const boxes: RangeBox[] = [];
   let sheet: string | undefined;
   for (const part of splitAreas(text)) {
     if (part === "") return null;
-    const s = splitSheet(part);
+    const s = splitSheetRef(part);
     if (s.sheet !== undefined) {
       if (sheet !== undefined && sheet !== s.sheet) return null;
       sheet = s.sheet;
     }
-    const box = boxOf(s.ref);
+    const box = parseArea(s.ref);
     if (!box) return null;
     boxes.push(box);
   }
@@ -92,11 +66,8 @@ export function boxAddress(box: RangeBox): string {
   return box.top === box.bottom && box.left === box.right ? tl : `${tl}:${a1(box.bottom, box.right)}`;
 }
 
-/** Excel quotes a sheet name in an address when it is not a plain word. */
-export function quoteSheet(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !parseA1(name) && !/^[A-Za-z]{1,3}\d/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
+/** Excel quotes a sheet name in an address when it is not a plain word (core/address.ts). */
+export const quoteSheet = sheetInAddress;
 
 export function sheetAddress(sheet: string, boxes: RangeBox[]): string {
   return boxes.map((b) => `${quoteSheet(sheet)}!${boxAddress(b)}`).join(",");

@@ -3,9 +3,9 @@
  * merged areas, names and sheet visibility, held in plain arrays so a million cells stay cheap.
  * Office.js objects (client.ts) read and write this; tests act as the user through FakeHost (host.ts).
  */
-import type { RangeBox } from "../core/address";
+import { parseRange, type RangeBox } from "../core/address";
 import { isErrorValue, type ErrorValue, type RawValue, type WorkbookGrid } from "../core/grid";
-import { boxAddress, contains, intersects, MAX_COLS, MAX_ROWS } from "./address";
+import { boxAddress, contains, intersects } from "./address";
 import { evaluate, lights, mapRefs, UnsupportedFormula, type CellScalar } from "./formula";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -208,7 +208,7 @@ export class FakeWorkbook {
       g.numberFormats?.forEach((row, r) => row?.forEach((f, c) => f && sheet.setFormat(r, c, f)));
       for (const m of g.merges ?? []) {
         const [a, b] = m.split(":");
-        const box = parseBox(a, b ?? a);
+        const box = parseRange(`${a}:${b ?? a}`);
         if (box) sheet.merges.push(box);
       }
     }
@@ -351,15 +351,6 @@ export class FakeWorkbook {
   mergesIn(sheet: FakeSheet, box: RangeBox): RangeBox[] {
     return sheet.merges.filter((m) => intersects(m, box));
   }
-}
-
-function parseBox(a: string, b: string): RangeBox | null {
-  const m1 = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(a);
-  const m2 = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(b);
-  if (!m1 || !m2) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const box = { top: Number(m1[2]) - 1, left: col(m1[1]), bottom: Number(m2[2]) - 1, right: col(m2[1]) };
-  return box.bottom < MAX_ROWS && box.right < MAX_COLS ? box : null;
 }
 
 export function sameScalar(a: CellScalar | undefined, b: CellScalar | undefined): boolean {

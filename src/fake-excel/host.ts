@@ -5,13 +5,23 @@
  * rendered view of a sheet.
  */
 import { a1, type RangeBox } from "../core/address";
-import { FLAG_STYLE, type FlagKind } from "../core/flags";
 import { boxAddress, contains, parseAddress } from "./address";
 import { sameScalar, type FakeConditionalFormat, type FakeSheet, type FakeWorkbook } from "./book";
 import { FakeContext, FakeObject, type CellChange, type HostCore, type SyncStat } from "./client";
 import { FakeOfficeError } from "./errors";
 import type { CellScalar } from "./formula";
 import { takeSnapshot, type SnapshotOptions, type WorkbookSnapshot } from "./snapshot";
+import {
+  displayText,
+  kindOf,
+  type CellView,
+  type ChangedArgs,
+  type FlagView,
+  type SheetView,
+  type StatsSummary,
+} from "./views";
+
+export type { CellView, ChangedArgs, FlagView, SheetView, StatsSummary };
 
 export interface FakeHostOptions {
   /** Highest ExcelApi requirement set the host supports: "1.14" (the add-in's floor) or "1.18" (notes). */
@@ -25,54 +35,6 @@ export interface FakeHostOptions {
   addressLimit?: number;
 }
 
-export interface StatsSummary {
-  syncs: number;
-  maxRequestBytes: number;
-  maxResponseBytes: number;
-  maxAddressLength: number;
-  totalRequestBytes: number;
-  totalResponseBytes: number;
-}
-
-export interface FlagView {
-  /** Some conditional format lights on the cell. */
-  lit: boolean;
-  /** The add-in's flag kind the top lit rule's colours say, or "other" for a user's rule. */
-  kind?: FlagKind | "other";
-  fill?: string;
-  font?: string;
-  border?: string;
-  /** How many rules light there. */
-  rules: number;
-}
-
-export interface CellView {
-  address: string;
-  text: string;
-  fill?: string;
-  font?: string;
-  border?: string;
-  note?: string;
-}
-
-export interface SheetView {
-  name: string;
-  /** 0-based position of rows[0][0] on the sheet. */
-  top: number;
-  left: number;
-  rows: CellView[][];
-}
-
-export interface ChangedArgs {
-  type: "WorksheetChanged";
-  worksheetId: string;
-  address: string;
-  changeType: "RangeEdited" | "RowInserted";
-  source: "Local";
-  triggerSource: "ThisLocalAddin" | "Unknown";
-}
-
-/** 5 MB as Excel on the web counts it (decimal megabytes; the fake errs on the strict side). */
 export const PAYLOAD_LIMIT = 5_000_000;
 export const ADDRESS_LIMIT = 8192;
 
@@ -485,25 +447,6 @@ export class FakeHost implements HostCore {
   same(a: CellScalar | undefined, b: CellScalar | undefined): boolean {
     return sameScalar(a, b);
   }
-}
-
-function displayText(v: CellScalar | undefined): string {
-  if (v === undefined) return "";
-  if (typeof v === "object") return v.error;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
-
-function kindOf(cf: FakeConditionalFormat): FlagKind | "other" {
-  for (const kind of Object.keys(FLAG_STYLE) as FlagKind[]) {
-    const style = FLAG_STYLE[kind];
-    if (
-      cf.fill?.toUpperCase() === style.fill.toUpperCase() &&
-      cf.font?.toUpperCase() === style.font.toUpperCase()
-    )
-      return kind;
-  }
-  return "other";
 }
 
 /** Installs a fake Excel over the workbook (globalThis.Excel and Office) and returns its handle. */

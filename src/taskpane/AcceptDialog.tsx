@@ -23,7 +23,7 @@ import {
 import { CheckmarkStarburst20Regular, DataBarHorizontal20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../core/finding";
 import type { AcceptedFinding } from "../core/report";
-import { auditPort, type AuditPort } from "./auditPort";
+import type { AuditPort } from "./auditPort";
 import { fill, stringsFor, type UiLocale } from "./i18n";
 import { excelProblemText } from "./problems";
 
@@ -47,7 +47,7 @@ export function FindingActions({
   by = "",
   onChanged,
   onRebalance,
-  port = auditPort,
+  port,
 }: {
   finding: Finding;
   locale: UiLocale;
@@ -57,7 +57,7 @@ export function FindingActions({
   onChanged: () => Promise<void>;
   /** Opens the rebalance panel on this finding's indicator. */
   onRebalance?: (f: Finding) => void;
-  port?: AuditPort;
+  port: AuditPort;
 }) {
   const styles = useStyles();
   const t = stringsFor(locale);
@@ -137,7 +137,7 @@ export function AcceptDialog({
   by: defaultBy = "",
   trigger,
   onAccepted,
-  port = auditPort,
+  port,
 }: {
   finding: Finding;
   locale: UiLocale;
@@ -145,7 +145,7 @@ export function AcceptDialog({
   /** The button that opens it; none once the finding is accepted (the dialog only closes). */
   trigger?: JSX.Element;
   onAccepted: () => Promise<void>;
-  port?: AuditPort;
+  port: AuditPort;
 }) {
   const styles = useStyles();
   const t = stringsFor(locale);

@@ -19,6 +19,7 @@ import {
 import { ArrowSyncCircle16Regular, Eraser20Regular, TaskListLtr20Regular } from "@fluentui/react-icons";
 import type { Finding } from "../core/finding";
 import { FindingActions } from "./AcceptDialog";
+import type { AuditPort } from "./auditPort";
 import type { ExcelPort } from "./excelPort";
 import { DetectedTables } from "./DetectedTables";
 import { FindingsPanel, RESULTS_HEADING } from "./FindingsPanel";
@@ -28,13 +29,16 @@ import { RebalancePanel, type RebalanceMemory } from "./RebalancePanel";
 import { ReportPanel } from "./ReportButton";
 import { SectionTabs } from "./SectionTabs";
 import { SettingsPanel } from "./SettingsPanel";
-import { usePane, type PaneState } from "./usePane";
+import type { PaneState } from "./paneState";
+import { usePane } from "./usePane";
 
 export interface AppProps {
   locale: UiLocale;
   /** False outside Excel: the pane still renders and says where checking is possible. */
   inExcel: boolean;
   port: ExcelPort;
+  /** The rebalance, acceptance and report calls, in the same adapter session as `port`. */
+  audit: AuditPort;
 }
 
 type Section = "findings" | "rebalance" | "report" | "tables" | "settings";
@@ -82,7 +86,7 @@ function progressText(state: PaneState, t: ReturnType<typeof stringsFor>): strin
   return fill(t[`progress.${p.stage}`], { sheet: p.sheet ?? "", done: p.done, total: p.total });
 }
 
-export function App({ locale, inExcel, port }: AppProps) {
+export function App({ locale, inExcel, port, audit }: AppProps) {
   const styles = useAppStyles();
   const t = stringsFor(locale);
   const [state, actions] = usePane(port, locale, inExcel);
@@ -179,6 +183,7 @@ export function App({ locale, inExcel, port }: AppProps) {
                 renderActions={(f) => (
                   <FindingActions
                     finding={f}
+                    port={audit}
                     locale={locale}
                     by={state.settings.by}
                     onChanged={actions.check}
@@ -192,6 +197,7 @@ export function App({ locale, inExcel, port }: AppProps) {
             )}
             {section === "rebalance" && (
               <RebalancePanel
+                port={audit}
                 state={state}
                 actions={actions}
                 locale={locale}
@@ -201,7 +207,9 @@ export function App({ locale, inExcel, port }: AppProps) {
                 onMemory={setRebalanceMemory}
               />
             )}
-            {section === "report" && <ReportPanel state={state} locale={locale} disabled={!canAct} />}
+            {section === "report" && (
+              <ReportPanel port={audit} state={state} locale={locale} disabled={!canAct} />
+            )}
             {section === "tables" && (
               <DetectedTables state={state} actions={actions} locale={locale} disabled={!canAct} />
             )}

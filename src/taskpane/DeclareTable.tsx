@@ -22,7 +22,7 @@ import { columnName } from "../core/address";
 import { lineLabels, type Declaration } from "../core/declare";
 import type { Orientation } from "../core/model";
 import { fill, type Strings } from "./i18n";
-import type { PaneActions, PaneState, SelectedTable } from "./usePane";
+import type { PaneActions, PaneState, SelectedTable } from "./paneState";
 
 const useStyles = makeStyles({
   form: {

@@ -49,8 +49,8 @@ import {
   setUnitRole,
   unitColumns,
   type UnitRole,
-} from "./tableEdits";
-import type { PanelProps } from "./usePane";
+} from "../core/corrections";
+import type { PanelProps } from "./paneState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -46,7 +46,7 @@ import { cellsText, groupByIndicator, isAccepted, selectionOf, type FindingGroup
 import { fill, fillCount, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
 import { NothingChecked } from "./NothingChecked";
 import { inputProblemText } from "./problems";
-import type { PaneActions, PaneState } from "./usePane";
+import type { PaneActions, PaneState } from "./paneState";
 
 /** The results' heading: after Check pressed with the keyboard, focus moves here (App). */
 export const RESULTS_HEADING = "results-heading";

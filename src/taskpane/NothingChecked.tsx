@@ -7,7 +7,7 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { DeclareTable } from "./DeclareTable";
 import { fill, stringsFor, type Strings, type UiLocale } from "./i18n";
-import type { PaneActions, PaneState } from "./usePane";
+import type { PaneActions, PaneState } from "./paneState";
 
 /** A candidate range the engine looked at and did not read as a split (CheckResult.rejected). */
 export interface Rejected {

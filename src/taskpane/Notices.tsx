@@ -9,7 +9,7 @@ import {
 import { Dismiss20Regular } from "@fluentui/react-icons";
 import { fill, type Strings } from "./i18n";
 import { excelProblemText } from "./problems";
-import type { Notice } from "./usePane";
+import type { Notice } from "./paneState";
 
 export function Notices({
   notices,

@@ -20,10 +20,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentTable20Regular } from "@fluentui/react-icons";
-import { auditPort, type AuditPort } from "./auditPort";
+import type { AuditPort } from "./auditPort";
 import { fill, messageLang, stringsFor, type Strings, type UiLocale } from "./i18n";
 import { excelProblemText } from "./problems";
-import type { PaneState } from "./usePane";
+import type { PaneState } from "./paneState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -58,12 +58,12 @@ export function ReportPanel({
   state,
   locale,
   disabled,
-  port = auditPort,
+  port,
 }: {
   state: PaneState;
   locale: UiLocale;
   disabled: boolean;
-  port?: AuditPort;
+  port: AuditPort;
 }) {
   const styles = useStyles();
   const t = stringsFor(locale);

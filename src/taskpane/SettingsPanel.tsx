@@ -18,8 +18,8 @@ import {
 import type { Policy } from "../core/model";
 import { ChoiceRadios } from "./Choice";
 import { fill, stringsFor, type Strings } from "./i18n";
-import { POLICIES } from "./tableEdits";
-import { CHECK_SCOPES, FLAG_STYLES, type CheckScope, type FlagStyle, type PanelProps } from "./usePane";
+import { POLICIES } from "../core/corrections";
+import { CHECK_SCOPES, FLAG_STYLES, type CheckScope, type FlagStyle, type PanelProps } from "./paneState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

@@ -4,9 +4,10 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { connectHost } from "../excel";
+import { connectHost, createSession } from "../excel";
 import { App } from "./App";
-import { excelPort } from "./excelPort";
+import { createAuditPort } from "./auditPort";
+import { createExcelPort } from "./excelPort";
 import { chooseLocale } from "./i18n";
 
 async function start(): Promise<void> {
@@ -18,9 +19,16 @@ async function start(): Promise<void> {
   document.title = locale === "zh-CN" ? "指标分解校核" : "Target Decomposition Check";
   const container = document.getElementById("root");
   if (!container) return;
+  // One adapter session for the pane's life, shared by every call the pane and its panels make.
+  const session = createSession();
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <App locale={locale} inExcel={host.inExcel} port={excelPort} />
+      <App
+        locale={locale}
+        inExcel={host.inExcel}
+        port={createExcelPort(session)}
+        audit={createAuditPort(session)}
+      />
     </FluentProvider>,
   );
 }

@@ -2,7 +2,7 @@
  * The rebalance panel's logic, pure: which indicators can be rebalanced (and why the others
  * cannot), the user's form as the shared `RebalanceChoices`, the problems of a form placed at the
  * field they belong to, and the engine's answer as the `tdcheck-rebalance/1` document the command
- * line prints too (src/core/rebalanceRequest.ts plans, solves and words everything; nothing is
+ * line prints too (src/core/rebalanceRequest/ plans, solves and words everything; nothing is
  * re-implemented here).
  */
 import type { Finding } from "../core/finding";

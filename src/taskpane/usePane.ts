@@ -3,153 +3,33 @@
  * from Excel through the adapter, runs the engine (`checkMaps`, `planFlags`) and writes the add-in's
  * flags back through the adapter; every failure becomes a notice the pane can word precisely.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseRange } from "../core/address";
 import type { CheckResult } from "../core/check";
+import { guessDeclaration, overlaps, setPolicy } from "../core/corrections";
+import { type Declaration, type Declared, declareSplit } from "../core/declare";
 import type { Finding } from "../core/finding";
 import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
 import type { Policy, TableMap } from "../core/model";
-import type {
-  ExcelProblem,
-  FlagsWritten,
-  LiveUpdate,
-  Progress,
-  StaleUpdate,
-  KeptTable,
-  StoredTable,
-  WorkbookSettings,
-} from "../excel";
+import type { ExcelProblem, FlagsWritten, LiveUpdate, Progress, StaleUpdate } from "../excel";
 import type { ExcelPort } from "./excelPort";
 import { selectionOf } from "./findingGroups";
-import { fill, messageLang, stringsFor, type StringKey, type UiLocale } from "./i18n";
-import { declareSplit, type Declaration, type Declared } from "../core/declare";
-import type { RangeBox } from "../core/address";
-import { guessDeclaration, overlaps, setPolicy } from "./tableEdits";
-
-export type FlagStyle = "fill-note" | "fill" | "none";
-export const FLAG_STYLES: readonly FlagStyle[] = ["fill-note", "fill", "none"];
-
-/**
- * What Check reads: the whole workbook (the default: a report of one sheet would leave out the
- * other sheets' findings, and cross-sheet checks need them all), or only the active sheet.
- */
-export type CheckScope = "all" | "active";
-export const CHECK_SCOPES: readonly CheckScope[] = ["all", "active"];
-
-export interface PaneSettings {
-  /** Re-check after every edit; on for a workbook that has not chosen. */
-  live: boolean;
-  flagStyle: FlagStyle;
-  scope: CheckScope;
-  /** Who works in this workbook: named in the change trail, acceptances and the report (asked once). */
-  by: string;
-}
-
-const DEFAULT_SETTINGS: PaneSettings = { live: true, flagStyle: "fill-note", scope: "all", by: "" };
-
-/** Something the pane says above its results: a host problem, or a sentence of its own. */
-export type Notice =
-  | { kind: "problem"; problem: ExcelProblem }
-  | {
-      kind: "text";
-      intent: "info" | "success" | "warning" | "error";
-      key: StringKey;
-      vars?: Record<string, string | number>;
-    };
-
-/** The result on show: the engine's, with the grid it was computed from and the flags written. */
-export interface CheckedView {
-  /** The (first) sheet read: the active one. */
-  sheet: string;
-  scope: CheckScope;
-  result: CheckResult;
-  workbook: WorkbookGrid;
-  flags?: FlagsWritten;
-  origin: "check" | "live" | "edit";
-  /** Live mode off and cells of the check edited since: the results may no longer be true. */
-  stale?: boolean;
-}
-
-export type Task = "check" | "clear" | "save" | "select";
-
-/** A selection the user wants read as a table, with what the pane proposes for it. */
-export interface SelectedTable {
-  sheet: string;
-  /** As Excel gave it, without the sheet: A3:Q8. */
-  address: string;
-  box: RangeBox;
-  guess: Declaration;
-}
-
-export interface PaneState {
-  ready: boolean;
-  supported: boolean;
-  busy: Task | null;
-  progress: Progress | null;
-  view: CheckedView | null;
-  emptySheet: string | null;
-  notices: Notice[];
-  /** Sheets whose tables the user corrected: their maps are saved in the workbook. */
-  savedSheets: string[];
-  settings: PaneSettings;
-  /** The last sentence for screen readers (aria-live), with a counter so a repeat is re-announced. */
-  announcement: { text: string; n: number };
-}
-
-/** What a tab of the pane is given. */
-export interface PanelProps {
-  state: PaneState;
-  actions: PaneActions;
-  locale: UiLocale;
-  disabled: boolean;
-}
-
-export interface PaneActions {
-  check: () => Promise<void>;
-  clearFlags: () => Promise<void>;
-  selectFinding: (f: Finding) => Promise<void>;
-  /** Corrections: the sheet's maps as the user wants them; saved, then checked with `checkMaps`. */
-  applyMaps: (sheet: string, maps: TableMap[]) => Promise<void>;
-  selectionForTable: () => Promise<SelectedTable | undefined>;
-  declareTable: (selected: SelectedTable, declaration: Declaration) => Promise<Declared>;
-  resetDetection: () => Promise<void>;
-  setSettings: (change: Partial<PaneSettings>) => Promise<void>;
-  setPolicyForAll: (policy: Policy) => Promise<void>;
-  dismissNotice: (index: number) => void;
-}
-
-/** The workbook's saved choices; what it never chose takes the defaults (live mode on, all sheets). */
-function settingsFrom(stored: WorkbookSettings): PaneSettings {
-  const style = stored.flagStyle;
-  return {
-    live: stored.live !== false,
-    flagStyle: FLAG_STYLES.includes(style as FlagStyle) ? (style as FlagStyle) : DEFAULT_SETTINGS.flagStyle,
-    scope: stored.scope === "active" ? "active" : "all",
-    by: typeof stored.by === "string" ? stored.by : "",
-  };
-}
-
-function confirmedSheets(tables: StoredTable[]): string[] {
-  return [...new Set(tables.filter((t) => t.confirmed).map((t) => t.map.sheet))];
-}
-
-/** Ids t1, t2, … are the anchors' names (`_tdcheck_t1`); a new table takes the first free one. */
-function withIds(kept: StoredTable[], maps: TableMap[]): StoredTable[] {
-  const used = new Set(kept.map((t) => t.id));
-  let n = 1;
-  const next = (): string => {
-    while (used.has(`t${n}`)) n++;
-    used.add(`t${n}`);
-    return `t${n}`;
-  };
-  return [...kept, ...maps.map((map) => ({ id: next(), map, confirmed: true }))];
-}
-
-function stripSheet(address: string): string {
-  const bang = address.lastIndexOf("!");
-  return bang >= 0 ? address.slice(bang + 1) : address;
-}
+import { type StringKey, type UiLocale, fill, messageLang, stringsFor } from "./i18n";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type CheckedView,
+  DEFAULT_SETTINGS,
+  type FlagStyle,
+  type PaneActions,
+  type PaneSettings,
+  type PaneState,
+  type SelectedTable,
+  type Task,
+  confirmedSheets,
+  settingsFrom,
+  stateToSave,
+  stripSheet,
+} from "./paneState";
 
 export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [PaneState, PaneActions] {
   const lang = messageLang(locale);
@@ -356,32 +236,10 @@ export function usePane(port: ExcelPort, locale: UiLocale, inExcel: boolean): [P
       const loaded = await port.loadState({ workbook: read.value });
       // An unreadable state is replaced (the pane said so when it opened); anything else stops here.
       if (!loaded.ok && loaded.problem.code !== "STATE_UNREADABLE") return fail(loaded.problem);
-      const kept = loaded.ok ? loaded.value.tables : [];
-      let tables: StoredTable[] = kept.flatMap(({ id, map, confirmed }) =>
-        map ? [{ id, map, confirmed }] : [],
-      );
-      const replaced = new Set(change.sheets ?? []);
-      if (replaced.size)
-        tables = withIds(
-          tables.filter((t) => !replaced.has(t.map.sheet)),
-          (change.maps ?? []).filter((m) => replaced.has(m.sheet)),
-        );
-      const settings: WorkbookSettings = {
-        ...(loaded.ok ? loaded.value.settings : {}),
-        ...(change.settings ?? ref.current.settings),
-      };
-      // Stored tables that did not resolve this time (resized, or not fitting the sheets as read)
-      // are written back as they were, unless their sheet's maps are being replaced; lost ones
-      // (their cells deleted) are let go.
-      const unresolved: KeptTable[] = (loaded.ok ? loaded.value.tables : []).flatMap((t) => {
-        const sheet = (t.json as { sheet?: unknown } | null)?.sheet;
-        return !t.map && t.status !== "lost" && t.range && !(typeof sheet === "string" && replaced.has(sheet))
-          ? [{ id: t.id, confirmed: t.confirmed, json: t.json, range: t.range }]
-          : [];
-      });
-      const saved = await port.saveState({ schema: 1, tables, kept: unresolved, settings });
+      const state = stateToSave(loaded.ok ? loaded.value : undefined, change, ref.current.settings);
+      const saved = await port.saveState(state);
       if (!saved.ok) return fail(saved.problem);
-      update({ savedSheets: confirmedSheets(tables) });
+      update({ savedSheets: confirmedSheets(state.tables) });
       return true;
     },
     [port, onProgress, update],

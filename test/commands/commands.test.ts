@@ -2,14 +2,12 @@
  * The ribbon's commands (manifest ExecuteFunction runCheck / clearFlags) against the fake host: they
  * register with Office.actions, do their work through the adapter, and always call completed().
  */
-import { resetSession } from "../../src/excel";
 import { installSample } from "../excel/helpers";
 
 type Command = (event: { completed(): void }) => Promise<void> | void;
 
 test("runCheck flags the sample's D7 in Office's language; clearFlags puts the workbook back exactly", async () => {
   const host = installSample({ displayLanguage: "en-US" });
-  resetSession();
   try {
     const before = host.snapshot({ omitSheets: ["_tdcheck"], omitNamesStarting: "_tdcheck_" });
     await jest.isolateModulesAsync(async () => {
@@ -36,7 +34,6 @@ test("runCheck flags the sample's D7 in Office's language; clearFlags puts the w
 
 test("a command whose work fails still calls completed() (a protected sheet)", async () => {
   const host = installSample();
-  resetSession();
   try {
     host.user.protect("分解表");
     await jest.isolateModulesAsync(async () => {

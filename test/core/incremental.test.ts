@@ -30,7 +30,7 @@ describe("incremental re-check", () => {
     const checker = new Checker(wb, maps);
     checker.checkAll();
     expect(resultOf(checker).summary.errors).toBe(1);
-    const outcome = checker.edit([{ sheet: "分解表", row: 6, col: 16, value: 31 }]);
+    const outcome = checker.applyEditsInPlace([{ sheet: "分解表", row: 6, col: 16, value: 31 }]);
     expect(outcome).toMatchObject({ structural: false, changed: true });
     // One row of one split: the sum and the assignment checks.
     expect(outcome.checksRun).toBe(2);
@@ -41,14 +41,16 @@ describe("incremental re-check", () => {
     const wb = clone(seedWorkbook());
     const checker = new Checker(wb, detectWorkbook(wb).maps);
     checker.checkAll();
-    expect(checker.edit([{ sheet: "分解表", row: 3, col: 5, value: 1.3 }]).changed).toBe(false);
+    expect(checker.applyEditsInPlace([{ sheet: "分解表", row: 3, col: 5, value: 1.3 }]).changed).toBe(false);
   });
 
   test("an edit to a header is structural: detection must run again", () => {
     const wb = clone(seedWorkbook());
     const checker = new Checker(wb, detectWorkbook(wb).maps);
     checker.checkAll();
-    expect(checker.edit([{ sheet: "分解表", row: 2, col: 4, value: "上城" }]).structural).toBe(true);
+    expect(checker.applyEditsInPlace([{ sheet: "分解表", row: 2, col: 4, value: "上城" }]).structural).toBe(
+      true,
+    );
   });
 
   test("property: any sequence of edits gives exactly the findings of a full check", () => {
@@ -77,7 +79,7 @@ describe("incremental re-check", () => {
         const { maps } = detectWorkbook(wb);
         const checker = new Checker(wb, maps);
         checker.checkAll();
-        for (const e of edits) checker.edit([{ sheet: "分解表", ...e }]);
+        for (const e of edits) checker.applyEditsInPlace([{ sheet: "分解表", ...e }]);
         const full = checkMaps(clone(wb), maps);
         expect(keys(resultOf(checker))).toEqual(keys(full));
         expect(resultOf(checker).summary).toEqual(full.summary);

@@ -1,10 +1,12 @@
+import fc from "fast-check";
 import { HANGZHOU_DISTRICTS } from "../helpers/grid";
 import { detectWorkbook } from "../../src/core/check";
 import { Decimal } from "../../src/core/decimal";
 import type { WorkbookGrid } from "../../src/core/grid";
-import type { RebalanceOk } from "../../src/core/rebalance/rebalance";
+import type { RebalanceOk, RebalanceResult } from "../../src/core/rebalance/rebalance";
 import {
   buildRebalancePlan,
+  isBoundChild,
   parseNumber,
   planAndRebalance,
   plannedWrites,
@@ -645,5 +647,18 @@ describe("renderRequestProblem", () => {
     expect(renderRequestProblem(problems[2], "zh", cliOptionLabel)).toBe(
       "“比重”匹配多个指标，请写得更具体：a、b",
     );
+  });
+});
+
+describe("isBoundChild", () => {
+  test("answers as the list of bound children does, for any ascending list and child", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(60)), fc.nat(70), (raw, i) => {
+        const boundChildren = [...raw].sort((a, b) => a - b);
+        const result = { status: "infeasible", boundChildren } as unknown as RebalanceResult;
+        expect(isBoundChild(result, i)).toBe(boundChildren.includes(i));
+      }),
+    );
+    expect(isBoundChild({ status: "ok" } as unknown as RebalanceResult, 0)).toBe(false);
   });
 });

@@ -10,31 +10,35 @@ import {
   liveIdle,
   loadAcceptances,
   loadSection,
-  resetSession,
   startLive,
   stopLive,
   withdrawAcceptance,
   type LiveUpdate,
+  createSession,
+  type Session,
 } from "../../src/excel";
 import type { FakeHost } from "../../src/fake-excel";
 import { installSample } from "./helpers";
+
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
 
 const SHEET = "分解表";
 const REASON = "建德市数据以统计局终审为准，差额 1 家已备案";
 let host: FakeHost;
 
 beforeEach(() => {
-  resetSession();
+  session = createSession();
   host = installSample({ apiVersion: "1.18" });
 });
 
 afterEach(async () => {
-  await stopLive();
+  await stopLive(session);
   host.uninstall();
 });
 
 async function checked() {
-  const outcome = await checkInExcel({ lang: "zh" });
+  const outcome = await checkInExcel(session, { lang: "zh" });
   if (outcome.kind !== "checked") throw new Error(outcome.kind);
   return outcome;
 }
@@ -48,7 +52,7 @@ test("an accepted finding stops counting as an error, stays listed with its reas
   const finding = d7(first.result.findings)!;
   expect(first.result.summary.errors).toBe(1);
 
-  const accepted = await acceptFinding(finding, `  ${REASON} `, {
+  const accepted = await acceptFinding(session, finding, `  ${REASON} `, {
     by: "张三",
     at: "2024-05-01T08:00:00.000Z",
   });
@@ -59,7 +63,7 @@ test("an accepted finding stops counting as an error, stays listed with its reas
       acceptance: { rule: "sum-mismatch", sheet: SHEET, cell: "D7", reason: REASON },
     },
   });
-  const stored = await loadSection("acceptances");
+  const stored = await loadSection(session, "acceptances");
   expect(parseAcceptances(stored.ok ? stored.value : undefined).acceptances).toHaveLength(1);
 
   const again = await checked();
@@ -82,15 +86,15 @@ test("an accepted finding stops counting as an error, stays listed with its reas
   expect(viaFile.items.map((a) => a.reason)).toEqual([REASON]);
 
   // A new session (the pane reopened) reads the acceptance back.
-  resetSession();
+  session = createSession();
   const reopened = await checked();
   expect(reopened.result.summary.errors).toBe(0);
-  expect(await loadAcceptances()).toMatchObject({ ok: true, value: [{ reason: REASON }] });
+  expect(await loadAcceptances(session)).toMatchObject({ ok: true, value: [{ reason: REASON }] });
 });
 
 test("an acceptance lapses when a covered cell is edited; putting the value back revives it", async () => {
   const first = await checked();
-  await acceptFinding(d7(first.result.findings)!, REASON);
+  await acceptFinding(session, d7(first.result.findings)!, REASON);
   host.user.setValue(SHEET, "E7", 105); // 上城区 104 → 105: the row now adds up to 2000
   host.user.setValue(SHEET, "Q7", 29); // 建德市 30 → 29: 1999 again, but other cells
   const edited = await checked();
@@ -108,14 +112,14 @@ test("an acceptance lapses when a covered cell is edited; putting the value back
 
 test("live mode: an edit of a covered cell lapses the acceptance at once", async () => {
   const first = await checked();
-  await acceptFinding(d7(first.result.findings)!, REASON);
+  await acceptFinding(session, d7(first.result.findings)!, REASON);
   await checked();
   const updates: LiveUpdate[] = [];
-  const started = await startLive({ debounceMs: 0, onFindings: (u) => updates.push(u) });
+  const started = await startLive(session, { debounceMs: 0, onFindings: (u) => updates.push(u) });
   expect(started.ok).toBe(true);
   host.user.setValue(SHEET, "Q7", 29);
   await host.settle();
-  await liveIdle();
+  await liveIdle(session);
   await host.settle();
   const last = updates[updates.length - 1];
   expect(last.result.summary.errors).toBe(1);
@@ -125,9 +129,9 @@ test("live mode: an edit of a covered cell lapses the acceptance at once", async
 test("withdrawing an acceptance counts the error again; an empty reason is refused", async () => {
   const first = await checked();
   const finding = d7(first.result.findings)!;
-  expect(await acceptFinding(finding, "   ")).toEqual({ ok: true, value: { status: "no-reason" } });
-  await acceptFinding(finding, REASON);
+  expect(await acceptFinding(session, finding, "   ")).toEqual({ ok: true, value: { status: "no-reason" } });
+  await acceptFinding(session, finding, REASON);
   expect((await checked()).result.summary.errors).toBe(0);
-  expect(await withdrawAcceptance(finding)).toEqual({ ok: true, value: [] });
+  expect(await withdrawAcceptance(session, finding)).toEqual({ ok: true, value: [] });
   expect((await checked()).result.summary.errors).toBe(1);
 });

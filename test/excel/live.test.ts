@@ -2,31 +2,42 @@
  * Live mode: an edit re-runs only the checks it touches, flags follow the findings, the add-in's
  * own writes never trigger it, and nothing is written when the findings did not change.
  */
-import { checkInExcel, liveIdle, resetSession, startLive, stopLive, type LiveUpdate } from "../../src/excel";
+import {
+  checkInExcel,
+  liveIdle,
+  startLive,
+  stopLive,
+  type LiveUpdate,
+  createSession,
+  type Session,
+} from "../../src/excel";
 import type { FakeHost } from "../../src/fake-excel";
 import { installSample } from "./helpers";
+
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
 
 let host: FakeHost;
 let updates: LiveUpdate[];
 
 beforeEach(async () => {
-  resetSession();
+  session = createSession();
   host = installSample({ apiVersion: "1.18" });
   updates = [];
-  const outcome = await checkInExcel();
+  const outcome = await checkInExcel(session);
   expect(outcome.kind).toBe("checked");
-  const started = await startLive({ debounceMs: 10, onFindings: (u) => updates.push(u) });
+  const started = await startLive(session, { debounceMs: 10, onFindings: (u) => updates.push(u) });
   expect(started.ok).toBe(true);
 });
 
 afterEach(async () => {
-  await stopLive();
+  await stopLive(session);
   host.uninstall();
 });
 
 async function settle(): Promise<void> {
   await host.settle();
-  await liveIdle();
+  await liveIdle(session);
   await host.settle();
 }
 
@@ -64,7 +75,7 @@ test("a change within rounding updates the findings (an info) but writes nothing
 });
 
 test("only the touched checks run again", async () => {
-  const outcome = await checkInExcel({ flags: false });
+  const outcome = await checkInExcel(session, { flags: false });
   if (outcome.kind !== "checked") throw new Error(outcome.kind);
   host.user.setValue("分解表", "Q7", 31);
   await settle();
@@ -128,18 +139,18 @@ test("rows inserted above the table: the sheet is mapped afresh and the flag fol
 });
 
 test("stopLive: edits are no longer followed", async () => {
-  await stopLive();
+  await stopLive(session);
   host.user.setValue("分解表", "Q7", 31);
   await settle();
   expect(updates).toHaveLength(0);
 });
 
 test("starting live mode before any check checks first", async () => {
-  await stopLive();
+  await stopLive(session);
   host.uninstall();
-  resetSession();
+  session = createSession();
   host = installSample({ apiVersion: "1.18" });
-  const started = await startLive({ debounceMs: 10, onFindings: (u) => updates.push(u) });
+  const started = await startLive(session, { debounceMs: 10, onFindings: (u) => updates.push(u) });
   expect(started.ok).toBe(true);
   expect(host.flagAt("分解表", "D7").lit).toBe(true);
   host.user.setValue("分解表", "Q7", 31);
@@ -148,8 +159,12 @@ test("starting live mode before any check checks first", async () => {
 });
 
 test("colour only (notes: false): live mode lights the flag without a note, and hands back the edited cells", async () => {
-  await stopLive();
-  const started = await startLive({ debounceMs: 10, notes: false, onFindings: (u) => updates.push(u) });
+  await stopLive(session);
+  const started = await startLive(session, {
+    debounceMs: 10,
+    notes: false,
+    onFindings: (u) => updates.push(u),
+  });
   expect(started.ok).toBe(true);
   const syncs = host.syncs;
   host.user.setValue("分解表", "E8", 13.1);
@@ -167,15 +182,15 @@ test("colour only (notes: false): live mode lights the flag without a note, and 
 
 describe("live mode off: edits still followed, so nothing shown is untrue", () => {
   test("fixing 建德市 removes the note that said 1999 and tells the pane its results are out of date; untouched notes stay", async () => {
-    await stopLive();
+    await stopLive(session);
     // A second finding with a static flag and a note: 上城区's 亿元 value 10 over (D8).
     host.user.setValue("分解表", "E8", 13.1);
-    const checked = await checkInExcel();
+    const checked = await checkInExcel(session);
     if (checked.kind !== "checked") throw new Error(checked.kind);
     const notes = () => host.snapshot().sheets[0].notes;
     expect(Object.keys(notes()).sort()).toEqual(["D7", "D8"]);
     const stale: { sheets: string[]; cells: string[] }[] = [];
-    const started = await startLive({
+    const started = await startLive(session, {
       debounceMs: 10,
       recheck: false,
       onFindings: (u) => updates.push(u),
@@ -217,12 +232,12 @@ describe("live mode off: edits still followed, so nothing shown is untrue", () =
 });
 
 test("live mode off after Clear flags: an edit brings no flag back", async () => {
-  await stopLive();
+  await stopLive(session);
   const { clearFlags } = await import("../../src/excel");
-  await clearFlags();
+  await clearFlags(session);
   const before = host.snapshot();
   const stale: number[] = [];
-  await startLive({
+  await startLive(session, {
     debounceMs: 10,
     recheck: false,
     onFindings: () => undefined,

@@ -3,29 +3,35 @@ import {
   checkInExcel,
   clearFlags,
   readWorkbook,
-  resetSession,
   selectCells,
   writeFlags,
+  createSession,
+  type Session,
 } from "../../src/excel";
 import { installSample } from "./helpers";
 import { detectWorkbook } from "../../src/core/check";
-import { mergedAcrossTables } from "../../src/excel/check";
+import { mergedAcrossTables } from "../../src/core/merges";
 import type { FakeHost } from "../../src/fake-excel";
 
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
+
 let host: FakeHost | undefined;
-beforeEach(() => resetSession());
+beforeEach(() => {
+  session = createSession();
+});
 afterEach(() => host?.uninstall());
 
 test("without Excel: NO_HOST", async () => {
   host = undefined;
-  await expect(readWorkbook()).resolves.toEqual({ ok: false, problem: { code: "NO_HOST" } });
-  await expect(checkInExcel()).resolves.toEqual({ kind: "problem", problem: { code: "NO_HOST" } });
+  await expect(readWorkbook(session)).resolves.toEqual({ ok: false, problem: { code: "NO_HOST" } });
+  await expect(checkInExcel(session)).resolves.toEqual({ kind: "problem", problem: { code: "NO_HOST" } });
 });
 
 test("below ExcelApi 1.14 (Excel 2019, WPS): UNSUPPORTED_HOST, nothing touched", async () => {
   host = installSample({ apiVersion: "1.12" });
   const before = host.snapshot();
-  await expect(checkInExcel()).resolves.toEqual({
+  await expect(checkInExcel(session)).resolves.toEqual({
     kind: "problem",
     problem: { code: "UNSUPPORTED_HOST", required: "ExcelApi 1.14" },
   });
@@ -37,13 +43,13 @@ test("a protected sheet: the findings still come back; the flags are refused wit
   host = installSample();
   host.user.protect("分解表");
   const before = host.snapshot();
-  const outcome = await checkInExcel();
+  const outcome = await checkInExcel(session);
   expect(outcome.kind).toBe("checked");
   if (outcome.kind !== "checked") return;
   expect(outcome.result.summary.errors).toBe(1);
   expect(outcome.flagsProblem).toEqual({ code: "PROTECTED_SHEET", sheet: "分解表" });
   expect(host.snapshot()).toEqual(before);
-  const w = await writeFlags({
+  const w = await writeFlags(session, {
     rules: [{ sheet: "分解表", kind: "error", ranges: ["D7"], formula: "TRUE" }],
     notes: [],
   });
@@ -52,21 +58,21 @@ test("a protected sheet: the findings still come back; the flags are refused wit
 
 test("flags on a sheet protected afterwards: Clear flags says so instead of half-clearing", async () => {
   host = installSample();
-  await checkInExcel();
+  await checkInExcel(session);
   host.user.protect("分解表");
-  const r = await clearFlags();
+  const r = await clearFlags(session);
   expect(r).toEqual({ ok: false, problem: { code: "PROTECTED_SHEET", sheet: "分解表" } });
   host.user.protect("分解表", false);
-  expect((await clearFlags()).ok).toBe(true);
+  expect((await clearFlags(session)).ok).toBe(true);
 });
 
 test("merged cells across a table's data cells: MERGED_CELLS with the areas; a merged title is fine", async () => {
   host = installSample();
   host.user.merge("分解表", "A1:Q1"); // the title row: noise, not a problem
-  let outcome = await checkInExcel();
+  let outcome = await checkInExcel(session);
   expect(outcome.kind).toBe("checked");
   host.user.merge("分解表", "E7:F7"); // two districts' values merged
-  outcome = await checkInExcel();
+  outcome = await checkInExcel(session);
   expect(outcome).toEqual({
     kind: "problem",
     problem: { code: "MERGED_CELLS", sheet: "分解表", ranges: ["E7:F7"] },
@@ -75,7 +81,7 @@ test("merged cells across a table's data cells: MERGED_CELLS with the areas; a m
 
 test("a sheet that does not exist: NO_SUCH_SHEET", async () => {
   host = installSample();
-  await expect(readWorkbook({ sheets: ["没有这个表"] })).resolves.toEqual({
+  await expect(readWorkbook(session, { sheets: ["没有这个表"] })).resolves.toEqual({
     ok: false,
     problem: { code: "NO_SUCH_SHEET", sheet: "没有这个表" },
   });
@@ -87,8 +93,8 @@ test("a sheet that does not exist: NO_SUCH_SHEET", async () => {
 
 test("reading every sheet skips the add-in's own very hidden sheet", async () => {
   host = installSample();
-  await checkInExcel();
-  const all = await readWorkbook({ sheets: "all" });
+  await checkInExcel(session);
+  const all = await readWorkbook(session, { sheets: "all" });
   if (!all.ok) throw new Error("read");
   expect(all.value.sheets.map((s) => s.name)).toEqual(["分解表", "进度表"]);
 });

@@ -1,11 +1,16 @@
 /** The row-block reader: sheet positions, Office.js's value conventions, formulas and formats, progress, retries. */
 import { isErrorValue } from "../../src/core/grid";
-import { checkInExcel, readWorkbook, resetSession, type Progress } from "../../src/excel";
+import { checkInExcel, readWorkbook, type Progress, createSession, type Session } from "../../src/excel";
 import { FakeWorkbook, installFakeExcel, type FakeHost } from "../../src/fake-excel";
 import { generateSplit } from "./helpers";
 
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
+
 let host: FakeHost;
-beforeEach(() => resetSession());
+beforeEach(() => {
+  session = createSession();
+});
 afterEach(() => host.uninstall());
 
 function offsetBook(): FakeWorkbook {
@@ -33,7 +38,7 @@ function offsetBook(): FakeWorkbook {
 test("a used range starting at C3 is placed at its sheet position, in 2 syncs", async () => {
   host = installFakeExcel(offsetBook());
   const from = host.syncs;
-  const read = await readWorkbook();
+  const read = await readWorkbook(session);
   if (!read.ok) throw new Error(JSON.stringify(read.problem));
   expect(host.syncs - from).toBe(2);
   const grid = read.value.sheets[0];
@@ -57,16 +62,16 @@ test("an empty sheet: an empty grid after one sync; Check says the sheet is empt
   const book = new FakeWorkbook();
   book.activeSheetId = book.addSheet("Sheet1").id;
   host = installFakeExcel(book);
-  const read = await readWorkbook();
+  const read = await readWorkbook(session);
   expect(read).toMatchObject({ ok: true, value: { sheets: [{ name: "Sheet1", values: [] }] } });
   expect(host.syncs).toBe(1);
-  await expect(checkInExcel()).resolves.toEqual({ kind: "empty-sheet", sheet: "Sheet1" });
+  await expect(checkInExcel(session)).resolves.toEqual({ kind: "empty-sheet", sheet: "Sheet1" });
 });
 
 test("progress is reported per block, up to every row", async () => {
   host = installFakeExcel(FakeWorkbook.fromGrid(generateSplit(3000, 30, 7)));
   const seen: Progress[] = [];
-  const read = await readWorkbook({ onProgress: (p) => seen.push(p) });
+  const read = await readWorkbook(session, { onProgress: (p) => seen.push(p) });
   expect(read.ok).toBe(true);
   expect(seen.length).toBeGreaterThan(2);
   expect(seen[seen.length - 1]).toMatchObject({ stage: "read", done: 3003, total: 3003 });
@@ -77,7 +82,7 @@ test("a block the host refuses as too large is read again in smaller blocks", as
   const grid = generateSplit(400, 20, 7);
   grid.sheets[0].values.forEach((row, r) => r > 2 && (row[1] = `指标${r}`.padEnd(3000, "说")));
   host = installFakeExcel(FakeWorkbook.fromGrid(grid), { responseLimit: 1_500_000 });
-  const read = await readWorkbook();
+  const read = await readWorkbook(session);
   if (!read.ok) throw new Error(JSON.stringify(read.problem));
   expect(read.value.sheets[0].values[402][1]).toBe(grid.sheets[0].values[402][1]);
   expect(host.stats.some((s) => s.failed === "ResponsePayloadSizeLimitExceeded")).toBe(true);
@@ -87,7 +92,7 @@ test("a block the host refuses as too large is read again in smaller blocks", as
 test("a host error is a value with Office.js's code", async () => {
   host = installFakeExcel(offsetBook());
   host.book.sheets = []; // the workbook went away under us
-  const read = await readWorkbook();
+  const read = await readWorkbook(session);
   expect(read.ok).toBe(false);
   if (read.ok) return;
   expect(read.problem.code).toBe("HOST_ERROR");

@@ -18,18 +18,22 @@ import {
   applyRebalance,
   checkInExcel,
   createReport,
-  resetSession,
   styleRects,
+  createSession,
+  type Session,
 } from "../../src/excel";
 import type { FakeHost } from "../../src/fake-excel";
 import { installSample } from "./helpers";
+
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
 
 const SHEET = "分解表";
 const REASON = "差额 1 家系建德市统计口径调整，已报市科技局备案";
 let host: FakeHost;
 
 beforeEach(() => {
-  resetSession();
+  session = createSession();
   host = installSample({ apiVersion: "1.14" });
 });
 
@@ -47,14 +51,14 @@ function texts(name: string): string[] {
 }
 
 test("the report of the sample: every check, the accepted finding with its reason, links into the sheet", async () => {
-  const checked = await checkInExcel({ lang: "zh" });
+  const checked = await checkInExcel(session, { lang: "zh" });
   if (checked.kind !== "checked") throw new Error(checked.kind);
   const d7 = checked.result.findings.find((f) => f.cell === "D7" && f.severity === "error")!;
-  await acceptFinding(d7, REASON, { by: "张三", at: "2024-05-01T08:00:00.000Z" });
+  await acceptFinding(session, d7, REASON, { by: "张三", at: "2024-05-01T08:00:00.000Z" });
   const before = host.snapshot({ omitSheets: ["_tdcheck"] });
 
   const from = host.syncs;
-  const made = await createReport({
+  const made = await createReport(session, {
     preparer: "张三",
     reviewer: "李四",
     lang: "zh",
@@ -100,7 +104,7 @@ test("the report of the sample: every check, the accepted finding with its reaso
 });
 
 test("the trail of an applied rebalance is listed; a second report goes beside the first", async () => {
-  const checked = await checkInExcel({ lang: "en" });
+  const checked = await checkInExcel(session, { lang: "en" });
   if (checked.kind !== "checked") throw new Error(checked.kind);
   const p = planAndRebalance(checked.workbook, checked.result.maps, {
     sheet: SHEET,
@@ -109,12 +113,17 @@ test("the trail of an applied rebalance is listed; a second report goes beside t
     locks: ["滨江区", "余杭区"],
   });
   if (!p.ok) throw new Error(p.problem.code);
-  await applyRebalance({ plan: p.plan, result: p.result as RebalanceOk, by: "Analyst", recheck: false });
+  await applyRebalance(session, {
+    plan: p.plan,
+    result: p.result as RebalanceOk,
+    by: "Analyst",
+    recheck: false,
+  });
   host.user.activate(SHEET);
-  const first = await createReport({ lang: "en" });
+  const first = await createReport(session, { lang: "en" });
   expect(first).toMatchObject({ ok: true, value: { status: "created", sheet: "Audit report" } });
   host.user.activate(SHEET);
-  const second = await createReport({ lang: "en", sheets: [SHEET] });
+  const second = await createReport(session, { lang: "en", sheets: [SHEET] });
   expect(second).toMatchObject({ ok: true, value: { status: "created", sheet: "Audit report(2)" } });
   const lines = texts("Audit report").join("\n");
   expect(lines).toContain("萧山区");
@@ -123,11 +132,15 @@ test("the trail of an applied rebalance is listed; a second report goes beside t
 });
 
 test("the sheet holds exactly the engine's layout", async () => {
-  const made = await createReport({ lang: "zh", time: "2024-05-01T09:00:00Z", file: "hangzhou-2024.xlsx" });
+  const made = await createReport(session, {
+    lang: "zh",
+    time: "2024-05-01T09:00:00Z",
+    file: "hangzhou-2024.xlsx",
+  });
   if (!made.ok || made.value.status !== "created") throw new Error("not created");
   const s = host.book.sheet("审核报告")!;
-  resetSession();
-  const checked = await checkInExcel({ lang: "zh", sheets: [SHEET], flags: false });
+  session = createSession();
+  const checked = await checkInExcel(session, { lang: "zh", sheets: [SHEET], flags: false });
   if (checked.kind !== "checked") throw new Error(checked.kind);
   const { auditReport } = await import("../../src/core/report");
   const report = await auditReport(checked.workbook, checked.result, {
@@ -165,27 +178,27 @@ test("styles go on as few rectangles as the layout allows", () => {
 });
 
 test("an accepted finding's mark reaches the report when accepted in another session", async () => {
-  const checked = await checkInExcel({ lang: "zh" });
+  const checked = await checkInExcel(session, { lang: "zh" });
   if (checked.kind !== "checked") throw new Error(checked.kind);
   const d7 = checked.result.findings.find((f) => f.cell === "D7") as AcceptedFinding;
-  await acceptFinding(d7, REASON);
-  resetSession();
-  const made = await createReport({ lang: "zh" });
+  await acceptFinding(session, d7, REASON);
+  session = createSession();
+  const made = await createReport(session, { lang: "zh" });
   expect(made).toMatchObject({ ok: true, value: { summary: { accepted: 1 } } });
 });
 
 test("a report is never audited: marked in _tdcheck, skipped by the next report and by a check of its own sheet", async () => {
-  const first = await createReport({ lang: "zh", sheets: "all" });
+  const first = await createReport(session, { lang: "zh", sheets: "all" });
   expect(first).toMatchObject({ ok: true, value: { status: "created", sheet: "审核报告" } });
   // The new report is the active sheet now; checking "this sheet" finds nothing of the user's there.
   expect(host.activeSheet()).toBe("审核报告");
-  const own = await checkInExcel({ lang: "zh", sheets: "active", flags: false });
+  const own = await checkInExcel(session, { lang: "zh", sheets: "active", flags: false });
   if (own.kind !== "checked") throw new Error(own.kind);
   expect(own.result.maps).toEqual([]);
   expect(own.result.problems.map((p) => p.code)).toEqual(["NO_TABLE"]);
 
   // A second report of the whole workbook, pressed with the first report active: only the user's sheets.
-  const second = await createReport({ lang: "zh", sheets: "all" });
+  const second = await createReport(session, { lang: "zh", sheets: "all" });
   if (!second.ok || second.value.status !== "created") throw new Error("not created");
   expect(second.value.sheet).toBe("审核报告(2)");
   const cells = host.book

@@ -11,17 +11,21 @@ import {
   clearFlags,
   readSelection,
   readWorkbook,
-  resetSession,
   selectCells,
   writeFlags,
+  createSession,
+  type Session,
 } from "../../src/excel";
 import type { FakeHost } from "../../src/fake-excel";
 import { installSample } from "./helpers";
 
+/** The adapter session of the case under test (a new one per case, as a pane makes one). */
+let session: Session = createSession();
+
 let host: FakeHost;
 
 beforeEach(() => {
-  resetSession();
+  session = createSession();
   host = installSample({ apiVersion: "1.18" });
 });
 
@@ -30,7 +34,7 @@ afterEach(() => host.uninstall());
 describe("the sample in a fake Excel", () => {
   test("reads the active sheet in at most 2 syncs, sheet-positioned", async () => {
     const from = host.syncs;
-    const read = await readWorkbook();
+    const read = await readWorkbook(session);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(host.syncs - from).toBeLessThanOrEqual(2);
@@ -48,7 +52,7 @@ describe("the sample in a fake Excel", () => {
   });
 
   test("Check: exactly one error flag, on D7, written in at most 2 syncs; its live formula lights", async () => {
-    const outcome = await checkInExcel({ lang: "zh" });
+    const outcome = await checkInExcel(session, { lang: "zh" });
     expect(outcome.kind).toBe("checked");
     if (outcome.kind !== "checked") return;
     expect(outcome.result.summary.errors).toBe(1);
@@ -58,21 +62,21 @@ describe("the sample in a fake Excel", () => {
     expect(flag).toMatchObject({ lit: true, kind: "error", fill: "#FFC7CE", font: "#9C0006" });
 
     // The write budget, measured on its own.
-    resetSession();
+    session = createSession();
     host.uninstall();
     host = installSample({ apiVersion: "1.18" });
-    const read = await readWorkbook();
+    const read = await readWorkbook(session);
     if (!read.ok) throw new Error("read failed");
     const plan = planFlags(read.value, checkWorkbook(read.value).findings, "zh");
     const from = host.syncs;
-    const written = await writeFlags(plan);
+    const written = await writeFlags(session, plan);
     expect(written.ok && written.value.added).toBe(1);
     expect(host.syncs - from).toBeLessThanOrEqual(2);
     expect(host.litCells("分解表")).toEqual(["D7"]);
   });
 
   test("the workbook checks itself: 建德市 30 → 31 and the live rule stops lighting, no add-in involved", async () => {
-    await checkInExcel();
+    await checkInExcel(session);
     expect(host.flagAt("分解表", "D7").lit).toBe(true);
     const syncs = host.syncs;
     host.user.setValue("分解表", "Q7", 31);
@@ -83,7 +87,7 @@ describe("the sample in a fake Excel", () => {
   });
 
   test("the explanation goes in a note marked as ours (ExcelApi 1.18)", async () => {
-    await checkInExcel();
+    await checkInExcel(session);
     const snap = host.snapshot();
     const notes = snap.sheets.find((s) => s.name === "分解表")!.notes;
     expect(Object.keys(notes)).toEqual(["D7"]);
@@ -94,7 +98,7 @@ describe("the sample in a fake Excel", () => {
   test("no notes on an ExcelApi 1.14 host (notes are detected at run time), the flag still lights", async () => {
     host.uninstall();
     host = installSample({ apiVersion: "1.14" });
-    const outcome = await checkInExcel();
+    const outcome = await checkInExcel(session);
     expect(outcome.kind).toBe("checked");
     if (outcome.kind !== "checked") return;
     expect(outcome.flags).toMatchObject({ rules: 1, notes: 0 });
@@ -107,10 +111,10 @@ describe("the sample in a fake Excel", () => {
     host.user.addNote("分解表", "B7", "用户自己的批注");
     host.user.addNote("分解表", "D8", "用户在合计格上的批注");
     const before = host.snapshot();
-    const outcome = await checkInExcel();
+    const outcome = await checkInExcel(session);
     expect(outcome.kind).toBe("checked");
     expect(host.snapshot()).not.toEqual(before);
-    const cleared = await clearFlags();
+    const cleared = await clearFlags(session);
     expect(cleared).toEqual({ ok: true, value: { rules: 1, notes: 1 } });
     expect(host.snapshot()).toEqual(before);
     expect(host.book.sheet("_tdcheck")).toBeUndefined();
@@ -118,7 +122,7 @@ describe("the sample in a fake Excel", () => {
 
   test("a user's note on a flagged cell is left alone; the explanation stays in the pane", async () => {
     host.user.addNote("分解表", "D7", "这是我的备注");
-    const outcome = await checkInExcel();
+    const outcome = await checkInExcel(session);
     if (outcome.kind !== "checked") throw new Error(outcome.kind);
     expect(outcome.flags?.skippedNotes).toEqual(["分解表!D7"]);
     expect(host.snapshot().sheets[0].notes.D7.content).toBe("这是我的备注");
@@ -126,26 +130,26 @@ describe("the sample in a fake Excel", () => {
   });
 
   test("checking again with nothing changed writes nothing", async () => {
-    await checkInExcel();
+    await checkInExcel(session);
     const snap = host.snapshot();
-    const outcome = await checkInExcel();
+    const outcome = await checkInExcel(session);
     if (outcome.kind !== "checked") throw new Error(outcome.kind);
     expect(outcome.flags?.wrote).toBe(false);
     expect(host.snapshot()).toEqual(snap);
   });
 
   test("findings change → the note is updated, the stale rule removed", async () => {
-    await checkInExcel();
+    await checkInExcel(session);
     host.user.setValue("分解表", "Q7", 29); // 1998 now: a different message
-    const outcome = await checkInExcel();
+    const outcome = await checkInExcel(session);
     if (outcome.kind !== "checked") throw new Error(outcome.kind);
     expect(outcome.flags).toMatchObject({ rules: 1, wrote: true });
     expect(host.snapshot().sheets[0].notes.D7.content).toContain("1998");
     host.user.setValue("分解表", "Q7", 30);
-    await checkInExcel();
+    await checkInExcel(session);
     expect(host.snapshot().sheets[0].notes.D7.content).toContain("1999");
     host.user.setValue("分解表", "Q7", 31);
-    const clean = await checkInExcel();
+    const clean = await checkInExcel(session);
     if (clean.kind !== "checked") throw new Error(clean.kind);
     expect(clean.result.summary.errors).toBe(0);
     expect(host.snapshot().sheets[0].notes).toEqual({});

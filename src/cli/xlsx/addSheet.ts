@@ -10,7 +10,7 @@
  * is not touched. The workbook's active tab and the other sheets' views are left alone: a
  * second selected tab would group the sheets.
  */
-import { columnName } from "../../core/address";
+import { columnName, quotedSheet } from "../../core/address";
 import {
   GRID_COLOR,
   REPORT_STYLES,
@@ -22,11 +22,11 @@ import {
 } from "../../core/report/layout";
 
 export { uniqueSheetName };
-import { openPackage, folderOf, type Limits, type Package } from "./package";
+import { openPackage, folderOf, type Limits } from "./package";
 import { PackageEditor, insertBeforeClose } from "./packageEditor";
 import { readWorkbookInfo, toProblem, type XlsxProblemCode } from "./read";
 import { escapeXml, findTag, findTags, rootPrefix, elementEnd } from "./xml";
-import { REL_BASE, MAIN_NS, CT_WORKSHEET, CT_STYLES, REL_NAMESPACES, Refusal } from "./ooxml";
+import { MAIN_NS, CT_WORKSHEET, CT_STYLES, Refusal, argb, relationshipPrefix, relTypeBase } from "./ooxml";
 
 export interface AddSheetProblem {
   /** CANNOT_PRESERVE: the workbook cannot take a new sheet without changing what it means. */
@@ -46,8 +46,6 @@ export interface AddSheetOptions {
 
 // ---------------------------------------------------------------------------------------------
 // Formats
-
-const argb = (hex: string): string => "FF" + hex.replace(/^#/, "").toUpperCase();
 
 function alignmentXml(spec: ReportStyleSpec, p: string): string {
   const attrs = `${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ""}${spec.vertical ? ` vertical="${spec.vertical}"` : ""}${spec.wrap ? ' wrapText="1"' : ""}`;
@@ -316,12 +314,6 @@ export function worksheetXml(sheet: ReportSheet, ids: Record<ReportStyle, number
 // ---------------------------------------------------------------------------------------------
 // workbook.xml
 
-function relationshipPrefix(rootTag: string): { prefix: string; declaration: string } {
-  for (const m of rootTag.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']/g))
-    if (REL_NAMESPACES.includes(m[2])) return { prefix: m[1], declaration: "" };
-  return { prefix: "r", declaration: ` xmlns:r="${REL_BASE}"` };
-}
-
 function mainNamespace(rootTag: string, p: string): string {
   const attr = p ? `xmlns:${p.slice(0, -1)}` : "xmlns";
   const m = new RegExp(`${attr.replace(/[.]/g, "\\.")}\\s*=\\s*["']([^"']+)["']`).exec(rootTag);
@@ -330,10 +322,6 @@ function mainNamespace(rootTag: string, p: string): string {
 
 /** CT_Workbook children that come after <sheets> and before <definedNames>. */
 const BEFORE_DEFINED_NAMES = ["functionGroups", "externalReferences"];
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 function addToWorkbook(
   xml: string,
@@ -355,7 +343,7 @@ function addToWorkbook(
     `<${p}sheet${rel.declaration} name="${escapeXml(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${rel.prefix}:id="${relId}"/>`,
   );
   if (printTitleRow === undefined) return out;
-  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoteSheet(name))}!$${printTitleRow}:$${printTitleRow}</${p}definedName>`;
+  const titles = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quotedSheet(name))}!$${printTitleRow}:$${printTitleRow}</${p}definedName>`;
   const names = findTag(out, "definedNames");
   if (names) return insertBeforeClose(out, "definedNames", titles);
   // No <definedNames> yet: it goes after <sheets> (and functionGroups/externalReferences).
@@ -378,11 +366,6 @@ function ensureOverride(editor: PackageEditor, part: string, type: string): void
     name,
     insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`),
   );
-}
-
-function relTypeBase(pkg: Package, editor: PackageEditor): string {
-  const ws = editor.relationshipsOf(pkg.workbookPart).find((r) => r.type.endsWith("/worksheet"));
-  return ws ? ws.type.slice(0, ws.type.length - "/worksheet".length) : REL_BASE;
 }
 
 const MINIMAL_STYLES = (ns: string): string =>

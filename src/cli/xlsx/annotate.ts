@@ -38,7 +38,7 @@ import { readWorkbookInfo, toProblem, type WorkbookInfo, type XlsxProblemCode } 
 import { worksheetLayout, insertionPoint } from "./worksheetLayout";
 import { applyTextEdits, escapeXml, findTag, findTags, rootPrefix } from "./xml";
 import { XlsxFault } from "./zip";
-import { REL_BASE, MAIN_NS, CT_COMMENTS, CT_VML, Refusal } from "./ooxml";
+import { MAIN_NS, CT_COMMENTS, CT_VML, Refusal, argb, relationshipPrefix, relTypeBase } from "./ooxml";
 
 export interface AnnotateProblem {
   /** CANNOT_PRESERVE: a part could not be edited safely; BAD_PLAN: the plan names a sheet or cell that does not exist. */
@@ -63,10 +63,6 @@ export type AnnotateResult =
 export interface AnnotateOptions {
   fileName?: string;
   limits?: Partial<Limits>;
-}
-
-function argb(hex: string): string {
-  return "FF" + hex.replace(/^#/, "").toUpperCase();
 }
 
 /** Our dxf for a flag kind. Its exact text is also how removeAnnotations recognises it. */
@@ -188,24 +184,6 @@ function maxPriority(xml: string, from: number): number {
   return max;
 }
 
-/**
- * The prefix bound to the relationships namespace on the root. When there is none, the new
- * element declares it itself, so the root tag is never edited and removal leaves no trace.
- */
-function relationshipPrefix(
-  xml: string,
-  rootStart: number,
-  rootTagEnd: number,
-): { prefix: string; declaration: string } {
-  const tag = xml.slice(rootStart, rootTagEnd);
-  const bound =
-    /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships|http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)["']/.exec(
-      tag,
-    );
-  if (bound) return { prefix: bound[1], declaration: "" };
-  return { prefix: "r", declaration: ` xmlns:r="${REL_BASE}"` };
-}
-
 interface Insertion {
   at: number;
   order: number;
@@ -217,12 +195,6 @@ function applyInsertions(xml: string, insertions: Insertion[]): string {
   let out = xml;
   for (const ins of sorted) out = out.slice(0, ins.at) + ins.text + out.slice(ins.at);
   return out;
-}
-
-function relTypeBase(pkg: Package, editor: PackageEditor): string {
-  const rels = editor.relationshipsOf(pkg.workbookPart);
-  const ws = rels.find((r) => r.type.endsWith("/worksheet"));
-  return ws ? ws.type.slice(0, ws.type.length - "/worksheet".length) : REL_BASE;
 }
 
 /**
@@ -364,7 +336,7 @@ function annotateSheet(
         const name = editor.freshName("xl/drawings/vmlDrawing{n}.vml");
         editor.write(name, newVmlPart(cells, blocks));
         const id = editor.addRelationship(target.part, `${relBase}/vmlDrawing`, name);
-        const r = relationshipPrefix(xml, layout.rootStart, layout.rootTagEnd);
+        const r = relationshipPrefix(xml.slice(layout.rootStart, layout.rootTagEnd));
         insertions.push({
           at: insertionPoint(layout, "legacyDrawing"),
           order: 1,

@@ -1,4 +1,9 @@
-/** Names every writer of .xlsx parts needs: namespaces, content types, and the refusal it throws inside. */
+/**
+ * Names and small pieces every writer of .xlsx parts needs: namespaces, content types, the
+ * refusal it throws inside, colours as OOXML writes them, and the relationship names a package uses.
+ */
+import type { Package } from "./package";
+import type { PackageEditor } from "./packageEditor";
 
 export const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -21,4 +26,26 @@ export class Refusal extends Error {
   ) {
     super(detail);
   }
+}
+
+/** `#C00000` → `FFC00000`: an opaque ARGB colour as SpreadsheetML writes it. */
+export function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+/**
+ * The prefix the part's root element binds to a relationships namespace (transitional or strict).
+ * When there is none, the new element declares `r` itself, so the root tag is never edited and
+ * removal leaves no trace.
+ */
+export function relationshipPrefix(rootTag: string): { prefix: string; declaration: string } {
+  for (const m of rootTag.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']/g))
+    if (REL_NAMESPACES.includes(m[2])) return { prefix: m[1], declaration: "" };
+  return { prefix: "r", declaration: ` xmlns:r="${REL_BASE}"` };
+}
+
+/** The relationship-type base the package already uses (transitional or strict), from its worksheets. */
+export function relTypeBase(pkg: Package, editor: PackageEditor): string {
+  const ws = editor.relationshipsOf(pkg.workbookPart).find((r) => r.type.endsWith("/worksheet"));
+  return ws ? ws.type.slice(0, ws.type.length - "/worksheet".length) : REL_BASE;
 }

@@ -13,7 +13,7 @@ import {
   type StoredRead,
 } from "./acceptance";
 import { buildReport, type ReportModel } from "./buildReport";
-import { cellRanges, checkedCells, fingerprint } from "./fingerprint";
+import { cellRanges, checkedCells, fingerprint, orderCells } from "./fingerprint";
 import { layoutReport, type ReportSheet } from "./layout";
 import { readTrail, type TrailEntry } from "./trail";
 
@@ -58,7 +58,8 @@ export async function auditReport(
   };
   const acceptances = options.acceptances ?? stored("acceptances", () => readAcceptances(workbook));
   const trail = options.trail ?? stored("trail", () => readTrail(workbook));
-  const cells = checkedCells(result.maps);
+  // In order once, for the fingerprint and the header alike.
+  const cells = orderCells(workbook, checkedCells(result.maps));
   const print = await fingerprint(workbook, cells);
   const accepted = await applyAcceptances(result, acceptances, workbook);
   const model = buildReport(accepted, {

@@ -4,7 +4,7 @@
  * trail — all text already rendered in the reader's language, so the command line's sheet
  * writer and the add-in's pane draw the same report. layout.ts turns it into sheet rows.
  */
-import { parseA1, parseRange } from "../address";
+import { parseA1, parseRange, quotedSheet } from "../address";
 import type { CheckResult, CheckSummary } from "../check";
 import { Decimal } from "../decimal";
 import type { RuleId, Severity } from "../finding";
@@ -414,14 +414,10 @@ export function formatTime(time: Date | string): string {
   );
 }
 
-function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
 export function cellRef(ref: string, sheet: string): ReportCellRef {
   const { sheet: s, range } = splitQualified(ref, sheet);
   const clean = range.replace(/\$/g, "");
-  return { text: `${s}!${clean}`, sheet: s, range: clean, location: `${quoteSheet(s)}!${clean}` };
+  return { text: `${s}!${clean}`, sheet: s, range: clean, location: `${quotedSheet(s)}!${clean}` };
 }
 
 function signed(d: Decimal | undefined): string {

@@ -8,7 +8,7 @@
  * Web Crypto (`globalThis.crypto.subtle`) is available in Node 20 and every browser the add-in
  * runs in, so the core stays free of Node APIs.
  */
-import { a1, columnName, compressCells, parseRange, qualified } from "../address";
+import { a1, columnName, compressCells, parseRange, qualified, splitSheetRef } from "../address";
 import { isErrorValue, rawAt, type RawValue, type SheetGrid, type WorkbookGrid } from "../grid";
 import type { TableMap } from "../model";
 
@@ -100,13 +100,16 @@ export function cellLine(grid: SheetGrid, row: number, col: number): string {
   return `${grid.name}!${a1(row, col)}\t${escapeField(valueText(rawAt(grid, row, col)))}\t${escapeField(formatText(grid, row, col))}\n`;
 }
 
-const ORDERED = new WeakMap<CellRef[], { workbook: WorkbookGrid; cells: CellRef[] }>();
+/** On a list orderCells made (frozen, so it stays in order): the workbook it is in order for. */
+const IN_ORDER_FOR = Symbol("cells in order for");
 
-/** Cells in sheet order (as the workbook lists its sheets), then row, then column; duplicates once. */
-export function orderCells(workbook: WorkbookGrid, cells: CellRef[]): CellRef[] {
-  // The report's header and its fingerprint order the same million cells: once is enough.
-  const known = ORDERED.get(cells);
-  if (known && known.workbook === workbook) return known.cells;
+/**
+ * Cells in sheet order (as the workbook lists its sheets), then row, then column; duplicates once.
+ * The list comes back frozen and knows it is in order: given back, it is returned as it is (the
+ * report's header and its fingerprint order the same million cells, once).
+ */
+export function orderCells(workbook: WorkbookGrid, cells: readonly CellRef[]): readonly CellRef[] {
+  if ((cells as { [IN_ORDER_FOR]?: WorkbookGrid })[IN_ORDER_FOR] === workbook) return cells;
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   const within = cells.every((c) => c.row >= 0 && c.row < ROWS && c.col >= 0 && c.col < COLS);
   let out: CellRef[];
@@ -142,12 +145,12 @@ export function orderCells(workbook: WorkbookGrid, cells: CellRef[]): CellRef[] 
     }
     out.sort((p, q) => order.get(p.sheet)! - order.get(q.sheet)! || p.row - q.row || p.col - q.col);
   }
-  ORDERED.set(cells, { workbook, cells: out });
-  return out;
+  Object.defineProperty(out, IN_ORDER_FOR, { value: workbook });
+  return Object.freeze(out);
 }
 
 /** The exact text that is hashed (UTF-8) for these cells. */
-export function fingerprintText(workbook: WorkbookGrid, cells: CellRef[]): string {
+export function fingerprintText(workbook: WorkbookGrid, cells: readonly CellRef[]): string {
   const grids = new Map(workbook.sheets.map((s) => [s.name, s]));
   // cellLine, with what repeats worked out once: column letters, a format's escaped text, and
   // numbers (whose text never needs escaping).
@@ -175,12 +178,12 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** SHA-256 (lowercase hex) of the checked cells' lines. */
-export function fingerprint(workbook: WorkbookGrid, cells: CellRef[]): Promise<string> {
+export function fingerprint(workbook: WorkbookGrid, cells: readonly CellRef[]): Promise<string> {
   return sha256Hex(fingerprintText(workbook, cells));
 }
 
 /** The checked cells as few sheet-qualified ranges (`分解表!C4:Q8`), for the report header. */
-export function cellRanges(workbook: WorkbookGrid, cells: CellRef[]): string[] {
+export function cellRanges(workbook: WorkbookGrid, cells: readonly CellRef[]): string[] {
   const ordered = orderCells(workbook, cells);
   const out: string[] = [];
   for (const sheet of workbook.sheets) {
@@ -191,12 +194,9 @@ export function cellRanges(workbook: WorkbookGrid, cells: CellRef[]): string[] {
 }
 
 /** Splits `Sheet!A1:B2` or `'My sheet'!A1` into sheet and range; a bare range belongs to `sheet`. */
-export function splitQualified(ref: string, sheet: string): { sheet: string; range: string } {
-  const bang = ref.lastIndexOf("!");
-  if (bang < 0) return { sheet, range: ref };
-  let name = ref.slice(0, bang);
-  if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
-  return { sheet: name, range: ref.slice(bang + 1) };
+export function splitQualified(text: string, sheet: string): { sheet: string; range: string } {
+  const { sheet: named = sheet, ref } = splitSheetRef(text);
+  return { sheet: named, range: ref };
 }
 
 /** Most cells one finding may cover before the rest are left out of its key (a guard, not a rule). */

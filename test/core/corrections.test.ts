@@ -14,7 +14,7 @@ import {
   setUnitRole,
   tablesFromSelection,
   unitColumns,
-} from "../../src/taskpane/tableEdits";
+} from "../../src/core/corrections";
 
 const workbook = seedWorkbook();
 const grid = workbook.sheets.find((s) => s.name === "分解表")!;

@@ -1,25 +1,18 @@
 /**
  * The user's corrections to what detection understood, as pure functions from one TableMap to the
  * next (PRODUCT §3: "can be corrected by the user"). The pane shows the result and hands the maps to
- * the engine's `checkMaps`; the adapter saves them in the workbook. Nothing here decides a rule.
+ * the engine's `checkMaps`; the adapter saves them in the workbook. Nothing here decides a rule; it
+ * lives in core (not in the pane) because what a correction makes of a table is the engine's decision.
  */
-import type { Decimal } from "../core/decimal";
-import { columnName, type RangeBox } from "../core/address";
-import { detectSheet } from "../core/detect/detectTables";
-import { classifyLabel } from "../core/detect/labels";
-import { sheetView } from "../core/detect/view";
-import type { RawValue, SheetGrid } from "../core/grid";
-import type {
-  IndicatorKind,
-  Orientation,
-  Policy,
-  Reason,
-  SplitTable,
-  TableMap,
-  UnitLine,
-} from "../core/model";
-import { lineLabels, type Declaration } from "../core/declare";
-import { displayLabel, normalizeLabel } from "../core/text";
+import type { Decimal } from "./decimal";
+import { columnName, type RangeBox } from "./address";
+import { detectSheet } from "./detect/detectTables";
+import { classifyLabel } from "./detect/labels";
+import { sheetView } from "./detect/view";
+import type { RawValue, SheetGrid } from "./grid";
+import type { IndicatorKind, Orientation, Policy, Reason, SplitTable, TableMap, UnitLine } from "./model";
+import { lineLabels, type Declaration } from "./declare";
+import { displayLabel, normalizeLabel } from "./text";
 
 /** What a unit line (a column, or a row in units-in-rows tables) does in one split. */
 export type UnitRole = "parent" | "assignment" | "child" | "none";
