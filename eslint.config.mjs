@@ -1,5 +1,5 @@
 // Flat config: @eslint/js recommended + typescript-eslint recommended, plus the architecture's
-// import rules (PRODUCT §8): only src/excel talks to Excel; src/core uses neither Office nor Node.
+// import rules (docs/architecture.md): only src/excel talks to Excel; src/core uses neither Office nor Node.
 import { builtinModules } from "node:module";
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
@@ -24,7 +24,7 @@ const nodeBuiltins = `^(node:.*|${builtinModules.map((m) => m.replace(/[/.]/g, "
 
 const excelOnlyInAdapter = {
   name: "Excel",
-  message: "Only src/excel talks to Excel (PRODUCT §8); call an adapter function from there.",
+  message: "Only src/excel talks to Excel (docs/architecture.md); call an adapter function from there.",
 };
 
 export default defineConfig(
@@ -58,26 +58,26 @@ export default defineConfig(
       "no-restricted-globals": [
         "error",
         excelOnlyInAdapter,
-        { name: "Office", message: "src/core is pure: no Office.js (PRODUCT §8)." },
-        { name: "process", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
-        { name: "require", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
-        { name: "Buffer", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
-        { name: "__dirname", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
-        { name: "__filename", message: "src/core is pure: no Node APIs (PRODUCT §8)." },
+        { name: "Office", message: "src/core is pure: no Office.js (docs/architecture.md)." },
+        { name: "process", message: "src/core is pure: no Node APIs (docs/architecture.md)." },
+        { name: "require", message: "src/core is pure: no Node APIs (docs/architecture.md)." },
+        { name: "Buffer", message: "src/core is pure: no Node APIs (docs/architecture.md)." },
+        { name: "__dirname", message: "src/core is pure: no Node APIs (docs/architecture.md)." },
+        { name: "__filename", message: "src/core is pure: no Node APIs (docs/architecture.md)." },
       ],
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { regex: nodeBuiltins, message: "src/core is pure: no Node APIs (PRODUCT §8)." },
+            { regex: nodeBuiltins, message: "src/core is pure: no Node APIs (docs/architecture.md)." },
             {
               // From any depth: ../excel, ../../excel, ../../../taskpane/…
               regex: "^(\\.\\./)+(excel|taskpane|commands|cli|fake-excel|playground)(/|$)",
-              message: "src/core depends on nothing else in src (PRODUCT §8).",
+              message: "src/core depends on nothing else in src (docs/architecture.md).",
             },
             {
               regex: "^(react|react-dom|@fluentui/.*|@microsoft/office-js|@types/office-js)(/.*)?$",
-              message: "src/core is pure: no UI or Office packages (PRODUCT §8).",
+              message: "src/core is pure: no UI or Office packages (docs/architecture.md).",
             },
           ],
         },

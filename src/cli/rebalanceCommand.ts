@@ -354,7 +354,7 @@ export async function runRebalance(file: string, options: RebalanceOptions, io: 
 }
 
 /**
- * The change trail (PRODUCT §6): the copy's `_tdcheck` sheet gets this rebalance appended to the
+ * The change trail (docs/rebalancing.md §6): the copy's `_tdcheck` sheet gets this rebalance appended to the
  * trail it already holds, so `check --report` on the copy lists it. A trail that cannot be read is
  * left as it is rather than overwritten with this entry alone.
  */

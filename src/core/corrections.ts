@@ -1,6 +1,6 @@
 /**
  * The user's corrections to what detection understood, as pure functions from one TableMap to the
- * next (PRODUCT §3: "can be corrected by the user"). The pane shows the result and hands the maps to
+ * next (docs/table-understanding.md: a reading "can be corrected by the user"). The pane shows the result and hands the maps to
  * the engine's `checkMaps`; the adapter saves them in the workbook. Nothing here decides a rule; it
  * lives in core (not in the pane) because what a correction makes of a table is the engine's decision.
  */

@@ -1,5 +1,5 @@
 /**
- * How the pane lists findings: grouped by indicator (PRODUCT §6), the worst group first, and which
+ * How the pane lists findings: grouped by indicator (docs/architecture.md, "The Excel door"), the worst group first, and which
  * cells a click on a finding selects. Presentation only; the findings come from the engine.
  */
 import { SEVERITY_ORDER, type Finding, type Severity } from "../core/finding";

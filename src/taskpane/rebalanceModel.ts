@@ -128,7 +128,7 @@ export function formFor(c: Candidate, parent?: string): RebalanceForm {
     key: c.key,
     parent: parent && c.parents.includes(parent) ? parent : (c.parents[0] ?? ""),
     mode: "spread",
-    // A ratio moves every child by the same points by default, as the engine does (ALLOCATION T5).
+    // A ratio moves every child by the same points by default, as the engine does (docs/rebalancing.md §5).
     method: c.kind === "ratio" ? "equal" : "proportional",
     reference: "",
     weights: c.weights ?? "",

@@ -1,5 +1,5 @@
 /**
- * What a planner's cell means (PRODUCT §2): numbers stored or typed as text, bounds (超500),
+ * What a planner's cell means (docs/rules.md §1): numbers stored or typed as text, bounds (超500),
  * qualifiers (累计, 新增), multipliers (1.7万), glued units (23项), dashes, error codes and wording.
  *
  * Conventions the rest of the engine may rely on:

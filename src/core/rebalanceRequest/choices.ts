@@ -32,7 +32,7 @@ export interface RebalanceChoices {
   edit?: UnitValue;
   /** Keep the children, set the parent to their sum. */
   fixParent?: boolean;
-  /** The explicit fallback of ALLOCATION T4c: spread the rest equally over zero-base children. */
+  /** The explicit fallback for zero bases (docs/rebalancing.md §2): spread the rest equally over zero-base children. */
   zeroBase?: "equal";
   locks?: readonly string[];
   min?: readonly UnitValue[];
