@@ -200,13 +200,16 @@ export function mapsToCheck(
   workbook: WorkbookGrid,
   saved: readonly TableMap[],
   productSheets: readonly ProductSheet[],
-): { maps: TableMap[]; problems: InputProblem[] } {
+): { maps: TableMap[]; problems: InputProblem[]; rejected: RejectedRange[] } {
   const savedSheets = new Set(saved.map((m) => m.sheet));
   const rest: WorkbookGrid = { ...workbook, sheets: workbook.sheets.filter((s) => !savedSheets.has(s.name)) };
-  const detected = rest.sheets.length ? detectWorkbook(rest, { productSheets }) : { maps: [], problems: [] };
+  const detected = rest.sheets.length
+    ? detectWorkbook(rest, { productSheets })
+    : { maps: [], problems: [], rejected: [] };
   const maps = [...saved.filter((m) => workbook.sheets.some((s) => s.name === m.sheet)), ...detected.maps];
   const problems = maps.length ? [] : detected.problems;
-  return { maps, problems };
+  // What detection looked at and did not read is said in the pane as in the command line.
+  return { maps, problems, rejected: detected.rejected };
 }
 
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {

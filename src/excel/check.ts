@@ -3,7 +3,7 @@
  * the engine's incremental Checker (kept for live mode) → flag plan → flags. One Excel.run; the
  * outcome is a value (a protected sheet still shows its findings, only the flags are refused).
  */
-import type { InputProblem } from "../core/check";
+import type { InputProblem, RejectedRange } from "../core/check";
 import { isEmptyWorkbook, mapsToCheck, resultOf } from "../core/check";
 import { mergedAcrossTables } from "../core/merges";
 import { Checker } from "../core/checker";
@@ -23,7 +23,7 @@ import type { CheckInExcelOptions, CheckOutcome, ExcelProblem, FlagsWritten, Loa
 export function chooseMaps(
   workbook: WorkbookGrid,
   state: LoadedState | undefined,
-): { maps: TableMap[]; problems: InputProblem[] } {
+): { maps: TableMap[]; problems: InputProblem[]; rejected: RejectedRange[] } {
   const saved = (state?.tables ?? [])
     .filter((t) => t.map && (t.status === "same" || t.status === "moved"))
     .map((t) => t.map!);
@@ -69,7 +69,7 @@ export async function checkNow(
   const { workbook, state } = await readNow(session, context, options, { withState: true });
   const sheet = workbook.sheets[0]?.name ?? "";
   if (isEmptyWorkbook(workbook)) return { kind: "empty-sheet", sheet };
-  const { maps, problems } = chooseMaps(workbook, state);
+  const { maps, problems, rejected } = chooseMaps(workbook, state);
   const merged = mergedAcrossTables(workbook, maps);
   if (merged)
     return { kind: "problem", problem: { code: "MERGED_CELLS", sheet: merged.sheet, ranges: merged.ranges } };
@@ -83,7 +83,7 @@ export async function checkNow(
   // Accepted findings (上报说明) stay listed, marked, and stop counting as errors.
   const result = await markAccepted(
     session,
-    { ...resultOf(checker), problems },
+    { ...resultOf(checker), problems, rejected },
     workbook,
     await accepted.finish(context),
   );
