@@ -4,7 +4,7 @@
  * Behaviour snapshot: the JSON of `check` and `detect` (and a rebalance of the sample) on every
  * fixture, every workbook of the generated corpus, every hostile file of the bad-input corpus and
  * the sample, written one file per run into
- * OUT_DIR. Two snapshots taken at two commits are compared with `node scripts/snapshot.js --compare A B`,
+ * OUT_DIR, with the text outputs in both languages and rebalance requests done and refused. Two snapshots taken at two commits are compared with `node scripts/snapshot.js --compare A B`,
  * which lists every file whose output differs. Used to prove that a refactoring changed no behaviour.
  *
  * Usage: node scripts/snapshot.js OUT_DIR        (builds dist/cli/tdcheck.js first)
@@ -71,6 +71,46 @@ async function main() {
       rel(run(["check", file, "--format", "json", ...extra])),
     );
     fs.writeFileSync(path.join(out, `${name}.detect.json`), rel(run(["detect", file, "--format", "json"])));
+  }
+  // Text outputs in both languages, where the words live (the corpus is left to JSON: its texts
+  // are the same sentences as the fixtures').
+  for (const [name, file] of Object.entries(inputs)) {
+    if (name.startsWith("corpus-")) continue;
+    const rel = (t) => t.split(file).join(path.basename(file));
+    for (const lang of ["zh", "en"]) {
+      for (const cmd of ["check", "detect"]) {
+        fs.writeFileSync(
+          path.join(out, `${name}.${cmd}.${lang}.txt`),
+          rel(run([cmd, file, "--format", "text", "--lang", lang])),
+        );
+      }
+    }
+  }
+  // Rebalance requests, done and refused, so every sentence of the command and its explanations shows.
+  const REBALANCE = {
+    lock: ["--indicator", "新增高新技术企业数", "--lock", "滨江区"],
+    equal: ["--indicator", "新增高新技术企业数", "--method", "equal", "--target", "1000"],
+    minimal: ["--indicator", "新增高新技术企业数", "--method", "minimal-change", "--target", "990"],
+    edit: ["--indicator", "新增高新技术企业数", "--edit", "滨江区=100"],
+    fix: ["--indicator", "新增高新技术企业数", "--fix", "parent"],
+    bounds: ["--indicator", "新增高新技术企业数", "--max", "滨江区=abc"],
+    infeasible: ["--indicator", "新增高新技术企业数", "--target", "10", "--min", "滨江区=500"],
+    noIndicator: ["--indicator", "不存在的指标"],
+    noReference: ["--indicator", "新增高新技术企业数", "--method", "reference"],
+    badStep: ["--indicator", "新增高新技术企业数", "--step", "0"],
+    badTarget: ["--indicator", "新增高新技术企业数", "--target", "x1"],
+  };
+  for (const [label, argv] of Object.entries(REBALANCE)) {
+    for (const format of ["text", "json"]) {
+      for (const lang of ["zh", "en"]) {
+        fs.writeFileSync(
+          path.join(out, `sample.rebalance-${label}.${lang}.${format}`),
+          run(["rebalance", inputs.sample, ...argv, "--format", format, "--lang", lang])
+            .split(inputs.sample)
+            .join("sample.xlsx"),
+        );
+      }
+    }
   }
   const target = path.join(work, "rebalanced.xlsx");
   fs.writeFileSync(

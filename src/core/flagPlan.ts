@@ -13,6 +13,7 @@ import type { Finding } from "./finding";
 import { NOTE_MARK, type FlagKind, type FlagPlan, type FlagRulePlan, type NotePlan } from "./flags";
 import { rawAt, type SheetGrid, type WorkbookGrid } from "./grid";
 import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "./messages";
+import { MESSAGE_TEXT } from "./messageText";
 
 /** A reference relative to the flagged cell; `$` parts are absolute. */
 interface Ref {
@@ -167,7 +168,7 @@ export function noteText(findings: Finding[], lang: Lang, checkedOn: string): st
     const head = `${SEVERITY_TEXT[f.severity][lang]} · ${RULE_TITLES[f.rule][lang]}`;
     const hints = f.hints.map((h) => renderHint(h, lang));
     return [
-      `${head}${lang === "zh" ? "：" : ": "}${renderMessage(f, lang)}`,
+      `${head}${MESSAGE_TEXT[lang].headSep}${renderMessage(f, lang)}`,
       ...hints.map((h) => `  · ${h}`),
     ].join("\n");
   });

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from "../decimal";
 import type { Lang } from "../messages";
+import { EXPLAIN_TEXT } from "./explainText";
 import { fromUnits } from "./gridUnits";
 import type { Rational } from "./rational";
 import type {
@@ -97,16 +98,6 @@ export function buildOk(row: SolvedRow): RebalanceOk {
 // ---------------------------------------------------------------------------------------
 // Rendering at the edge.
 
-const METHOD_NAME: Record<Method, Record<Lang, string>> = {
-  proportional: { zh: "按现值比例", en: "proportional to current values" },
-  "equal-increment": { zh: "等额增减", en: "equal increment" },
-  reference: { zh: "按参考值（因素法）", en: "proportional to a reference row" },
-  "minimal-change": { zh: "加权最小调整", en: "weighted minimal change" },
-  ratio: { zh: "比率指标（分子空间）", en: "ratio target in numerator space" },
-  "edit-one": { zh: "改一项、保持合计", en: "edit one child, keep the total" },
-  "fix-parent": { zh: "按下级合计修正上级", en: "set the parent to the children's sum" },
-};
-
 /** Decimals enough to show a factor without pretending it is exact. */
 function approx(r: Rational): string {
   const d = r.toDecimal();
@@ -114,100 +105,36 @@ function approx(r: Rational): string {
 }
 
 function names(expl: Explanation, children: readonly number[], lang: Lang): string {
-  return children.map((i) => expl.children[i]?.unit ?? `#${i + 1}`).join(lang === "zh" ? "、" : ", ");
+  return children.map((i) => expl.children[i]?.unit ?? `#${i + 1}`).join(EXPLAIN_TEXT[lang].listSep);
 }
 
 export function renderExplanation(expl: Explanation, lang: Lang): string[] {
-  const zh = lang === "zh";
+  const t = EXPLAIN_TEXT[lang];
   const lines: string[] = [];
-  const method = METHOD_NAME[expl.method][lang];
-  const spread = expl.spread ? `（${METHOD_NAME[expl.spread][lang]}）` : "";
-  lines.push(
-    zh
-      ? `方法：${method}${spread}；目标 ${expl.target}，其中锁定的单位合计 ${expl.lockedTotal}，其余单位分配 ${expl.toSpread}；取整到 ${expl.step}。`
-      : `Method: ${method}${expl.spread ? ` (${METHOD_NAME[expl.spread][lang]})` : ""}; target ${expl.target}: ${expl.lockedTotal} held by the locked children, ${expl.toSpread} spread over the others; rounded to ${expl.step}.`,
-  );
+  const method = t.methodWithSpread(t.method[expl.method], expl.spread && t.method[expl.spread]);
+  lines.push(t.summary(method, `${expl.target}`, `${expl.lockedTotal}`, `${expl.toSpread}`, `${expl.step}`));
   // Each factor said as what it does to the children, not as the solver's variable.
-  if (expl.scale)
-    lines.push(
-      zh
-        ? `可调整的单位按现值同比例增减（乘以 ${approx(expl.scale)}）。`
-        : `The free children move in proportion to their current values (× ${approx(expl.scale)}).`,
-    );
-  if (expl.increment)
-    lines.push(
-      zh
-        ? `每个可调整的单位增减相同的量：${approx(expl.increment)}。`
-        : `Every free child moves by the same amount: ${approx(expl.increment)}.`,
-    );
-  if (expl.perReference)
-    lines.push(
-      zh
-        ? `按参考行分配：参考值每 1 分得 ${approx(expl.perReference)}。`
-        : `Spread by the reference row: ${approx(expl.perReference)} for each unit of reference.`,
-    );
-  if (expl.shift)
-    lines.push(
-      zh
-        ? `各单位的比率统一增减 ${approx(expl.shift)} 个百分点。`
-        : `Every free child's ratio moves by ${approx(expl.shift)} percentage points.`,
-    );
-  if (expl.marginalCost)
-    lines.push(
-      zh
-        ? "按权重分摊：权重越大的单位改动越小，使加权后的改动总量最小。"
-        : "Spread by weight: the larger a child's weight, the less it moves, so the weighted change is as small as it can be.",
-    );
-  if (expl.zeroBase === "all-zero-split-equally")
-    lines.push(zh ? "可调下级现值均为零，平均分配。" : "Every free child is zero: split equally.");
-  if (expl.zeroBase === "spread-equally-by-choice")
-    lines.push(
-      zh
-        ? "按所选方式，余额平均分配给现值为零的下级。"
-        : "As chosen, the rest is spread equally over the zero-base children.",
-    );
-  if (expl.atMax.length > 0)
-    lines.push(
-      zh
-        ? `达到上限：${names(expl, expl.atMax, lang)}。`
-        : `At their maximum: ${names(expl, expl.atMax, lang)}.`,
-    );
-  if (expl.atMin.length > 0)
-    lines.push(
-      zh
-        ? `达到下限：${names(expl, expl.atMin, lang)}。`
-        : `At their minimum: ${names(expl, expl.atMin, lang)}.`,
-    );
+  if (expl.scale) lines.push(t.scale(approx(expl.scale)));
+  if (expl.increment) lines.push(t.increment(approx(expl.increment)));
+  if (expl.perReference) lines.push(t.perReference(approx(expl.perReference)));
+  if (expl.shift) lines.push(t.shift(approx(expl.shift)));
+  if (expl.marginalCost) lines.push(t.marginalCost);
+  if (expl.zeroBase === "all-zero-split-equally") lines.push(t.allZeroSplitEqually);
+  if (expl.zeroBase === "spread-equally-by-choice") lines.push(t.zeroBaseSpreadEqually);
+  if (expl.atMax.length > 0) lines.push(t.atMax(names(expl, expl.atMax, lang)));
+  if (expl.atMin.length > 0) lines.push(t.atMin(names(expl, expl.atMin, lang)));
   if (expl.leftoverSteps > 0 && expl.rounding === "largest-remainder")
-    lines.push(
-      zh
-        ? `先全部向下取整，剩下的 ${expl.leftoverSteps} 个 ${expl.step} 分给小数部分最大的单位。`
-        : `Rounded down first; the ${expl.leftoverSteps} step(s) of ${expl.step} left over went to the children with the largest fractions.`,
-    );
-  if (expl.rounding === "half-away-each")
-    lines.push(
-      zh ? "各项分别四舍五入到步长。" : "Each child rounded to the step on its own (half away from zero).",
-    );
+    lines.push(t.largestRemainder(expl.leftoverSteps, `${expl.step}`));
+  if (expl.rounding === "half-away-each") lines.push(t.halfAwayEach);
   for (const tie of expl.ties) {
-    const by =
-      tie.decidedBy === "base"
-        ? zh
-          ? "基数较大者优先"
-          : "larger base first"
-        : zh
-          ? "按表中顺序"
-          : "sheet order";
-    lines.push(
-      zh
-        ? `${names(expl, tie.contenders, lang)}的小数部分相同，多出的给了${names(expl, tie.winners, lang)}（${by}）。`
-        : `Tie between ${names(expl, tie.contenders, lang)}; went to ${names(expl, tie.winners, lang)} (${by}).`,
-    );
+    const by = tie.decidedBy === "base" ? t.tieByBase : t.tieBySheetOrder;
+    lines.push(t.tie(names(expl, tie.contenders, lang), names(expl, tie.winners, lang), by));
   }
   return lines;
 }
 
 function bound(r: Rational | null, lang: Lang): string {
-  return r === null ? (lang === "zh" ? "无上限" : "unbounded") : approxValue(r);
+  return r === null ? EXPLAIN_TEXT[lang].unbounded : approxValue(r);
 }
 
 function approxValue(r: Rational): string {
@@ -216,72 +143,52 @@ function approxValue(r: Rational): string {
 }
 
 function problemText(p: InputProblem, lang: Lang): string {
-  const zh = lang === "zh";
+  const t = EXPLAIN_TEXT[lang];
   const child = "child" in p ? `#${p.child + 1}` : "";
   switch (p.kind) {
     case "bad-step":
-      return zh ? "步长无效" : "invalid step";
+      return t.badStep;
     case "target-off-grid":
-      return zh ? `目标 ${p.value} 不在步长网格上` : `target ${p.value} is off the grid`;
+      return t.targetOffGrid(`${p.value}`);
     case "value-off-grid":
-      return zh ? `${child} 的值 ${p.value} 不在步长网格上` : `${child}'s value ${p.value} is off the grid`;
+      return t.valueOffGrid(child, `${p.value}`);
     case "empty-bounds":
-      return zh
-        ? `${child} 的下限 ${p.min} 高于上限 ${p.max}`
-        : `${child}'s minimum ${p.min} exceeds its maximum ${p.max}`;
+      return t.emptyBounds(child, `${p.min}`, `${p.max}`);
     case "missing-reference":
-      return zh ? `${child} 缺少参考值` : `${child} has no reference value`;
+      return t.missingReference(child);
     case "negative-reference":
-      return zh ? `${child} 的参考值为负` : `${child}'s reference is negative`;
+      return t.negativeReference(child);
     case "bad-weight":
-      return zh ? `${child} 的权重须为正` : `${child}'s weight must be positive`;
+      return t.badWeight(child);
     case "missing-denominator":
-      return zh ? `${child} 缺少正的分母` : `${child} needs a positive denominator`;
+      return t.missingDenominator(child);
     case "bad-parent-denominator":
-      return zh ? "上级分母须为正" : "the parent's denominator must be positive";
+      return t.badParentDenominator;
     case "edit-out-of-range":
-      return zh ? `没有第 ${p.child + 1} 项` : `there is no child ${child}`;
+      return t.editOutOfRange(p.child + 1, child);
     case "edit-off-grid":
-      return zh ? `修改值 ${p.value} 不在步长网格上` : `the edited value ${p.value} is off the grid`;
+      return t.editOffGrid(`${p.value}`);
   }
 }
 
 export function renderRefusal(refusal: Refusal, lang: Lang): string[] {
-  const zh = lang === "zh";
+  const t = EXPLAIN_TEXT[lang];
   switch (refusal.status) {
     case "infeasible": {
       const [lo, hi] = refusal.achievable;
       const range = `[${lo === null ? "−∞" : approxValue(lo)}, ${bound(hi, lang)}]`;
-      const lines = [
-        zh
-          ? `无法达到目标 ${refusal.target}：锁定与上下限允许的上级范围为 ${range}，未作任何修改。`
-          : `Target ${refusal.target} cannot be reached: locks and bounds allow ${range}; nothing was written.`,
-      ];
-      if (refusal.shortBy)
-        lines.push(
-          zh ? `还差 ${approxValue(refusal.shortBy)}。` : `Short by ${approxValue(refusal.shortBy)}.`,
-        );
+      const lines = [t.infeasible(`${refusal.target}`, range)];
+      if (refusal.shortBy) lines.push(t.shortBy(approxValue(refusal.shortBy)));
       if (refusal.overBy) {
-        lines.push(
-          refusal.limitedBy === "locks"
-            ? zh
-              ? `锁定项合计已超出目标 ${approxValue(refusal.overBy)}。`
-              : `The locked children alone exceed it by ${approxValue(refusal.overBy)}.`
-            : zh
-              ? `超出 ${approxValue(refusal.overBy)}。`
-              : `Over by ${approxValue(refusal.overBy)}.`,
-        );
+        const over = approxValue(refusal.overBy);
+        lines.push(refusal.limitedBy === "locks" ? t.lockedOverBy(over) : t.overBy(over));
       }
       return lines;
     }
     case "zero-base-blocked": {
       const [lo, hi] = refusal.reachable;
       const range = `[${lo === null ? "−∞" : approxValue(lo)}, ${bound(hi, lang)}]`;
-      return [
-        zh
-          ? `现值为正的下级在上下限内只能达到 ${range}，而现值为零的下级按比例保持为零；可选择“将余额平均分给现值为零的下级”。`
-          : `Children with positive values reach only ${range} within their bounds and zero values stay zero; choose "spread the rest equally over the zero-base children" to continue.`,
-      ];
+      return [t.zeroBaseBlocked(range)];
     }
     case "invalid-input":
       return refusal.problems.map((p) => problemText(p, lang));

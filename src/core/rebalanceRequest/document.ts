@@ -20,6 +20,7 @@ import {
 import { sortedHas } from "../sorted";
 import type { OptionLabel } from "./choices";
 import type { RebalancePlan } from "./plan";
+import { REQUEST_TEXT } from "./requestText";
 
 export interface RebalanceChildDoc {
   unit: string;
@@ -100,16 +101,8 @@ export function explanationText(plan: RebalancePlan, result: RebalanceOk, lang: 
   const was = p.stated ? p.stated.toString() : (p.text ?? "");
   const sum = result.parent.toString();
   if (p.stated && p.stated.eq(result.parent))
-    return [
-      lang === "zh"
-        ? `下级合计 ${sum} 与上级 ${p.unit}（${p.cell}）一致，无需修改。`
-        : `The children add up to ${sum}, as the parent ${p.unit} (${p.cell}) states; nothing to change.`,
-    ];
-  return [
-    lang === "zh"
-      ? `下级保持不变；上级 ${p.unit}（${p.cell}）由 ${was || "空白"} 改为下级合计 ${sum}。`
-      : `The children stay; the parent ${p.unit} (${p.cell}) becomes their sum, ${sum}${was ? ` (was ${was})` : ""}.`,
-  ];
+    return [REQUEST_TEXT[lang].fixParentNothing(sum, p.unit, p.cell)];
+  return [REQUEST_TEXT[lang].fixParentSet(sum, p.unit, p.cell, was)];
 }
 
 function explanationDoc(

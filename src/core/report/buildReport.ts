@@ -22,7 +22,11 @@ import type { AcceptanceMark, AcceptedFinding, LapsedAcceptance } from "./accept
 import { splitQualified } from "./fingerprint";
 import { foldedMessage, foldRepeatedInfos, type Folded } from "./folding";
 import { passedMessage } from "./passedText";
+import { REPORT_TEXT, reportLabels, type ReportLabels } from "./reportText";
 import { methodText, type TrailEntry, type TrailValue } from "./trail";
+
+export type { ReportLabels } from "./reportText";
+export { reportLabels } from "./reportText";
 
 export type CheckStatus = "failed" | "accepted" | "passed" | "info";
 
@@ -150,251 +154,6 @@ export interface ReportOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words
-
-export interface ReportLabels {
-  title: string;
-  file: string;
-  scope: string;
-  /** The scope stated in the header: one sheet, or the whole workbook with the sheets checked. */
-  scopeSheet: (sheet: string) => string;
-  scopeWorkbook: (sheets: string[]) => string;
-  time: string;
-  fingerprint: string;
-  fingerprintCells: string;
-  fingerprintNote: string;
-  preparer: string;
-  reviewer: string;
-  signDate: string;
-  summaryTitle: string;
-  summary: Record<keyof ReportSummary, string>;
-  columns: {
-    no: string;
-    status: string;
-    rule: string;
-    cell: string;
-    related: string;
-    indicator: string;
-    unit: string;
-    stated: string;
-    computed: string;
-    footing: string;
-    difference: string;
-    tolerance: string;
-    message: string;
-    hints: string;
-  };
-  checksSection: string;
-  /** What each column of the checks means, for a reader who has not met the product. */
-  legendSection: string;
-  legend: [string, string][];
-  acceptedSection: string;
-  acceptedColumns: { no: string; status: string; by: string; at: string; reason: string; note: string };
-  trailSection: string;
-  trailColumns: {
-    kind: string;
-    method: string;
-    before: string;
-    after: string;
-    change: string;
-    details: string;
-    time: string;
-  };
-  none: string;
-}
-
-const LABELS: Record<Lang, ReportLabels> = {
-  zh: {
-    title: "审核报告 · 指标分解校核",
-    file: "文件",
-    scope: "校核范围",
-    scopeSheet: (sheet) => `仅工作表“${sheet}”`,
-    scopeWorkbook: (sheets) => `整个工作簿${sheets.length ? `（${sheets.join("、")}）` : ""}`,
-    time: "校核时间",
-    fingerprint: "数据指纹（SHA-256）",
-    fingerprintCells: "指纹覆盖的单元格",
-    fingerprintNote:
-      "数据指纹的算法：对上面列出的每个单元格，按工作表在工作簿中的顺序、再按行、列的顺序各写一行——工作表名!单元格地址、制表符、存储的值、制表符、数字格式（单元格没有格式时写 General）、换行。数值写成最短的十进制形式（2000、56.7、1e-7），文字照写，空单元格什么也不写，逻辑值写 TRUE 或 FALSE，错误值写其代码（#REF!）；两栏中的反斜杠、制表符、换行、回车分别写作 \\\\、\\t、\\n、\\r。把所有行依次按 UTF-8 编码，计算 SHA-256，得到的 64 位十六进制数就是指纹。任何一个所校核单元格的值或显示精度改变，指纹都会改变；字体、填充、边框、批注和其他单元格不影响指纹。",
-    preparer: "填表人",
-    reviewer: "审核人",
-    signDate: "日期",
-    summaryTitle: "汇总",
-    summary: {
-      tables: "分解表",
-      progressions: "进度表",
-      indicators: "指标",
-      checks: "校核项",
-      passed: "通过",
-      errors: "错误",
-      warnings: "警告",
-      infos: "提示",
-      accepted: "已接受",
-      lapsed: "已失效",
-    },
-    columns: {
-      no: "序号",
-      status: "结果",
-      rule: "校核规则",
-      cell: "单元格",
-      related: "相关单元格",
-      indicator: "指标",
-      unit: "单位",
-      stated: "填报值",
-      computed: "计算/对照值",
-      footing: "核",
-      difference: "差额",
-      tolerance: "容差",
-      message: "说明",
-      hints: "可能原因",
-    },
-    checksSection: "校核明细",
-    legendSection: "栏目说明",
-    legend: [
-      [
-        "结果",
-        "✓ 通过：校核通过；✗ 错误、! 警告：未通过；i 提示：供参考，不算错误；已接受：未通过，但已写明上报说明，不再计为错误或警告",
-      ],
-      ["校核规则", "这一行做的是哪项校核（加总校核、下达目标校核……）"],
-      ["单元格、相关单元格", "被校核的单元格（点击可跳转），以及参与计算的其他单元格"],
-      ["填报值", "表中填写的值（上级的目标、合计等）"],
-      ["计算/对照值", "由下级算出的值（如下级合计），或用来对照的值（如上级下达的目标、另一年的值）"],
-      ["核", "✓：已将下级逐一相加核对，与上级一致"],
-      ["差额", "计算/对照值减去填报值"],
-      ["容差", "允许的差额：整数计数为 0；其他数值为四舍五入可能造成的误差，“说明”中写明依据"],
-      ["说明、可能原因", "用文字说明校核结果；未通过时给出最可能出错的单元格"],
-    ],
-    acceptedSection: "已接受的问题（上报说明）",
-    acceptedColumns: {
-      no: "校核序号",
-      status: "状态",
-      by: "接受人",
-      at: "接受时间",
-      reason: "上报说明",
-      note: "备注",
-    },
-    trailSection: "变更记录",
-    trailColumns: {
-      kind: "类型",
-      method: "方法",
-      before: "调整前",
-      after: "调整后",
-      change: "变化",
-      details: "目标、锁定与界限",
-      time: "时间",
-    },
-    none: "无",
-  },
-  en: {
-    title: "Audit report · Target Decomposition Check",
-    file: "File",
-    scope: "Scope",
-    scopeSheet: (sheet) => `the sheet “${sheet}” only`,
-    scopeWorkbook: (sheets) => `the whole workbook${sheets.length ? ` (${sheets.join(", ")})` : ""}`,
-    time: "Checked at",
-    fingerprint: "Fingerprint (SHA-256)",
-    fingerprintCells: "Cells covered by the fingerprint",
-    fingerprintNote:
-      "How the fingerprint is computed: for each cell listed above, in the order of the sheets in the workbook, then rows, then columns, write one line — Sheet!A1, a tab, the stored value, a tab, the number format (General when the cell has none), a line feed. Numbers are written in their shortest decimal form (2000, 56.7, 1e-7), text as it is, an empty cell as nothing, a boolean as TRUE or FALSE, an error as its code (#REF!); in both fields a backslash is written \\\\, a tab \\t, a line feed \\n, a carriage return \\r. Encode the lines in UTF-8, one after the other, and take SHA-256: its 64 hexadecimal digits are the fingerprint. It changes when any checked cell's value or shown precision changes, not when fonts, fills, borders, notes or other cells do.",
-    preparer: "Prepared by",
-    reviewer: "Reviewed by",
-    signDate: "Date",
-    summaryTitle: "Summary",
-    summary: {
-      tables: "Split tables",
-      progressions: "Progressions",
-      indicators: "Indicators",
-      checks: "Checks run",
-      passed: "Passed",
-      errors: "Errors",
-      warnings: "Warnings",
-      infos: "Infos",
-      accepted: "Accepted",
-      lapsed: "Lapsed",
-    },
-    columns: {
-      no: "No.",
-      status: "Result",
-      rule: "Check",
-      cell: "Cell",
-      related: "Related cells",
-      indicator: "Indicator",
-      unit: "Unit",
-      stated: "Stated",
-      computed: "Computed / expected",
-      footing: "✓",
-      difference: "Difference",
-      tolerance: "Tolerance",
-      message: "Explanation",
-      hints: "Likely cause",
-    },
-    checksSection: "Checks",
-    legendSection: "What the columns mean",
-    legend: [
-      [
-        "Result",
-        "✓ passed; ✗ error, ! warning: failed; i info: for reference, not a fault; accepted: failed, but a written reason was given, so it no longer counts as an error or warning",
-      ],
-      ["Check", "which check the row is (sum check, assignment check, …)"],
-      ["Cell, related cells", "the cell checked (a link to it) and the other cells the check used"],
-      ["Stated", "the value the table states (the parent's target, a total)"],
-      [
-        "Computed / expected",
-        "the value worked out from the children (their sum), or the value compared with (the assignment, another year's value)",
-      ],
-      ["✓", "the children were added up one by one and agree with the parent"],
-      ["Difference", "computed or expected minus stated"],
-      [
-        "Tolerance",
-        "the difference allowed: 0 for whole-number counts; otherwise what rounding can explain, as the explanation says",
-      ],
-      ["Explanation, likely cause", "the result in words; for a failed check, the cell most likely wrong"],
-    ],
-    acceptedSection: "Accepted findings (reasons given)",
-    acceptedColumns: {
-      no: "Check no.",
-      status: "Status",
-      by: "Accepted by",
-      at: "Accepted at",
-      reason: "Reason",
-      note: "Note",
-    },
-    trailSection: "Change trail",
-    trailColumns: {
-      kind: "Kind",
-      method: "Method",
-      before: "Before",
-      after: "After",
-      change: "Change",
-      details: "Target, locks and bounds",
-      time: "Time",
-    },
-    none: "none",
-  },
-};
-
-export function reportLabels(lang: Lang): ReportLabels {
-  return LABELS[lang];
-}
-
-const STATUS_TEXT: Record<Lang, { passed: string; accepted: string } & Record<Severity, string>> = {
-  zh: { passed: "✓ 通过", accepted: "已接受", error: "✗ 错误", warning: "! 警告", info: "i 提示" },
-  en: { passed: "✓ passed", accepted: "accepted", error: "✗ error", warning: "! warning", info: "i info" },
-};
-
-const KIND_TEXT: Record<Lang, Record<TrailEntry["kind"], string>> = {
-  zh: { rebalance: "调整", undo: "撤销" },
-  en: { rebalance: "rebalance", undo: "undo" },
-};
-
-const LAPSE_TEXT: Record<Lang, Record<LapsedAcceptance["why"], string>> = {
-  zh: { changed: "所涉单元格已修改，接受已失效，需重新确认", gone: "该问题已不再出现，接受不再适用" },
-  en: {
-    changed: "a cell it covers has changed: the acceptance lapsed and must be confirmed again",
-    gone: "the finding no longer occurs",
-  },
-};
-
-// ---------------------------------------------------------------------------------------------
 // Pieces
 
 function pad2(n: number): string {
@@ -455,10 +214,8 @@ function findingRow(group: Folded<AcceptedFinding>, lang: Lang): Omit<ReportChec
   const status: CheckStatus = f.accepted ? "accepted" : f.severity === "info" ? "info" : "failed";
   const severity = SEVERITY_TEXT[f.severity][lang];
   const statusText = f.accepted
-    ? lang === "zh"
-      ? `${STATUS_TEXT.zh.accepted}（${severity}）`
-      : `${STATUS_TEXT.en.accepted} (${severity})`
-    : STATUS_TEXT[lang][f.severity];
+    ? REPORT_TEXT[lang].acceptedStatus(severity)
+    : REPORT_TEXT[lang].status[f.severity];
   return {
     status,
     severity: f.severity,
@@ -497,7 +254,7 @@ function evidenceColumns(c: PassedCheck, lang: Lang) {
 function passedRow(c: PassedCheck, lang: Lang): Omit<ReportCheck, "no"> {
   return {
     status: "passed",
-    statusText: STATUS_TEXT[lang].passed,
+    statusText: REPORT_TEXT[lang].status.passed,
     ...evidenceColumns(c, lang),
     footing: SUMS.has(c.rule) ? "✓" : "",
     message: passedMessage(c, lang),
@@ -523,21 +280,20 @@ function moved(c: { before: TrailValue; after: TrailValue }): boolean {
 }
 
 function trailDetails(e: TrailEntry, lang: Lang): string {
-  const zh = lang === "zh";
+  const t = REPORT_TEXT[lang].trail;
   const parts: string[] = [];
-  if (e.target !== undefined && e.target !== null) parts.push(zh ? `目标 ${e.target}` : `target ${e.target}`);
-  if (e.locks.length) parts.push(zh ? `锁定：${e.locks.join("、")}` : `locked: ${e.locks.join(", ")}`);
+  if (e.target !== undefined && e.target !== null) parts.push(t.target(`${e.target}`));
+  if (e.locks.length) parts.push(t.locked(e.locks));
   for (const b of e.bounds) {
-    const lo = b.min !== undefined && b.min !== null ? (zh ? `≥ ${b.min}` : `≥ ${b.min}`) : "";
+    const lo = b.min !== undefined && b.min !== null ? `≥ ${b.min}` : "";
     const hi = b.max !== undefined && b.max !== null ? `≤ ${b.max}` : "";
-    parts.push(`${b.unit} ${[lo, hi].filter(Boolean).join(zh ? "，" : ", ")}`);
+    parts.push(`${b.unit} ${[lo, hi].filter(Boolean).join(t.boundSep)}`);
   }
-  if (e.step) parts.push(zh ? `步长 ${e.step}` : `step ${e.step}`);
-  if (e.reference) parts.push(zh ? `参考：${e.reference}` : `reference: ${e.reference}`);
-  if (e.undoes)
-    parts.push(zh ? `撤销 ${formatTime(e.undoes)} 的调整` : `undoes the change of ${formatTime(e.undoes)}`);
-  if (e.by) parts.push(zh ? `应用人：${e.by}` : `applied by ${e.by}`);
-  return parts.join(zh ? "；" : "; ");
+  if (e.step) parts.push(t.step(`${e.step}`));
+  if (e.reference) parts.push(t.reference(e.reference));
+  if (e.undoes) parts.push(t.undoes(formatTime(e.undoes)));
+  if (e.by) parts.push(t.by(e.by));
+  return parts.join(t.partSep);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -548,7 +304,7 @@ function trailDetails(e: TrailEntry, lang: Lang): string {
  */
 export function buildReport(result: CheckResult, options: ReportOptions): ReportModel {
   const lang = options.lang;
-  const labels = LABELS[lang];
+  const labels = reportLabels(lang);
   const sheetOrder = new Map<string, number>();
   for (const m of result.maps) if (!sheetOrder.has(m.sheet)) sheetOrder.set(m.sheet, sheetOrder.size);
   const sheetIndex = (s: string): number => sheetOrder.get(s) ?? sheetOrder.size;
@@ -590,7 +346,7 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
     no: i + 1,
     time: formatTime(e.time),
     kind: e.kind,
-    kindText: KIND_TEXT[lang][e.kind],
+    kindText: REPORT_TEXT[lang].kind[e.kind],
     indicator: e.indicator,
     sheet: e.sheet,
     method: e.method,
@@ -609,7 +365,7 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
   const timeIso = typeof options.time === "string" ? options.time : options.time.toISOString();
   return {
     lang,
-    sheetName: lang === "zh" ? "审核报告" : "Audit report",
+    sheetName: REPORT_TEXT[lang].sheetName,
     header: {
       title: labels.title,
       file: options.file,
@@ -637,7 +393,7 @@ export function buildReport(result: CheckResult, options: ReportOptions): Report
       by: l.acceptance.by,
       at: formatTime(l.acceptance.at),
       why: l.why,
-      whyText: LAPSE_TEXT[lang][l.why],
+      whyText: REPORT_TEXT[lang].lapse[l.why],
     })),
     trail,
     labels,

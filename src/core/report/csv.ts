@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from "../check";
 import { formatValue, renderHint, renderMessage, type Lang } from "../messages";
+import { MESSAGE_TEXT } from "../messageText";
 import type { AcceptedFinding } from "./acceptance";
 
 export const CSV_COLUMNS = [
@@ -62,7 +63,7 @@ export function findingRows(file: string, result: CheckResult, lang: Lang): stri
     f.difference?.toString() ?? "",
     f.tolerance?.value.toString() ?? "",
     safeText(renderMessage(f, lang)),
-    safeText(f.hints.map((h) => renderHint(h, lang)).join(lang === "zh" ? "；" : "; ")),
+    safeText(f.hints.map((h) => renderHint(h, lang)).join(MESSAGE_TEXT[lang].hintSep)),
     f.accepted ? "yes" : "",
     safeText(f.accepted?.reason ?? ""),
   ]);

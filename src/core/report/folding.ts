@@ -6,6 +6,7 @@
 import { compressCells, parseA1, type CellPosition } from "../address";
 import type { Finding } from "../finding";
 import type { Lang } from "../messages";
+import { MESSAGE_TEXT } from "../messageText";
 
 export interface Folded<F extends Finding = Finding> {
   /** The first finding of the group: its rule, indicator, evidence. */
@@ -55,9 +56,6 @@ export function foldRepeatedInfos<F extends Finding>(findings: readonly F[]): Fo
 export function foldedMessage(message: string, group: Folded, lang: Lang): string {
   const n = group.findings.length;
   if (n === 1) return message;
-  if (group.finding.rule === "missing-value")
-    return lang === "zh"
-      ? `${n} 个下级单位未分配，按 0 计入合计`
-      : `${n} children have no allocation, counted as 0`;
-  return lang === "zh" ? `${message}（共 ${n} 个单元格）` : `${message} (${n} cells)`;
+  if (group.finding.rule === "missing-value") return MESSAGE_TEXT[lang].foldedMissing(n);
+  return MESSAGE_TEXT[lang].folded(message, n);
 }

@@ -11,6 +11,7 @@
  *   the cells the fingerprint covers and how to recompute it.
  */
 import type { ReportCellRef, ReportModel, ReportSummary } from "./buildReport";
+import { REPORT_TEXT } from "./reportText";
 
 export type ReportStyle =
   | "title"
@@ -343,7 +344,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
   }
   for (const l of model.lapsed) {
     const cells = row();
-    cells[1] = cell(model.lang === "zh" ? "已失效" : "lapsed", "warning");
+    cells[1] = cell(REPORT_TEXT[model.lang].lapsedStatus, "warning");
     cells[2] = cell(l.ruleTitle, "text");
     cells[3] = cell(l.cell.text, "link", l.cell.location);
     cells[5] = cell(l.indicator, "text");
@@ -449,7 +450,7 @@ export function layoutReport(model: ReportModel): ReportSheet {
     freezeRows: headerRow,
     printTitleRow: headerRow,
     heights,
-    pageFooter: model.lang === "zh" ? "&L&F&R第 &P 页，共 &N 页" : "&L&F&RPage &P of &N",
+    pageFooter: REPORT_TEXT[model.lang].pageFooter,
   };
 }
 

@@ -7,9 +7,10 @@
 import type { PassedCheck } from "../rules/rule";
 import { FINDING_KINDS } from "../rules";
 import type { Lang } from "../messages";
+import { MESSAGE_TEXT } from "../messageText";
 
 export function passedMessage(c: PassedCheck, lang: Lang): string {
   const texts = FINDING_KINDS[c.rule][lang];
   if (texts.passed) return texts.passed(c);
-  return lang === "zh" ? `${texts.title}：通过` : `${texts.title}: passed`;
+  return MESSAGE_TEXT[lang].passed(texts.title);
 }

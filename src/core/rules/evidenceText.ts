@@ -6,6 +6,7 @@
 import type { Bound } from "../cell";
 import type { Decimal } from "../decimal";
 import type { Finding, Tolerance } from "../finding";
+import { MESSAGE_TEXT } from "../messageText";
 
 export type Lang = "zh" | "en";
 
@@ -39,26 +40,21 @@ export function roundingDifference(v: Decimal | undefined): string {
  */
 export function describeTolerance(t: Tolerance | undefined, lang: Lang): string {
   if (!t) return "";
-  const zh = lang === "zh";
+  const w = MESSAGE_TEXT[lang].tolerance;
+  const v = `${t.value}`;
   switch (t.basis) {
     case "exact-count":
-      return zh ? "不允许误差：整数计数须完全相等" : "no difference allowed: whole-number counts must match";
+      return w.exactCount;
     case "exact":
-      return zh ? "不允许误差（精确比较）" : "no difference allowed (exact comparison)";
+      return w.exact;
     case "user":
-      return zh ? `允许 ±${t.value} 的误差（用户设定）` : `difference allowed: ±${t.value} (set by the user)`;
+      return w.user(v);
     case "written-multiplier":
-      return zh
-        ? `允许 ±${t.value} 的四舍五入误差（有的数以“万”“亿”书写，只精确到末位）`
-        : `rounding allowed: ±${t.value} (some values are written with 万/亿 and known only to their last digit)`;
+      return w.writtenMultiplier(v);
     case "shown-precision":
-      if (t.values === undefined)
-        return zh
-          ? `允许 ±${t.value} 的四舍五入误差（各数保留到 ${t.unit}）`
-          : `rounding allowed: ±${t.value} (values shown to ${t.unit})`;
-      return zh
-        ? `允许 ±${t.value} 的四舍五入误差（${t.values} 个数都保留到 ${t.unit}）`
-        : `rounding allowed: ±${t.value} (${t.values} values, each shown to ${t.unit})`;
+      return t.values === undefined
+        ? w.shownPrecision(v, `${t.unit}`)
+        : w.shownPrecisionOf(v, t.values, `${t.unit}`);
   }
 }
 
@@ -89,8 +85,8 @@ export function upperFirst(text: string): string {
 
 /** The parent as a sentence names it: 杭州市目标 / the 杭州市 target, or just 合计 / Total. */
 export function parentTarget(unit: string, lang: Lang): string {
-  if (namesASum(unit)) return lang === "zh" ? unit : `the ${unit}`;
-  return lang === "zh" ? `${unit}目标` : `the ${unit} target`;
+  const t = MESSAGE_TEXT[lang];
+  return namesASum(unit) ? t.sumWord(unit) : t.parentTarget(unit);
 }
 
 /** One of a finding's details as text ("" when absent). */
@@ -115,5 +111,5 @@ export function evidenceWords(f: Omit<Finding, "severity" | "hints">, lang: Lang
 
 /** A sentence followed by the tolerance it was judged with, when there is one. */
 export function withTolerance(text: string, tolerance: string, lang: Lang): string {
-  return tolerance ? `${text}${lang === "zh" ? "；" : "; "}${tolerance}` : text;
+  return tolerance ? `${text}${MESSAGE_TEXT[lang].toleranceSep}${tolerance}` : text;
 }
