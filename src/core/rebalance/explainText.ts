@@ -7,7 +7,7 @@ import type { Lang } from "../messages";
 import type { Method } from "./types";
 
 export interface ExplainCatalog {
-  /** What each method does, as one name. */
+  /** What each method does, as one name: the preview, the explanation and the change trail all say it so. */
   method: Record<Method, string>;
   /** Between names in a list: 滨江区、上城区 / Binjiang, Shangcheng. */
   listSep: string;
@@ -53,9 +53,9 @@ const ZH: ExplainCatalog = {
   method: {
     proportional: "按现值比例",
     "equal-increment": "等额增减",
-    reference: "按参考值（因素法）",
+    reference: "按参考行比例（因素法）",
     "minimal-change": "加权最小调整",
-    ratio: "比率指标（分子空间）",
+    ratio: "比率指标按分子调整",
     "edit-one": "改一项、保持合计",
     "fix-parent": "按下级合计修正上级",
   },
@@ -104,7 +104,7 @@ const EN: ExplainCatalog = {
     "equal-increment": "equal increment",
     reference: "proportional to a reference row",
     "minimal-change": "weighted minimal change",
-    ratio: "ratio target in numerator space",
+    ratio: "ratio solved in numerator space",
     "edit-one": "edit one child, keep the total",
     "fix-parent": "set the parent to the children's sum",
   },

@@ -9,6 +9,7 @@
  */
 import type { WorkbookGrid } from "../grid";
 import type { Lang } from "../messages";
+import { EXPLAIN_TEXT } from "../rebalance/explainText";
 import { encodeSection, readSection, type SectionColumn } from "./stateSheet";
 import type { StoredRead } from "./acceptance";
 
@@ -135,16 +136,8 @@ export function readTrail(workbook: WorkbookGrid): StoredRead<TrailEntry> {
     : { items: parsed.entries };
 }
 
-export const METHOD_TEXT: Record<string, Record<Lang, string>> = {
-  proportional: { zh: "按现值比例", en: "proportional to current values" },
-  "equal-increment": { zh: "等额增减", en: "equal increment" },
-  reference: { zh: "按参考行比例（因素法）", en: "proportional to a reference row" },
-  "minimal-change": { zh: "加权最小调整", en: "weighted minimal change" },
-  ratio: { zh: "比率指标按分子调整", en: "ratio solved in numerator space" },
-  "edit-one": { zh: "改一项、保持合计", en: "edit one child, keep the total" },
-  "fix-parent": { zh: "上级取下级合计", en: "parent set to the children's sum" },
-};
-
+/** A method's name in the reader's language (the engine's one wording); an unknown id as written. */
 export function methodText(method: string, lang: Lang): string {
-  return METHOD_TEXT[method]?.[lang] ?? method;
+  const names: Record<string, string> = EXPLAIN_TEXT[lang].method;
+  return Object.hasOwn(names, method) ? names[method] : method;
 }
