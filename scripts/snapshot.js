@@ -43,8 +43,10 @@ async function main() {
   const out = path.resolve(args[0] || "snapshot");
   fs.mkdirSync(out, { recursive: true });
   execFileSync("npm", ["run", "build:cli", "--silent"], { cwd: ROOT, stdio: "inherit" });
-  const cliJs = path.join(ROOT, "dist", "cli", "tdcheck.js");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-snapshot-"));
+  // A private copy of the bundle: a rebuild while the snapshot runs must not change what it measures.
+  const cliJs = path.join(work, "tdcheck.js");
+  fs.copyFileSync(path.join(ROOT, "dist", "cli", "tdcheck.js"), cliJs);
   const inputs = { sample: path.join(ROOT, "examples", "hangzhou-2024.xlsx") };
   const { buildAll } = require(path.join(ROOT, "test", "fixtures", "build.js"));
   const built = await buildAll(path.join(work, "fixtures"));

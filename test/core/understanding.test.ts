@@ -686,3 +686,30 @@ test("groups by arithmetic: where some lines are the sums of the lines after the
   ]);
   expect(loud(r)).toEqual(["sum-mismatch C6 error"]);
 });
+
+describe("a word that mixes Chinese and Latin letters is one word, not its Latin half", () => {
+  // 单位GDP能耗 is a ratio; taking 单位GDP for the English word "gdp" called every GDP row a ratio,
+  // and a GDP split whose districts do not add up passed as a "weighted mean" instead.
+  const gdp = (name: string) =>
+    check([
+      ["地区", name],
+      ["杭州市", 100],
+      ["上城区", 30],
+      ["拱墅区", 50],
+      ["西湖区", 15],
+    ]);
+  test.each(["GDP", "gdp（亿元）", "地区生产总值", "ＧＤＰ"])(
+    "%s is an amount: 95 ≠ 100 is an error",
+    (name) => {
+      const r = gdp(name);
+      expect(r.tables[0].indicators[0].kind).toBe("additive");
+      expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+    },
+  );
+  test.each(["单位GDP能耗", "万元gdp能耗下降", "占GDP比重", "单位ＧＤＰ二氧化碳排放"])(
+    "%s is a ratio or a share, never summed",
+    (name) => {
+      expect(["ratio", "share"]).toContain(gdp(name).tables[0].indicators[0].kind);
+    },
+  );
+});

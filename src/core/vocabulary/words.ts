@@ -39,6 +39,7 @@ function escape(word: string): string {
 }
 
 const LATIN = /[a-z]/i;
+const CJK = /[\u3400-\u9fff]/;
 
 function alternatives(words: readonly string[]): string {
   return [...new Set(words)]
@@ -55,22 +56,27 @@ export class WordMatcher {
   private readonly en?: RegExp;
 
   constructor(words: readonly string[], position: Position) {
-    const zh = words.filter((w) => !LATIN.test(w)).map((w) => normalizeLabel(w));
-    const en = words.filter((w) => LATIN.test(w)).map((w) => englishKey(w));
+    // A word with any Chinese in it (单位GDP) is matched whole on the normalised label, in any
+    // case; only a word of Latin letters alone is an English word. (Taking 单位GDP as English
+    // would keep only "gdp" of it and call a plain GDP row a ratio.)
+    const english = (w: string) => LATIN.test(w) && !CJK.test(w);
+    const zh = words.filter((w) => !english(w)).map((w) => normalizeLabel(w));
+    const en = words.filter(english).map((w) => englishKey(w));
     // English words stand alone: "rate" is found in "growth rate", never in "corporate".
-    const wrap = (alt: string, english: boolean): RegExp => {
-      const before = english ? "(?<![a-z0-9])" : "";
-      const after = english ? "(?![a-z0-9])" : "";
+    const wrap = (alt: string, isEnglish: boolean): RegExp => {
+      const before = isEnglish ? "(?<![a-z0-9])" : "";
+      const after = isEnglish ? "(?![a-z0-9])" : "";
+      const flags = isEnglish ? "" : "i";
       const body = `(${alt})`;
       switch (position) {
         case "exact":
-          return new RegExp(`^${body}$`);
+          return new RegExp(`^${body}$`, flags);
         case "start":
-          return new RegExp(`^${body}${after}`);
+          return new RegExp(`^${body}${after}`, flags);
         case "end":
-          return new RegExp(`${before}${body}$`);
+          return new RegExp(`${before}${body}$`, flags);
         default:
-          return new RegExp(`${before}${body}${after}`);
+          return new RegExp(`${before}${body}${after}`, flags);
       }
     };
     if (zh.length) this.zh = wrap(alternatives(zh), false);
