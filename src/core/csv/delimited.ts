@@ -123,15 +123,32 @@ const SAMPLE_RECORDS = 200;
 const SAMPLE_CHARS = 256 * 1024;
 
 /**
- * The delimiter that splits the first records most consistently: the one for which most non-blank
- * records have the same number of fields (more than one), then the wider split, then comma, tab,
- * semicolon in that order. A file every candidate leaves in one column is read as comma-separated.
+ * The delimiter that splits the first records most consistently: the one under which the quotes
+ * stand at the edges of fields (超500;"a,b" is quoted for a semicolon, not a comma), then for which
+ * most non-blank records have the same number of fields (more than one), then the wider split, then
+ * comma, tab, semicolon in that order. A file every candidate leaves in one column is read as comma-separated.
  * `preferred` (from a .tsv name) wins a tie.
  */
+/**
+ * Quotes that, with this delimiter, stand neither at the start nor at the end of a field: a
+ * quoted field opens after a delimiter or a line break and closes before one.
+ */
+function strayQuotes(text: string, delimiter: Delimiter): number {
+  const edge = (c: string | undefined) => c === undefined || c === delimiter || c === "\n" || c === "\r";
+  let stray = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    let j = i;
+    while (text[j + 1] === '"') j++; // a run of quotes ("" inside a field, """ at its edge) counts once
+    if (!edge(text[i - 1]) && !edge(text[j + 1])) stray++;
+    i = j;
+  }
+  return stray;
+}
+
 export function detectDelimiter(text: string, preferred?: Delimiter): Delimiter {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const cut = sample.length < text.length;
-  let best: { delimiter: Delimiter; agree: number; width: number } | undefined;
+  let best: { delimiter: Delimiter; stray: number; agree: number; width: number } | undefined;
   const order = preferred ? [preferred, ...DELIMITERS.filter((d) => d !== preferred)] : DELIMITERS;
   for (const delimiter of order) {
     let parsed = parseDelimited(sample, delimiter, { maxRecords: SAMPLE_RECORDS });
@@ -151,8 +168,13 @@ export function detectDelimiter(text: string, preferred?: Delimiter): Delimiter 
         width = w;
       }
     if (agree === 0) continue;
-    if (!best || agree > best.agree || (agree === best.agree && width > best.width))
-      best = { delimiter, agree, width };
+    const stray = strayQuotes(sample, delimiter);
+    if (
+      !best ||
+      stray < best.stray ||
+      (stray === best.stray && (agree > best.agree || (agree === best.agree && width > best.width)))
+    )
+      best = { delimiter, stray, agree, width };
   }
   return best?.delimiter ?? preferred ?? ",";
 }

@@ -37,6 +37,11 @@ export interface Plausibility {
   common: number;
   /** Multi-byte characters seen. */
   multibyte: number;
+  /**
+   * The same share with the standard's second tier (GB2312's level-2 hanzi, Big5's less frequently
+   * used hanzi) counted half: place names draw on it, random bytes land in it about as often.
+   */
+  known: number;
 }
 
 /** At least this share of visible characters must be familiar (ASCII, hanzi, punctuation). */
@@ -131,9 +136,10 @@ function textScore(text: string): { clean: boolean; familiar: number } {
 export function commonShare(
   bytes: Uint8Array,
   encoding: "gb18030" | "big5",
-): { share: number; count: number } {
+): { share: number; count: number; known: number } {
   let count = 0;
   let common = 0;
+  let second = 0;
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
     const lead = bytes[i];
@@ -146,25 +152,50 @@ export function commonShare(
         continue;
       }
       const row = (lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xd7);
-      if (row && trail >= 0xa1 && trail <= 0xfe) common++;
+      if (trail >= 0xa1 && trail <= 0xfe) {
+        if (row) common++;
+        else if (lead >= 0xd8 && lead <= 0xf7) second++;
+      }
     } else {
       const code = (lead << 8) | trail;
       if (code >= 0xa140 && code <= 0xc67e) common++;
+      else if (code >= 0xc940 && code <= 0xf9d5) second++;
     }
     i++;
   }
-  return { share: count === 0 ? 1 : common / count, count };
+  return {
+    share: count === 0 ? 1 : common / count,
+    count,
+    known: count === 0 ? 1 : (common + second / 2) / count,
+  };
 }
 
 /** How plausible `text` (decoded from `bytes` as `encoding`) is as a Chinese table. */
 export function plausibility(text: string, bytes: Uint8Array, encoding: "gb18030" | "big5"): Plausibility {
   const { clean, familiar } = textScore(text);
-  const { share, count } = commonShare(bytes, encoding);
-  return { clean, familiar, common: share, multibyte: count };
+  const { share, count, known } = commonShare(bytes, encoding);
+  return { clean, familiar, common: share, multibyte: count, known };
 }
 
-function passes(p: Plausibility): boolean {
-  return p.clean && p.familiar >= MIN_FAMILIAR && p.common >= MIN_COMMON;
+/**
+ * Whether decoded text is plausible. A short table of rarer place names (盱眙县, 临潼区) can fall
+ * under the common share by chance; when the text is laid out as a table (every line split into
+ * the same number of fields), its second-tier hanzi count half. Random bytes are not laid out so.
+ */
+function passes(p: Plausibility, text: string): boolean {
+  if (!p.clean || p.familiar < MIN_FAMILIAR) return false;
+  return p.common >= MIN_COMMON || (p.known >= MIN_COMMON && laidOutAsTable(text));
+}
+
+/** At least three lines, each with the same number (one or more) of one delimiter. */
+export function laidOutAsTable(text: string): boolean {
+  const lines = text.split(/\r\n|\n|\r/);
+  while (lines.length && lines[lines.length - 1] === "") lines.pop();
+  if (lines.length < 3) return false;
+  return [",", "\t", ";", "|", "，"].some((d) => {
+    const n = lines[0].split(d).length - 1;
+    return n > 0 && lines.every((l) => l.split(d).length - 1 === n);
+  });
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -200,7 +231,7 @@ export function decodeTableText(bytes: Uint8Array): DecodedText | EncodingProble
     const text = tryDecode(encoding, bytes);
     if (text === undefined) continue;
     const p = plausibility(text, bytes, encoding);
-    if (!passes(p)) continue;
+    if (!passes(p, text)) continue;
     // Both plausible (short text whose few hanzi sit in both common regions): the more common reading wins, GB18030 on a tie.
     if (!best || p.common > best.score) best = { encoding, text, score: p.common };
   }

@@ -124,6 +124,15 @@ describe("detectDelimiter", () => {
     );
   });
 
+  test.each([
+    ['超500;"a,b"\r\n"a,b";"a,b"\r\n', ";"],
+    ['"x;y";"t\tu"\r\n1.7万;"t\tu"\r\n;\r\n', ";"],
+    ['"t\tu";"t\tu"\r\n1.7万;"t\tu"\r\n', ";"],
+    ['合计,"x;y"\r\n"x;y","a,b"\r\n', ","],
+  ])("the delimiter under which the quotes stand at the edges of fields wins: %j", (text, d) => {
+    expect(detectDelimiter(text)).toBe(d);
+  });
+
   test("a sample cut inside a quoted field still decides from the records before it", () => {
     const head = "指标;全市;甲区\n".repeat(50);
     const text = head + '"' + "很长的说明，".repeat(60000) + '";1;2\n';

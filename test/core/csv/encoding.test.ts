@@ -154,9 +154,43 @@ describe("decodeTableText: the encodings of a table's text", () => {
   });
 
   test("commonShare: GB2312 level-1 hanzi and symbols are common, level 2 and GBK extensions rare", () => {
-    expect(commonShare(encodeLegacy("合计", "gb18030"), "gb18030")).toEqual({ share: 1, count: 2 });
-    // 鄞 (level 2) and 堃 (a GBK extension) are rare.
-    expect(commonShare(encodeLegacy("鄞州堃", "gb18030"), "gb18030").share).toBeCloseTo(1 / 3);
-    expect(commonShare(encodeLegacy("合計", "big5"), "big5")).toEqual({ share: 1, count: 2 });
+    expect(commonShare(encodeLegacy("合计", "gb18030"), "gb18030")).toEqual({ share: 1, count: 2, known: 1 });
+    // 鄞 (level 2) and 堃 (a GBK extension) are rare; level 2 counts half where the second tier is weighed.
+    const rare = commonShare(encodeLegacy("鄞州堃", "gb18030"), "gb18030");
+    expect(rare.share).toBeCloseTo(1 / 3);
+    expect(rare.known).toBeCloseTo(1.5 / 3);
+    expect(commonShare(encodeLegacy("合計", "big5"), "big5")).toEqual({ share: 1, count: 2, known: 1 });
+  });
+
+  test("a short table of rarer place names (盱眙县, 临潼区, 桦川县) is still GB18030 when laid out as a table", () => {
+    const text = "单位,目标,备注\n桦川县,0,\n盱眙县,0,\n临潼区,0,";
+    const bytes = encodeLegacy(text, "gb18030");
+    expect(plausibility(text, bytes, "gb18030").common).toBeLessThan(0.8);
+    expect(decodeTableText(bytes)).toMatchObject({ ok: true, encoding: "gb18030", text });
+    // The same characters not laid out as a table are not taken on the second tier's word.
+    const prose = "单位目标备注桦川县盱眙县临潼区";
+    expect(decodeTableText(encodeLegacy(prose, "gb18030"))).toMatchObject({ ok: false });
+  });
+
+  test("tables of the rarest division names, in GB18030, decode to their text", () => {
+    const rareNames = DIVISION_NAMES.filter(
+      (n) => commonShare(encodeLegacy(n, "gb18030"), "gb18030").share < 1,
+    );
+    expect(rareNames.length).toBeGreaterThan(20);
+    const table = fc
+      .array(fc.tuple(fc.constantFrom(...rareNames), fc.integer({ min: 0, max: 99999 })), {
+        minLength: 3,
+        maxLength: 12,
+      })
+      .map((rows) => ["单位,目标", ...rows.map((r) => r.join(","))].join("\n"));
+    // Never read wrongly; refused (UNKNOWN_ENCODING, with the advice to save as UTF-8) at most rarely.
+    let read = 0;
+    const samples = fc.sample(table, { numRuns: 300, seed: 20261206 });
+    for (const text of samples) {
+      const d = decodeTableText(encodeLegacy(text, "gb18030"));
+      if (d.ok) expect(d).toMatchObject({ encoding: "gb18030", text });
+      if (d.ok) read++;
+    }
+    expect(read / samples.length).toBeGreaterThan(0.97);
   });
 });
