@@ -201,9 +201,14 @@ test.each(["zh-CN", "en-US"] as const)(
     expect(await nothing.innerText()).toContain(t["nothing.heading"]);
     expect(await frame.locator("main").innerText()).not.toContain(t.clean);
     expect(await frame.getByTestId("clean").count()).toBe(0);
-    expect(await frame.getByTestId("looked-at").innerText()).toBe(
-      fill(t["nothing.sheets"], { sheets: "部门" }),
+    // What detection looked at and why it did not read it, as the command line says it.
+    const rejected = frame.getByTestId("rejected").locator("li");
+    expect(await rejected.count()).toBe(1);
+    expect(await rejected.first().getAttribute("data-reason")).toBe("no-parent");
+    expect(await rejected.first().innerText()).toBe(
+      fill(t["nothing.rejectedItem"], { range: "部门!A2:G4", reason: t["rejected.no-parent"] }),
     );
+    expect(await frame.getByTestId("looked-at").count()).toBe(0);
 
     // Select the table, say the units are named on row 2 and 总盘子 (D) is the parent.
     await page.locator('.tabs button[data-sheet="部门"]').click();
