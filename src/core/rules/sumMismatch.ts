@@ -72,6 +72,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
     const numeric: NumberCell[] = [];
     const values: Decimal[] = [];
     let bounded = false;
+    const unknown: number[] = [];
     const children = row.children;
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
@@ -79,7 +80,12 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
         numeric.push(c);
         values.push(c.value);
         if (c.bound) bounded = true;
-      } else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add text or errors.
+      } else if (c.kind === "text") unknown.push(i);
+      else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add errors.
+    }
+    if (unknown.length) {
+      if (!bounded && parentCell.kind === "number") knownExceed(t, row, parentCell, numeric, unknown, out);
+      return; // Cannot add text: what the rest add up to is all that is known.
     }
     count = numeric.length;
     // Point values add up as one exact sum; bounds need interval arithmetic.
@@ -178,6 +184,52 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
   }
 }
 
+/**
+ * Some children hold words (待定, 另行下达) where a number belongs: the sum cannot be checked, but
+ * when every number of the row is non-negative the others already set a floor. If they exceed the
+ * parent beyond rounding, no value the missing children can take makes the split add up.
+ */
+function knownExceed(
+  t: ParsedSplit,
+  row: ParsedRow,
+  parentCell: NumberCell,
+  numeric: NumberCell[],
+  unknown: number[],
+  out: RuleOutput,
+): void {
+  const { map, view } = t;
+  const ind = row.indicator;
+  if (parentCell.value.sign() < 0 || numeric.some((c) => c.value.sign() < 0)) return;
+  const known = Decimal.sum(numeric.map((c) => c.value));
+  const difference = known.sub(parentCell.value);
+  if (difference.sign() <= 0 || map.policy === "at-least") return;
+  const rounding = roundingUnits(ind, [parentCell, ...numeric], [parentCell, ...row.children]);
+  const verdict = judgeFor(ind, difference, rounding);
+  if (verdict.severity !== "error" && verdict.severity !== "warning") return;
+  out.failed();
+  out.finding({
+    rule: "sum-mismatch",
+    severity: verdict.severity,
+    sheet: map.sheet,
+    cell: address(view, ind, map.parent),
+    related: lineRanges(view, ind.line, map.children),
+    indicator: ind.name,
+    unit: map.parent.unit,
+    stated: parentCell.value,
+    computed: known,
+    computedBound: "ge",
+    difference,
+    tolerance: verdict.tolerance,
+    hints: [],
+    details: {
+      children: numeric.length,
+      total: map.children.length,
+      childNoun: childNoun(map.children),
+      unknown: unknown.map((i) => map.children[i].unit).join("、"),
+    },
+  });
+}
+
 /** What the children are called in a message: 13 个区县, the 13 districts and counties. */
 const NOUN = {
   zh: { county: "区县", town: "乡镇（街道）", period: "年度", unit: "下级单位" },
@@ -270,6 +322,9 @@ export const sumMismatchRule: Rule<"sum-mismatch", "sum-rounding"> = {
 function sumMessageZh(f: Finding): string {
   const w = evidenceWords(f, "zh");
   const n = detail(f, "children");
+  const unknown = detail(f, "unknown");
+  if (unknown)
+    return `${unknown}尚无数值，其余 ${n} 个${noun(f, "zh")}合计已达 ${f.computed}，超过${w.parent} ${w.stated}（相差 ${w.diff}）；${w.tolerance}`;
   const head = isShare(f)
     ? `${n} 个${noun(f, "zh")}占比合计 ${w.computed}，应为 100，相差 ${w.diff}`
     : `${n} 个${noun(f, "zh")}合计 ${w.computed}，与${w.parent} ${w.stated} 相差 ${w.diff}`;
@@ -287,6 +342,9 @@ function sumMessageZh(f: Finding): string {
 function sumMessageEn(f: Finding): string {
   const w = evidenceWords(f, "en");
   const n = detail(f, "children");
+  const unknown = detail(f, "unknown");
+  if (unknown)
+    return `${unknown} holds no number yet, and the other ${n} ${noun(f, "en")} already add up to ${f.computed}, more than ${w.parent} ${w.stated} (difference ${w.diff}); ${w.tolerance}`;
   const head = isShare(f)
     ? `the shares of the ${n} ${noun(f, "en")} add up to ${w.computed}, not 100 (difference ${w.diff})`
     : `the ${n} ${noun(f, "en")} add up to ${w.computed}; ${w.parent} is ${w.stated} (difference ${w.diff})`;

@@ -95,6 +95,48 @@ describe("sum-mismatch and sum-rounding", () => {
   });
 });
 
+describe("a child that holds words (待定) where a number belongs", () => {
+  const tbd = (parent: number, a: number, b: number, c: string | number = "待定") =>
+    checkSplit(THREE, [["新增企业数(家)", parent, parent, a, b, c]]);
+
+  test("the others already exceed the parent: an error naming the child, the floor and the difference", () => {
+    const r = tbd(100, 60, 50);
+    const [f] = only(r, "sum-mismatch");
+    expect(f).toMatchObject({ severity: "error", cell: "D2", computedBound: "ge" });
+    expect([f.computed!.toString(), f.difference!.toString(), f.details?.unknown]).toEqual([
+      "110",
+      "10",
+      "西湖区",
+    ]);
+    expect(r.summary.errors).toBe(1);
+  });
+
+  test("the others stay within the parent: nothing can be said, and no sum is said to pass", () => {
+    for (const [a, b] of [
+      [30, 50],
+      [50, 50],
+    ]) {
+      const r = tbd(100, a, b);
+      expect(only(r, "sum-mismatch")).toEqual([]);
+      expect(r.passed.some((c) => c.rule === "sum-mismatch")).toBe(false);
+    }
+  });
+
+  test("a negative value in the row (a change that may fall) leaves the floor unknown: silence", () => {
+    expect(only(tbd(100, 120, -30), "sum-mismatch")).toEqual([]);
+  });
+
+  test("generated rows: an error exactly when the known children exceed the parent", () => {
+    for (let k = 0; k < 200; k++) {
+      const a = (k * 37) % 90;
+      const b = (k * 53) % 70;
+      const parent = 40 + ((k * 11) % 100);
+      const found = only(tbd(parent, a, b), "sum-mismatch");
+      expect([parent, a, b, found.length]).toEqual([parent, a, b, a + b > parent ? 1 : 0]);
+    }
+  });
+});
+
 describe("typo hints on sum-mismatch", () => {
   test("a difference divisible by 9 points at the transposed digits", () => {
     // 上城区 should be 54 to make 120; it says 45: difference −9.
