@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../src/core/check";
 import type { Lang } from "../../src/core/messages";
 import { createAcceptance, encodeAcceptances } from "../../src/core/report";
-import { commanderMessage } from "../../src/cli/helpText";
+import { commanderMessage } from "../../src/cli/usageText";
 import { readXlsx } from "../../src/cli/xlsx/read";
 import { sampleWithState } from "../helpers/stateSheet";
 import { cli, SAMPLE, tempDir } from "../helpers/cli";
