@@ -5,8 +5,8 @@
  */
 import { DELIMITED_NAME } from "../core/csv";
 import type { AcceptedSummary } from "../core/report/acceptance";
-import { plural } from "./plural";
 import type { Lang } from "../core/messages";
+import { CHECK_TEXT, type FileStatus } from "./checkText";
 import { pathsOf, type CliIo } from "./io";
 import { skippedWords } from "./messages";
 import type { PackageKind } from "./xlsx";
@@ -163,25 +163,19 @@ export function batchDocument(entries: FileEntry[]) {
   };
 }
 
-const HEAD: Record<Lang, [string, string, string, string, string]> = {
-  zh: ["文件", "表格", "错误", "警告", "结果"],
-  en: ["File", "Tables", "Errors", "Warnings", "Status"],
-};
-
-function status(e: FileEntry, strict: boolean, lang: Lang): string {
-  const zh = lang === "zh";
-  if (!e.ok) return zh ? "无法校核" : "unusable";
-  if (e.unreadable) return zh ? "有工作表无法读取" : "sheet unreadable";
-  if (e.writeFailed) return zh ? "未能写出副本" : "copy not written";
+function status(e: FileEntry, strict: boolean): FileStatus {
+  if (!e.ok) return "unusable";
+  if (e.unreadable) return "unreadable";
+  if (e.writeFailed) return "copyNotWritten";
   const s = e.summary;
-  if (s.errors) return zh ? "有错误" : "errors";
-  if (s.warnings) return strict ? (zh ? "有警告（严格）" : "warnings (strict)") : zh ? "有警告" : "warnings";
-  return zh ? "通过" : "clean";
+  if (s.errors) return "errors";
+  if (s.warnings) return strict ? "strictWarnings" : "warnings";
+  return "clean";
 }
 
 /** The summary table, one line per file, then a total line and the reasons files were unusable. */
 export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): string[] {
-  const zh = lang === "zh";
+  const t = CHECK_TEXT[lang];
   const rows = entries.map((e) =>
     e.ok
       ? [
@@ -189,22 +183,16 @@ export function batchText(entries: FileEntry[], strict: boolean, lang: Lang): st
           String(e.summary.tables + e.summary.progressions),
           String(e.summary.errors),
           String(e.summary.warnings),
-          status(e, strict, lang),
+          t.status[status(e, strict)],
         ]
-      : [e.file, "–", "–", "–", status(e, strict, lang)],
+      : [e.file, "–", "–", "–", t.status[status(e, strict)]],
   );
-  const table = [HEAD[lang], ...rows];
+  const table = [t.batchHeadings, ...rows];
   const widths = [0, 1, 2, 3].map((c) => maxWidth(table.map((r) => r[c])));
   const line = (r: string[]): string =>
     `  ${padEnd(r[0], widths[0])}  ${[1, 2, 3].map((c) => " ".repeat(widths[c] - displayWidth(r[c])) + r[c]).join("  ")}  ${r[4]}`;
   const out = table.map(line);
-  const s = batchSummary(entries);
-  out.push(
-    "",
-    zh
-      ? `共 ${s.files} 个文件：${s.checked} 个已校核，${s.unusable} 个无法校核；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.accepted ? `，已接受 ${s.accepted}` : ""}`
-      : `${plural(s.files, "file", "files")}: ${s.checked} checked, ${s.unusable} unusable; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info${s.accepted ? `, ${s.accepted} accepted` : ""}`,
-  );
+  out.push("", t.batchTotal(batchSummary(entries)));
   const reasons = entries.flatMap((e) => (!e.ok ? [e.error] : e.unreadable ? [e.unreadable] : []));
   if (reasons.length) out.push("", ...reasons.map((r) => `  ${r}`));
   return out;

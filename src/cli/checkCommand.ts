@@ -3,49 +3,33 @@
  * and an audit report copy on request; many files at once (one summary table, one JSON document).
  * Acceptances and the change trail come from the workbook's `_tdcheck` sheet.
  */
-import { qualified } from "../core/address";
 import { checkMaps, checkWorkbook, type CheckResult } from "../core/check";
 import { contractDocument } from "../core/contract";
-import { planFlags } from "../core/flagPlan";
 import type { WorkbookGrid } from "../core/grid";
-import { describeRejected, lookedAtText, RULE_TITLES, SEVERITY_TEXT, type Lang } from "../core/messages";
-import { readProductSheets, withProductSheet } from "../core/productSheets";
+import { lookedAtText, type Lang } from "../core/messages";
 import { applyAcceptances, readAcceptances, type AcceptedCheckResult } from "../core/report/acceptance";
-import { auditReport } from "../core/report/auditReport";
 import { findingRows, findingsCsv, findingsCsvDocument } from "../core/report/csv";
-import { encodeSection } from "../core/report/stateSheet";
 import { batchDocument, batchText, expandInputs, forKind, outputPath, type FileEntry } from "./batch";
+import { kindOf, writeCopies, type Written } from "./checkCopies";
+import { CHECK_TEXT } from "./checkText";
 import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
 import { chooseJobs, parseJobs } from "./jobs";
 import { prepareInput, withLegacyInputs, type PreparedInput } from "./legacyInput";
-import {
-  chosenUnreadable,
-  isConverted,
-  loadWorkbook,
-  uncalculatedFormulas,
-  uncalculatedMessage,
-  type InputSource,
-} from "./load";
+import { chosenUnreadable, isConverted, loadWorkbook, uncalculatedFormulas, type InputSource } from "./load";
 import { loadMap } from "./mapFile";
 import {
   emptyPathOption,
   maxCellsOption,
   outputTooLargeWords,
-  skippedNotesWords,
   unreadableWords,
   writeFaultWords,
 } from "./messages";
-import { refusesConvertedName, refusesTextName, writeOutput } from "./output";
-import { copyKind, kindProblem } from "./outputKind";
 import { runInOrder, WorkerLanes } from "./parallel";
-import { findingsText, summaryText, tablesText } from "./textReport";
-import type { PackageKind, UnreadableSheet } from "./xlsx";
-import { annotateXlsx } from "./xlsx/annotate";
-import { addReportSheet } from "./xlsx/addSheet";
-import { problemMessage } from "./xlsx/problems";
-import { writeStateSection } from "./xlsx/stateSection";
+import { TABLE_TEXT } from "./tableText";
+import { batchCopiesText, fileText } from "./textReport";
+import type { UnreadableSheet } from "./xlsx";
 
 export interface CheckOptions {
   sheet?: string;
@@ -73,24 +57,18 @@ export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
 function problemText(result: CheckResult, file: string, lang: Lang): string | null {
   const p = result.problems[0];
   if (!p) return null;
-  const zh = lang === "zh";
+  const words = TABLE_TEXT[lang];
   switch (p.code) {
     case "EMPTY_WORKBOOK":
-      return zh
-        ? `${file}：工作簿是空的，没有可校核的内容`
-        : `${file}: the workbook is empty; there is nothing to check`;
+      return words.nothingToCheck(file);
     case "NO_SUCH_SHEET":
-      return zh
-        ? `${file}：没有名为“${p.sheet}”的工作表（现有：${p.detail}）`
-        : `${file}: no sheet named "${p.sheet}" (sheets: ${p.detail})`;
+      return words.noSuchSheet(file, String(p.sheet), String(p.detail));
     case "NO_TABLE":
-      return zh
-        ? `${file}：${p.sheet ? `工作表“${p.sheet}”中` : ""}未找到可识别的指标分解表（需要一行或一列合计、本级目标或等于其余各项之和的数，或按年度排列的进度表；${lookedAtText(result.rejected ?? [], lang)}）`
-        : `${file}: no recognisable target table${p.sheet ? ` on sheet "${p.sheet}"` : ""} (a total, a unit's own target or a line that is the sum of the others is needed, or year columns; ${lookedAtText(result.rejected ?? [], lang)})`;
+      return words.noTableToCheck(file, p.sheet, lookedAtText(result.rejected ?? [], lang));
   }
 }
 
-interface Checked {
+export interface Checked {
   file: string;
   /** The .xlsx that copies are made from (for a text table, a new workbook of its cells). */
   xlsx(): Uint8Array;
@@ -161,16 +139,12 @@ async function checkFile(
   if (uncalculated.length)
     return {
       ok: false,
-      message: unreadable ?? uncalculatedMessage(file, uncalculated, options.lang),
+      message: unreadable ?? text.uncalculated(file, uncalculated),
       code: unreadable ? "UNREADABLE_SHEET" : "UNCALCULATED",
     };
   const stored = readAcceptances(loaded.workbook);
   if (stored.problem)
-    io.stderr(
-      options.lang === "zh"
-        ? `tdcheck: ${file}：本工具保存的接受记录已损坏，无法读取，按没有接受记录处理\n`
-        : `tdcheck: ${file}: the acceptances in the _tdcheck sheet cannot be read (${stored.problem.code}); checking without them\n`,
-    );
+    io.stderr(`tdcheck: ${CHECK_TEXT[options.lang].acceptancesUnreadable(file, stored.problem.code)}\n`);
   const accepted = await applyAcceptances(result, stored.items, loaded.workbook);
   progress?.clear();
   return {
@@ -184,162 +158,6 @@ async function checkFile(
       unreadable: unreadableSheets,
     },
   };
-}
-
-/** Refuses a path that is one of the inputs (the input is never modified). */
-function isAnInput(out: string, inputs: string[], io: CliIo): boolean {
-  return io.exists(out) && inputs.some((i) => io.exists(i) && io.sameFile(out, i));
-}
-
-/** Problems of the input found while writing a copy (not of the copy): said as a read would say them. */
-const DAMAGED = new Set(["CORRUPT", "TRUNCATED", "TOO_LARGE", "ENCRYPTED"]);
-
-/** What writing the copies left out: notes not added because the cell has a note of the user's. */
-interface Written {
-  skippedNotes: string[];
-}
-
-/** The kind of package a checked file's copies are: its input's (a text table's or converted file's: .xlsx). */
-function kindOf(c: Checked): PackageKind {
-  return c.source.format === "csv" || isConverted(c.source) ? "xlsx" : copyKind(c.xlsx());
-}
-
-/** The note a "written" line carries for a copy that is not the input's own kind of file. */
-function copyNote(source: InputSource, lang: Lang): string {
-  if (source.format === "csv") return INPUT_TEXT[lang].newWorkbookNote;
-  return isConverted(source) ? INPUT_TEXT[lang].convertedCopyNote(source.format) : "";
-}
-
-/**
- * Writes the annotated copy and/or the report copy of one checked file; when both go to the
- * same path, that one file gets the flags and the report sheet. Returns false when it failed
- * (said on stderr; nothing half-written: every output is written atomically).
- */
-async function writeCopies(
-  c: Checked,
-  targets: { annotate?: string; report?: string },
-  options: CheckOptions,
-  inputs: string[],
-  io: CliIo,
-): Promise<Written | false> {
-  const zh = options.lang === "zh";
-  const paths = pathsOf(io);
-  for (const out of [targets.annotate, targets.report]) {
-    if (out && c.source.format === "csv" && refusesTextName(out, io, options.lang)) return false;
-    if (out && isConverted(c.source) && refusesConvertedName(out, c.source, io, options.lang)) return false;
-    if (out && isAnInput(out, inputs, io)) {
-      io.stderr(
-        zh
-          ? `tdcheck: 不会覆盖输入文件，请为输出副本另选文件名：${out}\n`
-          : `tdcheck: refusing to overwrite an input; choose another name for the copy: ${out}\n`,
-      );
-      return false;
-    }
-  }
-  const kind = kindOf(c);
-  for (const out of [targets.annotate, targets.report]) {
-    const problem = out ? io.outputProblem(out) : null;
-    if (problem) {
-      io.stderr(`tdcheck: ${writeFaultWords(problem)[options.lang]}\n`);
-      return false;
-    }
-    const wrongName = out ? kindProblem(out, kind, options.lang) : null;
-    if (wrongName) {
-      io.stderr(`tdcheck: ${wrongName}\n`);
-      return false;
-    }
-  }
-  const refused = (what: string, problem: { code: string; detail: string; parts: string[] }): false => {
-    // A part found damaged while copying (its CRC) is the input's fault, said as for reading it.
-    if (DAMAGED.has(problem.code)) {
-      io.stderr(`tdcheck: ${problemMessage(problem, c.file)[options.lang]}\n`);
-      return false;
-    }
-    const detail = problem.detail;
-    const list = problem.parts.join(", ");
-    io.stderr(
-      zh
-        ? `tdcheck: 无法在不丢失内容的前提下写出${what}（${detail}${list ? `：${list}` : ""}），未写任何文件\n`
-        : `tdcheck: cannot write the ${what} without losing content (${detail}${list ? `: ${list}` : ""}); nothing written\n`,
-    );
-    return false;
-  };
-  let annotated: Uint8Array | undefined;
-  const skippedNotes: string[] = [];
-  if (targets.annotate) {
-    const r = annotateXlsx(c.xlsx(), planFlags(c.workbook, c.result.findings, options.lang));
-    if (!r.ok) return refused(zh ? "标注副本" : "annotated copy", r.problem);
-    annotated = r.bytes;
-    skippedNotes.push(...r.skippedNotes.map((n) => qualified(n.sheet, n.cell)));
-  }
-  let reported: Uint8Array | undefined;
-  const combined = !!(
-    targets.annotate &&
-    targets.report &&
-    paths.resolve(targets.annotate) === paths.resolve(targets.report)
-  );
-  if (targets.report) {
-    const report = await auditReport(c.workbook, c.result, {
-      file: isConverted(c.source)
-        ? INPUT_TEXT[options.lang].convertedName(paths.basename(c.file))
-        : paths.basename(c.file),
-      sheet: options.sheet,
-      time: new Date(),
-      preparer: options.preparer,
-      reviewer: options.reviewer,
-      lang: options.lang,
-      acceptances: readAcceptances(c.workbook).items,
-    });
-    for (const p of report.storageProblems)
-      if (p.section === "trail")
-        io.stderr(
-          zh
-            ? `tdcheck: ${c.file}：本工具保存的变更记录已损坏，无法读取，报告中不列出\n`
-            : `tdcheck: ${c.file}: the change trail in the _tdcheck sheet cannot be read (${p.code}); the report leaves it out\n`,
-        );
-    const r = addReportSheet(combined ? annotated! : c.xlsx(), report.sheet, {
-      fileName: paths.basename(c.file),
-    });
-    if (!r.ok) return refused(zh ? "审核报告" : "report", r.problem);
-    // The report is marked as the product's own in `_tdcheck`, so checking the copy skips it.
-    const marks = withProductSheet(
-      readProductSheets(c.workbook),
-      { name: r.sheetName, kind: "report", at: new Date().toISOString() },
-      [...c.workbook.sheets.map((s) => s.name), r.sheetName],
-    );
-    const marked = writeStateSection(r.bytes, c.workbook, "sheets", encodeSection("sheets", marks), {
-      fileName: paths.basename(c.file),
-    });
-    if (!marked.ok)
-      return refused(zh ? "审核报告" : "report", { code: "", detail: marked.detail, parts: [] });
-    reported = marked.bytes;
-  }
-  if (annotated && !combined && !writeOutput(io, targets.annotate!, annotated, options.lang)) return false;
-  if (reported && !writeOutput(io, targets.report!, reported, options.lang)) return false;
-  return { skippedNotes };
-}
-
-function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
-  const zh = lang === "zh";
-  const lines: string[] = [];
-  const accepted = result.findings.filter((f) => f.accepted);
-  if (accepted.length) {
-    lines.push(zh ? "  已接受（上报说明）：" : "  Accepted (with a reason):");
-    for (const f of accepted)
-      lines.push(
-        `    ${SEVERITY_TEXT[f.severity][lang]}  ${f.sheet}!${f.cell}  ${RULE_TITLES[f.rule][lang]}  ${f.indicator ?? ""}`,
-        zh
-          ? `      说明：${f.accepted!.reason}（${f.accepted!.by}，${f.accepted!.at.slice(0, 10)}）`
-          : `      reason: ${f.accepted!.reason} (${f.accepted!.by}, ${f.accepted!.at.slice(0, 10)})`,
-      );
-  }
-  for (const l of result.lapsed)
-    lines.push(
-      zh
-        ? `  接受已失效：${l.acceptance.sheet}!${l.acceptance.cell} ${RULE_TITLES[l.acceptance.rule]?.zh ?? l.acceptance.rule}（${l.why === "changed" ? "所涉单元格已修改，需重新确认" : "该问题已不再出现"}）`
-        : `  Acceptance lapsed: ${l.acceptance.sheet}!${l.acceptance.cell} ${RULE_TITLES[l.acceptance.rule]?.en ?? l.acceptance.rule} (${l.why === "changed" ? "a covered cell changed; confirm it again" : "the finding no longer occurs"})`,
-    );
-  return lines;
 }
 
 function failing(summary: AcceptedCheckResult["summary"], strict: boolean): boolean {
@@ -376,44 +194,10 @@ async function runSingle(file: string, options: CheckOptions, io: CliIo): Promis
   } else if (options.format === "csv") {
     if (!emit(io, options, () => findingsCsv([{ file, result }], options.lang))) return EXIT.unusable;
   } else {
-    const zh = options.lang === "zh";
-    const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
-    const text = INPUT_TEXT[options.lang];
-    const head =
-      c.source.format === "csv"
-        ? `${file}  (${text.source(c.source)})`
-        : isConverted(c.source)
-          ? `${file}  (${text.convertedSource(c.source.format)})`
-          : file;
-    const lines = [head, ...tablesText(result, options.lang), ""];
-    if (open.findings.length) lines.push(...findingsText(open, options.lang), "");
-    const accepted = acceptedText(result, options.lang);
-    if (accepted.length) lines.push(...accepted, "");
-    const s = result.summary;
-    const extra =
-      s.accepted || s.lapsed
-        ? zh
-          ? `；已接受 ${s.accepted}，接受失效 ${s.lapsed}`
-          : `; ${s.accepted} accepted, ${s.lapsed} lapsed`
-        : "";
-    const skipped = result.rejected ?? [];
-    if (skipped.length)
-      lines.push(
-        (zh ? "查看但未校核：" : "Looked at, not checked: ") +
-          skipped.map((r) => describeRejected(r, options.lang)).join(zh ? "；" : "; "),
-      );
-    lines.push(summaryText(result, options.lang) + extra);
-    const note = copyNote(c.source, options.lang);
-    if (options.annotate && !partial) {
-      lines.push(
-        (zh ? `已写出标注副本：${options.annotate}` : `Annotated copy written: ${options.annotate}`) + note,
-      );
-      if (skippedNotes.length) lines.push(skippedNotesWords(skippedNotes)[options.lang]);
-    }
-    if (options.report && !partial)
-      lines.push(
-        (zh ? `已写出审核报告：${options.report}` : `Audit report written: ${options.report}`) + note,
-      );
+    const copies = partial
+      ? { skippedNotes }
+      : { annotate: options.annotate, report: options.report, skippedNotes };
+    const lines = fileText(file, c.source, result, copies, options.lang);
     io.stdout(lines.join("\n") + "\n");
   }
   if (partial) {
@@ -476,11 +260,7 @@ function fileDocument(c: Checked, lang: Lang, skippedNotes: string[] = []): unkn
 function ensureFolder(dir: string, options: CheckOptions, io: CliIo): boolean {
   if (io.isDirectory(dir)) return true;
   if (io.exists(dir)) {
-    io.stderr(
-      options.lang === "zh"
-        ? `tdcheck: 检查多个文件时 --annotate/--report 须指定文件夹：${dir} 是文件\n`
-        : `tdcheck: with several files, --annotate/--report name a folder; ${dir} is a file\n`,
-    );
+    io.stderr(`tdcheck: ${CHECK_TEXT[options.lang].folderNeeded(dir)}\n`);
     return false;
   }
   try {
@@ -576,7 +356,6 @@ async function runBatch(
   io: CliIo,
   prepared: Map<string, PreparedInput>,
 ): Promise<number> {
-  const zh = options.lang === "zh";
   const text = INPUT_TEXT[options.lang];
   const requested = options.jobs === undefined ? undefined : parseJobs(options.jobs);
   for (const dir of [options.annotate, options.report])
@@ -650,22 +429,10 @@ async function runBatch(
     const rows = entries.flatMap((e) => (e.ok ? (e.csvRows ?? []) : []));
     if (!emit(io, options, () => findingsCsvDocument(rows))) return EXIT.unusable;
   } else {
-    const lines = batchText(entries, options.strict, options.lang);
-    const converted = entries.filter((e) => e.ok && e.converted).map((e) => e.file);
-    if (converted.length) lines.push(text.convertedFiles(converted));
-    if (options.annotate) {
-      const noteLines = entries.flatMap((e) =>
-        e.ok && e.skippedNotes?.length
-          ? [`  ${e.file}: ${skippedNotesWords(e.skippedNotes)[options.lang]}`]
-          : [],
-      );
-      lines.push(
-        zh ? `标注副本已写入：${options.annotate}` : `Annotated copies written to: ${options.annotate}`,
-        ...noteLines,
-      );
-    }
-    if (options.report)
-      lines.push(zh ? `审核报告已写入：${options.report}` : `Audit reports written to: ${options.report}`);
+    const lines = [
+      ...batchText(entries, options.strict, options.lang),
+      ...batchCopiesText(entries, options, options.lang),
+    ];
     io.stdout(lines.join("\n") + "\n");
   }
   if (entries.some((e) => !e.ok || e.writeFailed || e.unreadable)) return EXIT.unusable;

@@ -1,7 +1,7 @@
 /**
- * The command line's help and its words for commander's own errors, in both languages (the
- * language rule: cliLang.ts). Flags, formats and method names are typed as they are in either
- * language; everything else a person reads is in theirs.
+ * The command line's help in both languages (the language rule: cliLang.ts; commander's own errors
+ * and an option's facts: usageText.ts). Flags, formats and method names are typed as they are in
+ * either language; everything else a person reads is in theirs.
  */
 import type { Lang } from "../core/messages";
 
@@ -258,34 +258,3 @@ export const HELP: Record<Lang, HelpWords> = {
     },
   },
 };
-
-/**
- * Commander's own error (an unknown option, a missing value) in the reader's language, on one
- * line. An error this table does not know is said generally rather than in English.
- */
-export function commanderMessage(message: string, lang: Lang): string {
-  const zh = lang === "zh";
-  const text = message.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^error: required option '(.+?)' not specified/.exec(text)))
-    return zh ? `缺少必需的选项 ${m[1]}` : `the option ${m[1]} is required`;
-  if ((m = /^error: option '(.+?)' argument missing/.exec(text)))
-    return zh ? `选项 ${m[1]} 需要一个值` : `the option ${m[1]} needs a value`;
-  if ((m = /^error: option '(.+?)' argument '(.*)' is invalid\. Allowed choices are (.+?)\.?$/.exec(text)))
-    return zh
-      ? `选项 ${m[1]} 的值“${m[2]}”无效，可选：${m[3].split(", ").join("、")}`
-      : `the option ${m[1]} does not take "${m[2]}"; choose one of ${m[3]}`;
-  if ((m = /^error: unknown option '(.+?)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(text)))
-    return zh
-      ? `没有选项 ${m[1]}${m[2] ? `，是否要用 ${m[2]}？` : ""}；用 --help 查看可用的选项`
-      : `there is no option ${m[1]}${m[2] ? ` (did you mean ${m[2]}?)` : ""}; see --help`;
-  if ((m = /^error: missing required argument '(.+?)'/.exec(text)))
-    return zh ? `缺少参数 ${m[1]}` : `the argument ${m[1]} is missing`;
-  if (/^error: too many arguments/.test(text))
-    return zh ? "参数过多；用 --help 查看用法" : "too many arguments; see --help";
-  if ((m = /^error: unknown command '(.+?)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(text)))
-    return zh
-      ? `没有命令 ${m[1]}${m[2] ? `，是否要用 ${m[2]}？` : ""}；可用的命令：check、detect、rebalance`
-      : `there is no command ${m[1]}${m[2] ? ` (did you mean ${m[2]}?)` : ""}; the commands are check, detect, rebalance`;
-  return zh ? "命令行有误；用 tdcheck --help 查看用法" : "the command line is not valid; see tdcheck --help";
-}

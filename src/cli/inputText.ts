@@ -1,7 +1,8 @@
 /**
  * What the command line says about its inputs and outputs beyond the .xlsx door's own problems:
  * text tables (CSV) and their encodings, files held open by Excel, copies written as new workbooks,
- * progress, parallel jobs. One catalog per language; the commands pick by `lang`, never by branching.
+ * progress, parallel jobs, a --map file, formulas without results. One catalog per language; the
+ * commands pick by `lang`, never by branching.
  */
 import type { DelimitedProblem, DelimitedSource, Delimiter, TextEncodingName } from "../core/csv";
 import type { Lang } from "../core/messages";
@@ -64,7 +65,19 @@ interface InputCatalog {
   damagedLegacy(file: string, format: LegacyFormat): string;
   /** LibreOffice ran but could not read this file. */
   notConverted(file: string, format: LegacyFormat): string;
+  /** --map names no file. */
+  mapNotFound(path: string): string;
+  /** The --map file is not JSON; `detail` is the parser's own words. */
+  mapNotJson(path: string, detail: string): string;
+  /** The --map file is JSON but not a table map that fits the workbook: where, and what is wrong. */
+  mapWrong(path: string, at: string, problem: string): string;
+  /** Formula cells of the tables carry no cached result (a program that does not calculate wrote the file). */
+  uncalculated(file: string, cells: readonly string[]): string;
 }
+
+/** The first five of the cells, then "…". */
+const firstCells = (cells: readonly string[], sep: string): string =>
+  cells.slice(0, 5).join(sep) + (cells.length > 5 ? "…" : "");
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
@@ -126,6 +139,11 @@ const ZH: InputCatalog = {
     `${f} 不是有效的 .${format} 工作簿（文件头已损坏，可能下载或传输不完整）：请重新获取原文件，或在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
   notConverted: (f, format) =>
     `${f}：LibreOffice 无法读取此文件（不是有效的 .${format} 工作簿，或已损坏、设有密码）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查`,
+  mapNotFound: (path) => `找不到表格映射文件：${path}`,
+  mapNotJson: (path, detail) => `${path} 不是有效的 JSON：${detail}`,
+  mapWrong: (path, at, problem) => `${path} 中的表格映射有误：${at}：${problem}`,
+  uncalculated: (f, cells) =>
+    `${f}：表中 ${cells.length} 个公式单元格没有计算结果（${firstCells(cells, "、")}），文件可能由不计算公式的程序生成：请在 Excel 或 WPS 中打开并保存后再检查`,
 };
 
 const EN: InputCatalog = {
@@ -186,6 +204,11 @@ const EN: InputCatalog = {
     `${f} is not a valid .${format} workbook (its header is damaged, perhaps an incomplete download or transfer): get the file again, or open it in Excel or WPS, save it as .xlsx and check that`,
   notConverted: (f, format) =>
     `${f}: LibreOffice could not read it (not a valid .${format} workbook, or damaged, or password-protected): open it in Excel or WPS, save it as .xlsx, then check that`,
+  mapNotFound: (path) => `No such map file: ${path}`,
+  mapNotJson: (path, detail) => `${path} is not valid JSON: ${detail}`,
+  mapWrong: (path, at, problem) => `${path}: the table map is wrong at ${at}: ${problem}`,
+  uncalculated: (f, cells) =>
+    `${f}: ${cells.length === 1 ? "1 formula cell in the table has" : `${cells.length} formula cells in the table have`} no calculated result (${firstCells(cells, ", ")}); the file was probably written by a program that does not calculate formulas: open it in Excel or WPS, save it, and check again`,
 };
 
 export const INPUT_TEXT: Record<Lang, InputCatalog> = { zh: ZH, en: EN };

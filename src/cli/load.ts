@@ -195,11 +195,3 @@ export function uncalculatedFormulas(workbook: WorkbookGrid, maps: readonly Tabl
   }
   return cells;
 }
-
-/** The one line saying so. */
-export function uncalculatedMessage(file: string, cells: readonly string[], lang: Lang): string {
-  const shown = cells.slice(0, 5).join(lang === "zh" ? "、" : ", ") + (cells.length > 5 ? "…" : "");
-  return lang === "zh"
-    ? `${file}：表中 ${cells.length} 个公式单元格没有计算结果（${shown}），文件可能由不计算公式的程序生成：请在 Excel 或 WPS 中打开并保存后再检查`
-    : `${file}: ${cells.length === 1 ? "1 formula cell in the table has" : `${cells.length} formula cells in the table have`} no calculated result (${shown}); the file was probably written by a program that does not calculate formulas: open it in Excel or WPS, save it, and check again`;
-}

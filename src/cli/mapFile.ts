@@ -4,6 +4,7 @@ import { fromMapDocument } from "../core/mapJson";
 import type { Lang } from "../core/messages";
 import type { TableMap } from "../core/model";
 import { FileFault } from "./files";
+import { INPUT_TEXT } from "./inputText";
 import type { CliIo } from "./io";
 import { readFaultWords } from "./messages";
 
@@ -13,9 +14,8 @@ const MAX_MAP_BYTES = 64 * 1024 * 1024;
 export type LoadedMap = { ok: true; maps: TableMap[] } | { ok: false; message: string };
 
 export function loadMap(path: string, workbook: WorkbookGrid, lang: Lang, io: CliIo): LoadedMap {
-  const zh = lang === "zh";
-  if (!io.exists(path))
-    return { ok: false, message: zh ? `找不到表格映射文件：${path}` : `No such map file: ${path}` };
+  const words = INPUT_TEXT[lang];
+  if (!io.exists(path)) return { ok: false, message: words.mapNotFound(path) };
   let text: string;
   try {
     text = new TextDecoder().decode(io.readFile(path, MAX_MAP_BYTES));
@@ -27,20 +27,9 @@ export function loadMap(path: string, workbook: WorkbookGrid, lang: Lang, io: Cl
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    return {
-      ok: false,
-      message: zh
-        ? `${path} 不是有效的 JSON：${(e as Error).message}`
-        : `${path} is not valid JSON: ${(e as Error).message}`,
-    };
+    return { ok: false, message: words.mapNotJson(path, (e as Error).message) };
   }
   const read = fromMapDocument(doc, workbook);
-  if (!read.ok)
-    return {
-      ok: false,
-      message: zh
-        ? `${path} 中的表格映射有误：${read.path}：${read.problem}`
-        : `${path}: the table map is wrong at ${read.path}: ${read.problem}`,
-    };
+  if (!read.ok) return { ok: false, message: words.mapWrong(path, read.path, read.problem) };
   return { ok: true, maps: read.maps };
 }

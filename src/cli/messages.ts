@@ -204,13 +204,16 @@ export function emptyPathOption(options: Record<string, string | undefined>, lan
   return null;
 }
 
+/** Between the formulas a dependents line names. */
+const FORMULA_SEP: Words = { zh: "；", en: "; " };
+
 /**
  * After a rebalance: the formulas whose cached results the copy now holds recomputed, and those
  * left to Excel (it recalculates every formula when it opens the copy; a program that does not
  * shows their old results until then). Nothing when no formula reads a changed cell.
  */
 export function dependentsText(d: Dependents, lang: Lang): string[] {
-  const sep = lang === "zh" ? "；" : "; ";
+  const sep = FORMULA_SEP[lang];
   /** The first eight, then "…". */
   const some = (items: string[]): string => items.slice(0, 8).join(sep) + (items.length > 8 ? `${sep}…` : "");
   const lines: string[] = [];

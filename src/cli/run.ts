@@ -8,10 +8,11 @@ import type { Lang } from "../core/messages";
 import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
 import { chooseLang, type Env } from "./cliLang";
 import { runDetect, type DetectOptions } from "./detectCommand";
-import { commanderMessage, HELP } from "./helpText";
+import { HELP } from "./helpText";
 import { forPeople, oneLine, type CliIo } from "./io";
 import { displayWidth } from "./width";
 import { runRebalance, type RebalanceOptions } from "./rebalanceCommand";
+import { commanderMessage, USAGE_TEXT } from "./usageText";
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const env: Env = io.env ?? {};
@@ -46,9 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
         extra.push(`${words.default}: ${String(given)}`);
       if (!extra.length) return option.description;
-      return lang === "zh"
-        ? `${option.description}（${extra.join("；").replace(/: /g, "：").replace(/, /g, "、")}）`
-        : `${option.description} (${extra.join(", ")})`;
+      return USAGE_TEXT[lang].withFacts(option.description, extra);
     },
   } satisfies Partial<Help>;
   const setUp = (cmd: Command): Command =>

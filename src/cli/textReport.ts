@@ -1,39 +1,36 @@
-/** The command line's text output: for people, aligned, in the reader's language. */
+/**
+ * `tdcheck check`'s text output: for people, aligned, in the reader's language. One file's tables,
+ * findings, acceptances and totals; the lines under a batch's summary table (batch.ts draws the table).
+ */
 import type { CheckResult } from "../core/check";
-import { RULE_TITLES, SEVERITY_TEXT, renderHint, renderMessage, type Lang } from "../core/messages";
+import {
+  describeRejected,
+  RULE_TITLES,
+  SEVERITY_TEXT,
+  renderHint,
+  renderMessage,
+  type Lang,
+} from "../core/messages";
+import type { AcceptedCheckResult } from "../core/report/acceptance";
 import { foldedMessage, foldRepeatedInfos } from "../core/report/folding";
+import type { FileEntry } from "./batch";
+import { CHECK_TEXT } from "./checkText";
+import { INPUT_TEXT } from "./inputText";
+import { isConverted, type InputSource } from "./load";
+import { skippedNotesWords } from "./messages";
+import { TABLE_TEXT } from "./tableText";
 import { padEnd, maxWidth } from "./width";
-import { plural } from "./plural";
 
-const ORIENTATION: Record<Lang, Record<string, string>> = {
-  zh: { "indicators-in-rows": "指标在行", "units-in-rows": "单位在行" },
-  en: { "indicators-in-rows": "indicators in rows", "units-in-rows": "units in rows" },
-};
-
-const KIND: Record<Lang, Record<string, string>> = {
-  zh: { additive: "可加", share: "占比", ratio: "比率", qualitative: "定性" },
-  en: { additive: "additive", share: "share", ratio: "ratio", qualitative: "qualitative" },
-};
-
+/** The tables found, one line each: where, what kind, parent, children, indicators by kind. */
 export function tablesText(result: CheckResult, lang: Lang): string[] {
-  const zh = lang === "zh";
+  const t = CHECK_TEXT[lang];
   const lines: string[] = [];
-  for (const t of result.tables) {
-    const kinds = t.indicators.map((i) => KIND[lang][i.kind]);
+  for (const table of result.tables) {
+    const kinds = table.indicators.map((i) => TABLE_TEXT[lang].kind[i.kind]);
     const counts = [...new Set(kinds)].map((k) => `${kinds.filter((x) => x === k).length} ${k}`).join(", ");
-    lines.push(
-      zh
-        ? `  ▸ ${t.sheet}!${t.range}  分解表（${ORIENTATION.zh[t.orientation]}）：上级“${t.parent}”${t.assignment ? `，下达“${t.assignment}”` : ""}，${t.children.length} 个下级单位，${t.indicators.length} 个指标（${counts}）`
-        : `  ▸ ${t.sheet}!${t.range}  split (${ORIENTATION.en[t.orientation]}): parent "${t.parent}"${t.assignment ? `, assignment "${t.assignment}"` : ""}, ${t.children.length} children, ${t.indicators.length} indicators (${counts})`,
-    );
+    lines.push(`  ▸ ${table.sheet}!${table.range}  ${t.split(table, counts)}`);
   }
-  for (const p of result.progressions) {
-    lines.push(
-      zh
-        ? `  ▸ ${p.sheet}!${p.range}  年度进度表（${p.periods.join("、")}）：${p.indicators.length} 个指标，不跨年相加`
-        : `  ▸ ${p.sheet}!${p.range}  progression (${p.periods.join(", ")}): ${p.indicators.length} indicators, never summed across periods`,
-    );
-  }
+  for (const p of result.progressions) lines.push(`  ▸ ${p.sheet}!${p.range}  ${t.progression(p)}`);
   return lines;
 }
 
@@ -78,8 +75,86 @@ export function findingsText(result: CheckResult, lang: Lang): string[] {
 }
 
 export function summaryText(result: CheckResult, lang: Lang): string {
+  return CHECK_TEXT[lang].summary(result.summary);
+}
+
+/** The findings accepted with a reason, and the stored acceptances that no longer apply. */
+export function acceptedText(result: AcceptedCheckResult, lang: Lang): string[] {
+  const t = CHECK_TEXT[lang];
+  const lines: string[] = [];
+  const accepted = result.findings.filter((f) => f.accepted);
+  if (accepted.length) {
+    lines.push(`  ${t.acceptedHeading}`);
+    for (const f of accepted)
+      lines.push(
+        `    ${SEVERITY_TEXT[f.severity][lang]}  ${f.sheet}!${f.cell}  ${RULE_TITLES[f.rule][lang]}  ${f.indicator ?? ""}`,
+        `      ${t.acceptedReason(f.accepted!.reason, f.accepted!.by, f.accepted!.at.slice(0, 10))}`,
+      );
+  }
+  for (const l of result.lapsed) {
+    const a = l.acceptance;
+    lines.push(`  ${t.lapsed(`${a.sheet}!${a.cell}`, RULE_TITLES[a.rule]?.[lang] ?? a.rule, l.why)}`);
+  }
+  return lines;
+}
+
+/** The note a "written" line carries for a copy that is not the input's own kind of file. */
+export function copyNote(source: InputSource, lang: Lang): string {
+  if (source.format === "csv") return INPUT_TEXT[lang].newWorkbookNote;
+  return isConverted(source) ? INPUT_TEXT[lang].convertedCopyNote(source.format) : "";
+}
+
+/** What check prints for one file: the file (and how it was read), tables, findings, acceptances, totals, copies. */
+export function fileText(
+  file: string,
+  source: InputSource,
+  result: AcceptedCheckResult,
+  copies: { annotate?: string; report?: string; skippedNotes: string[] },
+  lang: Lang,
+): string[] {
+  const t = CHECK_TEXT[lang];
+  const input = INPUT_TEXT[lang];
+  const open = { ...result, findings: result.findings.filter((f) => !f.accepted) };
+  const head =
+    source.format === "csv"
+      ? `${file}  (${input.source(source)})`
+      : isConverted(source)
+        ? `${file}  (${input.convertedSource(source.format)})`
+        : file;
+  const lines = [head, ...tablesText(result, lang), ""];
+  if (open.findings.length) lines.push(...findingsText(open, lang), "");
+  const accepted = acceptedText(result, lang);
+  if (accepted.length) lines.push(...accepted, "");
   const s = result.summary;
-  return lang === "zh"
-    ? `共 ${s.tables} 张分解表、${s.progressions} 张进度表、${s.indicators} 个指标；执行 ${s.checks} 项校核，通过 ${s.passed} 项；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`
-    : `${plural(s.tables, "split table", "split tables")}, ${plural(s.progressions, "progression", "progressions")}, ${plural(s.indicators, "indicator", "indicators")}; ${plural(s.checks, "check", "checks")} run, ${s.passed} passed; ${plural(s.errors, "error", "errors")}, ${plural(s.warnings, "warning", "warnings")}, ${s.infos} info`;
+  const extra = s.accepted || s.lapsed ? t.acceptedCounts(s.accepted, s.lapsed) : "";
+  const skipped = result.rejected ?? [];
+  if (skipped.length) lines.push(t.lookedAtNotChecked(skipped.map((r) => describeRejected(r, lang))));
+  lines.push(summaryText(result, lang) + extra);
+  const note = copyNote(source, lang);
+  if (copies.annotate) {
+    lines.push(t.annotatedWritten(copies.annotate) + note);
+    if (copies.skippedNotes.length) lines.push(skippedNotesWords(copies.skippedNotes)[lang]);
+  }
+  if (copies.report) lines.push(t.reportWritten(copies.report) + note);
+  return lines;
+}
+
+/** Under a batch's summary table: the files LibreOffice converted, and where the copies went. */
+export function batchCopiesText(
+  entries: FileEntry[],
+  copies: { annotate?: string; report?: string },
+  lang: Lang,
+): string[] {
+  const t = CHECK_TEXT[lang];
+  const lines: string[] = [];
+  const converted = entries.filter((e) => e.ok && e.converted).map((e) => e.file);
+  if (converted.length) lines.push(INPUT_TEXT[lang].convertedFiles(converted));
+  if (copies.annotate) {
+    const noteLines = entries.flatMap((e) =>
+      e.ok && e.skippedNotes?.length ? [`  ${e.file}: ${skippedNotesWords(e.skippedNotes)[lang]}`] : [],
+    );
+    lines.push(t.annotatedFolder(copies.annotate), ...noteLines);
+  }
+  if (copies.report) lines.push(t.reportFolder(copies.report));
+  return lines;
 }
