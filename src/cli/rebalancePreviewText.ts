@@ -5,6 +5,7 @@
  */
 import { Decimal } from "../core/decimal";
 import type { Lang } from "../core/messages";
+import { EXPLAIN_TEXT } from "../core/rebalance/explainText";
 import type { RebalanceOk, RebalanceResult } from "../core/rebalance/rebalance";
 import { isBoundChild, type CellWrite, type RebalancePlan } from "../core/rebalanceRequest";
 import { REBALANCE_TEXT } from "./rebalanceText";
@@ -53,7 +54,8 @@ export function headerText(
     plan.weightsRow ? t.weightsRow(plan.weightsRow) : "",
   ].filter(Boolean);
   const title = `${fileName} · ${plan.sheet} · ${plan.indicator.name}`;
-  const method = t.method[plan.method];
+  // One name per method, the engine's (the explanation and the change trail say it so too).
+  const method = EXPLAIN_TEXT[lang].method[plan.method];
   if (plan.method === "fix-parent") {
     const was = p.stated ? p.stated.toString() : (p.text ?? "");
     return [title, t.parentFixed(p.unit, p.cell, was, targetText, method)];

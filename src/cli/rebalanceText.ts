@@ -6,7 +6,6 @@
  */
 import type { Decimal } from "../core/decimal";
 import type { Lang } from "../core/messages";
-import type { RebalancePlan } from "../core/rebalanceRequest";
 import { plural } from "./plural";
 
 /** How the engine's refusals end: why nothing was written (the code stays in the JSON). */
@@ -35,7 +34,6 @@ interface RebalanceCatalog {
   /** Cells of the preview that hold formulas. */
   previewFormulas(cells: readonly string[]): string;
   /** The method, as the header names it. */
-  method: Record<RebalancePlan["method"], string>;
   /** After the target: where it came from, when the table gave it (not --target). */
   targetFrom: Record<"parent" | "share-100", string>;
   referenceRow(name: string): string;
@@ -102,15 +100,6 @@ const ZH: RebalanceCatalog = {
   preview: (cells) =>
     `预览：将改动 ${cells.length} 个单元格（${cells.join("、")}）。未写出任何文件；要写出调整后的副本，请加 --out 文件名。`,
   previewFormulas: (cells) => `其中 ${cells.join("、")} 是公式，写出时需加 --overwrite-formulas。`,
-  method: {
-    proportional: "按现值比例",
-    "equal-increment": "等额增减",
-    reference: "按参考行比例",
-    "minimal-change": "加权最小调整",
-    ratio: "比率（分子空间）",
-    "edit-one": "改一项、保持合计",
-    "fix-parent": "按下级合计修正上级",
-  },
   targetFrom: { parent: "（表中所列）", "share-100": "（占比合计 100）" },
   referenceRow: (name) => `参考行“${name}”`,
   weightsRow: (name) => `权重行“${name}”`,
@@ -163,15 +152,6 @@ const EN: RebalanceCatalog = {
   preview: (cells) =>
     `Preview: ${plural(cells.length, "cell", "cells")} would change (${cells.join(", ")}). Nothing was written; add --out FILE to write the rebalanced copy.`,
   previewFormulas: (cells) => `${cells.join(", ")} hold formulas: writing them needs --overwrite-formulas.`,
-  method: {
-    proportional: "proportional",
-    "equal-increment": "equal increment",
-    reference: "proportional to a reference row",
-    "minimal-change": "weighted minimal change",
-    ratio: "ratio (numerator space)",
-    "edit-one": "edit one, keep the total",
-    "fix-parent": "parent = sum of the children",
-  },
   targetFrom: { parent: " (as stated)", "share-100": " (shares add up to 100)" },
   referenceRow: (name) => `reference row "${name}"`,
   weightsRow: (name) => `weights row "${name}"`,

@@ -195,12 +195,12 @@ const REBALANCE: Case[] = [
       "@o5.xlsx",
     ],
     [
-      "上级 全市（B3）：目标 3.95；方法：比率（分子空间）；步长 0.01；权重行“地区生产总值(亿元)”",
+      "上级 全市（B3）：目标 3.95；方法：比率指标按分子调整；步长 0.01；权重行“地区生产总值(亿元)”",
       "  按分母加权重算上级为 3.950133，与目标相差 0.000133，舍入容差 0.003133：通过",
       "已写出 <dir>/o5.xlsx：改动 5 个单元格（B3、D3、E3、F3、G3）；全市目标 3.95",
     ],
     [
-      'Parent 全市 (B3): target 3.95; method: ratio (numerator space); step 0.01; weights row "地区生产总值(亿元)"',
+      'Parent 全市 (B3): target 3.95; method: ratio solved in numerator space; step 0.01; weights row "地区生产总值(亿元)"',
       "  The parent recomputed from the rounded ratios is 3.950133, off the target by 0.000133, rounding tolerance 0.003133: passes",
       "Written <dir>/o5.xlsx: 5 cells changed (B3, D3, E3, F3, G3); 全市 target 3.95",
     ],
@@ -217,7 +217,7 @@ const REBALANCE: Case[] = [
       "--reference",
       "上年",
     ],
-    ["上级 全市（B2）：目标 150；方法：按参考行比例；步长 1；参考行“上年新增企业数(家)”"],
+    ["上级 全市（B2）：目标 150；方法：按参考行比例（因素法）；步长 1；参考行“上年新增企业数(家)”"],
     [
       'Parent 全市 (B2): target 150; method: proportional to a reference row; step 1; reference row "上年新增企业数(家)"',
     ],
@@ -493,8 +493,8 @@ const DETECT: Case[] = [
   [
     "a cap",
     ["detect", "@cap.xlsx"],
-    ["分解表!A1:E3  分解表", "  2  单位GDP能耗下降(%)（上限）  [比率 · % · 上限]  关键词 gdp; 关键词 能耗"],
-    ["分解表!A1:E3  split", "  2  单位GDP能耗下降(%)（上限）  [ratio · % · cap]  keyword gdp; keyword 能耗"],
+    ["分解表!A1:E3  分解表", "  2  单位GDP能耗下降(%)（上限）  [比率 · % · 上限]  关键词 单位GDP; 关键词 能耗"],
+    ["分解表!A1:E3  split", "  2  单位GDP能耗下降(%)（上限）  [ratio · % · cap]  keyword 单位GDP; keyword 能耗"],
   ],
   [
     "no such sheet",
