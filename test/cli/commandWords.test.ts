@@ -493,8 +493,14 @@ const DETECT: Case[] = [
   [
     "a cap",
     ["detect", "@cap.xlsx"],
-    ["分解表!A1:E3  分解表", "  2  单位GDP能耗下降(%)（上限）  [比率 · % · 上限]  关键词 单位GDP; 关键词 能耗"],
-    ["分解表!A1:E3  split", "  2  单位GDP能耗下降(%)（上限）  [ratio · % · cap]  keyword 单位GDP; keyword 能耗"],
+    [
+      "分解表!A1:E3  分解表",
+      "  2  单位GDP能耗下降(%)（上限）  [比率 · % · 上限]  关键词 单位GDP; 关键词 能耗",
+    ],
+    [
+      "分解表!A1:E3  split",
+      "  2  单位GDP能耗下降(%)（上限）  [ratio · % · cap]  keyword 单位GDP; keyword 能耗",
+    ],
   ],
   [
     "no such sheet",
