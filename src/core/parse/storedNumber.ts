@@ -12,14 +12,14 @@ const POW10_NUM = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * How many decimals the shortest round-trip text of a double has, as parseCell reads a stored
- * number: 0 for a safe integer, else the fewest k ≤ 8 for which round(n·10^k) / 10^k === n with
+ * number: 0 for an integer of at most 15 digits, else the fewest k ≤ 8 for which round(n·10^k) / 10^k === n with
  * |round(n·10^k)| ≤ 10^15; -1 when neither holds (parseCell then reads the double's text).
  * Division by an exact power of ten is correctly rounded, so m / 10^k === n says the decimal
  * m·10^-k reads back as n; with at most 15 significant digits (which doubles keep distinct) and
  * the smallest such k it is exactly the shortest round-trip text.
  */
 export function storedScale(n: number): number {
-  if (Number.isSafeInteger(n)) return 0;
+  if (Number.isSafeInteger(n)) return n < 1e15 && n > -1e15 ? 0 : -1; // 16 digits: read at Excel's 15
   for (let k = 1; k <= 8; k++) {
     const p = POW10_NUM[k];
     const m = Math.round(n * p);
@@ -34,9 +34,29 @@ export function pow10Number(k: number): number {
   return POW10_NUM[k];
 }
 
+/**
+ * A double's shortest text can have 16 or 17 significant digits; Excel keeps and shows 15, so the
+ * rest is binary noise (=0.1+0.2 is 0.3 in Excel, stored as 0.30000000000000004; =98.7*0.025 is
+ * stored as 2.4675000000000002). Read at Excel's precision, a formula's result is the decimal the
+ * user sees and a sum of them is judged with the tolerance of what is shown (docs/rules.md,
+ * "Tolerance").
+ */
+const EXCEL_DIGITS = 15;
+
 function viaString(n: number): Decimal {
-  const s = String(n);
-  return asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(n);
+  let s = String(n);
+  if (significantDigits(s) > EXCEL_DIGITS) {
+    const shown = Number(n.toPrecision(EXCEL_DIGITS));
+    if (Number.isFinite(shown)) s = String(shown); // ±1.7976931348623157e308 rounds past the largest double
+  }
+  return asciiDecimal(s, 0, s.length) ?? Decimal.fromNumber(Number(s));
+}
+
+/** Significant digits of a number's text (1.2e-7, 0.000123, 98.70000000000002). */
+function significantDigits(s: string): number {
+  const e = s.search(/e/i);
+  const mantissa = (e < 0 ? s : s.slice(0, e)).replace(/^-/, "").replace(".", "");
+  return mantissa.replace(/^0+/, "").length;
 }
 
 /** The exact decimal of a stored number as parseCell reads it; undefined for anything else. */

@@ -137,6 +137,40 @@ describe("a child that holds words (待定) where a number belongs", () => {
   });
 });
 
+describe("formula results stored as doubles are read at Excel's 15 significant digits", () => {
+  // A factor-method allocation: each child =98.7*coefficient, as Excel stores the results
+  // (2.4675000000000002…); the coefficients add up to 1, so the children add up to 98.7 exactly.
+  const coefficients = [0.025, 0.063, 0.12, 0.047, 0.09, 0.081, 0.555, 0.019];
+  const rows = (total: number, bump = 0) =>
+    checkSplit(
+      coefficients.map((_, i) => `第${i + 1}区`),
+      [["分配资金(万元)", total, total, ...coefficients.map((c, i) => 98.7 * c + (i === 0 ? bump : 0))]],
+    );
+
+  test("binary noise is not a difference: clean", () => {
+    expect(coefficients.map((c) => 98.7 * c).some((v) => String(v).length > 12)).toBe(true);
+    expect(rows(98.7).findings).toEqual([]);
+  });
+
+  test("a real difference among them is still found, with the tolerance of what is shown", () => {
+    const [f] = only(rows(98.7, 0.5), "sum-mismatch");
+    expect(f.severity).toBe("error");
+    expect(f.difference!.toString()).toBe("0.5");
+    expect(f.tolerance!.unit!.toString()).toBe("0.0001");
+  });
+
+  test("a =SUM total cached as 1415.8999999999996 is 1415.9", () => {
+    const kids = [199.6, 136.7, 88.4, 120.3, 95.5, 101.2, 77.7, 133.3, 90.1, 110.9, 66.6, 98.8, 96.8];
+    const cached = kids.reduce((a, b) => a + b, 0);
+    const r = checkSplit(
+      kids.map((_, i) => `第${i + 1}区`),
+      [["投资(亿元)", cached, cached, ...kids]],
+    );
+    expect(notInfo(r)).toEqual([]);
+    expect(only(r, "sum-rounding")).toEqual([]);
+  });
+});
+
 describe("typo hints on sum-mismatch", () => {
   test("a difference divisible by 9 points at the transposed digits", () => {
     // 上城区 should be 54 to make 120; it says 45: difference −9.
