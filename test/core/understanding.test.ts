@@ -713,3 +713,47 @@ describe("a word that mixes Chinese and Latin letters is one word, not its Latin
     },
   );
 });
+
+describe("a total said in two total words, or as 'All …', is a total", () => {
+  const table = (total: string, header = "区县") =>
+    check([
+      [header, "供应量（公顷）"],
+      [total, 1200],
+      ["甲区", 420],
+      ["乙区", 380],
+      ["丙县", 300],
+    ]);
+  test.each(["全市总量", "全区总量", "全县总量", "全省总体", "全市合计数", "本市", "本县"])(
+    "%s over three units that add up to 1100: an error on the total",
+    (total) => {
+      const r = table(total);
+      expect(split(r)).toEqual({ parent: total, children: ["甲区", "乙区", "丙县"] });
+      expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+    },
+  );
+  test.each(["All stores", "All product lines", "Consolidated", "Whole company"])(
+    "%s is the total",
+    (total) => {
+      const r = check([
+        ["Store", "Units sold"],
+        [total, 3350],
+        ["Downtown", 1200],
+        ["Airport", 950],
+        ["Mall", 1100],
+      ]);
+      expect(split(r).parent).toBe(total);
+      expect(loud(r)).toEqual(["sum-mismatch B2 error"]);
+    },
+  );
+  test("'All other stores' is one more store, not the total: the Total row checks all four", () => {
+    const r = check([
+      ["Store", "Units sold"],
+      ["Total", 3350],
+      ["Downtown", 1200],
+      ["Airport", 950],
+      ["All other stores", 1200],
+    ]);
+    expect(split(r)).toEqual({ parent: "Total", children: ["Downtown", "Airport", "All other stores"] });
+    expect(loud(r)).toEqual([]);
+  });
+});

@@ -111,11 +111,18 @@ const HEADER_WORDS = (() => {
 })();
 const ASSIGNMENT = containing(ASSIGNMENT_WORDS);
 const LEVEL_TARGET = exactly(LEVEL_TARGET_WORDS);
+/**
+ * A total word, possibly followed by a second (全市总量, 全省总体, 全区合计) and a tail (全市任务):
+ * a total said twice is still a total, where a word list would need every pair.
+ */
+const TOTAL_WORD_ALTERNATION = [...TOTAL_WORDS].sort((a, b) => b.length - a.length).join("|");
 const TOTAL_ZH = new RegExp(
-  `^(${[...TOTAL_WORDS].sort((a, b) => b.length - a.length).join("|")})(${TOTAL_TAILS.join("|")})?$`,
+  `^(${TOTAL_WORD_ALTERNATION})(?:${TOTAL_WORD_ALTERNATION})?(${TOTAL_TAILS.join("|")})?$`,
 );
 const TOTAL_ENDING = endingWith(TOTAL_ENDINGS);
 const TOTAL_EN = exactly(TOTAL_WORDS_EN);
+/** "All stores", "All product lines": everything listed; "All other regions" is one more unit. */
+const TOTAL_EN_ALL = /^all (?!others?\b|else\b|remaining\b|rest\b)[a-z][a-z0-9 &'-]{1,40}$/;
 const TOTAL_EN_AFFIX = new RegExp(
   `^(?:(?:${TOTAL_AFFIX_EN.join("|")})(?: [a-z0-9 &'-]{1,40})?|[a-z0-9 &'-]{1,40} (?:${TOTAL_AFFIX_EN.join("|")}))$`,
 );
@@ -183,7 +190,8 @@ function totalOf(label: Label): LabelRole | undefined {
   if (zh) return { role: "total", keyword: zh[1], unit: zh[1], grand: true };
   const ending = TOTAL_ENDING.find(label);
   if (ending) return { role: "total", keyword: ending, unit: label.key, grand: false };
-  if (TOTAL_EN.test(label)) return { role: "total", keyword: label.en, unit: label.en, grand: true };
+  if (TOTAL_EN.test(label) || TOTAL_EN_ALL.test(label.en))
+    return { role: "total", keyword: label.en, unit: label.en, grand: true };
   if (TOTAL_EN_AFFIX.test(label.en))
     return { role: "total", keyword: label.en, unit: label.en, grand: false };
   return undefined;
