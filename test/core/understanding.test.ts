@@ -757,3 +757,25 @@ describe("a total said in two total words, or as 'All …', is a total", () => {
     expect(loud(r)).toEqual([]);
   });
 });
+
+describe("a reduction target is a floor even when it names what is capped", () => {
+  const table = (name: string, assigned: number, city: number) =>
+    check([
+      ["指标", "单位", "省下达目标", "市目标", "甲区", "乙区", "丙县"],
+      [name, "%", assigned, city, city, city + 0.3, city - 0.2],
+    ]);
+  test.each(["单位地区生产总值能耗降低", "二氧化碳排放下降", "化学需氧量排放削减", "能耗强度降幅"])(
+    "%s: a city that cuts more than assigned meets it; less is below the assignment",
+    (name) => {
+      expect(table(name, 3.0, 3.2).tables[0].indicators[0].direction).toBe("floor");
+      expect(loud(table(name, 3.0, 3.2))).toEqual([]);
+      expect(loud(table(name, 3.0, 2.8))).toEqual(["below-assignment D2 error"]);
+    },
+  );
+  test.each(["能耗强度下降（上限）", "能耗增量控制在以内", "能源消费总量", "单位GDP能耗", "碳排放量"])(
+    "%s is a cap",
+    (name) => {
+      expect(table(name, 3.0, 3.2).tables[0].indicators[0].direction).toBe("cap");
+    },
+  );
+});

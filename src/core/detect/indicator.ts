@@ -10,6 +10,8 @@ import type { Direction, FlowStock, IndicatorKind, Reason } from "../model";
 import { containing, labelOf } from "../vocabulary/words";
 import {
   CAP_WORDS,
+  EXPLICIT_CAP_WORDS,
+  REDUCTION_WORDS,
   FLOW_WORDS,
   RATIO_MEASURES,
   RATIO_WORDS,
@@ -25,6 +27,8 @@ const SHARE = containing(SHARE_WORDS);
 const SHARE_OR_RATIO = containing(SHARE_OR_RATIO_WORDS);
 const RATIO = containing(RATIO_WORDS);
 const CAP = containing(CAP_WORDS);
+const EXPLICIT_CAP = containing(EXPLICIT_CAP_WORDS);
+const REDUCTION = containing(REDUCTION_WORDS);
 const STOCK = containing(STOCK_WORDS);
 /** Counts of what exists (规模以上工业企业数, 有效发明专利数) are stocks too. */
 const STOCK_COUNT = /规模以上.*数$|有效.*数/;
@@ -77,8 +81,10 @@ function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
     why.push({ by: "default", evidence: measure ? `measure ${measure}` : "no ratio wording" });
   }
   const cap = CAP.find(label);
-  const direction: Direction = cap ? "cap" : "floor";
+  const reduction = cap && !EXPLICIT_CAP.test(label) ? REDUCTION.find(label) : undefined;
+  const direction: Direction = cap && !reduction ? "cap" : "floor";
   if (cap) why.push({ by: "keyword", evidence: cap });
+  if (reduction) why.push({ by: "keyword", evidence: reduction });
   const stock = STOCK.find(label) ?? STOCK_COUNT.exec(label.key)?.[0];
   const flowWord = FLOW.find(label);
   // 每年新增… is named like a flow; the cells' own 累计 decides later (docs/rules.md §1).

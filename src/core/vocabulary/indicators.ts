@@ -101,8 +101,30 @@ export const RATIO_WORDS = [
 /** Measures that make an indicator a ratio whatever its name. */
 export const RATIO_MEASURES = ["%", "‰", "个百分点", "百分点", "倍", "pct", "percent"];
 
+/** Words that say outright that the target is a ceiling, whatever else the name says. */
+export const EXPLICIT_CAP_WORDS = ["控制在", "以内", "不超过", "不高于", "上限"];
+
+/**
+ * Words that make a target the size of a reduction (能耗降低率, 排放下降): more is better, so a
+ * cap word beside one (能耗, 排放) names what is reduced, not a ceiling.
+ */
+export const REDUCTION_WORDS = [
+  "降低",
+  "下降",
+  "减少",
+  "削减",
+  "压减",
+  "减排",
+  "降幅",
+  "reduction",
+  "decrease",
+];
+
 /** Caps: meeting the assignment means staying at or below it. */
 export const CAP_WORDS = [
+  "能源消费",
+  "总量控制",
+  "增量控制",
   "控制在",
   "以内",
   "不超过",
