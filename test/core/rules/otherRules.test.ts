@@ -41,10 +41,18 @@ describe("below-assignment", () => {
 
   test("a cap exceeded: energy intensity above the assigned limit", () => {
     const [f] = only(
-      checkSplit(THREE, [["单位GDP能耗下降率(%)", 3.0, 3.2, 3.1, 3.3, 3.0]]),
+      checkSplit(THREE, [["单位GDP能耗(吨标准煤/万元)", 0.5, 0.52, 0.5, 0.55, 0.51]]),
       "below-assignment",
     );
     expect(f.details?.direction).toBe("cap");
+  });
+
+  test("a reduction rate is a floor: cutting more than assigned meets it, less does not", () => {
+    const row = (city: number) =>
+      checkSplit(THREE, [["单位GDP能耗下降率(%)", 3.0, city, city, city + 0.1, city - 0.1]]);
+    expect(only(row(3.2), "below-assignment")).toEqual([]);
+    const [f] = only(row(2.8), "below-assignment");
+    expect(f.details?.direction).toBe("floor");
   });
 
   test("bounds fail only when certainly violated: 超500 vs 超500 passes", () => {
