@@ -779,3 +779,38 @@ describe("a reduction target is a floor even when it names what is capped", () =
     },
   );
 });
+
+describe("rates per head written without 每, and English averages, are not summed", () => {
+  const row = (name: string, measure: string, parent: number, kids: number[]) =>
+    check([
+      ["县区", "指标", "计量单位", "全市", "甲区", "乙区", "丙县"],
+      ["", name, measure, parent, ...kids],
+    ]).tables[0]?.indicators[0]?.kind;
+  test.each([
+    ["千人口执业医师数", "人"],
+    ["万人高价值发明专利拥有量", "件"],
+    ["百户家庭汽车拥有量", "辆"],
+    ["每千人口床位数", "张"],
+  ])("%s (%s) is a ratio", (name, measure) => {
+    expect(row(name, measure, 3, [4, 2.5, 2.67])).toBe("ratio");
+  });
+  test.each([
+    ["城镇新增就业万人", "人"],
+    ["千人计划人才数", "人"],
+    ["万人次接待游客", "人次"],
+  ])("%s stays an amount", (name, measure) => {
+    expect(row(name, measure, 10, [4, 3, 3])).toBe("additive");
+  });
+  test.each(["ARPU ($)", "Days sales outstanding", "DSO (days)", "Revenue per user", "ROI"])(
+    "%s is a ratio",
+    (name) => {
+      const r = check([
+        ["Metric", "Total", "North", "South", "East"],
+        [name, 52, 55, 50, 51],
+        ["Revenue ($k)", 600, 200, 250, 150],
+      ]);
+      expect(r.tables[0].indicators[0].kind).toBe("ratio");
+      expect(loud(r)).toEqual([]);
+    },
+  );
+});

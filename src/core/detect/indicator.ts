@@ -38,6 +38,12 @@ const RATIO_MEASURE = new Set(RATIO_MEASURES);
 const PER_MEASURE = /[/／每]/;
 /** 率 closing a name, before any bracket: 增长率, 完成率(%), but not 效率提升工程. */
 const RATE_ENDING = /率(?:[(（][^()（）]*[)）])?$/;
+/**
+ * Per head of population written without 每: 千人口执业医师数, 万人高价值发明专利拥有量, 百户拥有量.
+ * Only at the start of a name that goes on (城镇新增就业万人 is a count in 万人), and never a
+ * programme's name (千人计划, 万人计划).
+ */
+const PER_POPULATION = /^(?:十|百|千|万|十万)(?:人口|人|户|名)(?!计划|次)(?=.{2,})/;
 
 export interface IndicatorFacts {
   kind: IndicatorKind;
@@ -65,7 +71,10 @@ function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
   let kind: IndicatorKind = "additive";
   let shareCandidate = false;
   const ownShare = SHARE_OF_OWN.exec(label.key)?.[0] ?? SHARE.find(label);
-  const ratio = RATIO.find(label) ?? (RATE_ENDING.test(label.key) ? "率" : undefined);
+  const ratio =
+    RATIO.find(label) ??
+    (RATE_ENDING.test(label.key) ? "率" : undefined) ??
+    PER_POPULATION.exec(label.key)?.[0];
   if (ownShare) {
     kind = "share";
     why.push({ by: "keyword", evidence: ownShare });
