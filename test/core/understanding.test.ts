@@ -814,3 +814,29 @@ describe("rates per head written without 每, and English averages, are not summ
     },
   );
 });
+
+describe("a level the plan brings down is not a slip of the pen", () => {
+  const years = (name: string, values: (number | string)[]) =>
+    check([
+      ["指标", "2021年", "2022年", "2023年", "2024年", "2025年"],
+      [name, ...values],
+    ]);
+  const decreases = (r: CheckResult) =>
+    r.findings.filter((f) => f.rule === "progression-decrease").map((f) => f.cell);
+  test.each([
+    ["存量违法建设面积(万平方米)", [500, 400, 300, 200, 100]],
+    ["政府债务余额(亿元)", [320, 310, 300, 290, 280]],
+    ["贫困人口存量(人)", [1200, 800, 400, 100, 0]],
+  ])("%s falling every year: silence", (name, values) => {
+    expect(decreases(years(name, values))).toEqual([]);
+  });
+  test.each([
+    ["汽车保有量(万辆)", [100, 120, 110, 130, 150], ["D2"]],
+    ["累计建成5G基站(个)", [1000, 2000, 1900, 3000, 4000], ["D2"]],
+  ])("%s with one dip in a rising path: the dip is flagged", (name, values, cells) => {
+    expect(decreases(years(name, values))).toEqual(cells);
+  });
+  test("cells written as 累计 may never fall, even along a falling path", () => {
+    expect(decreases(years("建成数(个)", ["累计500", "累计400", "累计300"]))).toEqual(["C2", "D2"]);
+  });
+});

@@ -22,6 +22,20 @@ function uncertain(cell: NumberCell): Interval {
   return { ...i, lo: i.lo && i.lo.sub(half), hi: i.hi && i.hi.add(half) };
 }
 
+/**
+ * A level the plan means to bring down: 存量违建 500 → 100, 债务余额 320 → 280, a capped stock. A
+ * slip of the pen is one dip in a rising series; a path that never rises over three or more periods
+ * (or any path of a capped level) is the plan itself, and nothing is said of it. Cells written as
+ * cumulative (累计) may never fall, whatever the path.
+ */
+function plannedDecline(series: readonly { cell: NumberCell }[], direction: "cap" | "floor"): boolean {
+  if (series.some((e) => e.cell.qualifier === "cumulative")) return false;
+  if (direction === "cap") return true;
+  if (series.length < 3) return false;
+  for (let k = 1; k < series.length; k++) if (series[k].cell.value.gt(series[k - 1].cell.value)) return false;
+  return true;
+}
+
 function run(t: ParsedProgression, out: RuleOutput): void {
   const { map, view } = t;
   const order = map.periods.map((p, j) => ({ p, j })).filter(({ p }) => !p.span && p.year > 0);
@@ -34,6 +48,7 @@ function run(t: ParsedProgression, out: RuleOutput): void {
         return e.cell.qualifier === "cumulative" || ind.flow === "stock";
       });
     if (series.length < 2) return;
+    if (plannedDecline(series, ind.direction)) return;
     let failed = false;
     for (let k = 1; k < series.length; k++) {
       const earlier = series[k - 1];
