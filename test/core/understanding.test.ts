@@ -840,3 +840,65 @@ describe("a level the plan brings down is not a slip of the pen", () => {
     expect(decreases(years("建成数(个)", ["累计500", "累计400", "累计300"]))).toEqual(["C2", "D2"]);
   });
 });
+
+describe("units named across two label columns: a grouping column beside the names", () => {
+  type Style = "repeated" | "once" | "on-total";
+  const groups = [
+    { name: "东平县", towns: ["东平镇", "老湖镇", "接山镇"], values: [30, 25, 20] },
+    { name: "宁阳县", towns: ["华丰镇", "磁窑镇", "伏山镇"], values: [40, 35, 15] },
+  ];
+  /** The table with the group's total on top (合计 in the names column) or below (东平县小计). */
+  function table(style: Style, totalOnTop: boolean, bump = 0): RawValue[][] {
+    const rows: RawValue[][] = [["县（市、区）", "乡镇", "新改建农村公路(公里)"]];
+    const grand = groups.flatMap((g) => g.values).reduce((a, b) => a + b, 0);
+    if (totalOnTop) rows.push(["全市合计", "", grand]);
+    groups.forEach((g, gi) => {
+      const sum = g.values.reduce((a, b) => a + b, 0);
+      const totalRow: RawValue[] = totalOnTop ? [g.name, "小计", sum] : [`${g.name}小计`, "", sum];
+      if (totalOnTop) rows.push(totalRow);
+      g.towns.forEach((t, i) => {
+        const group = style === "repeated" || (style === "once" && i === 0) ? g.name : "";
+        rows.push([group, t, g.values[i] + (gi === 0 && i === 1 ? bump : 0)]);
+      });
+      if (!totalOnTop) rows.push(totalRow);
+    });
+    if (!totalOnTop) rows.push(["全市合计", "", grand]);
+    return rows;
+  }
+  const cases: [Style, boolean][] = [
+    ["repeated", false],
+    ["repeated", true],
+    ["once", true],
+    ["once", false],
+    ["on-total", true],
+    ["on-total", false],
+  ];
+  test.each(cases)("%s group names, totals on top %s: read as three splits, clean", (style, onTop) => {
+    const r = check(table(style, onTop));
+    expect(r.tables.map((t) => [t.parent, t.children.length])).toEqual([
+      ["全市合计", 2],
+      ["东平县小计", 3],
+      ["宁阳县小计", 3],
+    ]);
+    expect(loud(r)).toEqual([]);
+  });
+  test.each(cases)(
+    "%s group names, totals on top %s: a town off by 10 is an error on its county's total",
+    (style, onTop) => {
+      const r = check(table(style, onTop, 10));
+      const totalRow = onTop ? 3 : 5;
+      expect(loud(r)).toEqual([`sum-mismatch C${totalRow} error`]);
+    },
+  );
+  test("a table whose second column is a measure, not names, is read as before", () => {
+    const r = check([
+      ["指标", "单位", "全市", "甲区", "乙区"],
+      ["新增企业", "家", 30, 10, 20],
+      ["投资额", "亿元", 12.5, 5, 7.5],
+      ["新增项目", "个", 9, 4, 5],
+      ["新建学校", "所", 3, 1, 2],
+    ]);
+    expect(split(r)).toEqual({ parent: "全市", children: ["甲区", "乙区"] });
+    expect(loud(r)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import type { Orientation, TableMap } from "../model";
 import { labelOf } from "../vocabulary/words";
 import { findFrames, SheetCells, type Frame, type FrameMiss } from "./frame";
 import { classify } from "./labels";
+import { withNestedLabels } from "./nestedLabels";
 import { readFrame, type MissReason, type Reading } from "./reading";
 
 export type RejectReason = FrameMiss["reason"] | MissReason;
@@ -85,7 +86,8 @@ function better(a: Reading, b: Reading): Reading {
 }
 
 export function detectSheet(grid: SheetGrid, options: DetectOptions = {}): DetectedSheet {
-  const cells = new SheetCells(grid);
+  // Units named across two label columns are read as one column of names (nestedLabels.ts).
+  const cells = new SheetCells(withNestedLabels(grid));
   const { frames, misses } = findFrames(cells);
   const tables: TableMap[] = [];
   const rejected: Rejected[] = misses.map((m) => ({
