@@ -902,3 +902,54 @@ describe("units named across two label columns: a grouping column beside the nam
     expect(loud(r)).toEqual([]);
   });
 });
+
+describe("a growth column beside two amounts is linked by its arithmetic, in any order and naming", () => {
+  const units = [
+    ["甲区", 200, 7],
+    ["乙区", 150, 4],
+    ["丙县", 500, 6],
+    ["丁县", 80, 5],
+  ] as const;
+  const target = (b: number, r: number) => Math.round(b * (100 + r)) / 100;
+  type Col = "base" | "target" | "rate";
+  function table(order: Col[], names: Record<Col, string>, slip = 0): RawValue[][] {
+    const header = ["县区", ...order.map((c) => names[c])];
+    const rows = units.map(([u, b, r], i) => {
+      const v: Record<Col, number> = { base: b, rate: r, target: target(b, r) + (i === 1 ? slip : 0) };
+      return [u, ...order.map((c) => v[c])];
+    });
+    const sum = (c: Col) => rows.reduce((a, row) => a + (row[order.indexOf(c) + 1] as number), 0);
+    const total = ["全市", ...order.map((c) => (c === "rate" ? 6 : Math.round(sum(c) * 100) / 100))];
+    return [header, total, ...rows];
+  }
+  const namings: Record<Col, string>[] = [
+    { base: "2024年完成（亿元）", target: "2025年目标（亿元）", rate: "增长（%）" },
+    { base: "上年实绩(亿元)", target: "今年计划(亿元)", rate: "增速(%)" },
+  ];
+  const orders: Col[][] = [
+    ["base", "target", "rate"],
+    ["base", "rate", "target"],
+    ["rate", "base", "target"],
+  ];
+  const combos = namings.flatMap((n) => orders.map((o) => [o.join(","), n.base, o, n] as const));
+  test.each(combos)(
+    "%s (%s…): clean, and a slip of +4.5 on 乙区 is a growth-mismatch there",
+    (_o, _n, order, names) => {
+      expect(loud(check(table(order, names)))).toEqual([]);
+      const r = check(table(order, names, 4.5));
+      const col = String.fromCharCode(66 + order.indexOf("target"));
+      expect(r.findings.filter((f) => f.rule === "growth-mismatch").map((f) => f.cell)).toEqual([`${col}4`]);
+    },
+  );
+  test("a growth column the amounts do not follow (growth over another year) links nothing", () => {
+    const rows: RawValue[][] = [
+      ["县区", "2024年完成（亿元）", "2025年目标（亿元）", "2023年以来增长（%）"],
+      ["全市", 930, 990, 9],
+      ["甲区", 200, 214, 12],
+      ["乙区", 150, 160, 3],
+      ["丙县", 500, 530, 10],
+      ["丁县", 80, 86, 20],
+    ];
+    expect(loud(check(rows))).toEqual([]);
+  });
+});

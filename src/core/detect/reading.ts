@@ -626,6 +626,7 @@ export function readFrame(
     ...base,
     indicators: resolved,
     components: findComponents(view, allLines, resolved, base.parts),
+    growth: findGrowth(resolved, view, allLines),
     type: "split",
     policy: "exact",
     splits,

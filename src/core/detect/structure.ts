@@ -184,7 +184,89 @@ function growthStemText(name: string): string {
  * A growth chain is a base row, a 增长/增速 (%) row and a target row with the same stem, in
  * that order (2023年GDP, GDP增长, 2024年GDP目标): only then is target = base × (1 + rate).
  */
-export function findGrowth(indicators: IndicatorLine[]): GrowthLink[] {
+export function findGrowth(
+  indicators: IndicatorLine[],
+  view?: SheetView,
+  unitLines?: () => number[],
+): GrowthLink[] {
+  const links = namedGrowth(indicators);
+  if (view && unitLines) links.push(...growthByArithmetic(indicators, view, unitLines, links));
+  return links;
+}
+
+const GROWTH_WORDS = /增长|增速|增幅|growth/i;
+const HALF = Decimal.parse("0.5")!;
+const HUNDRED = Decimal.fromInt(100);
+
+/**
+ * A 增长 (%) column beside two amounts in any order and whatever their names (2024年完成,
+ * 2025年目标, 增长): the link is made where the arithmetic says so — on most units the later amount
+ * is the earlier × (1 + rate) within rounding — so a unit where it fails is a slip, not a misreading.
+ */
+function growthByArithmetic(
+  indicators: IndicatorLine[],
+  view: SheetView,
+  unitLines: () => number[],
+  named: GrowthLink[],
+): GrowthLink[] {
+  const rates = indicators.filter(
+    (i) => i.kind === "ratio" && GROWTH_WORDS.test(i.name) && !named.some((l) => l.rate === i.line),
+  );
+  if (!rates.length) return [];
+  const amounts = indicators.filter((i) => i.kind === "additive");
+  if (amounts.length < 2) return [];
+  const lines = unitLines();
+  const cells = new Map<number, ({ value: Decimal; decimals: number } | null)[]>();
+  const at = (ind: IndicatorLine, li: number) => {
+    let row = cells.get(ind.line);
+    if (!row) cells.set(ind.line, (row = new Array(lines.length)));
+    if (row[li] === undefined) {
+      const c = parseAt(view, ind.line, lines[li], ind.measure);
+      row[li] = c.kind === "number" && !c.bound ? { value: c.value, decimals: c.shownDecimals } : null;
+    }
+    return row[li];
+  };
+  const links: GrowthLink[] = [];
+  for (const rate of rates) {
+    let best: { base: IndicatorLine; target: IndicatorLine; holds: number } | undefined;
+    for (const base of amounts)
+      for (const target of amounts) {
+        if (base === target || base.measure !== target.measure) continue;
+        if (named.some((l) => l.target === target.line)) continue;
+        let tested = 0;
+        let holds = 0;
+        for (let li = 0; li < lines.length; li++) {
+          const b = at(base, li);
+          const r = at(rate, li);
+          const t = at(target, li);
+          if (!b || !r || !t || b.value.isZero()) continue;
+          tested++;
+          // The rule's own bound: each of the three is rounded to its last shown digit.
+          const factor = HUNDRED.add(r.value);
+          const gap = t.value.mul(HUNDRED).sub(b.value.mul(factor)).abs();
+          const unit = (d: number) => Decimal.of(1n, d);
+          const allowed = unit(t.decimals)
+            .mul(HUNDRED)
+            .add(factor.mul(unit(b.decimals)))
+            .add(b.value.abs().mul(unit(r.decimals)))
+            .mul(HALF);
+          if (gap.le(allowed)) holds++;
+        }
+        if (tested >= 3 && holds >= 2 && holds * 3 >= tested * 2 && (!best || holds > best.holds))
+          best = { base, target, holds };
+      }
+    if (best)
+      links.push({
+        base: best.base.line,
+        rate: rate.line,
+        target: best.target.line,
+        why: { by: "arithmetic", evidence: `${best.holds} units` },
+      });
+  }
+  return links;
+}
+
+function namedGrowth(indicators: IndicatorLine[]): GrowthLink[] {
   const links: GrowthLink[] = [];
   indicators.forEach((rate, i) => {
     if (rate.kind !== "ratio" || !/增长|增速|增幅/.test(rate.name) || i === 0 || i + 1 >= indicators.length)
