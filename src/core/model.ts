@@ -149,8 +149,16 @@ export interface Split {
   why: Reason;
 }
 
+/** Units listed as 其中 under another unit (杭州市 / 其中：市区): parts of it, not more children. */
+export interface UnitPartGroup {
+  whole: UnitLine;
+  parts: UnitLine[];
+}
+
 export interface SplitTable extends TableBase {
   type: "split";
+  /** 其中 units under a unit of the table, each part at most its whole (unitPartExceedsTotal.ts). */
+  unitParts?: UnitPartGroup[];
   policy: Policy;
   /** The children are years and the parent their period total: only flows add up over time. */
   acrossPeriods?: boolean;

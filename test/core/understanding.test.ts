@@ -953,3 +953,39 @@ describe("a growth column beside two amounts is linked by its arithmetic, in any
     expect(loud(check(rows))).toEqual([]);
   });
 });
+
+describe("units listed as 其中 under another unit are parts of it, each at most its whole", () => {
+  const table = (rows: [string, number][]) =>
+    check([["地区", "新增企业(家)"], ...rows.map(([u, v]) => [u, v] as RawValue[])]);
+  const findings = (r: CheckResult) =>
+    r.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`);
+  test("其中：市区 under 杭州市: 90 of 100 is fine, 120 is an error on the part", () => {
+    const rows = (part: number): [string, number][] => [
+      ["杭州市", 100],
+      ["其中：市区", part],
+      ["上城区", 30],
+      ["拱墅区", 40],
+      ["西湖区", 30],
+    ];
+    expect(findings(table(rows(90)))).toEqual([]);
+    expect(findings(table(rows(120)))).toEqual(["unit-part-exceeds-total B3"]);
+    const [f] = table(rows(120)).findings.filter((x) => x.rule === "unit-part-exceeds-total");
+    expect([f.unit, f.details?.part, f.stated?.toString(), f.computed?.toString()]).toEqual([
+      "杭州市",
+      "市区",
+      "120",
+      "100",
+    ]);
+  });
+  test("two 其中 units that together exceed their unit: an error on the unit", () => {
+    const r = table([
+      ["合计", 100],
+      ["甲县", 60],
+      ["其中：城关镇", 40],
+      ["其中：东山镇", 30],
+      ["乙县", 40],
+    ]);
+    expect(split(r).children).toEqual(["甲县", "乙县"]);
+    expect(findings(r)).toEqual(["unit-part-exceeds-total B3"]);
+  });
+});

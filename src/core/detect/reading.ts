@@ -23,6 +23,7 @@ import { CODE, isValueCode } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
+import { unitPartGroups } from "./unitParts";
 import { classify, isNoteLine, isSentence, measureFromName, measureLine, UNIT_SUFFIX } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
@@ -401,6 +402,7 @@ export function readFrame(
       }
     }
   });
+  const unitParts = unitPartGroups(units);
   const lines = units.filter((u) => ["child", "total", "target", "subtotal"].includes(u.role));
   const childLines = units.filter((u) => u.role === "child");
   if (childLines.length === 0 && lines.length <= 1) return miss("no-units", score);
@@ -627,6 +629,7 @@ export function readFrame(
     indicators: resolved,
     components: findComponents(view, allLines, resolved, base.parts),
     growth: findGrowth(resolved, view, allLines),
+    ...(unitParts.length ? { unitParts } : {}),
     type: "split",
     policy: "exact",
     splits,

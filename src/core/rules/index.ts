@@ -18,6 +18,7 @@ import type { CrossSheetRun, FindingKind, GroupKind, ProgressionRun, Rule, Split
 import { sumMismatchRule } from "./sumMismatch";
 import { unitMisplacedRule } from "./unitMisplaced";
 import { unitMissingRule } from "./unitMissing";
+import { unitPartExceedsTotalRule } from "./unitPartExceedsTotal";
 import { weightedMeanMismatchRule } from "./weightedMeanMismatch";
 
 export const RULES = [
@@ -30,6 +31,7 @@ export const RULES = [
   unitMisplacedRule,
   unitMissingRule,
   partExceedsTotalRule,
+  unitPartExceedsTotalRule,
   componentsMismatchRule,
   growthMismatchRule,
   weightedMeanMismatchRule,

@@ -63,6 +63,7 @@ export type Reads =
   | "division dictionary"
   | "weights row"
   | "part rows"
+  | "part units"
   | "component rows"
   | "growth rows"
   | "periods"

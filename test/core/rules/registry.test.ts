@@ -219,6 +219,20 @@ function workbooks() {
         ),
       ),
     () => checkSplit(["上城区", "西湖区", "上 城 区"], rows(["企业数(家)", 100, 100, 50, 30, 20])),
+    // 其中 units: one part larger than its unit (B3), one within it (C3).
+    () =>
+      checkWorkbook(
+        workbook(
+          sheet("其中", [
+            ["地区", "企业数(家)", "项目数(个)"],
+            ["杭州市", 100, 100],
+            ["其中：市区", 120, 90],
+            ["上城区", 30, 30],
+            ["拱墅区", 40, 40],
+            ["西湖区", 30, 30],
+          ]),
+        ),
+      ),
     () =>
       checkWorkbook(
         workbook(

@@ -1,0 +1,146 @@
+/**
+ * unit-part-exceeds-total: a unit listed as 其中 under another unit (杭州市 / 其中：市区) larger than
+ * it, or such parts that together exceed it (docs/rules.md §2), row by row. The 其中 rows of
+ * indicators are partExceedsTotal.ts; this is the same fact along the units. Values are compared
+ * within their rounding, and only where every number involved is non-negative (a part of a fall
+ * may be larger than the fall).
+ */
+import { a1 } from "../address";
+import type { CellValue, NumberCell } from "../cell";
+import { Decimal } from "../decimal";
+import type { UnitLine, UnitPartGroup } from "../model";
+import { parseAt, type ParsedSplit } from "../table";
+import { judgeFor, toleranceFor } from "../tolerance";
+import { detail, evidenceWords } from "./evidenceText";
+import { roundingUnits } from "./rounding";
+import type { Rule, RuleOutput } from "./rule";
+
+const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
+
+/** Each group once: under the split whose parent it is, else the split it is a child of. */
+function groupsOf(t: ParsedSplit): UnitPartGroup[] {
+  const groups = t.table.unitParts ?? [];
+  if (!groups.length) return groups;
+  const parents = new Set(t.table.splits.map((s) => s.parent.line));
+  const children = new Set(t.map.children.map((c) => c.line));
+  return groups.filter(
+    (g) => g.whole.line === t.map.parent.line || (children.has(g.whole.line) && !parents.has(g.whole.line)),
+  );
+}
+
+function run(t: ParsedSplit, out: RuleOutput): void {
+  const groups = groupsOf(t);
+  if (!groups.length) return;
+  const { view, map } = t;
+  const address = (row: number, unit: UnitLine): string => {
+    const at = view.toSheet(row, unit.line);
+    return a1(at.row, at.col);
+  };
+  for (const row of t.rows) {
+    const ind = row.indicator;
+    if (ind.kind !== "additive") continue;
+    for (const g of groups) {
+      const whole = parseAt(view, ind.line, g.whole.line, ind.measure);
+      if (!point(whole) || whole.value.sign() < 0) continue;
+      const parts = g.parts
+        .map((p) => ({ unit: p, cell: parseAt(view, ind.line, p.line, ind.measure) }))
+        .filter((p): p is { unit: UnitLine; cell: NumberCell } => point(p.cell));
+      if (!parts.length || parts.some((p) => p.cell.value.sign() < 0)) continue;
+      const base = { sheet: map.sheet, indicator: ind.name, unit: g.whole.unit };
+      const wholeAt = address(ind.line, g.whole);
+      let failed = false;
+      for (const p of parts) {
+        const r = roundingUnits(ind, [whole, p.cell], [whole, p.cell]);
+        const excess = p.cell.value.sub(whole.value);
+        if (excess.sign() <= 0 || judgeFor(ind, excess, r).severity !== "error") continue;
+        failed = true;
+        out.finding({
+          ...base,
+          rule: "unit-part-exceeds-total",
+          severity: "error",
+          cell: address(ind.line, p.unit),
+          related: [wholeAt],
+          stated: p.cell.value,
+          computed: whole.value,
+          difference: whole.value.sub(p.cell.value),
+          tolerance: toleranceFor(ind, r),
+          hints: [],
+          details: { part: p.unit.unit, which: "part" },
+        });
+      }
+      if (parts.length >= 2 && !failed) {
+        const cells = [whole, ...parts.map((p) => p.cell)];
+        const r = roundingUnits(ind, cells, cells);
+        const sum = Decimal.sum(parts.map((p) => p.cell.value));
+        const excess = sum.sub(whole.value);
+        if (excess.sign() > 0 && judgeFor(ind, excess, r).severity === "error") {
+          failed = true;
+          out.finding({
+            ...base,
+            rule: "unit-part-exceeds-total",
+            severity: "error",
+            cell: wholeAt,
+            related: parts.map((p) => address(ind.line, p.unit)),
+            stated: whole.value,
+            computed: sum,
+            difference: excess,
+            tolerance: toleranceFor(ind, r),
+            hints: [],
+            details: { which: "parts", count: parts.length },
+          });
+        }
+      }
+      if (failed) out.failed();
+      else
+        out.passed({
+          ...base,
+          rule: "unit-part-exceeds-total",
+          cell: wholeAt,
+          related: parts.map((p) => address(ind.line, p.unit)),
+          stated: whole.value,
+        });
+    }
+  }
+}
+
+const together = (f: { details?: Record<string, string | number> }) => detail(f, "which") === "parts";
+
+export const unitPartExceedsTotalRule: Rule<"unit-part-exceeds-total"> = {
+  id: "unit-part-exceeds-total",
+  scope: "split",
+  reads: ["parent", "children", "part units"],
+  run,
+  findings: {
+    "unit-part-exceeds-total": {
+      severities: ["error"],
+      zh: {
+        title: "其中单位超总数",
+        check: "“其中”单位校核",
+        message(f) {
+          const w = evidenceWords(f, "zh");
+          return together(f)
+            ? `${w.unit}下 ${detail(f, "count")} 个“其中”单位合计 ${w.computed}，超过${w.unit}的 ${w.stated}`
+            : `“其中”单位${detail(f, "part")}的 ${w.stated} 大于${w.unit}的 ${w.computed}`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "zh");
+          return `${w.unit}的“其中”单位均不超过 ${w.stated}，合计亦不超过`;
+        },
+      },
+      en: {
+        title: "Part exceeds its unit",
+        check: "Of-which units check",
+        message(f) {
+          const w = evidenceWords(f, "en");
+          return together(f)
+            ? `The ${detail(f, "count")} "of which" units under ${w.unit} add up to ${w.computed}, more than ${w.unit}'s ${w.stated}`
+            : `The "of which" unit ${detail(f, "part")} has ${w.stated}, more than ${w.unit}'s ${w.computed}`;
+        },
+        passed(c) {
+          const w = evidenceWords(c, "en");
+          return `No "of which" unit under ${w.unit}, nor their sum, exceeds its ${w.stated}`;
+        },
+      },
+    },
+  },
+};
