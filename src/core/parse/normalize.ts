@@ -21,7 +21,23 @@ const FOOTNOTE_MARKS =
 /** The same marks written before the number (＊1100). */
 const LEADING_MARKS = /^\s*[*＊※†‡]+\s*(?=[-+]?[\d０-９])/;
 
+/**
+ * A note in brackets after a number (1,200（预计）, 1100(含外来), 800（暂定）): a remark on the
+ * figure, which stays the figure. A measure in brackets (500(万元), 3(个)) is not a note: the
+ * bracket must hold two or more ideographs and not open with a multiplier.
+ */
+const BRACKET_NOTE = /(?<=\d)\s*[（(](?![万亿千百])[^()（）\d]*[\u3400-\u9fff]{2}[^()（）\d]*[)）]$/;
+
+/**
+ * An accountant's negative: the whole figure in ASCII brackets, (50) or (1,234.5), is −50. Not a
+ * single digit, and not in full-width brackets: （1）, (2) number the items of a list.
+ */
+const ACCOUNTING_NEGATIVE = /^\s*\(\s*(\d[\d,]*(?:\.\d+)?)\s*\)\s*$/;
+
 export function normalizeCellText(raw: string): string {
+  if (BRACKET_NOTE.test(raw)) raw = raw.replace(BRACKET_NOTE, "");
+  const negative = ACCOUNTING_NEGATIVE.exec(raw);
+  if (negative && negative[1].length > 1) raw = `-${negative[1]}`;
   if (FOOTNOTE_MARKS.test(raw)) raw = raw.replace(FOOTNOTE_MARKS, "");
   if (LEADING_MARKS.test(raw)) raw = raw.replace(LEADING_MARKS, "");
   let changed = false;

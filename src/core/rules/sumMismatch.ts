@@ -80,7 +80,9 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
         numeric.push(c);
         values.push(c.value);
         if (c.bound) bounded = true;
-      } else if (c.kind === "text") unknown.push(i);
+      } else if (c.kind === "text" && !/\d/.test(c.text)) unknown.push(i);
+      // Words without a figure (待定) may be any amount ≥ 0; text with digits may be a figure misread.
+      else if (c.kind === "text") return;
       else if (c.kind !== "empty" && c.kind !== "dash") return; // Cannot add errors.
     }
     if (unknown.length) {

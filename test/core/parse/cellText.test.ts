@@ -652,3 +652,26 @@ describe("decimalsFromFormat and isPercentFormat", () => {
     expect(isPercentFormat(f)).toBe(p);
   });
 });
+
+describe("figures with a remark, and accountants' negatives", () => {
+  test.each([
+    ["1,200（预计）", "1200"],
+    ["1100(含外来)", "1100"],
+    ["800（暂定）", "800"],
+    ["(50)", "-50"],
+    ["(1,234.5)", "-1234.5"],
+    ["( 30 )", "-30"],
+  ])("%s is the figure %s", (text, value) => {
+    const c = parseCell(text);
+    expect(c.kind).toBe("number");
+    expect(c.kind === "number" && c.value.toString()).toBe(value);
+  });
+  test.each(["500(万元)", "3(个)", "(1)", "（12）", "（1,234.5）", "(见附表)", "500（2024年）"])(
+    "%s is not read as a figure with a remark nor as a negative",
+    (text) => {
+      const c = parseCell(text);
+      expect([text, c.kind === "number" && c.value.sign() < 0]).toEqual([text, false]);
+      if (c.kind === "number") expect(text).toMatch(/^500|^3/);
+    },
+  );
+});
