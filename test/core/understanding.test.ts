@@ -989,3 +989,37 @@ describe("units listed as 其中 under another unit are parts of it, each at mos
     expect(findings(r)).toEqual(["unit-part-exceeds-total B3"]);
   });
 });
+
+describe("a half year among quarters, a quarter among months, is the total of the periods within it", () => {
+  const q = [40, 50, 50, 60];
+  function quarters(h1: number, withH2: boolean): RawValue[][] {
+    const header = [
+      "单位",
+      "一季度",
+      "二季度",
+      "上半年",
+      "三季度",
+      "四季度",
+      ...(withH2 ? ["下半年"] : []),
+      "全年",
+    ];
+    const row = [...q.slice(0, 2), h1, ...q.slice(2), ...(withH2 ? [q[2] + q[3]] : []), 200];
+    return [header, ["甲公司", ...row], ["乙公司", ...row.map((v) => v * 2)]];
+  }
+  test.each([false, true])(
+    "上半年 (and 下半年 %s) beside 一季度…四季度: clean; a wrong 上半年 is an error on it",
+    (h2) => {
+      expect(loud(check(quarters(90, h2)))).toEqual([]);
+      expect(loud(check(quarters(95, h2)))).toEqual(["sum-mismatch D2 error", "sum-mismatch D3 error"]);
+    },
+  );
+  test("quarters among months: 一季度 is 1月+2月+3月", () => {
+    const months = [10, 11, 12, 13, 14, 15];
+    const rows: RawValue[][] = [
+      ["单位", "1月", "2月", "3月", "一季度", "4月", "5月", "6月", "二季度", "上半年合计"],
+      ["甲", ...months.slice(0, 3), 33, ...months.slice(3), 42, 75],
+      ["乙", ...months.slice(0, 3), 40, ...months.slice(3), 42, 75],
+    ];
+    expect(loud(check(rows))).toEqual(["sum-mismatch E3 error"]);
+  });
+});

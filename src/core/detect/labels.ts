@@ -60,6 +60,9 @@ import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
 import { perDistinctText } from "../textMemo";
 
+/** Periods within a year: a half holds two quarters and six months, a quarter three months. */
+export type Grain = "half" | "quarter" | "month";
+
 export type LabelRole =
   | { role: "index" }
   /** The header over the indicators' names (指标名称). */
@@ -81,7 +84,7 @@ export type LabelRole =
   | { role: "level-target"; keyword: string }
   | { role: "part"; keyword: string }
   | { role: "derived"; keyword: string }
-  | { role: "period"; year: number; span?: [number, number]; total?: boolean }
+  | { role: "period"; year: number; span?: [number, number]; total?: boolean; grain?: Grain }
   | { role: "unit"; unit: string }
   | { role: "other" };
 
@@ -152,11 +155,17 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 /** Quarters, months and halves: periods within a year, ordered by their place in it. */
 function subPeriodOf(key: string): LabelRole | undefined {
   const q = QUARTER.exec(key);
-  if (q) return { role: "period", year: q[1] ? CHINESE_ORDINAL[q[1]] : Number(q[2] ?? q[3]) };
+  if (q)
+    return { role: "period", year: q[1] ? CHINESE_ORDINAL[q[1]] : Number(q[2] ?? q[3]), grain: "quarter" };
   const m = MONTH.exec(key);
-  if (m) return { role: "period", year: m[1] ? Number(m[1]) : MONTHS.indexOf(m[2].toLowerCase()) + 1 };
+  if (m)
+    return {
+      role: "period",
+      year: m[1] ? Number(m[1]) : MONTHS.indexOf(m[2].toLowerCase()) + 1,
+      grain: "month",
+    };
   const h = HALF_YEAR.exec(key);
-  if (h) return { role: "period", year: /^(上|h1)/i.test(h[1]) ? 1 : 2 };
+  if (h) return { role: "period", year: /^(上|h1)/i.test(h[1]) ? 1 : 2, grain: "half" };
   return undefined;
 }
 
