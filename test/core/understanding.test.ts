@@ -1023,3 +1023,52 @@ describe("a half year among quarters, a quarter among months, is the total of th
     expect(loud(check(rows))).toEqual(["sum-mismatch E3 error"]);
   });
 });
+
+describe("a group's head written below its members, shown by indentation", () => {
+  const table = (rows: [string, number][]) =>
+    check([["地区", "新增企业数(家)"], ...rows.map(([u, v]) => [u, v] as RawValue[])]);
+  const zh = (ningbo: number): [string, number][] => [
+    ["　　上城区", 25],
+    ["　　西湖区", 35],
+    ["　杭州市", 60],
+    ["　　海曙区", 15],
+    ["　　江北区", 25],
+    ["　宁波市", ningbo],
+    ["全省合计", 60 + ningbo],
+  ];
+  test("members first, then their city: each city heads the lines above it", () => {
+    const r = table(zh(40));
+    expect(r.tables.map((t) => [t.parent, t.children])).toEqual([
+      ["杭州市", ["上城区", "西湖区"]],
+      ["宁波市", ["海曙区", "江北区"]],
+      ["全省合计", ["杭州市", "宁波市"]],
+    ]);
+    expect(loud(r)).toEqual([]);
+    expect(loud(table(zh(41)))).toEqual(["sum-mismatch B7 error"]);
+  });
+  test("the same in English with leading spaces", () => {
+    const r = table([
+      ["    Boston", 250],
+      ["    New York", 350],
+      ["  East", 600],
+      ["    Seattle", 150],
+      ["    Denver", 250],
+      ["  West", 410],
+      ["Company total", 1010],
+    ]);
+    expect(loud(r)).toEqual(["sum-mismatch B7 error"]);
+  });
+  test("heads above their members still read as before", () => {
+    const r = table([
+      ["全省合计", 100],
+      ["　杭州市", 60],
+      ["　　上城区", 25],
+      ["　　西湖区", 35],
+      ["　宁波市", 40],
+      ["　　海曙区", 15],
+      ["　　江北区", 25],
+    ]);
+    expect(r.tables.map((t) => t.parent)).toEqual(["全省合计", "杭州市", "宁波市"]);
+    expect(loud(r)).toEqual([]);
+  });
+});

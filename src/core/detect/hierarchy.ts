@@ -35,20 +35,31 @@ function varies(cands: UnitCandidate[], levelOf: (c: UnitCandidate) => number): 
 function treeFromLevels(cands: UnitCandidate[], level: number[], why: Reason): Split[] {
   const n = cands.length;
   // Each unit's parent is the nearest unit before it on a lower level; failing that (a total
-  // written below its units, 合计 at the bottom), the nearest one after it. Both "nearest lower"
-  // searches run over a stack of candidates, so 50,000 units cost 50,000 steps, not 50,000².
+  // written below its units, 合计 at the bottom), the nearest one after it. A list that opens on a
+  // deeper level than its groups (上城区, 西湖区, 杭州市, 海曙区, …) closes each group with its
+  // head, so there the nearest one after comes first. Both "nearest lower" searches run over a
+  // stack of candidates, so 50,000 units cost 50,000 steps, not 50,000².
   const parentOf = new Int32Array(n).fill(-1);
   const stack: number[] = [];
-  for (let i = 0; i < n; i++) {
-    while (stack.length && level[stack[stack.length - 1]] >= level[i]) stack.pop();
-    if (stack.length) parentOf[i] = stack[stack.length - 1];
-    stack.push(i);
-  }
-  stack.length = 0;
-  for (let i = n - 1; i >= 0; i--) {
+  const nearest = (i: number) => {
     while (stack.length && level[stack[stack.length - 1]] >= level[i]) stack.pop();
     if (parentOf[i] < 0 && stack.length) parentOf[i] = stack[stack.length - 1];
     stack.push(i);
+  };
+  const forward = () => {
+    stack.length = 0;
+    for (let i = 0; i < n; i++) nearest(i);
+  };
+  const backward = () => {
+    stack.length = 0;
+    for (let i = n - 1; i >= 0; i--) nearest(i);
+  };
+  if (headsBelow(cands, level)) {
+    backward();
+    forward();
+  } else {
+    forward();
+    backward();
   }
   const children: UnitLine[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < n; k++) if (parentOf[k] >= 0) children[parentOf[k]].push(cands[k].line);
@@ -73,6 +84,18 @@ function treeFromLevels(cands: UnitCandidate[], level: number[], why: Reason): S
     if (children[i].length) splits.push({ parent: c.line, children: children[i], level: depth(i), why });
   });
   return splits;
+}
+
+/** Whether the units (the total aside) open on a deeper level than the shallowest among them. */
+function headsBelow(cands: UnitCandidate[], level: number[]): boolean {
+  let first = -1;
+  let min = Infinity;
+  cands.forEach((c, i) => {
+    if (c.total) return;
+    if (first < 0) first = i;
+    if (level[i] < min) min = level[i];
+  });
+  return first >= 0 && level[first] > min;
 }
 
 /** Flat tables, optionally with 小计 lines grouping the units before them. */
