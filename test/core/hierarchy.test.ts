@@ -1,6 +1,7 @@
 /**
  * Levels from outline, indentation or a 级别 line make the tree of splits: each unit's parent is
- * the nearest unit before it on a lower level, else the nearest after it (合计 at the bottom).
+ * the nearest unit before it on a lower level, else the nearest after it (合计 at the bottom); in a
+ * list that opens deeper than its groups (heads below their members), the other way round.
  * Built in linear time; the quadratic definition below is the oracle.
  */
 import fc from "fast-check";
@@ -14,24 +15,27 @@ const unit = (i: number): UnitLine => ({
   why: { by: "position", evidence: "" },
 });
 
-/** The definition, straight: scan back, then forward; depth by recursion. */
+/** The definition, straight: scan back, then forward (or the reverse); depth by recursion. */
 function oracle(
   cands: UnitCandidate[],
   level: number[],
 ): { parent: number; children: number[]; level: number }[] {
   const parentOf = cands.map(() => -1);
+  // A list that opens deeper than its shallowest unit (the total aside) has its heads below.
+  const units = cands.map((c, i) => i).filter((i) => !cands[i].total);
+  const below = units.length > 0 && level[units[0]] > Math.min(...units.map((i) => level[i]));
+  const back = (i: number) => {
+    for (let j = i - 1; j >= 0; j--) if (level[j] < level[i]) return j;
+    return -1;
+  };
+  const ahead = (i: number) => {
+    for (let j = i + 1; j < cands.length; j++) if (level[j] < level[i]) return j;
+    return -1;
+  };
   for (let i = 0; i < cands.length; i++) {
-    for (let j = i - 1; j >= 0; j--)
-      if (level[j] < level[i]) {
-        parentOf[i] = j;
-        break;
-      }
-    if (parentOf[i] >= 0) continue;
-    for (let j = i + 1; j < cands.length; j++)
-      if (level[j] < level[i]) {
-        parentOf[i] = j;
-        break;
-      }
+    const [first, second] = below ? [ahead, back] : [back, ahead];
+    parentOf[i] = first(i);
+    if (parentOf[i] < 0) parentOf[i] = second(i);
   }
   const depth = (i: number): number => (parentOf[i] < 0 ? 0 : 1 + depth(parentOf[i]));
   return cands.flatMap((c, i) => {
