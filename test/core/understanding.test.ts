@@ -1072,3 +1072,29 @@ describe("a group's head written below its members, shown by indentation", () =>
     expect(loud(r)).toEqual([]);
   });
 });
+
+describe("a derived percent column beside the periods does not make the figures percentages", () => {
+  const rows = (q4North: number, pct: (share: number) => RawValue): RawValue[][] => [
+    ["Region", "Q1", "Q2", "Q3", "Q4", "FY2025 Total", "% of total"],
+    ["North", 100, 110, 120, q4North, 460, pct(0.46)],
+    ["South", 80, 90, 85, 95, 350, pct(0.35)],
+    ["West", 40, 50, 50, 50, 190, pct(0.19)],
+    ["Total", 220, 250, 255, 275, 1000, pct(1)],
+  ];
+  const formats = (r: RawValue[][]) =>
+    r.map((row, i) => row.map((_, c) => (i > 0 && c === 6 ? "0%" : undefined)));
+  test.each([
+    ["a percent format", (s: number) => s, true],
+    ["text with %", (s: number) => `${Math.round(s * 100)}%`, false],
+  ] as const)("%s: clean, and a wrong quarter is a sum error", (_, pct, formatted) => {
+    const make = (q4: number) => {
+      const values = rows(q4, pct);
+      return checkWorkbook(
+        workbook(sheet("Sales", values, formatted ? { numberFormats: formats(values) } : {})),
+      );
+    };
+    expect(loud(make(130))).toEqual([]);
+    expect(loud(make(140))).toContain("sum-mismatch F2 error");
+    expect(loud(make(140)).some((f) => f.startsWith("mean-out-of-range"))).toBe(false);
+  });
+});

@@ -266,17 +266,28 @@ export function readFrame(
   const measureUnit = units.find((u) => u.role === "measure");
 
   // ---- Indicator facts.
+  // The measure the line's own figures carry (23项, 46%): on most of them, so one derived column
+  // (% of total, 占比) beside Q1…Q4 does not make every row a percentage.
   const suffixOf = (line: number): string | undefined => {
     let found: string | undefined;
+    let suffixed = 0;
+    let figures = 0;
+    let stated = false;
     for (const u of units) {
       if (u.role === "note" || u.role === "measure") continue;
-      const sh = cells.shapes.of(view.raw(line, u.line));
+      const raw = view.raw(line, u.line);
+      if (raw === undefined || raw === null || raw === "") continue;
+      figures++;
+      const sh = cells.shapes.of(raw);
       if (sh.suffix) {
         if (found !== undefined && found !== sh.suffix) return undefined;
         found = sh.suffix;
+        suffixed++;
+        // The assigned or stated target says its measure for the whole line (考核目标 23项).
+        if (u.role === "assignment" || u.role === "total" || u.role === "target") stated = true;
       }
     }
-    return found;
+    return stated || suffixed * 2 > figures ? found : undefined;
   };
   /** The measure in a two-row header's upper cell over this indicator (新增就业(人) over its years). */
   const groupMeasure = (line: number): string | undefined => {
@@ -292,10 +303,11 @@ export function readFrame(
     let percent = 0;
     for (const u of units) {
       if (u.role === "note" || u.role === "measure" || shown >= 50) continue;
-      const f = view.format(line, u.line);
-      if (f === undefined) continue;
+      const raw = view.raw(line, u.line);
+      if (raw === undefined || raw === null || raw === "") continue;
       shown++;
-      if (isPercentFormat(f)) percent++;
+      const f = view.format(line, u.line);
+      if (f !== undefined && isPercentFormat(f)) percent++;
     }
     return shown > 0 && percent * 2 > shown ? "%" : undefined;
   };
