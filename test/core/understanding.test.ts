@@ -1098,3 +1098,26 @@ describe("a derived percent column beside the periods does not make the figures 
     expect(loud(make(140)).some((f) => f.startsWith("mean-out-of-range"))).toBe(false);
   });
 });
+
+describe("a 其中 part in another multiple of the total's measure is compared in the total's", () => {
+  const table = (part: number, partMeasure: string) =>
+    check([
+      ["单位：亿元"],
+      ["区县", "总投资", `其中：中央资金(${partMeasure})`],
+      ["合计", 7.0, part * 3],
+      ["上城区", 1.5, part],
+      ["西湖区", 2.5, part],
+      ["滨江区", 3.0, part],
+    ]);
+  const parts = (r: CheckResult) =>
+    r.findings.filter((f) => f.rule === "part-exceeds-total").map((f) => f.cell);
+  test("3000 万元 is 0.3 亿元: within every district's total", () => {
+    expect(parts(table(3000, "万元"))).toEqual([]);
+  });
+  test("20000 万元 is 2 亿元: more than 上城区's 1.5", () => {
+    expect(parts(table(20000, "万元"))).toContain("C4");
+  });
+  test("a part of another kind (个) is not compared with an amount", () => {
+    expect(parts(table(3000, "个"))).toEqual([]);
+  });
+});

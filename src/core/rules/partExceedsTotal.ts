@@ -6,6 +6,7 @@
 import { a1, compressCells } from "../address";
 import type { CellValue, NumberCell } from "../cell";
 import { Decimal } from "../decimal";
+import { measureInfo } from "../parse/notation";
 import { judgeFor, toleranceFor } from "../tolerance";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { roundingUnits } from "./rounding";
@@ -14,6 +15,20 @@ import type { Rule, RuleOutput } from "./rule";
 
 const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
 
+/** The power of ten that turns a value in `from` into `to` (万元 → 亿元: −4); undefined when unlike. */
+function scaleTo(from: string, to: string): number | undefined {
+  if (from === to) return 0;
+  const a = measureInfo(from);
+  const b = measureInfo(to);
+  if (!a || !b) return 0; // a measure not known on one side: compared as written, as before
+  return a.base === b.base ? a.exp - b.exp : undefined;
+}
+
+function inTotalMeasure(c: CellValue, k: number): CellValue {
+  if (k === 0 || c.kind !== "number") return c;
+  return { ...c, value: c.value.shift(k), shownDecimals: Math.max(0, c.shownDecimals - k) };
+}
+
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return; // table-wide: once per table, over every unit line
   const { table, view } = t;
@@ -21,12 +36,21 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   for (const group of table.parts) {
     const ti = rowIndex.get(group.total)!;
     const total = table.indicators[ti];
+    // Each part in the total's measure: 万元 beside 亿元 is 10⁻⁴ of it; a part of another kind
+    // (个 beside 万元) is not compared at all.
+    const scales = new Map<number, number>();
+    for (const p of group.parts) {
+      const k = scaleTo(table.indicators[rowIndex.get(p)!].measure, total.measure);
+      if (k !== undefined) scales.set(p, k);
+    }
     for (const { line, cells } of t.lines) {
       const tc = cells[ti];
       if (!point(tc)) continue;
       const pos = (row: number) => view.toSheet(row, line.line);
       const totalAt = pos(group.total);
-      const parts = group.parts.map((p) => ({ row: p, cell: cells[rowIndex.get(p)!] }));
+      const parts = group.parts
+        .filter((p) => scales.has(p))
+        .map((p) => ({ row: p, cell: inTotalMeasure(cells[rowIndex.get(p)!], scales.get(p)!) }));
       const numeric = parts.filter((p): p is { row: number; cell: NumberCell } => point(p.cell));
       const base = { sheet: table.sheet, indicator: total.name, unit: line.unit };
       let failed = false;
