@@ -1121,3 +1121,47 @@ describe("a 其中 part in another multiple of the total's measure is compared i
     expect(parts(table(3000, "个"))).toEqual([]);
   });
 });
+
+describe("two tables side by side with one blank column between them stay two tables", () => {
+  const sideBySide = (staff: number, offset: number): RawValue[][] => {
+    const left: RawValue[][] = [
+      ["区县", "新增企业(家)"],
+      ["合计", 60],
+      ["上城区", 10],
+      ["西湖区", 20],
+      ["滨江区", 30],
+    ];
+    const right: RawValue[][] = [
+      ["部门", "编制数(人)"],
+      ["办公室", 12],
+      ["财务处", 8],
+      ["人事处", 6],
+      ["合计", staff],
+    ];
+    const rows: RawValue[][] = [];
+    for (let r = 0; r < 5 + offset; r++) {
+      const l = left[r] ?? [null, null];
+      const rr = right[r - offset] ?? [null, null];
+      rows.push([...l, null, ...rr]);
+    }
+    return rows;
+  };
+  test.each([0, 2])(
+    "right table %i rows lower: both read, clean; its wrong total is its own error",
+    (offset) => {
+      const clean = check(sideBySide(26, offset));
+      expect(clean.tables.map((t) => t.parent)).toEqual(["合计", "合计"]);
+      expect(loud(clean)).toEqual([]);
+      expect(loud(check(sideBySide(27, offset)))).toEqual([`sum-mismatch E${5 + offset} error`]);
+    },
+  );
+  test("a blank spacer column inside one table (figures on both sides) keeps it one table", () => {
+    const r = check([
+      ["指标", "全市", null, "甲区", "乙区"],
+      ["新增企业(家)", 30, null, 10, 20],
+      ["新增项目(个)", 9, null, 4, 5],
+      ["新建学校(所)", 3, null, 1, 2],
+    ]);
+    expect(split(r)).toEqual({ parent: "全市", children: ["甲区", "乙区"] });
+  });
+});

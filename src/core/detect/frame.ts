@@ -112,6 +112,42 @@ export function findFrames(cells: SheetCells): { frames: Frame[]; misses: FrameM
   return { frames, misses };
 }
 
+/**
+ * Whether column c, after a single blank column, opens a table of its own: its cells are names (text,
+ * not figures) on most rows where it has any, and a column of figures follows it before the next
+ * blank column, while the column before the blank holds figures (the end of the table on the left).
+ */
+function tableOpeners(
+  cells: SheetCells,
+  rows: number[],
+  width: number,
+  used: Uint8Array,
+): (c: number) => boolean {
+  const sample = evenSample(rows, LABEL_SAMPLE);
+  const kinds = (c: number) => {
+    let text = 0;
+    let figures = 0;
+    for (const r of sample) {
+      const v = cells.raw(r, c);
+      if (typeof v === "number") figures++;
+      else if (typeof v === "string" && v.trim()) {
+        if (/^[\s\d.,%+-]+$/.test(v)) figures++;
+        else text++;
+      }
+    }
+    return { text, figures };
+  };
+  return (c: number) => {
+    if (c < 2 || used[c - 1] || !used[c - 2]) return false;
+    const names = kinds(c);
+    if (names.text < 3 || names.figures * 2 > names.text) return false;
+    const before = kinds(c - 2);
+    if (before.figures < 3 || before.text > before.figures) return false;
+    for (let k = c + 1; k < width && used[k]; k++) if (kinds(k).figures >= 3) return true;
+    return false;
+  };
+}
+
 /** Column ranges separated by GAP or more blank columns (tables side by side). */
 function columnBands(cells: SheetCells, rows: number[], width: number): [number, number][] {
   if (width === 0) return [];
@@ -136,8 +172,15 @@ function columnBands(cells: SheetCells, rows: number[], width: number): [number,
   const bands: [number, number][] = [];
   let from = -1;
   let blanks = 0;
+  const opensTable = tableOpeners(cells, rows, width, used);
   for (let c = 0; c < width; c++) {
     if (used[c]) {
+      // One blank column is a gap too where what follows opens a table of its own: a column of
+      // names, then figures (区县 | 新增企业 ‖ 部门 | 编制数).
+      if (from >= 0 && blanks === 1 && opensTable(c)) {
+        bands.push([from, c - 2]);
+        from = -1;
+      }
       if (from < 0) from = c;
       blanks = 0;
     } else if (from >= 0 && ++blanks >= GAP) {
