@@ -5,11 +5,9 @@
  */
 import { a1, compressCells } from "../address";
 import type { CellValue, NumberCell } from "../cell";
-import { Decimal } from "../decimal";
 import { measureInfo } from "../parse/notation";
-import { judgeFor, toleranceFor } from "../tolerance";
 import { indicatorIndex, type ParsedSplit } from "../table";
-import { roundingUnits } from "./rounding";
+import { partExcesses } from "./partsOfWhole";
 import { detail, evidenceWords } from "./evidenceText";
 import type { Rule, RuleOutput } from "./rule";
 
@@ -53,38 +51,30 @@ function run(t: ParsedSplit, out: RuleOutput): void {
         .map((p) => ({ row: p, cell: inTotalMeasure(cells[rowIndex.get(p)!], scales.get(p)!) }));
       const numeric = parts.filter((p): p is { row: number; cell: NumberCell } => point(p.cell));
       const base = { sheet: table.sheet, indicator: total.name, unit: line.unit };
-      let failed = false;
-      for (const p of numeric) {
-        const r = roundingUnits(total, [tc, p.cell], [tc, p.cell]);
-        const excess = p.cell.value.sub(tc.value);
-        if (excess.sign() <= 0 || judgeFor(total, excess, r).severity !== "error") continue;
-        failed = true;
-        const at = pos(p.row);
-        out.finding({
-          ...base,
-          rule: "part-exceeds-total",
-          severity: "error",
-          cell: a1(at.row, at.col),
-          related: [a1(totalAt.row, totalAt.col)],
-          indicator: table.indicators[rowIndex.get(p.row)!].name,
-          stated: p.cell.value,
-          computed: tc.value,
-          difference: tc.value.sub(p.cell.value),
-          tolerance: toleranceFor(total, r),
-          hints: [],
-          details: { total: total.name, which: "part" },
-        });
-      }
-      if (numeric.length >= 2 && !failed) {
-        const sum = Decimal.sum(numeric.map((p) => p.cell.value));
-        const r = roundingUnits(
-          total,
-          [tc, ...numeric.map((p) => p.cell)],
-          [tc, ...numeric.map((p) => p.cell)],
-        );
-        const excess = sum.sub(tc.value);
-        if (excess.sign() > 0 && judgeFor(total, excess, r).severity === "error") {
-          failed = true;
+      const excesses = partExcesses(
+        total,
+        tc,
+        numeric.map((p) => p.cell),
+      );
+      for (const e of excesses) {
+        if (e.which === "part") {
+          const p = numeric[e.index];
+          const at = pos(p.row);
+          out.finding({
+            ...base,
+            rule: "part-exceeds-total",
+            severity: "error",
+            cell: a1(at.row, at.col),
+            related: [a1(totalAt.row, totalAt.col)],
+            indicator: table.indicators[rowIndex.get(p.row)!].name,
+            stated: p.cell.value,
+            computed: tc.value,
+            difference: tc.value.sub(p.cell.value),
+            tolerance: e.tolerance,
+            hints: [],
+            details: { total: total.name, which: "part" },
+          });
+        } else
           out.finding({
             ...base,
             rule: "part-exceeds-total",
@@ -92,14 +82,14 @@ function run(t: ParsedSplit, out: RuleOutput): void {
             cell: a1(totalAt.row, totalAt.col),
             related: compressCells(numeric.map((p) => pos(p.row))),
             stated: tc.value,
-            computed: sum,
-            difference: excess,
-            tolerance: toleranceFor(total, r),
+            computed: e.sum,
+            difference: e.excess,
+            tolerance: e.tolerance,
             hints: [],
             details: { total: total.name, which: "parts", count: numeric.length },
           });
-        }
       }
+      const failed = excesses.length > 0;
       if (failed) out.failed();
       else if (numeric.length)
         out.passed({

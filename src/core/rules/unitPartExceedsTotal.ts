@@ -7,12 +7,10 @@
  */
 import { a1 } from "../address";
 import type { CellValue, NumberCell } from "../cell";
-import { Decimal } from "../decimal";
 import type { UnitLine, UnitPartGroup } from "../model";
 import { parseAt, type ParsedSplit } from "../table";
-import { judgeFor, toleranceFor } from "../tolerance";
 import { detail, evidenceWords } from "./evidenceText";
-import { roundingUnits } from "./rounding";
+import { partExcesses } from "./partsOfWhole";
 import type { Rule, RuleOutput } from "./rule";
 
 const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
@@ -48,33 +46,28 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       if (!parts.length || parts.some((p) => p.cell.value.sign() < 0)) continue;
       const base = { sheet: map.sheet, indicator: ind.name, unit: g.whole.unit };
       const wholeAt = address(ind.line, g.whole);
-      let failed = false;
-      for (const p of parts) {
-        const r = roundingUnits(ind, [whole, p.cell], [whole, p.cell]);
-        const excess = p.cell.value.sub(whole.value);
-        if (excess.sign() <= 0 || judgeFor(ind, excess, r).severity !== "error") continue;
-        failed = true;
-        out.finding({
-          ...base,
-          rule: "unit-part-exceeds-total",
-          severity: "error",
-          cell: address(ind.line, p.unit),
-          related: [wholeAt],
-          stated: p.cell.value,
-          computed: whole.value,
-          difference: whole.value.sub(p.cell.value),
-          tolerance: toleranceFor(ind, r),
-          hints: [],
-          details: { part: p.unit.unit, which: "part" },
-        });
-      }
-      if (parts.length >= 2 && !failed) {
-        const cells = [whole, ...parts.map((p) => p.cell)];
-        const r = roundingUnits(ind, cells, cells);
-        const sum = Decimal.sum(parts.map((p) => p.cell.value));
-        const excess = sum.sub(whole.value);
-        if (excess.sign() > 0 && judgeFor(ind, excess, r).severity === "error") {
-          failed = true;
+      const excesses = partExcesses(
+        ind,
+        whole,
+        parts.map((p) => p.cell),
+      );
+      for (const e of excesses) {
+        if (e.which === "part") {
+          const p = parts[e.index];
+          out.finding({
+            ...base,
+            rule: "unit-part-exceeds-total",
+            severity: "error",
+            cell: address(ind.line, p.unit),
+            related: [wholeAt],
+            stated: p.cell.value,
+            computed: whole.value,
+            difference: whole.value.sub(p.cell.value),
+            tolerance: e.tolerance,
+            hints: [],
+            details: { part: p.unit.unit, which: "part" },
+          });
+        } else
           out.finding({
             ...base,
             rule: "unit-part-exceeds-total",
@@ -82,14 +75,14 @@ function run(t: ParsedSplit, out: RuleOutput): void {
             cell: wholeAt,
             related: parts.map((p) => address(ind.line, p.unit)),
             stated: whole.value,
-            computed: sum,
-            difference: excess,
-            tolerance: toleranceFor(ind, r),
+            computed: e.sum,
+            difference: e.excess,
+            tolerance: e.tolerance,
             hints: [],
             details: { which: "parts", count: parts.length },
           });
-        }
       }
+      const failed = excesses.length > 0;
       if (failed) out.failed();
       else
         out.passed({
