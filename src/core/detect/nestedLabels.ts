@@ -28,18 +28,25 @@ function totalish(label: string): boolean {
   return role === "total" || role === "subtotal";
 }
 
-/** Rows with a number right of the pair: the table's lines. */
-function dataRows(grid: SheetGrid, right: number): number[] {
+/** Rows with a number right of the pair: the table's lines (the first `limit` of them). */
+function dataRows(grid: SheetGrid, right: number, limit = Infinity): number[] {
   const rows: number[] = [];
-  grid.values.forEach((row, r) => {
-    if (!row) return;
+  const values = grid.values;
+  for (let r = 0; r < values.length && rows.length < limit; r++) {
+    const row = values[r];
+    if (!row) continue;
     for (let c = right; c < row.length; c++)
       if (isNumber(row[c])) {
         rows.push(r);
-        return;
+        break;
       }
-  });
+  }
   return rows;
+}
+
+/** A figure in either column of the pair on the first lines: no pair of label columns. */
+function figuresIn(grid: SheetGrid, c: number, rows: number[]): boolean {
+  return rows.some((r) => isNumber(grid.values[r]?.[c]) || isNumber(grid.values[r]?.[c + 1]));
 }
 
 /** Whether columns c (groups) and c + 1 (names) label the same lines as one nested list. */
@@ -71,8 +78,11 @@ export function withNestedLabels(grid: SheetGrid): SheetGrid {
     grid.values.reduce((w, row) => Math.max(w, row ? row.length : 0), 0),
   );
   for (let c = 0; c + 2 < width; c++) {
+    // Most sheets show at once that the pair holds figures: a look at the first lines spares a pass.
+    const first = dataRows(grid, c + 2, 50);
+    if (first.length < 4 || figuresIn(grid, c, first)) continue;
     const rows = dataRows(grid, c + 2);
-    if (rows.length < 4 || !nested(grid, c, rows)) continue;
+    if (!nested(grid, c, rows)) continue;
     const values = grid.values.slice();
     for (const r of rows) {
       const row = values[r].slice();

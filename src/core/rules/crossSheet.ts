@@ -61,6 +61,8 @@ function childKeys(children: readonly { unit: string }[]): string[][] {
 function runCrossSheet(splits: ParsedSplit[], out: RuleOutput): void {
   const tops = splits.filter((s) => s.index === 0);
   if (tops.length === 0) return;
+  // One sheet has no other sheet to answer to: the keys of 50,000 children need not be made.
+  if (splits.every((s) => s.map.sheet === splits[0].map.sheet)) return;
   // Every child of every split by each of its keys, first children first: a table is matched to
   // the child naming it by lookups, not by comparing it with every child of every other split.
   const byKey = new Map<string, ChildRef[]>();
