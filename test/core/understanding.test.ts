@@ -1165,3 +1165,24 @@ describe("two tables side by side with one blank column between them stay two ta
     expect(split(r)).toEqual({ parent: "全市", children: ["甲区", "乙区"] });
   });
 });
+
+describe("a place in a ranking is neither summed nor averaged, and smaller is better", () => {
+  const table = (name: string, city: number, assigned: number | string = "") =>
+    check([
+      ["指标", "省下达", "全市", "甲区", "乙区", "丙县"],
+      [name, assigned, city, 3, 7, 12],
+      ["新增企业(家)", 60, 60, 20, 20, 20],
+    ]);
+  test.each(["GDP增速全省排名", "综合位次(位)", "Overall rank"])("%s: no sum, no range, no error", (name) => {
+    const r = table(name, 2);
+    expect(r.tables[0].indicators[0].kind).toBe("qualitative");
+    expect(loud(r)).toEqual([]);
+  });
+  test("a rank worse than the one assigned is below the assignment (a cap)", () => {
+    expect(loud(table("综合排名", 8, 5))).toEqual(["below-assignment C2 error"]);
+    expect(loud(table("综合排名", 4, 5))).toEqual([]);
+  });
+  test("排名前十企业数 counts firms: summed", () => {
+    expect(table("进入排名前十企业数(家)", 20).tables[0].indicators[0].kind).toBe("additive");
+  });
+});

@@ -7,9 +7,10 @@
  */
 import { perDistinctTextAnd } from "../textMemo";
 import type { Direction, FlowStock, IndicatorKind, Reason } from "../model";
-import { containing, labelOf } from "../vocabulary/words";
+import { containing, endingWith, labelOf } from "../vocabulary/words";
 import {
   CAP_WORDS,
+  RANK_WORDS,
   EXPLICIT_CAP_WORDS,
   REDUCTION_WORDS,
   FLOW_WORDS,
@@ -27,6 +28,8 @@ const SHARE = containing(SHARE_WORDS);
 const SHARE_OR_RATIO = containing(SHARE_OR_RATIO_WORDS);
 const RATIO = containing(RATIO_WORDS);
 const CAP = containing(CAP_WORDS);
+/** A ranking is what the name ends on (综合排名, GDP增速全省位次(位)); 排名前十企业数 counts firms. */
+const RANK = endingWith(RANK_WORDS);
 const EXPLICIT_CAP = containing(EXPLICIT_CAP_WORDS);
 const REDUCTION = containing(REDUCTION_WORDS);
 const STOCK = containing(STOCK_WORDS);
@@ -75,7 +78,12 @@ function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
     RATIO.find(label) ??
     (RATE_ENDING.test(label.key) ? "率" : undefined) ??
     PER_POPULATION.exec(label.key)?.[0];
-  if (ownShare) {
+  const rank = RANK.find({ key: label.key.replace(/[(（][^()（）]*[)）]$/, ""), en: label.en });
+  if (rank) {
+    // A place in a ranking (排名, 位次) is neither summed nor averaged; lower is better.
+    kind = "qualitative";
+    why.push({ by: "keyword", evidence: rank });
+  } else if (ownShare) {
     kind = "share";
     why.push({ by: "keyword", evidence: ownShare });
   } else if (ratio) {
@@ -89,7 +97,7 @@ function classifyIndicatorText(name: string, measure: string): IndicatorFacts {
   } else {
     why.push({ by: "default", evidence: measure ? `measure ${measure}` : "no ratio wording" });
   }
-  const cap = CAP.find(label);
+  const cap = CAP.find(label) ?? rank;
   const reduction = cap && !EXPLICIT_CAP.test(label) ? REDUCTION.find(label) : undefined;
   const direction: Direction = cap && !reduction ? "cap" : "floor";
   if (cap) why.push({ by: "keyword", evidence: cap });

@@ -123,6 +123,9 @@ export const RATIO_WORDS = [
 /** Measures that make an indicator a ratio whatever its name. */
 export const RATIO_MEASURES = ["%", "‰", "个百分点", "百分点", "倍", "pct", "percent"];
 
+/** A place in a ranking: never summed nor averaged, and a smaller number is better. */
+export const RANK_WORDS = ["排名", "名次", "位次", "排位", "rank", "ranking"];
+
 /** Words that say outright that the target is a ceiling, whatever else the name says. */
 export const EXPLICIT_CAP_WORDS = ["控制在", "以内", "不超过", "不高于", "上限"];
 
