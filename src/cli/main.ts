@@ -9,6 +9,13 @@ import { nodeIo } from "./io";
 import { BATCH_WORKER } from "./parallel";
 import { runCli } from "./run";
 
+// A reader that stops early (`tdcheck check … | head`) closes the pipe: the rest of the output has
+// nowhere to go, which is the reader's choice, not a fault to report with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    process.exit(e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
+  });
+
 if (!isMainThread && (workerData as { role?: string } | null)?.role === BATCH_WORKER) serveBatch();
 else
   runCli(process.argv.slice(2), nodeIo({ workerScript: __filename })).then(
