@@ -58,6 +58,11 @@ export interface EmptyCell {
 
 export type CellValue = NumberCell | DashCell | TextCell | ErrorCell | EmptyCell;
 
+/** A number known exactly: not a bound (超500), so it can be added and compared as it stands. */
+export function isExactNumber(c: CellValue | undefined): c is NumberCell {
+  return c !== undefined && c.kind === "number" && !c.bound;
+}
+
 /** Context that changes a cell's meaning. */
 export interface ParseContext {
   /** The row's (or column's) measure, e.g. "万亩", "亿元", "%", "家". */

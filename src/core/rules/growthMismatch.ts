@@ -4,7 +4,7 @@
  * the product can be off by u_t/2 + (1 + r)·u_b/2 + b·u_r/200. A larger gap is an error.
  */
 import { a1, compressCells } from "../address";
-import type { CellValue, NumberCell } from "../cell";
+import { isExactNumber } from "../cell";
 import { Decimal } from "../decimal";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { pow10neg, rowDecimals } from "./rounding";
@@ -13,7 +13,6 @@ import type { Rule, RuleOutput } from "./rule";
 
 const HALF = Decimal.parse("0.5")!;
 const HUNDRED = Decimal.fromInt(100);
-const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "number" && !c.bound;
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   if (t.index !== 0) return;
@@ -30,7 +29,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       const b = cells[bi];
       const r = cells[ri];
       const target = cells[ti];
-      if (!point(b) || !point(r) || !point(target)) continue;
+      if (!isExactNumber(b) || !isExactNumber(r) || !isExactNumber(target)) continue;
       const factor = HUNDRED.add(r.value); // (1 + r/100) × 100, kept exact
       const expected100 = b.value.mul(factor); // 100 × base × (1 + r%)
       const gap100 = target.value.mul(HUNDRED).sub(expected100);

@@ -4,14 +4,12 @@
  * and a total each shown to u can differ by u without being wrong.
  */
 import { a1, compressCells } from "../address";
-import type { CellValue, NumberCell } from "../cell";
+import { isExactNumber, type CellValue, type NumberCell } from "../cell";
 import { measureInfo } from "../parse/notation";
 import { indicatorIndex, type ParsedSplit } from "../table";
 import { partExcesses } from "./partsOfWhole";
 import { detail, evidenceWords } from "./evidenceText";
 import type { Rule, RuleOutput } from "./rule";
-
-const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
 
 /** The power of ten that turns a value in `from` into `to` (万元 → 亿元: −4); undefined when unlike. */
 function scaleTo(from: string, to: string): number | undefined {
@@ -43,13 +41,13 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     }
     for (const { line, cells } of t.lines) {
       const tc = cells[ti];
-      if (!point(tc)) continue;
+      if (!isExactNumber(tc)) continue;
       const pos = (row: number) => view.toSheet(row, line.line);
       const totalAt = pos(group.total);
       const parts = group.parts
         .filter((p) => scales.has(p))
         .map((p) => ({ row: p, cell: inTotalMeasure(cells[rowIndex.get(p)!], scales.get(p)!) }));
-      const numeric = parts.filter((p): p is { row: number; cell: NumberCell } => point(p.cell));
+      const numeric = parts.filter((p): p is { row: number; cell: NumberCell } => isExactNumber(p.cell));
       const base = { sheet: table.sheet, indicator: total.name, unit: line.unit };
       const excesses = partExcesses(
         total,

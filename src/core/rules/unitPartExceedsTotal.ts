@@ -6,14 +6,12 @@
  * may be larger than the fall).
  */
 import { a1 } from "../address";
-import type { CellValue, NumberCell } from "../cell";
+import { isExactNumber, type NumberCell } from "../cell";
 import type { UnitLine, UnitPartGroup } from "../model";
 import { parseAt, type ParsedSplit } from "../table";
 import { detail, evidenceWords } from "./evidenceText";
 import { partExcesses } from "./partsOfWhole";
 import type { Rule, RuleOutput } from "./rule";
-
-const point = (c: CellValue): c is NumberCell => c.kind === "number" && !c.bound;
 
 /** Each group once: under the split whose parent it is, else the split it is a child of. */
 function groupsOf(t: ParsedSplit): UnitPartGroup[] {
@@ -39,10 +37,10 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     if (ind.kind !== "additive") continue;
     for (const g of groups) {
       const whole = parseAt(view, ind.line, g.whole.line, ind.measure);
-      if (!point(whole) || whole.value.sign() < 0) continue;
+      if (!isExactNumber(whole) || whole.value.sign() < 0) continue;
       const parts = g.parts
         .map((p) => ({ unit: p, cell: parseAt(view, ind.line, p.line, ind.measure) }))
-        .filter((p): p is { unit: UnitLine; cell: NumberCell } => point(p.cell));
+        .filter((p): p is { unit: UnitLine; cell: NumberCell } => isExactNumber(p.cell));
       if (!parts.length || parts.some((p) => p.cell.value.sign() < 0)) continue;
       const base = { sheet: map.sheet, indicator: ind.name, unit: g.whole.unit };
       const wholeAt = address(ind.line, g.whole);

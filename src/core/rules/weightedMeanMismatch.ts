@@ -6,7 +6,7 @@
  * Compared exactly: |Σrᵢdᵢ − r·d| > (Σdᵢ + d)·u/2.
  */
 import { a1, compressCells } from "../address";
-import type { CellValue, NumberCell } from "../cell";
+import { isExactNumber } from "../cell";
 import { Decimal } from "../decimal";
 import type { ParsedSplit } from "../table";
 import { pow10neg, rowDecimals } from "./rounding";
@@ -14,7 +14,6 @@ import { detail, evidenceWords, withTolerance } from "./evidenceText";
 import type { Rule, RuleOutput } from "./rule";
 
 const HALF = Decimal.parse("0.5")!;
-const point = (c: CellValue | undefined): c is NumberCell => !!c && c.kind === "number" && !c.bound;
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view, rows } = t;
@@ -22,21 +21,21 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   for (const link of map.weights) {
     const ratio = byLine.get(link.ratio);
     const weight = byLine.get(link.weight);
-    if (!ratio || !weight || !point(ratio.parent)) continue;
+    if (!ratio || !weight || !isExactNumber(ratio.parent)) continue;
     let numerator = Decimal.ZERO;
     let weights = Decimal.ZERO;
     let usable = true;
     ratio.children.forEach((r, i) => {
       const w = weight.children[i];
       if (r.kind === "empty" || r.kind === "dash") return;
-      if (!point(r) || !point(w)) usable = false;
+      if (!isExactNumber(r) || !isExactNumber(w)) usable = false;
       else {
         numerator = numerator.add(r.value.mul(w.value));
         weights = weights.add(w.value);
       }
     });
     if (!usable || weights.isZero()) continue;
-    const d = point(weight.parent) && !weight.parent.value.isZero() ? weight.parent.value : weights;
+    const d = isExactNumber(weight.parent) && !weight.parent.value.isZero() ? weight.parent.value : weights;
     const u = pow10neg(rowDecimals([ratio.parent, ...ratio.children]));
     const gap = numerator.sub(ratio.parent.value.mul(d));
     const allowed = weights.add(d).mul(u).mul(HALF);
