@@ -34,7 +34,7 @@ import type { IndicatorKind, Policy, SplitTable, TableMap } from "../core/model"
 import { toleranceFromText } from "../core/tolerance";
 import { ChoiceRadios, ChoiceSelect } from "./Choice";
 import { DeclareTable } from "./DeclareTable";
-import { rejectedText, type Rejected } from "./NothingChecked";
+import { RejectedList, type Rejected } from "./NothingChecked";
 import { fill, stringsFor, type Strings } from "./i18n";
 import {
   INDICATOR_KINDS,
@@ -81,7 +81,6 @@ const useStyles = makeStyles({
   tolerance: { marginTop: tokens.spacingVerticalXXS },
   indicator: { display: "flex", flexDirection: "column" },
   error: { color: tokens.colorPaletteRedForeground1 },
-  rejected: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export function DetectedTables({ state, actions, locale, disabled }: PanelProps) {
@@ -139,19 +138,7 @@ export function DetectedTables({ state, actions, locale, disabled }: PanelProps)
       )}
       {rejected.length > 0 && (
         <div>
-          <Caption1 className={styles.term}>{t["nothing.looked"]}</Caption1>
-          <ul className={styles.rejected} data-testid="tables-rejected">
-            {rejected.map((r, i) => (
-              <li key={i}>
-                <Caption1>
-                  {fill(t["nothing.rejectedItem"], {
-                    range: `${r.sheet}!${r.range}`,
-                    reason: rejectedText(t, r.reason),
-                  })}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
+          <RejectedList t={t} rejected={rejected} testId="tables-rejected" captionClassName={styles.term} />
         </div>
       )}
       {maps.map((map, index) => {

@@ -38,6 +38,38 @@ export function rejectedText(t: Strings, reason: string): string {
   return known ?? t["rejected.other"];
 }
 
+/** What the engine looked at and did not read, each range with its reason in words. */
+export function RejectedList({
+  t,
+  rejected,
+  testId,
+  captionClassName,
+}: {
+  t: Strings;
+  rejected: readonly Rejected[];
+  testId: string;
+  captionClassName?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <Caption1 className={captionClassName}>{t["nothing.looked"]}</Caption1>
+      <ul className={styles.list} data-testid={testId}>
+        {rejected.map((r, i) => (
+          <li key={i} className={styles.item} data-reason={r.reason}>
+            <Caption1>
+              {fill(t["nothing.rejectedItem"], {
+                range: `${r.sheet}!${r.range}`,
+                reason: rejectedText(t, r.reason),
+              })}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function NothingChecked({
   state,
   actions,
@@ -61,21 +93,7 @@ export function NothingChecked({
       </Subtitle2>
       <Body1>{t["nothing.body"]}</Body1>
       {rejected.length > 0 ? (
-        <>
-          <Caption1>{t["nothing.looked"]}</Caption1>
-          <ul className={styles.list} data-testid="rejected">
-            {rejected.map((r, i) => (
-              <li key={i} className={styles.item} data-reason={r.reason}>
-                <Caption1>
-                  {fill(t["nothing.rejectedItem"], {
-                    range: `${r.sheet}!${r.range}`,
-                    reason: rejectedText(t, r.reason),
-                  })}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
-        </>
+        <RejectedList t={t} rejected={rejected} testId="rejected" />
       ) : (
         <Caption1 data-testid="looked-at">
           {fill(t["nothing.sheets"], { sheets: sheets.join(t["list.separator"]) })}
