@@ -10,7 +10,6 @@ import { detectWorkbook } from "../core/check";
 import type { Lang } from "../core/messages";
 import type { RebalanceOk } from "../core/rebalance/rebalance";
 import {
-  explanationText,
   planAndRebalance,
   plannedWrites,
   rebalanceDocument,
@@ -39,7 +38,7 @@ import { copyKind, kindProblem } from "./outputKind";
 import { cliOptionLabel } from "./optionLabels";
 import { prepareInput } from "./legacyInput";
 import { isConverted, loadWorkbook, uncalculatedFormulas } from "./load";
-import { headerText, previewLines, ratioLine, summaryLine, tableText } from "./rebalancePreviewText";
+import { headerText, previewLines, solvedText, summaryLine, tableText } from "./rebalancePreviewText";
 import { REBALANCE_TEXT } from "./rebalanceText";
 import { TABLE_TEXT } from "./tableText";
 import { writeCellValues } from "./xlsx/writeValues";
@@ -302,15 +301,7 @@ export async function runRebalance(file: string, options: RebalanceOptions, io: 
     ? { recorded: true, entries: trail.entries }
     : { recorded: false, reason: trail.reason };
   if (!trail.recorded && written.cells.length) io.stderr(`tdcheck: ${t.trailNotRecorded}\n`);
-  const lines = [
-    ...headerText(pathsOf(io).basename(file), plan, result, lang),
-    "",
-    ...tableText(plan, result, lang),
-    "",
-    ...explanationText(plan, result, lang).map((l) => `  ${l}`),
-  ];
-  const ratio = ratioLine(result, lang);
-  if (ratio) lines.push(`  ${ratio}`);
+  const lines = solvedText(pathsOf(io).basename(file), plan, result, lang);
   lines.push("", summaryLine(plan, result, writes, out, written.removedFormulas, lang) + copyNote);
   lines.push(...dependentsText(dependents, lang));
   show(doc, lines);
@@ -370,15 +361,7 @@ function preview(
   const doc = rebalanceDocument(plan, result, { lang, file, label: cliOptionLabel });
   doc.written = null;
   doc.preview = { cells: writes.map((w) => w.cell) };
-  const lines = [
-    ...headerText(file, plan, result, lang),
-    "",
-    ...tableText(plan, result, lang),
-    "",
-    ...explanationText(plan, result, lang).map((l) => `  ${l}`),
-  ];
-  const ratio = ratioLine(result, lang);
-  if (ratio) lines.push(`  ${ratio}`);
+  const lines = solvedText(file, plan, result, lang);
   lines.push("", ...previewLines(writes, lang));
   show(doc, lines);
   return EXIT.clean;

@@ -7,7 +7,7 @@ import { Decimal } from "../core/decimal";
 import type { Lang } from "../core/messages";
 import { EXPLAIN_TEXT } from "../core/rebalance/explainText";
 import type { RebalanceOk, RebalanceResult } from "../core/rebalance/rebalance";
-import { isBoundChild, type CellWrite, type RebalancePlan } from "../core/rebalanceRequest";
+import { explanationText, isBoundChild, type CellWrite, type RebalancePlan } from "../core/rebalanceRequest";
 import { REBALANCE_TEXT } from "./rebalanceText";
 import { displayWidth, maxWidth, padEnd } from "./width";
 
@@ -165,6 +165,23 @@ export function ratioLine(result: RebalanceOk, lang: Lang): string | null {
   if (!r) return null;
   const show = (x: { toFixed(d: number): string }) => x.toFixed(6);
   return REBALANCE_TEXT[lang].ratioCheck(show(r.recomputed), show(r.difference), show(r.tolerance), r.pass);
+}
+
+/**
+ * What a done rebalance shows above its last line, written or previewed: the header, the table of
+ * changes, the explanation and, for a ratio, its check.
+ */
+export function solvedText(name: string, plan: RebalancePlan, result: RebalanceOk, lang: Lang): string[] {
+  const lines = [
+    ...headerText(name, plan, result, lang),
+    "",
+    ...tableText(plan, result, lang),
+    "",
+    ...explanationText(plan, result, lang).map((l) => `  ${l}`),
+  ];
+  const ratio = ratioLine(result, lang);
+  if (ratio) lines.push(`  ${ratio}`);
+  return lines;
 }
 
 /** Without --out: the cells that would change (and those holding formulas), or that none would. */
