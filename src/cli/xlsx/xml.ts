@@ -83,28 +83,11 @@ export function escapeXml(s: string): string {
   );
 }
 
-/** The namespace prefix of the document element, with its colon ("" when unprefixed). */
-export function rootPrefix(xml: string): string {
-  let i = 0;
-  for (;;) {
-    i = xml.indexOf("<", i);
-    if (i < 0) return "";
-    const c = xml.charCodeAt(i + 1);
-    if (c !== 63 /* ? */ && c !== 33 /* ! */) break;
-    i++;
-  }
-  let j = i + 1;
-  while (j < xml.length) {
-    const c = xml.charCodeAt(j);
-    if (c === 58 /* : */) return xml.slice(i + 1, j + 1);
-    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return "";
-    j++;
-  }
-  return "";
-}
-
-/** The local name of the document element ("worksheet"), or "" when the text has none. */
-export function rootLocalName(xml: string): string {
+/**
+ * The qualified name of the document element ("x:worksheet", "worksheet"), after the declaration,
+ * comments and a DOCTYPE; "" when the text has none.
+ */
+function rootName(xml: string): string {
   let i = 0;
   for (;;) {
     i = xml.indexOf("<", i);
@@ -122,7 +105,18 @@ export function rootLocalName(xml: string): string {
     if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
     j++;
   }
-  const name = xml.slice(i + 1, j);
+  return xml.slice(i + 1, j);
+}
+
+/** The namespace prefix of the document element, with its colon ("" when unprefixed). */
+export function rootPrefix(xml: string): string {
+  const name = rootName(xml);
+  return name.slice(0, name.indexOf(":") + 1);
+}
+
+/** The local name of the document element ("worksheet"), or "" when the text has none. */
+export function rootLocalName(xml: string): string {
+  const name = rootName(xml);
   return name.slice(name.indexOf(":") + 1);
 }
 
