@@ -8,15 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
-import {
-  inspect,
-  openPlayground,
-  pane,
-  paneReady,
-  startPlayground,
-  stopPlayground,
-  type Session,
-} from "./browser";
+import { inspect, pane, paneReady, type Session, playgroundPerFile } from "./browser";
 import { paneFindings, waitFor, STRINGS } from "./flow";
 
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -82,28 +74,18 @@ async function scanAllSections(page: Page, lang: "zh-CN" | "en-US"): Promise<str
   return found;
 }
 
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 test("axe-core: no serious or critical violation in any section (zh-CN, light theme)", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN", theme: "light" });
+  session = await playground.open({ lang: "zh-CN", theme: "light" });
   expect(await axeViolations(pane(session.page))).toEqual([]);
   expect(await scanAllSections(session.page, "zh-CN")).toEqual([]);
 }, 60_000);
 
 test("axe-core: no serious or critical violation in any section (en-US, dark theme)", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US", theme: "dark" });
+  session = await playground.open({ lang: "en-US", theme: "dark" });
   const background = await pane(session.page)
     .locator("main")
     .evaluate((main) => getComputedStyle(main).backgroundColor);
@@ -113,7 +95,7 @@ test("axe-core: no serious or critical violation in any section (en-US, dark the
 }, 60_000);
 
 test("keyboard only: Tab to Check, Enter, the result is announced, Tab to the finding, Enter selects D7", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   const t = STRINGS["en-US"];
   const frame = pane(page);
@@ -150,7 +132,7 @@ test("keyboard only: Tab to Check, Enter, the result is announced, Tab to the fi
 }, 60_000);
 
 test("axe-core: the states issue 15 added — an accepted card, results out of date, the name asked (dark theme)", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN", theme: "dark" });
+  session = await playground.open({ lang: "zh-CN", theme: "dark" });
   const { page } = session;
   const t = STRINGS["zh-CN"];
   const frame = await checkSample(page, "zh-CN");
@@ -186,7 +168,7 @@ test("axe-core: the states issue 15 added — an accepted card, results out of d
 }, 90_000);
 
 test("axe-core: nothing checked, and the selection as a table (light theme, English)", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US", theme: "light" });
+  session = await playground.open({ lang: "en-US", theme: "light" });
   const { page } = session;
   const t = STRINGS["en-US"];
   const dir = mkdtempSync(join(tmpdir(), "tdcheck-a11y-"));

@@ -130,6 +130,35 @@ export async function openPlayground(baseUrl: string, options: OpenOptions = {})
   };
 }
 
+/**
+ * The hooks every browser test file needs: one playground server, started before its tests and
+ * stopped after them, and each test's page closed when the test ends.
+ */
+export function playgroundPerFile(): {
+  readonly baseUrl: string;
+  open(options?: OpenOptions): Promise<Session>;
+} {
+  let baseUrl = "";
+  let current: Session | undefined;
+  beforeAll(async () => {
+    baseUrl = await startPlayground();
+  }, 240_000);
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  afterAll(stopPlayground);
+  return {
+    get baseUrl() {
+      return baseUrl;
+    },
+    async open(options: OpenOptions = {}) {
+      current = await openPlayground(baseUrl, options);
+      return current;
+    },
+  };
+}
+
 /** The pane's document (the iframe beside the workbook). */
 export function pane(page: Page): Frame {
   const frame = page.frames().find((f) => f.url().includes("/pane/taskpane.html"));

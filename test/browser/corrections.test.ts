@@ -6,31 +6,12 @@
  */
 import type { Page } from "playwright-core";
 import { errorFlags, paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
-import {
-  editCell,
-  inspect,
-  openPlayground,
-  pane,
-  paneReady,
-  startPlayground,
-  stopPlayground,
-  type Session,
-} from "./browser";
+import { editCell, inspect, pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
 const t = STRINGS["en-US"];
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 async function check(page: Page): Promise<void> {
   const frame = pane(page);
@@ -83,7 +64,7 @@ async function reopenPane(page: Page): Promise<void> {
 }
 
 test("an indicator's kind: 新增高新技术企业数 as qualitative is not summed; saved, and used again after reopening", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   await check(page);
   expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
@@ -121,7 +102,7 @@ test("an indicator's kind: 新增高新技术企业数 as qualitative is not sum
 }, 60_000);
 
 test("an indicator's tolerance: 1 for 新增高新技术企业数 makes the 1999/2000 difference info; saved; cleared, the error is back", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   await check(page);
   expect(await paneFindings(page, "error")).toEqual(["error 分解表!D7"]);
@@ -162,7 +143,7 @@ test("an indicator's tolerance: 1 for 新增高新技术企业数 makes the 1999
 }, 60_000);
 
 test("a column's role: 建德市 left out of the split, the children add up to 1969; the policy at-least", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   await check(page);
   const frame = pane(page);
@@ -192,7 +173,7 @@ test("a column's role: 建德市 left out of the split, the children add up to 1
 }, 60_000);
 
 test("what Check reads: the whole workbook by default (the 进度表 warning, D6: 50 after 55, beside the 分解表 error); only the active sheet when chosen", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   await check(page);
   expect(await paneFindings(page, "warning")).toEqual(["warning 进度表!D6"]);
@@ -219,7 +200,7 @@ test("what Check reads: the whole workbook by default (the 进度表 warning, D6
 }, 60_000);
 
 test("flags in the sheet: colour and note, colour only, or none (findings only in the pane)", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   const notes = () => notedCells(page);
   await check(page);
@@ -246,7 +227,7 @@ test("flags in the sheet: colour and note, colour only, or none (findings only i
 }, 60_000);
 
 test("live mode with colour only: an edit lights the flag by itself, with no note, and the pane follows", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   const notes = () => notedCells(page);
   await check(page);
@@ -284,7 +265,7 @@ test("live mode with colour only: an edit lights the flag by itself, with no not
 }, 60_000);
 
 test("the selection as the table: A3:F8 is a split of 杭州市 over 上城区 and 拱墅区 only (104 + 90 = 194)", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   await check(page);
   await page.locator('td[data-address="A3"]').click();

@@ -7,34 +7,16 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import {
-  inspect,
-  openPlayground,
-  pane,
-  paneReady,
-  startPlayground,
-  stopPlayground,
-  type Session,
-} from "./browser";
+import { inspect, pane, paneReady, type Session, playgroundPerFile } from "./browser";
 import { paneFindings, runSampleFlow, waitFor, STRINGS } from "./flow";
 
 const DOCS = join(__dirname, "..", "..", "docs");
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 test("zh-CN: check the sample, one error on 分解表!D7, select it, live flags, clear flags back to exactly as before", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN", builtPage: true });
+  session = await playground.open({ lang: "zh-CN", builtPage: true });
   // The built page asked Microsoft's CDN for Office.js; the test answered with the fake's bridge.
   expect(session.officeJsRequests).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   expect(await pane(session.page).locator("html").getAttribute("lang")).toBe("zh-CN");
@@ -68,7 +50,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: the README's screenshots (findings, rebalance, report)",
   async (lang) => {
     const short = lang === "zh-CN" ? "zh" : "en";
-    session = await openPlayground(baseUrl, { lang, viewport: { width: 1440, height: 900 } });
+    session = await playground.open({ lang, viewport: { width: 1440, height: 900 } });
     const { page } = session;
     const frame = pane(page);
     const t = STRINGS[lang];
@@ -127,7 +109,7 @@ async function unitsInRowsWorkbook(file: string): Promise<void> {
 }
 
 test("any .xlsx opens in the browser and is checked; an .xls is refused with how to save it as .xlsx", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const dir = mkdtempSync(join(tmpdir(), "tdcheck-open-"));
   const file = join(dir, "各市分解.xlsx");
@@ -165,7 +147,7 @@ test("any .xlsx opens in the browser and is checked; an .xls is refused with how
 }, 60_000);
 
 test("a large sheet: a labelled progress bar counts the rows read, then the result", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   const dir = mkdtempSync(join(tmpdir(), "tdcheck-large-"));
   const file = join(dir, "large.xlsx");

@@ -3,28 +3,18 @@
  * sheet (findings listed, flags refused), merged cells across the table, an Excel older than the
  * ExcelApi 1.14 floor.
  */
-import { inspect, openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
+import { inspect, pane, type Session, playgroundPerFile } from "./browser";
 import { paneFindings, waitFor, STRINGS } from "./flow";
 
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 const fill = (s: string, vars: Record<string, string>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
 test("a protected sheet: the findings are listed, the pane says flags need the sheet unprotected", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const t = STRINGS["zh-CN"];
   const before = await inspect(page).snapshot();
@@ -51,7 +41,7 @@ test("a protected sheet: the findings are listed, the pane says flags need the s
 }, 60_000);
 
 test("merged cells across the table: the pane names them and says how to fix it", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const { page } = session;
   const t = STRINGS["en-US"];
   await inspect(page).merge("分解表", "E7:F7");
@@ -64,7 +54,7 @@ test("merged cells across the table: the pane names them and says how to fix it"
 }, 60_000);
 
 test("an Excel without ExcelApi 1.14: the pane says which versions work and offers the command line", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US", api: 13, ready: false });
+  session = await playground.open({ lang: "en-US", api: 13, ready: false });
   const t = STRINGS["en-US"];
   const frame = pane(session.page);
   await frame.getByText(t["problem.UNSUPPORTED_HOST.title"]).waitFor();
@@ -75,9 +65,9 @@ test("an Excel without ExcelApi 1.14: the pane says which versions work and offe
 }, 60_000);
 
 test("outside Excel (the pane's page opened on its own): it renders and says where checking is possible", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US" });
+  session = await playground.open({ lang: "en-US" });
   const page = await session.context.newPage();
-  await page.goto(`${baseUrl}/pane/taskpane.html`);
+  await page.goto(`${playground.baseUrl}/pane/taskpane.html`);
   const t = STRINGS["en-US"];
   await page.getByText(t.notInExcel).waitFor({ timeout: 10_000 });
   expect(await page.getByRole("button", { name: t.check, exact: true }).isDisabled()).toBe(true);

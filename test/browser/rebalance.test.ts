@@ -8,23 +8,13 @@
 import { readFileSync } from "node:fs";
 import type { Frame } from "playwright-core";
 import { errorFlags, paneFindings, waitFor, STRINGS } from "./flow";
-import { inspect, openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
+import { inspect, pane, type Session, playgroundPerFile } from "./browser";
 
 const t = STRINGS["zh-CN"];
 const SHEET = "分解表";
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 async function previewRows(frame: Frame): Promise<string[]> {
   return frame
@@ -55,7 +45,7 @@ async function idle(frame: Frame): Promise<void> {
 }
 
 test("rebalance 新增高新技术企业数 to 2000 with 滨江区 and 余杭区 locked: only 萧山区 315 → 316; Apply clears the flag; Undo restores", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = pane(page);
   const host = inspect(page);
@@ -149,7 +139,7 @@ test("rebalance 新增高新技术企业数 to 2000 with 滨江区 and 余杭区
 });
 
 test("refusals in words: locks that make the target unreachable show the achievable range", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = pane(page);
   await frame.getByRole("button", { name: t.check, exact: true }).click();
@@ -187,7 +177,7 @@ test("refusals in words: locks that make the target unreachable show the achieva
 });
 
 test("a protected sheet: Apply says so and writes nothing", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = pane(page);
   const host = inspect(page);
@@ -236,7 +226,7 @@ async function axeViolations(frame: Frame): Promise<string[]> {
 }
 
 test("the rebalance and report sections and the accept dialog pass axe-core (dark theme), keyboard reaches Apply", async () => {
-  session = await openPlayground(baseUrl, { lang: "en-US", theme: "dark" });
+  session = await playground.open({ lang: "en-US", theme: "dark" });
   const { page } = session;
   const frame = pane(page);
   const en = STRINGS["en-US"];

@@ -12,29 +12,11 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
 import { paneFindings, waitFor, STRINGS } from "./flow";
-import {
-  inspect,
-  openPlayground,
-  pane,
-  paneReady,
-  startPlayground,
-  stopPlayground,
-  type Session,
-} from "./browser";
+import { inspect, pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 async function idle(frame: Frame): Promise<void> {
   await waitFor(
@@ -63,7 +45,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: a wrong number is said at its field in the pane's words, never a flag; the current values stay; Apply waits",
   async (lang) => {
     const t = STRINGS[lang];
-    session = await openPlayground(baseUrl, { lang });
+    session = await playground.open({ lang });
     const { page } = session;
     const frame = await checkAndRebalance(page, lang);
     const children = frame.getByTestId("rebalance-children");
@@ -115,7 +97,7 @@ test.each(["zh-CN", "en-US"] as const)(
 
 test("locks, bounds and the method survive switching tabs; only what can be rebalanced is offered", async () => {
   const t = STRINGS["zh-CN"];
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   let frame = await checkAndRebalance(page, "zh-CN");
   await frame.getByRole("checkbox", { name: "锁定滨江区" }).check();
@@ -168,7 +150,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: at 350 px every section fits without a sideways scroll; the tabs fit; long indicator names wrap",
   async (lang) => {
     const t = STRINGS[lang];
-    session = await openPlayground(baseUrl, { lang });
+    session = await playground.open({ lang });
     const { page } = session;
     await page.getByTestId("pane").evaluate((iframe: HTMLIFrameElement) => (iframe.style.width = "350px"));
     const frame = await checkAndRebalance(page, lang);
@@ -223,7 +205,7 @@ async function largeSplit(): Promise<string> {
 
 test("1,000 units: only the units that change by default, the chart of the largest changes, Apply in reach; the name asked once", async () => {
   const t = STRINGS["zh-CN"];
-  session = await openPlayground(baseUrl, { lang: "zh-CN", viewport: { width: 1400, height: 800 } });
+  session = await playground.open({ lang: "zh-CN", viewport: { width: 1400, height: 800 } });
   const { page } = session;
   await page.getByTestId("open-xlsx").setInputFiles(await largeSplit());
   await waitFor(
@@ -295,7 +277,7 @@ test("1,000 units: only the units that change by default, the chart of the large
 
 test("the report after a rebalance: passed checks named as checks, the columns explained, the trail lists only what moved and who", async () => {
   const t = STRINGS["zh-CN"];
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = await checkAndRebalance(page, "zh-CN");
   await frame.getByRole("textbox", { name: t["rebalance.target"], exact: true }).fill("2000");

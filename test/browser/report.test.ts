@@ -6,24 +6,14 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
-import { openPlayground, pane, startPlayground, stopPlayground, type Session } from "./browser";
+import { pane, type Session, playgroundPerFile } from "./browser";
 
 const t = STRINGS["zh-CN"];
 const SHEET = "分解表";
 const REASON = "建德市 1 家系统计口径调整，已报市科技局备案";
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 async function idle(frame: Frame): Promise<void> {
   await waitFor(
@@ -46,7 +36,7 @@ async function sheetRows(page: Page, sheet: string): Promise<string[]> {
 }
 
 test("accept the sample's finding with a reason, create the report, see it listed as accepted", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = pane(page);
 

@@ -12,22 +12,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
 import { paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
-import { openPlayground, pane, paneReady, startPlayground, stopPlayground, type Session } from "./browser";
+import { pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
 const SHEET = "分解表";
-let baseUrl: string;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(stopPlayground);
+const playground = playgroundPerFile();
 
 const fill = (s: string, vars: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
@@ -99,7 +89,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: accepted findings have their own colour and badge, are counted apart, and only then does the pane say nothing is open",
   async (lang) => {
     const t = STRINGS[lang];
-    session = await openPlayground(baseUrl, { lang });
+    session = await playground.open({ lang });
     const { page } = session;
     const frame = await check(page, lang);
     expect(await summaryCounts(page)).toEqual([1, 1, expect.any(Number)]);
@@ -145,7 +135,7 @@ function fillCount(t: Record<string, string>, key: string, count: number): strin
 
 test("the whole workbook by default; the report states its scope; pressing 生成审核报告 twice never audits the first report", async () => {
   const t = STRINGS["zh-CN"];
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = await check(page, "zh-CN");
   expect(await paneFindings(page)).toEqual(expect.arrayContaining(["error 分解表!D7", "warning 进度表!D6"]));
@@ -191,7 +181,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: nothing checked is said as such, with what was looked at; the selection declared as a table (unit line, parent) is checked",
   async (lang) => {
     const t = STRINGS[lang];
-    session = await openPlayground(baseUrl, { lang });
+    session = await playground.open({ lang });
     const { page } = session;
     await openWorkbook(page, "部门任务.xlsx", departments);
     await page.locator('.tabs button[data-sheet="部门"]').waitFor();
@@ -250,7 +240,7 @@ test.each(["zh-CN", "en-US"] as const)(
   "%s: words people understand — 与合计, the tolerance in plain words with its statistics a click away, a prior year's value, 1 finding",
   async (lang) => {
     const t = STRINGS[lang];
-    session = await openPlayground(baseUrl, { lang });
+    session = await playground.open({ lang });
     const { page } = session;
     await openWorkbook(page, "合计.xlsx", underTotal);
     const frame = await check(page, lang);
@@ -297,7 +287,7 @@ test.each(["zh-CN", "en-US"] as const)(
 
 test("keyboard: Check pressed with Enter moves focus to the results heading", async () => {
   const t = STRINGS["zh-CN"];
-  session = await openPlayground(baseUrl, { lang: "zh-CN" });
+  session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
   const frame = pane(page);
   await frame.getByRole("button", { name: t.check, exact: true }).focus();
