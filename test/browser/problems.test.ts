@@ -5,13 +5,11 @@
  */
 import { inspect, pane, type Session, playgroundPerFile } from "./browser";
 import { paneFindings, waitFor, STRINGS } from "./flow";
+import { fill } from "../../src/taskpane/i18n";
 
 let session: Session | undefined;
 
 const playground = playgroundPerFile();
-
-const fill = (s: string, vars: Record<string, string>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
 test("a protected sheet: the findings are listed, the pane says flags need the sheet unprotected", async () => {
   session = await playground.open({ lang: "zh-CN" });

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
+import { fill, fillCount } from "../../src/taskpane/i18n";
 import { paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
 import { pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
@@ -18,9 +19,6 @@ const SHEET = "分解表";
 let session: Session | undefined;
 
 const playground = playgroundPerFile();
-
-const fill = (s: string, vars: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 
 async function idle(frame: Frame): Promise<void> {
   await waitFor(
@@ -128,10 +126,6 @@ test.each(["zh-CN", "en-US"] as const)(
   },
   90_000,
 );
-
-function fillCount(t: Record<string, string>, key: string, count: number): string {
-  return fill(count === 1 && t[`${key}.one`] ? t[`${key}.one`] : t[key], { count });
-}
 
 test("the whole workbook by default; the report states its scope; pressing 生成审核报告 twice never audits the first report", async () => {
   const t = STRINGS["zh-CN"];
