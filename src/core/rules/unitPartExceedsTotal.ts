@@ -13,15 +13,23 @@ import { detail, evidenceWords } from "./evidenceText";
 import { partExcesses } from "./partsOfWhole";
 import type { Rule, RuleOutput } from "./rule";
 
+/** Each split's groups, worked out once per split (the rule runs once per indicator row). */
+const GROUPS = new WeakMap<object, UnitPartGroup[]>();
+
 /** Each group once: under the split whose parent it is, else the split it is a child of. */
 function groupsOf(t: ParsedSplit): UnitPartGroup[] {
-  const groups = t.table.unitParts ?? [];
-  if (!groups.length) return groups;
-  const parents = new Set(t.table.splits.map((s) => s.parent.line));
-  const children = new Set(t.map.children.map((c) => c.line));
-  return groups.filter(
-    (g) => g.whole.line === t.map.parent.line || (children.has(g.whole.line) && !parents.has(g.whole.line)),
-  );
+  const all = t.table.unitParts ?? [];
+  if (!all.length) return all;
+  let groups = GROUPS.get(t.map);
+  if (!groups) {
+    const parents = new Set(t.table.splits.map((s) => s.parent.line));
+    const children = new Set(t.map.children.map((c) => c.line));
+    groups = all.filter(
+      (g) => g.whole.line === t.map.parent.line || (children.has(g.whole.line) && !parents.has(g.whole.line)),
+    );
+    GROUPS.set(t.map, groups);
+  }
+  return groups;
 }
 
 function run(t: ParsedSplit, out: RuleOutput): void {
