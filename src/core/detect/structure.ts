@@ -227,31 +227,16 @@ function growthByArithmetic(
     return row[li];
   };
   const links: GrowthLink[] = [];
+  // As for component rows: every pair of amounts is tried on the first units, and only a pair the
+  // sample does not rule out on all of them (20 amounts × 50,000 units would be 380 full passes).
   for (const rate of rates) {
     let best: { base: IndicatorLine; target: IndicatorLine; holds: number } | undefined;
     for (const base of amounts)
       for (const target of amounts) {
         if (base === target || base.measure !== target.measure) continue;
         if (named.some((l) => l.target === target.line)) continue;
-        let tested = 0;
-        let holds = 0;
-        for (let li = 0; li < lines.length; li++) {
-          const b = at(base, li);
-          const r = at(rate, li);
-          const t = at(target, li);
-          if (!b || !r || !t || b.value.isZero()) continue;
-          tested++;
-          // The rule's own bound: each of the three is rounded to its last shown digit.
-          const factor = HUNDRED.add(r.value);
-          const gap = t.value.mul(HUNDRED).sub(b.value.mul(factor)).abs();
-          const unit = (d: number) => Decimal.of(1n, d);
-          const allowed = unit(t.decimals)
-            .mul(HUNDRED)
-            .add(factor.mul(unit(b.decimals)))
-            .add(b.value.abs().mul(unit(r.decimals)))
-            .mul(HALF);
-          if (gap.le(allowed)) holds++;
-        }
+        if (lines.length > SAMPLE_UNITS && !fits(base, rate, target, SAMPLE_UNITS)) continue;
+        const { tested, holds } = fit(base, rate, target, lines.length);
         if (tested >= 3 && holds >= 2 && holds * 3 >= tested * 2 && (!best || holds > best.holds))
           best = { base, target, holds };
       }
@@ -264,6 +249,36 @@ function growthByArithmetic(
       });
   }
   return links;
+
+  /** Units tested and units where target = base × (1 + rate) within rounding, over the first `upTo`. */
+  function fit(base: IndicatorLine, rate: IndicatorLine, target: IndicatorLine, upTo: number) {
+    let tested = 0;
+    let holds = 0;
+    for (let li = 0; li < upTo; li++) {
+      const b = at(base, li);
+      const r = at(rate, li);
+      const t = at(target, li);
+      if (!b || !r || !t || b.value.isZero()) continue;
+      tested++;
+      // The rule's own bound: each of the three is rounded to its last shown digit.
+      const factor = HUNDRED.add(r.value);
+      const gap = t.value.mul(HUNDRED).sub(b.value.mul(factor)).abs();
+      const unit = (d: number) => Decimal.of(1n, d);
+      const allowed = unit(t.decimals)
+        .mul(HUNDRED)
+        .add(factor.mul(unit(b.decimals)))
+        .add(b.value.abs().mul(unit(r.decimals)))
+        .mul(HALF);
+      if (gap.le(allowed)) holds++;
+    }
+    return { tested, holds };
+  }
+
+  /** Whether the first units leave the pair a chance: no more than half of them fail. */
+  function fits(base: IndicatorLine, rate: IndicatorLine, target: IndicatorLine, upTo: number): boolean {
+    const { tested, holds } = fit(base, rate, target, upTo);
+    return tested < 3 || holds * 2 >= tested;
+  }
 }
 
 function namedGrowth(indicators: IndicatorLine[]): GrowthLink[] {
