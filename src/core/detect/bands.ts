@@ -2,6 +2,7 @@
  * Where tables stand side by side (docs/table-understanding.md §1): the column ranges of a band of
  * rows, cut at two blank columns, or at one where what follows opens a table of its own.
  */
+import { isTextCode, isValueCode } from "./cells";
 import type { SheetCells } from "./sheetCells";
 
 /** A run of this many blank rows (or columns) ends a table. */
@@ -28,16 +29,14 @@ function tableOpeners(
   used: Uint8Array,
 ): (c: number) => boolean {
   const sample = evenSample(rows, LABEL_SAMPLE);
+  // Names and figures as every other scan of detection reads a cell (cells.ts shape codes).
   const kinds = (c: number) => {
     let text = 0;
     let figures = 0;
     for (const r of sample) {
-      const v = cells.raw(r, c);
-      if (typeof v === "number") figures++;
-      else if (typeof v === "string" && v.trim()) {
-        if (/^[\s\d.,%+-]+$/.test(v)) figures++;
-        else text++;
-      }
+      const code = cells.code(r, c);
+      if (isValueCode(code)) figures++;
+      else if (isTextCode(code)) text++;
     }
     return { text, figures };
   };

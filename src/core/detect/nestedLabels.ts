@@ -14,14 +14,16 @@
  * at the sheet as it is, and the numbers are read from the sheet itself.
  */
 import type { RawValue, SheetGrid } from "../grid";
+import { textKind } from "../parse/cellText";
 import { classifyLabel } from "./labels";
 
 /** Label columns are at the left: the pair is looked for among the first few columns. */
 const FIRST_COLUMNS = 6;
 
 const text = (v: RawValue): string => (typeof v === "string" ? v.trim() : "");
+/** A figure as the cells' own reading says (12, "1,200", 1.7万, 23项), not a pattern of our own. */
 const isNumber = (v: RawValue): boolean =>
-  typeof v === "number" || (typeof v === "string" && /^[-+]?[\d,.]+%?$/.test(v.trim()) && /\d/.test(v));
+  typeof v === "number" || (typeof v === "string" && textKind(v).kind === "number");
 
 function totalish(label: string): boolean {
   const role = classifyLabel(label).role;
