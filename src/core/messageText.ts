@@ -43,8 +43,8 @@ export interface MessageCatalog {
   /** The parent as a sentence names it: 杭州市目标 / the 杭州市 target; a sum word stays itself. */
   parentTarget(unit: string): string;
   sumWord(unit: string): string;
-  /** A hint's cell, with its unit when known: 建德市（C9）. */
-  hintPlace(unit: string | undefined, cell: string): string;
+  /** A cell with the unit it belongs to, when known: 建德市（C9）. */
+  unitAt(unit: string | undefined, cell: string): string;
   hint: Record<Hint["kind"], (who: string, suggested: string) => string>;
   /** One rejected range with why: 分解表!A1:F9（…）. */
   rejected(place: string, why: string): string;
@@ -73,7 +73,7 @@ const ZH: MessageCatalog = {
     `${n} 个数的舍入误差加在一起最多 ±${worst}；差额在 ±${v} 以内（约 3.5 个标准差，按 min(u·√n, n·u/2) 计）视为四舍五入，超过 ±${v} 但不超过 ±${worst} 为警告，超过 ±${worst} 则四舍五入无法解释，为错误。`,
   parentTarget: (unit) => `${unit}目标`,
   sumWord: (unit) => unit,
-  hintPlace: (unit, cell) => (unit ? `${unit}（${cell}）` : cell),
+  unitAt: (unit, cell) => (unit ? `${unit}（${cell}）` : cell),
   hint: {
     "transposed-digits": (who, sug) => `${who}可能两位数字颠倒，应为 ${sug}？`,
     "dropped-digit": (who, sug) => `${who}可能少录一位数字，应为 ${sug}？`,
@@ -124,7 +124,7 @@ const EN: MessageCatalog = {
     `Together the rounding of the ${n} values can be off by at most ±${worst}; a difference within ±${v} (about 3.5 standard deviations, min(u·√n, n·u/2)) is rounding, beyond it but within ±${worst} a warning, beyond ±${worst} rounding cannot explain it: an error.`,
   parentTarget: (unit) => `the ${unit} target`,
   sumWord: (unit) => `the ${unit}`,
-  hintPlace: (unit, cell) => (unit ? `${unit} (${cell})` : cell),
+  unitAt: (unit, cell) => (unit ? `${unit} (${cell})` : cell),
   hint: {
     "transposed-digits": (who, sug) => `${who} may have two digits swapped: ${sug}?`,
     "dropped-digit": (who, sug) => `${who} may have lost a digit: ${sug}?`,

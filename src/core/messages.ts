@@ -46,7 +46,7 @@ export function toleranceDetail(t: Tolerance | undefined, lang: Lang): string {
 
 export function renderHint(h: Hint, lang: Lang): string {
   const t = MESSAGE_TEXT[lang];
-  return t.hint[h.kind](t.hintPlace(h.unit, h.cell), h.suggested?.toString() ?? "");
+  return t.hint[h.kind](t.unitAt(h.unit, h.cell), h.suggested?.toString() ?? "");
 }
 
 /** A finding as a sentence in the reader's language, by its rule module's texts (rules/). */

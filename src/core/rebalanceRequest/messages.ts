@@ -1,6 +1,7 @@
 /** Request problems in words, at the edge like ../messages.ts; each door labels the options. */
 import { Decimal } from "../decimal";
 import type { Lang } from "../messages";
+import { MESSAGE_TEXT } from "../messageText";
 import type { InputProblem as SolverProblem, InvalidInput } from "../rebalance/rebalance";
 import type { OptionId, OptionLabel } from "./choices";
 import type { RebalancePlan } from "./plan";
@@ -117,7 +118,7 @@ export function renderInvalidInput(
     stepName: inSentence(label({ option: "step" }, lang), lang),
     who: (i) => {
       const c = plan.children[i];
-      return c ? t.unitAt(c.unit, c.cell) : `#${i + 1}`;
+      return c ? MESSAGE_TEXT[lang].unitAt(c.unit, c.cell) : `#${i + 1}`;
     },
   };
   return refusal.problems.map((p) =>

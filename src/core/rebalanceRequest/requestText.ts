@@ -38,8 +38,6 @@ export interface RequestCatalog {
   listSep: string;
   /** After an option's name that leads a sentence. */
   leadSep: string;
-  /** A child named with its cell: 建德市（C9）. */
-  unitAt(unit: string, cell: string): string;
   problem: Sentences<RequestProblem, RequestWords>;
   /** An option's name inside a sentence: a Latin name (a flag) stands apart with spaces in Chinese. */
   inSentence(name: string): string;
@@ -54,7 +52,6 @@ const ZH: RequestCatalog = {
   role: { indicator: "指标", reference: "参考行", weights: "权重行" },
   listSep: "、",
   leadSep: "：",
-  unitAt: (unit, cell) => `${unit}（${cell}）`,
   inSentence: (name) => (/^[\x21-\x7e]/.test(name) ? ` ${name} ` : name),
   fixParentNothing: (sum, unit, cell) => `下级合计 ${sum} 与上级 ${unit}（${cell}）一致，无需修改。`,
   fixParentSet: (sum, unit, cell, was) =>
@@ -117,7 +114,6 @@ const EN: RequestCatalog = {
   role: { indicator: "indicator", reference: "reference row", weights: "weights row" },
   listSep: ", ",
   leadSep: ": ",
-  unitAt: (unit, cell) => `${unit} (${cell})`,
   inSentence: (name) => name,
   fixParentNothing: (sum, unit, cell) =>
     `The children add up to ${sum}, as the parent ${unit} (${cell}) states; nothing to change.`,
