@@ -119,7 +119,7 @@ export const unitPartExceedsTotalRule: Rule<"unit-part-exceeds-total"> = {
           const w = evidenceWords(f, "zh");
           return together(f)
             ? `${w.unit}下 ${detail(f, "count")} 个“其中”单位合计 ${w.computed}，超过${w.unit}的 ${w.stated}`
-            : `“其中”单位${detail(f, "part")}的 ${w.stated} 大于${w.unit}的 ${w.computed}`;
+            : `“其中”单位“${detail(f, "part")}”为 ${w.stated}，大于${w.unit}的 ${w.computed}`;
         },
         passed(c) {
           const w = evidenceWords(c, "zh");
