@@ -8,7 +8,7 @@
  * follow; put the values back; Clear flags and the workbook is exactly as before — the user's own
  * note and rule included.
  */
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import enUS from "../../src/taskpane/i18n/en-US.json";
 import zhCN from "../../src/taskpane/i18n/zh-CN.json";
 import { editCell, inspect, pane, type Session } from "./browser";
@@ -221,4 +221,26 @@ export async function runSampleFlow(session: Session, lang: "zh-CN" | "en-US"): 
   expect(await host.flagAt(SHEET, "C7")).toMatchObject({ lit: true, kind: "other" });
 
   expect(session.blocked).toEqual([]);
+}
+
+/** Waits until nothing in the pane is busy (no element says aria-busy). */
+export async function paneIdle(frame: Frame): Promise<void> {
+  await waitFor(
+    "the pane to be idle",
+    () => frame.locator("[aria-busy=true]").count(),
+    (n) => n === 0,
+  );
+}
+
+/** Presses the pane's Check and waits for its results, idle. */
+export async function checkInPane(page: Page, lang: "zh-CN" | "en-US"): Promise<Frame> {
+  const frame = pane(page);
+  await frame.getByRole("button", { name: STRINGS[lang].check, exact: true }).click();
+  await waitFor(
+    "the results",
+    () => frame.locator("#results-heading").count(),
+    (n) => n === 1,
+  );
+  await paneIdle(frame);
+  return frame;
 }

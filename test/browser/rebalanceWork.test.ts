@@ -11,31 +11,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
-import { paneFindings, waitFor, STRINGS } from "./flow";
+import { paneFindings, waitFor, STRINGS, paneIdle, checkInPane } from "./flow";
 import { inspect, pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
 let session: Session | undefined;
 
 const playground = playgroundPerFile();
 
-async function idle(frame: Frame): Promise<void> {
-  await waitFor(
-    "the pane to be idle",
-    () => frame.locator("[aria-busy=true]").count(),
-    (n) => n === 0,
-  );
-}
-
 async function checkAndRebalance(page: Page, lang: "zh-CN" | "en-US"): Promise<Frame> {
   const t = STRINGS[lang];
-  const frame = pane(page);
-  await frame.getByRole("button", { name: t.check, exact: true }).click();
-  await waitFor(
-    "the results",
-    () => frame.locator("#results-heading").count(),
-    (n) => n === 1,
-  );
-  await idle(frame);
+  const frame = await checkInPane(page, lang);
   await frame.getByRole("tab", { name: t["tab.rebalance"] }).click();
   await frame.getByRole("heading", { name: t["rebalance.heading"] }).waitFor();
   return frame;
@@ -268,7 +253,7 @@ test("1,000 units: only the units that change by default, the chart of the large
     () => frame.getByTestId("rebalance-message").innerText(),
     (text) => text.includes("写入 5 个单元格"),
   );
-  await idle(frame);
+  await paneIdle(frame);
   // The name is kept in the workbook's settings: the settings show it.
   await frame.getByRole("tab", { name: t["tab.settings"] }).click();
   expect(await frame.getByRole("textbox", { name: t["settings.by"] }).inputValue()).toBe("赵六");
@@ -292,7 +277,7 @@ test("the report after a rebalance: passed checks named as checks, the columns e
     () => inspect(page).value("分解表", "I7"),
     (v) => v === 316,
   );
-  await idle(frame);
+  await paneIdle(frame);
   await frame.getByRole("tab", { name: t["tab.report"] }).click();
   // The preparer is the name the workbook keeps.
   expect(await frame.getByRole("textbox", { name: t["report.preparer"] }).inputValue()).toBe("王五");

@@ -12,33 +12,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Frame, Page } from "playwright-core";
 import { fill, fillCount } from "../../src/taskpane/i18n";
-import { paneFindings, summaryCounts, waitFor, STRINGS } from "./flow";
+import { paneFindings, summaryCounts, waitFor, STRINGS, paneIdle, checkInPane } from "./flow";
 import { pane, paneReady, type Session, playgroundPerFile } from "./browser";
 
 const SHEET = "分解表";
 let session: Session | undefined;
 
 const playground = playgroundPerFile();
-
-async function idle(frame: Frame): Promise<void> {
-  await waitFor(
-    "the pane to be idle",
-    () => frame.locator("[aria-busy=true]").count(),
-    (n) => n === 0,
-  );
-}
-
-async function check(page: Page, lang: "zh-CN" | "en-US"): Promise<Frame> {
-  const frame = pane(page);
-  await frame.getByRole("button", { name: STRINGS[lang].check, exact: true }).click();
-  await waitFor(
-    "the results",
-    () => frame.locator("#results-heading").count(),
-    (n) => n === 1,
-  );
-  await idle(frame);
-  return frame;
-}
 
 /** Opens an .xlsx in the playground (written by exceljs) and waits for the pane. */
 async function openWorkbook(page: Page, name: string, build: (wb: ExcelJS.Workbook) => void): Promise<Frame> {
@@ -80,7 +60,7 @@ async function acceptFinding(frame: Frame, cell: string, reason: string, t: (typ
     () => frame.locator(`[data-testid=finding][data-cell="${cell}"][data-accepted=true]`).count(),
     (n) => n === 1,
   );
-  await idle(frame);
+  await paneIdle(frame);
 }
 
 test.each(["zh-CN", "en-US"] as const)(
@@ -89,7 +69,7 @@ test.each(["zh-CN", "en-US"] as const)(
     const t = STRINGS[lang];
     session = await playground.open({ lang });
     const { page } = session;
-    const frame = await check(page, lang);
+    const frame = await checkInPane(page, lang);
     expect(await summaryCounts(page)).toEqual([1, 1, expect.any(Number)]);
     // An error is open: no green sentence anywhere.
     expect(await frame.getByTestId("clean").count()).toBe(0);
@@ -131,7 +111,7 @@ test("the whole workbook by default; the report states its scope; pressing 生�
   const t = STRINGS["zh-CN"];
   session = await playground.open({ lang: "zh-CN" });
   const { page } = session;
-  const frame = await check(page, "zh-CN");
+  const frame = await checkInPane(page, "zh-CN");
   expect(await paneFindings(page)).toEqual(expect.arrayContaining(["error 分解表!D7", "warning 进度表!D6"]));
   await frame.getByRole("tab", { name: t["tab.report"] }).click();
   expect(await frame.getByTestId("report-scope").innerText()).toBe(
@@ -144,7 +124,7 @@ test("the whole workbook by default; the report states its scope; pressing 生�
       () => frame.getByTestId("report-message").innerText(),
       (text) => text.includes(`“${expected}”`),
     );
-    await idle(frame);
+    await paneIdle(frame);
   }
   // The second report was made with the first one active: it lists only the user's sheets.
   await page.locator('.tabs button[data-sheet="审核报告(2)"]').click();
@@ -155,7 +135,7 @@ test("the whole workbook by default; the report states its scope; pressing 生�
   expect(rows.some((r) => r.includes("进度表!D6"))).toBe(true);
   // Checking again with a report sheet active: the report is not a table.
   await frame.getByRole("tab", { name: t["tab.findings"] }).click();
-  await check(page, "zh-CN");
+  await checkInPane(page, "zh-CN");
   expect(await frame.getByRole("heading", { name: t.summaryHeadingAll }).count()).toBe(1);
   expect((await paneFindings(page)).filter((f) => f.includes("审核报告"))).toEqual([]);
   expect(session.blocked).toEqual([]);
@@ -179,7 +159,7 @@ test.each(["zh-CN", "en-US"] as const)(
     const { page } = session;
     await openWorkbook(page, "部门任务.xlsx", departments);
     await page.locator('.tabs button[data-sheet="部门"]').waitFor();
-    const frame = await check(page, lang);
+    const frame = await checkInPane(page, lang);
     const nothing = frame.getByTestId("nothing-checked");
     await nothing.waitFor();
     expect(await nothing.innerText()).toContain(t["nothing.heading"]);
@@ -237,7 +217,7 @@ test.each(["zh-CN", "en-US"] as const)(
     session = await playground.open({ lang });
     const { page } = session;
     await openWorkbook(page, "合计.xlsx", underTotal);
-    const frame = await check(page, lang);
+    const frame = await checkInPane(page, lang);
     const count = frame.locator('[data-testid=finding][data-cell="各市分解!B2"]');
     const text = await count.innerText();
     // The parent is named 合计: "与合计 100", never "合计目标".
@@ -267,7 +247,7 @@ test.each(["zh-CN", "en-US"] as const)(
       (s) => s.includes("hangzhou-2024.xlsx"),
     );
     await paneReady(page);
-    const sample = await check(page, lang);
+    const sample = await checkInPane(page, lang);
     const warning = sample.locator('[data-testid=finding][data-cell="进度表!D6"]');
     const words = await warning.innerText();
     expect(words).toContain(fill(t["finding.periodValue"], { period: "2024年" }));
@@ -294,6 +274,6 @@ test("keyboard: Check pressed with Enter moves focus to the results heading", as
   expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(t.summaryHeadingAll);
   // A mouse click leaves focus where it was.
   await frame.getByRole("button", { name: t.check, exact: true }).click();
-  await idle(frame);
+  await paneIdle(frame);
   expect(await frame.evaluate(() => document.activeElement?.id ?? "")).not.toBe("results-heading");
 }, 60_000);
