@@ -211,13 +211,22 @@ function totalOf(label: Label): LabelRole | undefined {
 export const classifyLabel = perDistinctText((text: string): LabelRole => classify(labelOf(text)));
 
 /**
- * Characters a word of the lists can open a label with, close it with, or open anywhere inside it:
- * a label with none of them (and no Latin letters or leading digit) can only be a unit's name.
+ * The words of the lists by the character they open a label with, close it with, or (for words
+ * found anywhere) open with inside it; and characters that are a signal on their own (a leading
+ * digit or 第 for periods, a closing bracket that may hide a total's measure, a colon that makes a
+ * form's field). A label of Chinese characters (no Latin letters) that holds none of these words
+ * at its place can only be a unit's name: every matcher below would miss it. Words, not only their
+ * first characters: 单位负责人 is a sign-off, and 单位1…单位50000 must not each run every matcher.
  */
 const SIGNALS = (() => {
-  const first = new Set<string>();
-  const last = new Set<string>();
-  const inside = new Set<string>();
+  const first = new Map<string, string[]>();
+  const last = new Map<string, string[]>();
+  const inside = new Map<string, string[]>();
+  const put = (map: Map<string, string[]>, ch: string, word: string) => {
+    const list = map.get(ch);
+    if (list) list.push(word);
+    else map.set(ch, [word]);
+  };
   const zh = (words: readonly string[]) =>
     words.filter((w) => !/[a-z]/i.test(w)).map((w) => normalizeLabel(w));
   for (const w of zh([
@@ -229,7 +238,7 @@ const SIGNALS = (() => {
     ...REFERENCE_PREFIXES,
     ...SIGNOFF_WORDS,
   ]))
-    first.add(w[0]);
+    put(first, w[0], w);
   for (const w of zh([
     ...TOTAL_ENDINGS,
     ...TOTAL_TAILS,
@@ -237,18 +246,33 @@ const SIGNALS = (() => {
     ...TARGET_ENDINGS,
     ...REFERENCE_ENDINGS,
   ]))
-    last.add(w[w.length - 1]);
-  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) inside.add(w[0]);
-  // A bracket closing a label may hide a total's measure (合计(万元)); a colon makes a form's field.
-  for (const ch of ")）") last.add(ch);
-  for (const ch of ":：") inside.add(ch);
-  for (const ch of "0123456789十“第一二三四上下") first.add(ch);
-  return { first, last, inside };
+    put(last, w[w.length - 1], w);
+  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) put(inside, w[0], w);
+  return {
+    first,
+    last,
+    inside,
+    firstChars: new Set("0123456789十“第一二三四上下"),
+    lastChars: new Set(")）"),
+    insideChars: new Set(":："),
+  };
 })();
 
 function maybeWorded(key: string): boolean {
-  if (SIGNALS.first.has(key[0]) || SIGNALS.last.has(key[key.length - 1])) return true;
-  for (let i = 0; i < key.length; i++) if (SIGNALS.inside.has(key[i])) return true;
+  const head = key[0];
+  if (SIGNALS.firstChars.has(head)) return true;
+  const tail = key[key.length - 1];
+  if (SIGNALS.lastChars.has(tail)) return true;
+  const opening = SIGNALS.first.get(head);
+  if (opening) for (const w of opening) if (key.startsWith(w)) return true;
+  const closing = SIGNALS.last.get(tail);
+  if (closing) for (const w of closing) if (key.endsWith(w)) return true;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key[i];
+    if (SIGNALS.insideChars.has(ch)) return true;
+    const words = SIGNALS.inside.get(ch);
+    if (words) for (const w of words) if (key.startsWith(w, i)) return true;
+  }
   return false;
 }
 
@@ -265,10 +289,11 @@ const classifyLong = perDistinctText((both: string): LabelRole => {
   return classifyUncached({ key: both.slice(0, at), en: both.slice(at + 1) });
 });
 
-function classifyUncached(label: Label): LabelRole {
+/** `shortcut: false` runs every matcher, for tests that prove the shortcut changes no answer. */
+export function classifyUncached(label: Label, shortcut = true): LabelRole {
   const key = label.key;
   if (key === "") return OTHER;
-  if (!label.en && !HEADER_WORDS.has(key) && !maybeWorded(key))
+  if (shortcut && !label.en && !HEADER_WORDS.has(key) && !maybeWorded(key))
     return UNIT_SUFFIX.test(key) ? { role: "unit", unit: key } : OTHER;
   const period = periodOf(key, label.en);
   if (period) return period;
