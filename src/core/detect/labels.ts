@@ -219,10 +219,11 @@ export const classifyLabel = perDistinctText((text: string): LabelRole => classi
  * first characters: 单位负责人 is a sign-off, and 单位1…单位50000 must not each run every matcher.
  */
 const SIGNALS = (() => {
-  const first = new Map<string, string[]>();
-  const last = new Map<string, string[]>();
-  const inside = new Map<string, string[]>();
-  const put = (map: Map<string, string[]>, ch: string, word: string) => {
+  const first = new Map<number, string[]>();
+  const last = new Map<number, string[]>();
+  const inside = new Map<number, string[]>();
+  // By character code: a label's own characters are looked up without making a string of each.
+  const put = (map: Map<number, string[]>, ch: number, word: string) => {
     const list = map.get(ch);
     if (list) list.push(word);
     else map.set(ch, [word]);
@@ -238,7 +239,7 @@ const SIGNALS = (() => {
     ...REFERENCE_PREFIXES,
     ...SIGNOFF_WORDS,
   ]))
-    put(first, w[0], w);
+    put(first, w.charCodeAt(0), w);
   for (const w of zh([
     ...TOTAL_ENDINGS,
     ...TOTAL_TAILS,
@@ -246,29 +247,30 @@ const SIGNALS = (() => {
     ...TARGET_ENDINGS,
     ...REFERENCE_ENDINGS,
   ]))
-    put(last, w[w.length - 1], w);
-  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) put(inside, w[0], w);
+    put(last, w.charCodeAt(w.length - 1), w);
+  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) put(inside, w.charCodeAt(0), w);
+  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
   return {
     first,
     last,
     inside,
-    firstChars: new Set("0123456789十“第一二三四上下"),
-    lastChars: new Set(")）"),
-    insideChars: new Set(":："),
+    firstChars: codes("0123456789十“第一二三四上下"),
+    lastChars: codes(")）"),
+    insideChars: codes(":："),
   };
 })();
 
 function maybeWorded(key: string): boolean {
-  const head = key[0];
+  const head = key.charCodeAt(0);
   if (SIGNALS.firstChars.has(head)) return true;
-  const tail = key[key.length - 1];
+  const tail = key.charCodeAt(key.length - 1);
   if (SIGNALS.lastChars.has(tail)) return true;
   const opening = SIGNALS.first.get(head);
   if (opening) for (const w of opening) if (key.startsWith(w)) return true;
   const closing = SIGNALS.last.get(tail);
   if (closing) for (const w of closing) if (key.endsWith(w)) return true;
   for (let i = 0; i < key.length; i++) {
-    const ch = key[i];
+    const ch = key.charCodeAt(i);
     if (SIGNALS.insideChars.has(ch)) return true;
     const words = SIGNALS.inside.get(ch);
     if (words) for (const w of words) if (key.startsWith(w, i)) return true;
