@@ -8,7 +8,8 @@ import type { SheetView } from "./detect/view";
 import type { RawValue } from "./grid";
 import type { IndicatorLine, ProgressionTable, Split, SplitTable, UnitLine } from "./model";
 import { Decimal } from "./decimal";
-import { parseCell, pow10Number, shownDecimalsOfStored, storedScale } from "./parse/cellText";
+import { parseCell, pow10Number, storedScale } from "./parse/cellText";
+import { formatInfo, NO_FORMAT, shownDecimalsOfScale, type FormatInfo } from "./parse/numberFormat";
 
 /** One split of a table seen on its own: the table's facts with this split's parent and children. */
 export type SplitMap = Omit<SplitTable, "splits"> & Split;
@@ -20,8 +21,11 @@ export interface ParsedSplit {
   map: SplitMap;
   view: SheetView;
   rows: ParsedRow[];
-  /** Every unit line of the table (all splits' parents and children, and the assignment), once. */
-  lines: ParsedLine[];
+  /**
+   * Every unit line of the table (all splits' parents and children, and the assignment), once;
+   * made when first asked for.
+   */
+  lines: () => readonly ParsedLine[];
   /** The table's cells, shared by its splits. */
   cells: TableCells;
 }
@@ -162,6 +166,8 @@ class PlainSum {
   private blanks = 0;
   private decimals = 0;
   private failed = false;
+  private format: string | undefined = undefined;
+  private formatInfo: FormatInfo = NO_FORMAT;
 
   constructor(children: number) {
     this.values = new Float64Array(children);
@@ -169,14 +175,20 @@ class PlainSum {
 
   add(raw: RawValue, format: string | undefined): void {
     if (this.failed) return;
-    this.values[this.next++] = typeof raw === "number" ? raw : NaN;
     if (typeof raw !== "number") {
+      this.values[this.next++] = NaN;
       if (raw === undefined || raw === null || raw === "") this.blanks++;
       else this.failed = true;
       return;
     }
+    this.values[this.next++] = raw;
     const k = storedScale(raw);
-    const shown = k < 0 ? -1 : shownDecimalsOfStored(k, format);
+    // One sum reads one line of cells, which mostly share a format: analysed once per change.
+    if (format !== this.format) {
+      this.format = format;
+      this.formatInfo = formatInfo(format);
+    }
+    const shown = k < 0 ? -1 : shownDecimalsOfScale(k, this.formatInfo);
     if (shown < 0) {
       this.failed = true;
       return;
@@ -333,20 +345,40 @@ export function parseUnitGroups(view: SheetView, table: SplitTable): ParsedSplit
 
 export function parseSplits(view: SheetView, table: SplitTable): ParsedSplit[] {
   const cells = new TableCells(view, table.indicators, table.splits);
-  const lines = cells.units.map((unit, k) => new ParsedLine(unit, k, cells));
+  // Only the rules within each unit (其中 parts, components, growth) go line by line: a table of
+  // 50,000 units with none of those makes no line of them.
+  let lines: ParsedLine[] | undefined;
+  const linesOf = (): ParsedLine[] =>
+    (lines ??= cells.units.map((unit, k) => new ParsedLine(unit, k, cells)));
   const { splits: _splits, ...rest } = table;
   void _splits;
   return table.splits.map((split, index) => {
     const map: SplitMap = { ...rest, ...split };
+    const n = split.children.length;
+    const children = new Int32Array(n);
+    const childLines = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      const line = split.children[k].line;
+      childLines[k] = line;
+      children[k] = cells.lineIndex(line);
+    }
     const at: SplitLines = {
       parent: cells.lineIndex(split.parent.line),
       assignment: split.assignment ? cells.lineIndex(split.assignment.line) : -1,
-      children: Int32Array.from(split.children, (c) => cells.lineIndex(c.line)),
-      childLines: split.children.map((c) => c.line),
+      children,
+      childLines,
       plain: new Array<PlainMemo | undefined>(table.indicators.length),
     };
     const rows = table.indicators.map((indicator, i) => new ParsedRow(indicator, i, cells, at));
-    return { table, index, map, view, rows, lines, cells };
+    return {
+      table,
+      index,
+      map,
+      view,
+      rows,
+      lines: linesOf,
+      cells,
+    };
   });
 }
 

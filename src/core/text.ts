@@ -15,18 +15,30 @@ const SINGLE_TRADITIONAL = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFI
 const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
 const TRADITIONAL_CHARS = new RegExp(`[${TRADITIONAL}]`, "g");
 
-const TRADITIONAL_CODES = new Set([...TRADITIONAL].map((ch) => ch.charCodeAt(0)));
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+/** 1 for each CJK unified ideograph that normalising changes (the traditional ones above). */
+const TRADITIONAL_BITS = (() => {
+  const bits = new Uint8Array(CJK_LAST - CJK_FIRST + 1);
+  for (const ch of TRADITIONAL) {
+    const c = ch.charCodeAt(0);
+    if (c >= CJK_FIRST && c <= CJK_LAST) bits[c - CJK_FIRST] = 1;
+  }
+  return bits;
+})();
 
 /**
  * Text that normalising leaves as it is: printable ASCII and CJK unified ideographs (which NFKC
  * does not touch) other than the traditional characters above. Unit names are nearly all such
- * text, and a header of 50,000 of them is normalised more than once.
+ * text, and a header of 50,000 of them is normalised more than once. With `spaces` false a space
+ * unsettles the text too (a label loses its spaces).
  */
-function isSettled(text: string): boolean {
+function isSettled(text: string, spaces: boolean): boolean {
+  const lowest = spaces ? 0x20 : 0x21;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x20 && c <= 0x7e) continue;
-    if (c >= 0x4e00 && c <= 0x9fff && !TRADITIONAL_CODES.has(c)) continue;
+    if (c >= lowest && c <= 0x7e) continue;
+    if (c >= CJK_FIRST && c <= CJK_LAST && TRADITIONAL_BITS[c - CJK_FIRST] === 0) continue;
     return false;
   }
   return true;
@@ -34,7 +46,7 @@ function isSettled(text: string): boolean {
 
 /** Full-width → ASCII (NFKC) and traditional → simplified; spaces kept. */
 export const normalizeText = perDistinctText((text: string): string => {
-  if (isSettled(text)) return text;
+  if (isSettled(text, true)) return text;
   const s = text.normalize("NFKC");
   return HAS_TRADITIONAL.test(s) ? s.replace(TRADITIONAL_CHARS, (ch) => SINGLE_TRADITIONAL.get(ch) ?? ch) : s;
 });
@@ -44,6 +56,8 @@ const LABEL_SPACE = /[\s\u00a0\u3000\u200b]/;
 
 /** Per distinct long text (textMemo.ts); most labels hold no space at all and are no copy. */
 export const normalizeLabel = perDistinctText((text: string): string => {
+  // Settled and without a space (上城区, 单位123): nothing to change, one pass over it.
+  if (isSettled(text, false)) return text;
   const t = normalizeText(text);
   return LABEL_SPACE.test(t) ? t.replace(/[\s\u00a0\u3000\u200b]+/g, "") : t;
 });

@@ -126,7 +126,11 @@ export function shownDecimalsFor(value: Decimal, info: FormatInfo): number {
  * shownDecimals; -1 for a percent format (the cell's value is then the stored one × 100).
  */
 export function shownDecimalsOfStored(scale: number, format: string | undefined): number {
-  const info = formatInfo(format);
+  return shownDecimalsOfScale(scale, formatInfo(format));
+}
+
+/** shownDecimalsOfStored with the format already analysed (a column's cells share one format). */
+export function shownDecimalsOfScale(scale: number, info: FormatInfo): number {
   if (info.percent) return -1;
   if (info.minDecimals === undefined || info.maxDecimals === undefined) return scale;
   return scale < info.minDecimals ? info.minDecimals : scale > info.maxDecimals ? info.maxDecimals : scale;

@@ -18,7 +18,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   for (const group of table.components) {
     const ti = rowIndex.get(group.total)!;
     const total = table.indicators[ti];
-    for (const { line, cells } of t.lines) {
+    for (const { line, cells } of t.lines()) {
       const tc = cells[ti];
       if (tc.kind !== "number" || tc.bound) continue;
       const comps = group.components.map((r) => cells[rowIndex.get(r)!]);

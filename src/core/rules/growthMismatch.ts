@@ -22,10 +22,10 @@ function run(t: ParsedSplit, out: RuleOutput): void {
     const [bi, ri, ti] = [link.base, link.rate, link.target].map((r) => rowIndex.get(r)!);
     const units = (i: number) => {
       const ind = table.indicators[i];
-      return ind.count ? Decimal.ZERO : pow10neg(rowDecimals(t.lines.map((l) => l.cells[i])));
+      return ind.count ? Decimal.ZERO : pow10neg(rowDecimals(t.lines().map((l) => l.cells[i])));
     };
     const [ub, ur, ut] = [units(bi), units(ri), units(ti)];
-    for (const { line, cells } of t.lines) {
+    for (const { line, cells } of t.lines()) {
       const b = cells[bi];
       const r = cells[ri];
       const target = cells[ti];

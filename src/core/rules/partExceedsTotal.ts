@@ -39,7 +39,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
       const k = scaleTo(table.indicators[rowIndex.get(p)!].measure, total.measure);
       if (k !== undefined) scales.set(p, k);
     }
-    for (const { line, cells } of t.lines) {
+    for (const { line, cells } of t.lines()) {
       const tc = cells[ti];
       if (!isExactNumber(tc)) continue;
       const pos = (row: number) => view.toSheet(row, line.line);
