@@ -416,7 +416,11 @@ const RUNS = new WeakMap<readonly { line: number }[], [number, number][]>();
 export function lineRanges(view: SheetView, row: number, units: readonly { line: number }[]): string[] {
   let runs = RUNS.get(units);
   if (!runs) {
-    const sorted = units.map((u) => u.line).sort((a, b) => a - b);
+    const sorted = units.map((u) => u.line);
+    // Units are mostly listed in sheet order: sorted already, which one pass tells.
+    let ascending = true;
+    for (let k = 1; k < sorted.length && ascending; k++) ascending = sorted[k - 1] <= sorted[k];
+    if (!ascending) sorted.sort((a, b) => a - b);
     runs = [];
     for (const l of sorted) {
       const last = runs[runs.length - 1];

@@ -210,6 +210,15 @@ function totalOf(label: Label): LabelRole | undefined {
 /** Per distinct long label (a shared string may head thousands of cells); roles are never changed by callers. */
 export const classifyLabel = perDistinctText((text: string): LabelRole => classify(labelOf(text)));
 
+/** What a character signals (SIGNALS.flags): on its own at the start, the end or anywhere… */
+const FIRST = 1;
+const LAST = 2;
+const INSIDE = 4;
+/** …or that a list word may open the label, close it, or open inside it. */
+const OPENS_WORD = 8;
+const CLOSES_WORD = 16;
+const OPENS_WORD_INSIDE = 32;
+
 /**
  * The words of the lists by the character they open a label with, close it with, or (for words
  * found anywhere) open with inside it; and characters that are a signal on their own (a leading
@@ -222,8 +231,11 @@ const SIGNALS = (() => {
   const first = new Map<number, string[]>();
   const last = new Map<number, string[]>();
   const inside = new Map<number, string[]>();
-  // By character code: a label's own characters are looked up without making a string of each.
-  const put = (map: Map<number, string[]>, ch: number, word: string) => {
+  // What each character code can signal, one byte per code: a label's own characters are looked
+  // up without making a string of each, and most look up nothing more.
+  const flags = new Uint8Array(0x10000);
+  const put = (map: Map<number, string[]>, flag: number, ch: number, word: string) => {
+    flags[ch] |= flag;
     const list = map.get(ch);
     if (list) list.push(word);
     else map.set(ch, [word]);
@@ -239,7 +251,7 @@ const SIGNALS = (() => {
     ...REFERENCE_PREFIXES,
     ...SIGNOFF_WORDS,
   ]))
-    put(first, w.charCodeAt(0), w);
+    put(first, OPENS_WORD, w.charCodeAt(0), w);
   for (const w of zh([
     ...TOTAL_ENDINGS,
     ...TOTAL_TAILS,
@@ -247,33 +259,30 @@ const SIGNALS = (() => {
     ...TARGET_ENDINGS,
     ...REFERENCE_ENDINGS,
   ]))
-    put(last, w.charCodeAt(w.length - 1), w);
-  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])) put(inside, w.charCodeAt(0), w);
-  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-  return {
-    first,
-    last,
-    inside,
-    firstChars: codes("0123456789十“第一二三四上下"),
-    lastChars: codes(")）"),
-    insideChars: codes(":："),
+    put(last, CLOSES_WORD, w.charCodeAt(w.length - 1), w);
+  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS]))
+    put(inside, OPENS_WORD_INSIDE, w.charCodeAt(0), w);
+  const mark = (chars: string, flag: number) => {
+    for (const c of chars) flags[c.charCodeAt(0)] |= flag;
   };
+  mark("0123456789十“第一二三四上下", FIRST);
+  mark(")）", LAST);
+  mark(":：", INSIDE);
+  return { first, last, inside, flags };
 })();
 
 function maybeWorded(key: string): boolean {
+  const { flags } = SIGNALS;
   const head = key.charCodeAt(0);
-  if (SIGNALS.firstChars.has(head)) return true;
   const tail = key.charCodeAt(key.length - 1);
-  if (SIGNALS.lastChars.has(tail)) return true;
-  const opening = SIGNALS.first.get(head);
-  if (opening) for (const w of opening) if (key.startsWith(w)) return true;
-  const closing = SIGNALS.last.get(tail);
-  if (closing) for (const w of closing) if (key.endsWith(w)) return true;
+  if (flags[head] & FIRST || flags[tail] & LAST) return true;
+  if (flags[head] & OPENS_WORD) for (const w of SIGNALS.first.get(head)!) if (key.startsWith(w)) return true;
+  if (flags[tail] & CLOSES_WORD) for (const w of SIGNALS.last.get(tail)!) if (key.endsWith(w)) return true;
   for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    if (SIGNALS.insideChars.has(ch)) return true;
-    const words = SIGNALS.inside.get(ch);
-    if (words) for (const w of words) if (key.startsWith(w, i)) return true;
+    const f = flags[key.charCodeAt(i)];
+    if (f & INSIDE) return true;
+    if (f & OPENS_WORD_INSIDE)
+      for (const w of SIGNALS.inside.get(key.charCodeAt(i))!) if (key.startsWith(w, i)) return true;
   }
   return false;
 }
