@@ -370,19 +370,14 @@ export function readFrame(
     }
   });
   const unitParts = unitPartGroups(units);
-  const lines = units.filter((u) => ["child", "total", "target", "subtotal"].includes(u.role));
+  const lines = units.filter(isSplitLine);
   const childLines = units.filter((u) => u.role === "child");
   if (childLines.length === 0 && lines.length <= 1) return miss("no-units", score);
   // 省目标 heads the units on the province's own sheet; beside a unit's own target it is what was assigned.
   const levelTarget = units.find((u) => u.role === "level-target");
   if (levelTarget)
     levelTarget.role = lines.some((u) => u.role === "total" || u.role === "target") ? "assignment" : "target";
-  if (levelTarget?.role === "target")
-    lines.splice(
-      0,
-      lines.length,
-      ...units.filter((u) => ["child", "total", "target", "subtotal"].includes(u.role)),
-    );
+  if (levelTarget?.role === "target") lines.splice(0, lines.length, ...units.filter(isSplitLine));
   let parent: UnitInfo | undefined = chooseWordParent(lines);
   // A unit's own target beside a total of the units (全市目标 | 区县合计): the total heads the units
   // and must meet the target, as an assignment.
@@ -456,10 +451,13 @@ export function readFrame(
     evidence.push({ code: "assignment-word", label: assignment.display });
   }
 
-  const candidatesFor = (top: UnitInfo | undefined): UnitCandidate[] =>
-    units
-      .filter((u) => u === top || u.role === "child" || u.role === "subtotal")
-      .map((u) => candidate(u, u === top, u === top ? topWhy(u) : undefined));
+  const candidatesFor = (top: UnitInfo | undefined): UnitCandidate[] => {
+    const out: UnitCandidate[] = [];
+    for (const u of units)
+      if (u === top) out.push(candidate(u, true, topWhy(u)));
+      else if (u.role === "child" || u.role === "subtotal") out.push(candidate(u, false));
+    return out;
+  };
   const topWhy = (u: UnitInfo): Reason => why ?? { by: "keyword", evidence: u.label };
   const indents = grid.indents?.size ? grid.indents : undefined;
   const outlines = across ? undefined : grid.outlineLevels;
@@ -678,6 +676,11 @@ function readUnits(ctx: UnitLinesContext): UnitInfo[] {
     units.push({ line, label, display, role, word, hasValues: values > 0 });
   }
   return units;
+}
+
+/** A line that can take part in a split: a child, a total, a unit's own target, a subtotal. */
+function isSplitLine(u: UnitInfo): boolean {
+  return u.role === "child" || u.role === "total" || u.role === "target" || u.role === "subtotal";
 }
 
 function rangeOf(view: SheetView, frame: Frame, orientation: Orientation) {
