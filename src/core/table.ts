@@ -84,18 +84,20 @@ export class TableCells {
     splits: readonly Split[],
   ) {
     let last = 0;
-    for (const split of splits) {
+    for (let s = 0; s < splits.length; s++) {
+      const split = splits[s];
       last = Math.max(last, split.parent.line, split.assignment?.line ?? 0);
-      for (const c of split.children) if (c.line > last) last = c.line;
+      for (let k = 0; k < split.children.length; k++) last = Math.max(last, split.children[k].line);
     }
     this.indexOfLine = new Int32Array(last + 1);
     const add = (unit: UnitLine | undefined) => {
       if (unit && this.indexOfLine[unit.line] === 0) this.indexOfLine[unit.line] = this.units.push(unit);
     };
-    for (const split of splits) {
+    for (let s = 0; s < splits.length; s++) {
+      const split = splits[s];
       add(split.assignment);
       add(split.parent);
-      for (const c of split.children) add(c);
+      for (let k = 0; k < split.children.length; k++) add(split.children[k]);
     }
     this.cellsOfLine = new Array(this.units.length).fill(undefined);
     this.rowVersion = new Uint32Array(indicators.length);
@@ -242,7 +244,8 @@ function plainSumsByChild(cells: TableCells, lines: SplitLines): void {
   const { values, numberFormats } = view.grid;
   const cols = indicators.map((ind) => ind.line);
   const sums = indicators.map(() => new PlainSum(lines.childLines.length));
-  for (const line of lines.childLines) {
+  for (let k = 0; k < lines.childLines.length; k++) {
+    const line = lines.childLines[k];
     const row = values[line];
     const formats = numberFormats?.[line];
     for (let i = 0; i < cols.length; i++) {
@@ -302,7 +305,10 @@ export class ParsedRow {
     }
     const sum = new PlainSum(lines.childLines.length);
     const row = this.indicator.line;
-    for (const line of lines.childLines) sum.add(cells.view.raw(row, line), cells.view.format(row, line));
+    for (let k = 0; k < lines.childLines.length; k++) {
+      const line = lines.childLines[k];
+      sum.add(cells.view.raw(row, line), cells.view.format(row, line));
+    }
     lines.plain[i] = { version, value: sum.result() };
     return lines.plain[i]!.value;
   }
@@ -422,7 +428,8 @@ export function lineRanges(view: SheetView, row: number, units: readonly { line:
     for (let k = 1; k < sorted.length && ascending; k++) ascending = sorted[k - 1] <= sorted[k];
     if (!ascending) sorted.sort((a, b) => a - b);
     runs = [];
-    for (const l of sorted) {
+    for (let k = 0; k < sorted.length; k++) {
+      const l = sorted[k];
       const last = runs[runs.length - 1];
       if (last && l === last[1] + 1) last[1] = l;
       else if (!last || l > last[1]) runs.push([l, l]);

@@ -68,7 +68,8 @@ export function columnBands(cells: SheetCells, rows: number[], width: number): [
   const blank: number[] = [];
   for (let c = 0; c < width; c++) if (!used[c]) blank.push(c);
   if (blank.length && rows.length > LABEL_SAMPLE)
-    for (const r of rows) {
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
       const n = cells.width(r);
       for (const c of blank) if (c < n && !used[c]) mark(r, c);
     }

@@ -93,7 +93,7 @@ export function findFrames(cells: SheetCells): { frames: Frame[]; misses: FrameM
     if (k === present.length || present[k] - present[k - 1] > GAP) {
       const rows = present.slice(start, k);
       let width = 0;
-      for (const r of rows) width = Math.max(width, cells.width(r));
+      for (let i = 0; i < rows.length; i++) width = Math.max(width, cells.width(rows[i]));
       for (const [from, to] of columnBands(cells, rows, width))
         framesInBand(cells, rows, from, to, frames, misses);
       start = k;
@@ -297,8 +297,10 @@ function frameOf(
   const bottom = body.length ? body[body.length - 1] : header;
   const box = { top: headerRows[0], left: from, bottom, right: to };
   let withValues = 0;
-  for (const r of body)
+  for (let k = 0; k < body.length; k++) {
+    const r = body[k];
     if (cells.hasPlainValue(r, from, to) || cells.summary(r, from, to).values > 0) withValues++;
+  }
   if (withValues === 0) return { ...box, reason: "no-numbers" };
   // The label column: the one naming the most rows (leftmost on a tie), never a 序号 column or
   // a column of measure words.
@@ -359,11 +361,13 @@ function frameOf(
   const lines = headerRows.concat(body);
   for (let c = labelCol + 1; c <= to; c++) {
     let any = false;
-    for (const r of lines)
+    for (let k = 0; k < lines.length; k++) {
+      const r = lines[k];
       if (cells.code(r, c) !== CODE.blank || (r === header && cells.mergeOrigin(r, c))) {
         any = true;
         break;
       }
+    }
     if (any) {
       cols.push(c);
       blanks = 0;

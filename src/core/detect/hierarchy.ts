@@ -241,7 +241,7 @@ export function buildSplits(cands: UnitCandidate[]): Split[] {
     // Totals sit above everything they total, whatever their own indentation says. (A loop, not
     // Math.min(...level): spreading 200,000 units overflows the stack.)
     let min = Infinity;
-    for (const v of level) if (v < min) min = v;
+    for (let k = 0; k < level.length; k++) if (level[k] < min) min = level[k];
     cands.forEach((c, i) => {
       if (c.total) level[i] = min - 1;
     });
@@ -261,8 +261,11 @@ const NAME_LEVELS_LIMIT = 5000;
 
 function byNames(cands: UnitCandidate[]): Split[] | null {
   const top = cands.find((c) => c.total);
+  // Counted before any list is made: a table of 50,000 units is past the limit at once.
+  let count = 0;
+  for (let k = 0; k < cands.length; k++) if (cands[k] !== top && !cands[k].subtotal) count++;
+  if (count < 3 || count > NAME_LEVELS_LIMIT) return null;
   const units = cands.filter((c) => c !== top && !c.subtotal);
-  if (units.length < 3 || units.length > NAME_LEVELS_LIMIT) return null;
   // Only a list that names a province or a city can nest by names; most lists are one level.
   const sample = units.slice(0, 300);
   if (!sample.some((c) => findDivisions(c.line.unit).some((d) => d.level !== "county"))) return null;

@@ -58,7 +58,8 @@ function nested(grid: SheetGrid, c: number, rows: number[]): boolean {
   let runs = 0;
   let groupLines = 0;
   let last = "";
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     const a = text(grid.values[r]?.[c]);
     const b = text(grid.values[r]?.[c + 1]);
     if (isNumber(grid.values[r]?.[c]) || isNumber(grid.values[r]?.[c + 1])) return false;
@@ -86,7 +87,8 @@ export function withNestedLabels(grid: SheetGrid): SheetGrid {
     const rows = dataRows(grid, c + 2);
     if (!nested(grid, c, rows)) continue;
     const values = grid.values.slice();
-    for (const r of rows) {
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
       const row = values[r].slice();
       const a = text(row[c]);
       const b = text(row[c + 1]);

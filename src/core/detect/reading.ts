@@ -157,7 +157,8 @@ export function readFrame(
     let measureWords = 0;
     let texts = 0;
     let qualitative = 0;
-    for (const u of unitLines) {
+    for (let k = 0; k < unitLines.length; k++) {
+      const u = unitLines[k];
       const code = codeAt(line, u);
       if (code === CODE.blank) continue;
       if (isValueCode(code)) {
@@ -228,7 +229,8 @@ export function readFrame(
     let suffixed = 0;
     let figures = 0;
     let stated = false;
-    for (const u of units) {
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
       if (u.role === "note" || u.role === "measure") continue;
       const raw = view.raw(line, u.line);
       if (raw === undefined || raw === null || raw === "") continue;
@@ -256,7 +258,8 @@ export function readFrame(
   const percentOf = (line: number): string | undefined => {
     let shown = 0;
     let percent = 0;
-    for (const u of units) {
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
       if (u.role === "note" || u.role === "measure" || shown >= 50) continue;
       const raw = view.raw(line, u.line);
       if (raw === undefined || raw === null || raw === "") continue;
@@ -398,7 +401,10 @@ export function readFrame(
     }
   }
   // Lines beyond the first total are group totals (市区合计 under 全市).
-  for (const u of lines) if (u !== parent && (u.role === "total" || u.role === "target")) u.role = "subtotal";
+  for (let k = 0; k < lines.length; k++) {
+    const u = lines[k];
+    if (u !== parent && (u.role === "total" || u.role === "target")) u.role = "subtotal";
+  }
   // A total amid the lines (Mon … Fri | Total hours | Rate | Gross pay) heads one side of it: the
   // side whose sum it is on more rows, the lines before it when neither says more. The other side
   // is no part of the split.
@@ -453,9 +459,11 @@ export function readFrame(
 
   const candidatesFor = (top: UnitInfo | undefined): UnitCandidate[] => {
     const out: UnitCandidate[] = [];
-    for (const u of units)
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
       if (u === top) out.push(candidate(u, true, topWhy(u)));
       else if (u.role === "child" || u.role === "subtotal") out.push(candidate(u, false));
+    }
     return out;
   };
   const topWhy = (u: UnitInfo): Reason => why ?? { by: "keyword", evidence: u.label };
@@ -622,7 +630,8 @@ function readUnits(ctx: UnitLinesContext): UnitInfo[] {
   const { cells, frame, across, unitLines, indicatorRows, unitText, codeAt, unitsOfMeasure } = ctx;
   let cut = false;
   const units: UnitInfo[] = [];
-  for (const line of unitLines) {
+  for (let k = 0; k < unitLines.length; k++) {
+    const line = unitLines[k];
     const text = unitText(line);
     const display = displayLabel(text);
     const label = normalizeLabel(text);
@@ -630,7 +639,8 @@ function readUnits(ctx: UnitLinesContext): UnitInfo[] {
     let values = 0,
       texts = 0,
       measures = 0;
-    for (const ind of indicatorRows) {
+    for (let j = 0; j < indicatorRows.length; j++) {
+      const ind = indicatorRows[j];
       const code = codeAt(ind.line, line);
       if (code === CODE.blank) continue;
       if (isValueCode(code)) {

@@ -28,7 +28,12 @@ function at<T>(m: (T | null | undefined)[][] | undefined, r: number, c: number):
 export function sheetView(grid: SheetGrid, orientation: Orientation): SheetView {
   const height = grid.values.length;
   let width = 0;
-  for (const r of grid.values) if (r && r.length > width) width = r.length;
+  // Indexed, not for…of: run once per sheet on first use, before the loop is optimised, an
+  // iterator would make an object per row.
+  for (let i = 0; i < grid.values.length; i++) {
+    const r = grid.values[i];
+    if (r && r.length > width) width = r.length;
+  }
   if (orientation === "indicators-in-rows") {
     return {
       grid,

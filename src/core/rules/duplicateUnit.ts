@@ -17,7 +17,8 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   // A child that heads a group of its own (小计, 市区合计) is that group's total: two groups may
   // both call theirs 小计.
   const heads = new Set(t.table.splits.map((s) => s.parent.line));
-  for (const child of map.children) {
+  for (let k = 0; k < map.children.length; k++) {
+    const child = map.children[k];
     if (heads.has(child.line)) continue;
     const key = normalizeLabel(child.unit);
     const first = seen.get(key);

@@ -65,8 +65,24 @@ export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
 /** Digits of |v| at a scale, from a double (for the cheap filter before the exact test). */
 function digitCount(v: number, scale: number): number {
   const a = Math.abs(v) * 10 ** scale;
-  return a < 1 ? 1 : Math.floor(Math.log10(a + 0.5)) + 1;
+  if (a < 1) return 1;
+  const x = a + 0.5;
+  // Powers of ten compared instead of a logarithm per child (a row of 50,000 children is scanned
+  // for every failing sum); within a hair of a power of ten, the logarithm decides as before.
+  let n = 1;
+  while (n < POWERS_OF_TEN.length && x >= POWERS_OF_TEN[n]) n++;
+  const near = (p: number) => Math.abs(x - p) <= p * 1e-12;
+  if (
+    n >= POWERS_OF_TEN.length ||
+    near(POWERS_OF_TEN[n - 1]) ||
+    (n < POWERS_OF_TEN.length && near(POWERS_OF_TEN[n]))
+  )
+    return Math.floor(Math.log10(x)) + 1;
+  return n;
 }
+
+/** 10^0 … 10^22, the powers of ten a double holds exactly. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 const MAX_HINTS = 6;
 
