@@ -3,6 +3,7 @@
  * characters and padding spaces must not change what a label means (合  計 = 合计).
  */
 
+import { anyCharOf, JS_WHITE_SPACE } from "./charTests";
 import { perDistinctText } from "./textMemo";
 
 // Traditional → simplified for the characters that occur in target tables' labels and cells.
@@ -63,7 +64,7 @@ export const normalizeLabel = perDistinctText((text: string): string => {
 });
 
 /** A label's text for display: normalised whitespace only (the planner's own characters kept). */
-const DISPLAY_SPACE = /[\s\u00a0\u3000]/;
+const DISPLAY_SPACE = anyCharOf(JS_WHITE_SPACE);
 
 export const displayLabel = perDistinctText((text: string): string => {
   if (!DISPLAY_SPACE.test(text)) return text;

@@ -58,6 +58,7 @@ import {
 } from "../vocabulary/periods";
 import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
+import { endingWithAny } from "../charTests";
 import { perDistinctText } from "../textMemo";
 
 /** Periods within a year: a half holds two quarters and six months, a quarter three months. */
@@ -146,8 +147,13 @@ const TARGET = new RegExp(
 );
 
 /** Suffixes of administrative and functional units: evidence that a label names a unit. */
-const UNIT_SUFFIX =
-  /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/;
+export const UNIT_SUFFIXES = [
+  ..."省市区县旗州盟镇乡",
+  ..."街道 开发区 新区 园区 高新区 风景区 度假区 管委会 本级 经开区 示范区 林场 农场 片区 地区 自治县 自治州 特区 保护区".split(
+    " ",
+  ),
+];
+const UNIT_SUFFIX = endingWithAny(UNIT_SUFFIXES);
 
 const CHINESE_ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

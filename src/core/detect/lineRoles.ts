@@ -3,6 +3,7 @@
  * can have, and the small judgements reading.ts makes about lines and cells along the way.
  */
 import type { RawValue } from "../grid";
+import { anyCharOf } from "../charTests";
 import { normalizeLabel } from "../text";
 import { LEVEL_WORDS } from "../vocabulary/headers";
 import { parseCell } from "../parse/cellText";
@@ -43,7 +44,8 @@ export interface UnitInfo {
 }
 
 /** What a note or a sentence holds somewhere (a colon, a full stop, a footnote mark, 注): most names hold none. */
-export const NOTE_HINT = /[:：.、。；;!?*†‡§¶)\]¹²³⁴⁵⁶⁷⁸⁹]|注/;
+export const NOTE_HINT_CHARS = ":：.、。；;!?*†‡§¶)]¹²³⁴⁵⁶⁷⁸⁹注";
+export const NOTE_HINT = anyCharOf(NOTE_HINT_CHARS);
 
 /** Unit-line roles a word gives outright. */
 export const WORDED_ROLES: Partial<Record<LabelRole["role"], LineRole>> = {

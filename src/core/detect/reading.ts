@@ -469,11 +469,13 @@ export function readFrame(
   const topWhy = (u: UnitInfo): Reason => why ?? { by: "keyword", evidence: u.label };
   const indents = grid.indents?.size ? grid.indents : undefined;
   const outlines = across ? undefined : grid.outlineLevels;
+  const parentLine = structure.get("parent");
+  const levelLine = structure.get("level");
   const candidate = (u: UnitInfo, total: boolean, reason?: Reason): UnitCandidate => {
     const at = indents || outlines ? view.toSheet(headerLine, u.line) : undefined;
     const raw = view.raw(headerLine, u.line);
-    const declaredParent = structure.has("parent") ? view.raw(structure.get("parent")!, u.line) : undefined;
-    const declaredLevel = structure.has("level") ? view.raw(structure.get("level")!, u.line) : undefined;
+    const declaredParent = parentLine === undefined ? undefined : view.raw(parentLine, u.line);
+    const declaredLevel = levelLine === undefined ? undefined : view.raw(levelLine, u.line);
     const unitName =
       u.word?.role === "total" ? u.word.unit : u.word?.role === "target" ? u.word.unit : u.display;
     const line: UnitLine = {

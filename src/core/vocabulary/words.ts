@@ -5,6 +5,7 @@
  * - words with Latin letters are matched on the label's English key (lower case, punctuation as
  *   spaces) at word boundaries, so "rate" matches "Growth rate" but not "Corporate".
  */
+import { anyCharOf, LATIN_LETTERS } from "../charTests";
 import { normalizeLabel, normalizeText } from "../text";
 
 /** A label in the two forms words are matched on. */
@@ -22,7 +23,7 @@ export function englishKey(text: string): string {
     .trim();
 }
 
-const HAS_LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
+const HAS_LATIN = anyCharOf(LATIN_LETTERS);
 
 /** A label whose normalised key is already known. */
 export function labelWith(key: string, text: string): Label {
