@@ -63,22 +63,26 @@ export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
 }
 
 /** Digits of |v| at a scale, from a double (for the cheap filter before the exact test). */
-function digitCount(v: number, scale: number): number {
-  const a = Math.abs(v) * 10 ** scale;
+/** Digits of |v| in units of `unit` (10^scale, worked out once per row), at least 1. */
+function digitCount(v: number, unit: number): number {
+  const a = Math.abs(v) * unit;
   if (a < 1) return 1;
   const x = a + 0.5;
   // Powers of ten compared instead of a logarithm per child (a row of 50,000 children is scanned
   // for every failing sum); within a hair of a power of ten, the logarithm decides as before.
   let n = 1;
   while (n < POWERS_OF_TEN.length && x >= POWERS_OF_TEN[n]) n++;
-  const near = (p: number) => Math.abs(x - p) <= p * 1e-12;
   if (
     n >= POWERS_OF_TEN.length ||
-    near(POWERS_OF_TEN[n - 1]) ||
-    (n < POWERS_OF_TEN.length && near(POWERS_OF_TEN[n]))
+    nearPower(x, POWERS_OF_TEN[n - 1]) ||
+    (n < POWERS_OF_TEN.length && nearPower(x, POWERS_OF_TEN[n]))
   )
     return Math.floor(Math.log10(x)) + 1;
   return n;
+}
+
+function nearPower(x: number, power: number): boolean {
+  return Math.abs(x - power) <= power * 1e-12;
 }
 
 /** 10^0 … 10^22, the powers of ten a double holds exactly. */
@@ -140,6 +144,12 @@ function near(a: number, t: Target): boolean {
   return Math.abs(a - t.approx) <= 1e-9 * Math.max(1, Math.abs(t.approx));
 }
 
+/** Whether a double is near any target's (a loop, not a closure per child: see sumHints). */
+function nearAny(a: number, targets: readonly Target[]): boolean {
+  for (let i = 0; i < targets.length; i++) if (near(a, targets[i])) return true;
+  return false;
+}
+
 /** The target child value `v` equals exactly, if any (a double comparison first, then exact). */
 function hit(v: Decimal, targets: Target[]): Target | undefined {
   const a = approxOf(v);
@@ -191,12 +201,12 @@ export function sumHints(
   // Any one digit left out or added (1320 written as 120), beyond the trailing zeros the targets
   // above solve for: the child's digit count and that of the value it should have had differ by one.
   const dApprox = approxOf(difference);
-  const scale = Math.max(difference.scale, 0);
+  const unit = 10 ** Math.max(difference.scale, 0);
   const digitSlip = (a: number): boolean => {
     if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
     const wanted = a - dApprox;
     if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
-    return Math.abs(digitCount(a, scale) - digitCount(wanted, scale)) === 1;
+    return Math.abs(digitCount(a, unit) - digitCount(wanted, unit)) === 1;
   };
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
     let slip = true;
@@ -204,7 +214,7 @@ export function sumHints(
       const a = children.approx(k);
       if (a === undefined) continue;
       slip = digitSlip(a);
-      if (!slip && ((Number.isFinite(a) && (a < lo || a > hi)) || !targets.some((t) => near(a, t)))) continue;
+      if (!slip && ((Number.isFinite(a) && (a < lo || a > hi)) || !nearAny(a, targets))) continue;
     }
     const v = children.value(k);
     if (!v || v.isZero()) continue;
