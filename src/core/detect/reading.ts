@@ -210,13 +210,9 @@ export function readFrame(
   });
   // Lines after a total that closes the units (a caption 图1…, a date, 附件2 under a bottom total)
   // hold no unit's targets; a unit left blank among the units is still a unit.
-  let lastWithValues = -1;
-  units.forEach((u, k) => u.hasValues && (lastWithValues = k));
-  if (
-    lastWithValues >= 0 &&
-    units[lastWithValues].role === "total" &&
-    units.slice(0, lastWithValues).some((u) => u.role === "child")
-  )
+  let lastWithValues = units.length - 1;
+  while (lastWithValues >= 0 && !units[lastWithValues].hasValues) lastWithValues--;
+  if (lastWithValues >= 0 && units[lastWithValues].role === "total" && anyChildBefore(units, lastWithValues))
     for (let k = lastWithValues + 1; k < units.length; k++)
       if (units[k].role === "child") units[k].role = "note";
   const measureUnit = units.find((u) => u.role === "measure");
@@ -306,7 +302,8 @@ export function readFrame(
     sampled(names).filter((n) => measureFromName(normalizeLabel(n)) !== undefined).length *
     (names.length / Math.max(1, sampled(names).length));
   const indicatorNames = indicators.map((i) => i.name);
-  const unitNames = units.filter((u) => u.label).map((u) => u.display);
+  const unitNames: string[] = [];
+  for (let k = 0; k < units.length; k++) if (units[k].label) unitNames.push(units[k].display);
   if (withMeasure(indicatorNames) * 2 >= indicatorNames.length && indicatorNames.length) {
     score += SCORE.measures;
     evidence.push({ code: "measures-in-names" });
@@ -325,8 +322,14 @@ export function readFrame(
   if (indicatorNames.length && worded(indicatorNames) * 3 >= indicatorNames.length)
     score += SCORE.indicatorWords;
   if (unitNames.length && worded(unitNames) * 3 >= unitNames.length) score -= SCORE.indicatorWords;
-  const suffixed = units.filter((u) => u.role === "child" && UNIT_SUFFIX.test(u.label)).length;
-  if (suffixed >= 2 && suffixed * 2 >= units.filter((u) => u.role === "child").length) {
+  let suffixed = 0;
+  let children = 0;
+  for (let k = 0; k < units.length; k++)
+    if (units[k].role === "child") {
+      children++;
+      if (UNIT_SUFFIX.test(units[k].label)) suffixed++;
+    }
+  if (suffixed >= 2 && suffixed * 2 >= children) {
     score += SCORE.unitNames;
     evidence.push({ code: "division-suffixes" });
   }
@@ -409,9 +412,14 @@ export function readFrame(
   // side whose sum it is on more rows, the lines before it when neither says more. The other side
   // is no part of the split.
   if (parent && parent.role !== "subtotal") {
-    const members = units.filter((u) => u.role === "child" || u.role === "subtotal");
-    const before = members.filter((u) => u.line < parent!.line);
-    const after = members.filter((u) => u.line > parent!.line);
+    const before: UnitInfo[] = [];
+    const after: UnitInfo[] = [];
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k];
+      if (u.role !== "child" && u.role !== "subtotal") continue;
+      if (u.line < parent.line) before.push(u);
+      else if (u.line > parent.line) after.push(u);
+    }
     if (before.length && after.length) {
       const fit = (side: UnitInfo[]) =>
         sumFit(
@@ -688,6 +696,12 @@ function readUnits(ctx: UnitLinesContext): UnitInfo[] {
     units.push({ line, label, display, role, word, hasValues: values > 0 });
   }
   return units;
+}
+
+/** Whether a child comes before units[end]. */
+function anyChildBefore(units: readonly UnitInfo[], end: number): boolean {
+  for (let k = 0; k < end; k++) if (units[k].role === "child") return true;
+  return false;
 }
 
 /** A line that can take part in a split: a child, a total, a unit's own target, a subtotal. */
