@@ -282,13 +282,23 @@ function maybeWorded(key: string): boolean {
   const head = key.charCodeAt(0);
   const tail = key.charCodeAt(key.length - 1);
   if (flags[head] & FIRST || flags[tail] & LAST) return true;
-  if (flags[head] & OPENS_WORD) for (const w of SIGNALS.first.get(head)!) if (key.startsWith(w)) return true;
-  if (flags[tail] & CLOSES_WORD) for (const w of SIGNALS.last.get(tail)!) if (key.endsWith(w)) return true;
+  // Indexed loops: this runs for every unit name, often before it is optimised.
+  if (flags[head] & OPENS_WORD) {
+    const words = SIGNALS.first.get(head)!;
+    for (let k = 0; k < words.length; k++) if (key.startsWith(words[k])) return true;
+  }
+  if (flags[tail] & CLOSES_WORD) {
+    const words = SIGNALS.last.get(tail)!;
+    for (let k = 0; k < words.length; k++) if (key.endsWith(words[k])) return true;
+  }
   for (let i = 0; i < key.length; i++) {
-    const f = flags[key.charCodeAt(i)];
+    const ch = key.charCodeAt(i);
+    const f = flags[ch];
     if (f & INSIDE) return true;
-    if (f & OPENS_WORD_INSIDE)
-      for (const w of SIGNALS.inside.get(key.charCodeAt(i))!) if (key.startsWith(w, i)) return true;
+    if (f & OPENS_WORD_INSIDE) {
+      const words = SIGNALS.inside.get(ch)!;
+      for (let k = 0; k < words.length; k++) if (key.startsWith(words[k], i)) return true;
+    }
   }
   return false;
 }
