@@ -492,24 +492,24 @@ export function readFrame(
       unit: total ? unitName : u.display,
       why: reason ?? { by: u.word?.role === "unit" ? "keyword" : "position", evidence: u.label },
     };
-    return {
-      line,
-      total,
-      subtotal: u.role === "subtotal",
-      declaredParent:
-        typeof declaredParent === "string" && declaredParent.trim()
-          ? normalizeLabel(declaredParent)
-          : undefined,
-      declaredLevel: levelOf(declaredLevel),
-      outline: at && outlines ? outlines.get(at.row) : undefined,
-      indent: at && indents ? indents.get(`${at.row},${at.col}`) : undefined,
-      leadingSpaces: typeof raw === "string" ? leadingSpaces(raw) : undefined,
-      // Units down the rows may be numbered in a 序号 column left of their names.
-      numbering:
-        !across && frame.indexCol !== undefined
-          ? numberingLevel(cells.raw(u.line, frame.indexCol))
-          : undefined,
-    };
+    // Signals only where there are any (a missing one counts as 0): a table of 50,000 plain
+    // names makes 50,000 small candidates, not 50,000 with nine fields each.
+    const cand: UnitCandidate = { line, total, subtotal: u.role === "subtotal" };
+    if (typeof declaredParent === "string" && declaredParent.trim())
+      cand.declaredParent = normalizeLabel(declaredParent);
+    const level = levelOf(declaredLevel);
+    if (level !== undefined) cand.declaredLevel = level;
+    const outline = at && outlines ? outlines.get(at.row) : undefined;
+    if (outline !== undefined) cand.outline = outline;
+    const indent = at && indents ? indents.get(`${at.row},${at.col}`) : undefined;
+    if (indent !== undefined) cand.indent = indent;
+    const spaces = typeof raw === "string" ? leadingSpaces(raw) : 0;
+    if (spaces) cand.leadingSpaces = spaces;
+    // Units down the rows may be numbered in a 序号 column left of their names.
+    const numbering =
+      !across && frame.indexCol !== undefined ? numberingLevel(cells.raw(u.line, frame.indexCol)) : undefined;
+    if (numbering !== undefined) cand.numbering = numbering;
+    return cand;
   };
 
   let splits: Split[] = [];
