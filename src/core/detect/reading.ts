@@ -17,36 +17,33 @@ import type {
   UnitLine,
 } from "../model";
 import { displayLabel, normalizeLabel } from "../text";
-import { labelOf, labelWith } from "../vocabulary/words";
+import { labelOf } from "../vocabulary/words";
 import { fitIsEvidence, sumFit, type Fit } from "./arithmetic";
 import { CODE, isValueCode } from "./cells";
 import type { Frame, SheetCells } from "./frame";
 import { buildSplits, type UnitCandidate } from "./hierarchy";
 import { classifyIndicator } from "./indicator";
 import { unitPartGroups } from "./unitParts";
-import { classify, isNoteLine, isSentence, measureFromName, measureLine, UNIT_SUFFIX } from "./labels";
+import { classify, isNoteLine, measureFromName, measureLine, UNIT_SUFFIX } from "./labels";
 import { findComponents, findGrowth, findParts, findWeights } from "./structure";
 import { sheetView, type SheetView } from "./view";
 import { isPercentFormat } from "../parse/cellText";
 import {
-  CAPTION,
   chooseWordParent,
   isQualitativeText,
   leadingSpaces,
   LENDABLE,
   numberingLevel,
   levelOf,
-  NOTE_HINT,
   sameMeasure,
   textOf,
-  WORDED_ROLES,
-  type LineRole,
   type UnitInfo,
 } from "./lineRoles";
 import { PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
 import { resolveShares, stripCandidate } from "./kinds";
 import { flatAgainstNames, nestBySums } from "./flatOrNested";
 import { progression } from "./progression";
+import { readUnits } from "./unitLines";
 
 /** Why a frame was not read as a table that can be checked. */
 export type MissReason = "no-parent" | "no-units" | "no-indicators" | "single-period";
@@ -618,84 +615,6 @@ export function readFrame(
     splits,
   };
   return { orientation, tables: [table], score, evidence };
-}
-
-/** What readUnits needs of the frame being read. */
-interface UnitLinesContext {
-  cells: SheetCells;
-  frame: Frame;
-  across: boolean;
-  unitLines: readonly number[];
-  indicatorRows: readonly { line: number }[];
-  unitText: (line: number) => string;
-  codeAt: (row: number, line: number) => number;
-  unitsOfMeasure: (line: number) => boolean;
-}
-
-/**
- * What each line across the indicators is, from its name and its cells. A function of its own: it
- * runs once per unit (50,000 on a large table) and is compiled on its own, small and early.
- */
-function readUnits(ctx: UnitLinesContext): UnitInfo[] {
-  const { cells, frame, across, unitLines, indicatorRows, unitText, codeAt, unitsOfMeasure } = ctx;
-  let cut = false;
-  const units: UnitInfo[] = [];
-  for (let k = 0; k < unitLines.length; k++) {
-    const line = unitLines[k];
-    const text = unitText(line);
-    const display = displayLabel(text);
-    const label = normalizeLabel(text);
-    const labelled = labelWith(label, text);
-    let values = 0,
-      texts = 0,
-      measures = 0;
-    for (let j = 0; j < indicatorRows.length; j++) {
-      const ind = indicatorRows[j];
-      const code = codeAt(ind.line, line);
-      if (code === CODE.blank) continue;
-      if (isValueCode(code)) {
-        // One number makes it a line of values: its role then comes from its name alone.
-        values++;
-        break;
-      } else if (code === CODE.measure) measures++;
-      else texts++;
-    }
-    const word = label ? classify(labelled) : undefined;
-    const worded = word ? WORDED_ROLES[word.role] : undefined;
-    let role: LineRole;
-    if (cut) role = "note";
-    // A line with no name is nobody's: its numbers belong to no unit; its measure words still
-    // give the indicators' measures.
-    else if (!label)
-      role =
-        values === 0 && (measures > 0 ? measures >= texts : texts > 0 && unitsOfMeasure(line))
-          ? "measure"
-          : "caption";
-    else if (NOTE_HINT.test(text) && (isNoteLine(text) || isSentence(text))) {
-      role = "note";
-      // Everything after a note (注：…) below a table is notes too.
-      cut = !across;
-    } else if (word?.role === "period") role = "period";
-    else if (measures > 0 && values === 0 && measures >= texts) role = "measure";
-    else if (word?.role === "note" || word?.role === "index") role = "note";
-    else if (values === 0 && texts >= 2) role = "attribute";
-    else if (worded && !(values === 0 && texts >= 2)) role = worded;
-    else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
-    else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
-    else role = "child";
-    // A group's heading row numbered 一、 or （一） with no figures of its own captions the rows
-    // under it (units down the rows, numbered in a 序号 column).
-    if (
-      role === "child" &&
-      values === 0 &&
-      !across &&
-      frame.indexCol !== undefined &&
-      (numberingLevel(cells.raw(line, frame.indexCol)) ?? 3) <= 2
-    )
-      role = "caption";
-    units.push({ line, label, display, role, word, hasValues: values > 0 });
-  }
-  return units;
 }
 
 /** Whether a child comes before units[end]. */
