@@ -84,11 +84,11 @@ function skipElement(xml: string, start: number): number {
     const lt = xml.indexOf("<", i);
     if (lt < 0) break;
     if (xml.startsWith("<!--", lt)) {
-      i = xml.indexOf("-->", lt) + 3;
+      i = markupEnd(xml, lt, "-->");
       continue;
     }
     if (xml.startsWith("<![CDATA[", lt)) {
-      i = xml.indexOf("]]>", lt) + 3;
+      i = markupEnd(xml, lt, "]]>");
       continue;
     }
     const gt = closedTagEnd(xml, lt);
@@ -98,6 +98,16 @@ function skipElement(xml: string, start: number): number {
     if (depth === 0) return i;
   }
   throw new XlsxFault("CORRUPT", "an element in the sheet is not closed");
+}
+
+/**
+ * Index just past a comment or CDATA section opening at `lt` and closed by `close`. One left open
+ * makes the sheet corrupt: searching on from the start instead would go round for ever.
+ */
+function markupEnd(xml: string, lt: number, close: "-->" | "]]>"): number {
+  const at = xml.indexOf(close, lt);
+  if (at < 0) throw new XlsxFault("CORRUPT", "a comment or CDATA section in the sheet is not closed");
+  return at + close.length;
 }
 
 /** xml.ts's tagEnd for the tag opening at `lt`; one left open makes the sheet corrupt. */
@@ -125,7 +135,7 @@ export function worksheetLayout(xml: string): WorksheetLayout {
     if (lt < 0) throw new XlsxFault("CORRUPT", "the sheet has no root element");
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 || c === 33) {
-      i = xml.startsWith("<!--", lt) ? xml.indexOf("-->", lt) + 3 : closedTagEnd(xml, lt);
+      i = xml.startsWith("<!--", lt) ? markupEnd(xml, lt, "-->") : closedTagEnd(xml, lt);
       continue;
     }
     rootStart = lt;
@@ -141,7 +151,7 @@ export function worksheetLayout(xml: string): WorksheetLayout {
     const lt = xml.indexOf("<", i);
     if (lt < 0) throw new XlsxFault("CORRUPT", "the sheet ends before </worksheet>");
     if (xml.startsWith("<!--", lt)) {
-      i = xml.indexOf("-->", lt) + 3;
+      i = markupEnd(xml, lt, "-->");
       continue;
     }
     if (xml.charCodeAt(lt + 1) === 47) {

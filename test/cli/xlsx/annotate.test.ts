@@ -516,6 +516,28 @@ describe("annotateXlsx on damaged sheets", () => {
   });
 });
 
+describe("worksheetLayout on a comment or CDATA left open", () => {
+  // Each used to send the search back to the sheet's start and go round for ever (found by
+  // test/fuzz/xlsx.fuzz.test.ts through removeAnnotations).
+  const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+  test.each([
+    ["before the root", `<?xml version="1.0"?><!-- open <worksheet ${NS}><sheetData/></worksheet>`],
+    ["among the children", `<worksheet ${NS}><sheetData/><!-- open <pageMargins/></worksheet>`],
+    ["inside an element", `<worksheet ${NS}><sheetData/><cols><!-- open <col/></cols></worksheet>`],
+    [
+      "a CDATA inside an element",
+      `<worksheet ${NS}><sheetData/><cols><![CDATA[ open <col/></cols></worksheet>`,
+    ],
+  ])("%s: the sheet is corrupt", (_, xml) => {
+    expect(() => worksheetLayout(xml)).toThrow(expect.objectContaining({ code: "CORRUPT" }));
+  });
+
+  test("closed ones are skipped as before", () => {
+    const xml = `<?xml version="1.0"?><!-- a --><worksheet ${NS}><!-- b --><sheetData/><cols><![CDATA[x]]><col/></cols></worksheet>`;
+    expect(worksheetLayout(xml).children.map((c) => c.name)).toEqual(["sheetData", "cols"]);
+  });
+});
+
 describe("removeAnnotations", () => {
   for (const withUserNotes of [false, true]) {
     test(`takes out exactly what annotateXlsx added (${withUserNotes ? "sheet with a user's notes and rule" : "plain sheet"})`, async () => {
