@@ -130,17 +130,20 @@ function headsBelow(cands: UnitCandidate[], level: number[]): boolean {
 function flat(cands: UnitCandidate[]): Split[] {
   const top = cands.find((c) => c.total);
   if (!top) return [];
-  const rest = cands.filter((c) => c !== top);
-  if (!rest.some((c) => c.subtotal)) {
+  if (!cands.some((c) => c !== top && c.subtotal)) {
+    // One level under the total: its children straight from the candidates, in one list.
+    const children: UnitLine[] = [];
+    for (let k = 0; k < cands.length; k++) if (cands[k] !== top) children.push(cands[k].line);
     return [
       {
         parent: top.line,
-        children: rest.map((c) => c.line),
+        children,
         level: 0,
         why: { by: "keyword", evidence: top.line.label },
       },
     ];
   }
+  const rest = cands.filter((c) => c !== top);
   const splits: Split[] = [];
   const topChildren: UnitLine[] = [];
   // Subtotals close their groups (units, then 小计), or, when one opens the units, head them
