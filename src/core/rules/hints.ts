@@ -62,8 +62,10 @@ export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
   return x.slice(i + 1) === y.slice(i);
 }
 
-/** Digits of |v| at a scale, from a double (for the cheap filter before the exact test). */
-/** Digits of |v| in units of `unit` (10^scale, worked out once per row), at least 1. */
+/**
+ * Digits of |v| in units of `unit` (10^scale, worked out once per row), at least 1: from a double,
+ * for the cheap filter before the exact test.
+ */
 function digitCount(v: number, unit: number): number {
   const a = Math.abs(v) * unit;
   if (a < 1) return 1;
@@ -72,11 +74,7 @@ function digitCount(v: number, unit: number): number {
   // for every failing sum); within a hair of a power of ten, the logarithm decides as before.
   let n = 1;
   while (n < POWERS_OF_TEN.length && x >= POWERS_OF_TEN[n]) n++;
-  if (
-    n >= POWERS_OF_TEN.length ||
-    nearPower(x, POWERS_OF_TEN[n - 1]) ||
-    (n < POWERS_OF_TEN.length && nearPower(x, POWERS_OF_TEN[n]))
-  )
+  if (n >= POWERS_OF_TEN.length || nearPower(x, POWERS_OF_TEN[n - 1]) || nearPower(x, POWERS_OF_TEN[n]))
     return Math.floor(Math.log10(x)) + 1;
   return n;
 }
