@@ -1,6 +1,7 @@
 /**
  * Tests a regular expression would do, by table, for the tests run once per unit name (50,000 on a
- * large table): "holds any of these characters" and "ends with one of these words". A table lookup
+ * large table): "holds any of these characters" and "starts with, ends with or holds one of these
+ * words". A table lookup
  * per character costs a fraction of a pattern's run; test/core/charTests.test.ts proves each one
  * answers as the pattern it replaces, over every UTF-16 code unit.
  */
@@ -9,11 +10,17 @@ export interface TextTest {
   test(text: string): boolean;
 }
 
+/** A test of single characters, which can also be asked of one character code. */
+export interface CharTest extends TextTest {
+  has(code: number): boolean;
+}
+
 /** Whether a text holds any of `chars` (one UTF-16 code unit each), as /[chars]/ would say. */
-export function anyCharOf(chars: string): TextTest {
+export function anyCharOf(chars: string): CharTest {
   const table = new Uint8Array(0x10000);
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return {
+    has: (code: number) => table[code] === 1,
     test(text: string): boolean {
       for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
       return false;
@@ -21,19 +28,54 @@ export function anyCharOf(chars: string): TextTest {
   };
 }
 
+/** Words by the code of one of their characters (the first or the last). */
+function byCharacter(words: readonly string[], last: boolean): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) {
+    const code = w.charCodeAt(last ? w.length - 1 : 0);
+    const list = map.get(code);
+    if (list) list.push(w);
+    else map.set(code, [w]);
+  }
+  return map;
+}
+
 /** Whether a text ends with one of `words`, as /(w1|w2|…)$/ would say. */
 export function endingWithAny(words: readonly string[]): TextTest {
-  const byLast = new Map<number, string[]>();
-  for (const w of words) {
-    const last = w.charCodeAt(w.length - 1);
-    const list = byLast.get(last);
-    if (list) list.push(w);
-    else byLast.set(last, [w]);
-  }
+  const byLast = byCharacter(words, true);
   return {
     test(text: string): boolean {
       const candidates = text.length ? byLast.get(text.charCodeAt(text.length - 1)) : undefined;
-      if (candidates) for (const w of candidates) if (text.endsWith(w)) return true;
+      if (candidates)
+        for (let k = 0; k < candidates.length; k++) if (text.endsWith(candidates[k])) return true;
+      return false;
+    },
+  };
+}
+
+/** Whether a text starts with one of `words`, as /^(w1|w2|…)/ would say. */
+export function startingWithAny(words: readonly string[]): TextTest {
+  const byFirst = byCharacter(words, false);
+  return {
+    test(text: string): boolean {
+      const candidates = text.length ? byFirst.get(text.charCodeAt(0)) : undefined;
+      if (candidates)
+        for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k])) return true;
+      return false;
+    },
+  };
+}
+
+/** Whether a text holds one of `words` anywhere, as /(w1|w2|…)/ would say. */
+export function containingAny(words: readonly string[]): TextTest {
+  const byFirst = byCharacter(words, false);
+  return {
+    test(text: string): boolean {
+      for (let i = 0; i < text.length; i++) {
+        const candidates = byFirst.get(text.charCodeAt(i));
+        if (candidates)
+          for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k], i)) return true;
+      }
       return false;
     },
   };

@@ -4,7 +4,14 @@
  * names.
  */
 import fc from "fast-check";
-import { anyCharOf, endingWithAny, JS_WHITE_SPACE, LATIN_LETTERS } from "../../src/core/charTests";
+import {
+  anyCharOf,
+  containingAny,
+  endingWithAny,
+  JS_WHITE_SPACE,
+  LATIN_LETTERS,
+  startingWithAny,
+} from "../../src/core/charTests";
 import { NOTE_HINT, NOTE_HINT_CHARS } from "../../src/core/detect/lineRoles";
 import { UNIT_SUFFIX, UNIT_SUFFIXES } from "../../src/core/detect/labels";
 
@@ -17,6 +24,16 @@ const PATTERNS = {
     was: /(省|市|区|县|旗|州|盟|镇|乡|街道|开发区|新区|园区|高新区|风景区|度假区|管委会|本级|经开区|示范区|林场|农场|片区|地区|自治县|自治州|特区|保护区)$/,
     now: UNIT_SUFFIX,
   },
+  /** The shapes classify's shortcut uses (labels.ts), on words that share first and last characters. */
+  opening: {
+    was: /^(单位负责人|合计|合|全市|全省目标|其中)/,
+    now: startingWithAny(["单位负责人", "合计", "合", "全市", "全省目标", "其中"]),
+  },
+  closing: {
+    was: /(合计|小计|计|目标|年度目标)$/,
+    now: endingWithAny(["合计", "小计", "计", "目标", "年度目标"]),
+  },
+  inside: { was: /(小计|下达|下|计划)/, now: containingAny(["小计", "下达", "下", "计划"]) },
 };
 
 describe("table tests answer as the patterns they replace", () => {
@@ -35,6 +52,7 @@ describe("table tests answer as the patterns they replace", () => {
       ..."Aaｚ单位甲乙县区市镇道街开发新园保护。：:1２",
       ...NOTE_HINT_CHARS,
       ...UNIT_SUFFIXES,
+      ..."单位负责人合计小目标年度全市省其中下达划",
       "",
     ];
     fc.assert(
@@ -55,5 +73,7 @@ describe("table tests answer as the patterns they replace", () => {
       false,
     ]);
     expect(anyCharOf("注").test("")).toBe(false);
+    expect([startingWithAny(["合计"]).test(""), containingAny(["合计"]).test("")]).toEqual([false, false]);
+    expect([anyCharOf(")）").has(0xff09), anyCharOf(")）").has(0x41)]).toEqual([true, false]);
   });
 });

@@ -58,7 +58,7 @@ import {
 } from "../vocabulary/periods";
 import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
-import { endingWithAny } from "../charTests";
+import { anyCharOf, containingAny, endingWithAny, startingWithAny } from "../charTests";
 import { perDistinctText } from "../textMemo";
 
 /** Periods within a year: a half holds two quarters and six months, a quarter three months. */
@@ -216,91 +216,48 @@ function totalOf(label: Label): LabelRole | undefined {
 /** Per distinct long label (a shared string may head thousands of cells); roles are never changed by callers. */
 export const classifyLabel = perDistinctText((text: string): LabelRole => classify(labelOf(text)));
 
-/** What a character signals (SIGNALS.flags): on its own at the start, the end or anywhere… */
-const FIRST = 1;
-const LAST = 2;
-const INSIDE = 4;
-/** …or that a list word may open the label, close it, or open inside it. */
-const OPENS_WORD = 8;
-const CLOSES_WORD = 16;
-const OPENS_WORD_INSIDE = 32;
-
 /**
- * The words of the lists by the character they open a label with, close it with, or (for words
- * found anywhere) open with inside it; and characters that are a signal on their own (a leading
- * digit or 第 for periods, a closing bracket that may hide a total's measure, a colon that makes a
- * form's field). A label of Chinese characters (no Latin letters) that holds none of these words
- * at its place can only be a unit's name: every matcher below would miss it. Words, not only their
- * first characters: 单位负责人 is a sign-off, and 单位1…单位50000 must not each run every matcher.
+ * The words of the lists where a matcher looks for them (opening a label, closing it, or anywhere
+ * in it), and characters that are a signal on their own (a leading digit or 第 for periods, a
+ * closing bracket that may hide a total's measure, a colon that makes a form's field). A label of
+ * Chinese characters (no Latin letters) that holds none of these at its place can only be a unit's
+ * name: every matcher below would miss it. Words, not only their first characters: 单位负责人 is a
+ * sign-off, and 单位1…单位50000 must not each run every matcher.
  */
 const SIGNALS = (() => {
-  const first = new Map<number, string[]>();
-  const last = new Map<number, string[]>();
-  const inside = new Map<number, string[]>();
-  // What each character code can signal, one byte per code: a label's own characters are looked
-  // up without making a string of each, and most look up nothing more.
-  const flags = new Uint8Array(0x10000);
-  const put = (map: Map<number, string[]>, flag: number, ch: number, word: string) => {
-    flags[ch] |= flag;
-    const list = map.get(ch);
-    if (list) list.push(word);
-    else map.set(ch, [word]);
-  };
   const zh = (words: readonly string[]) =>
     words.filter((w) => !/[a-z]/i.test(w)).map((w) => normalizeLabel(w));
-  for (const w of zh([
-    ...TOTAL_WORDS,
-    ...PART_WORDS,
-    ...GROUP_CAPTION_WORDS,
-    ...DERIVED_PREFIXES,
-    ...LEVEL_TARGET_WORDS,
-    ...REFERENCE_PREFIXES,
-    ...SIGNOFF_WORDS,
-  ]))
-    put(first, OPENS_WORD, w.charCodeAt(0), w);
-  for (const w of zh([
-    ...TOTAL_ENDINGS,
-    ...TOTAL_TAILS,
-    ...DERIVED_ENDINGS,
-    ...TARGET_ENDINGS,
-    ...REFERENCE_ENDINGS,
-  ]))
-    put(last, CLOSES_WORD, w.charCodeAt(w.length - 1), w);
-  for (const w of zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS]))
-    put(inside, OPENS_WORD_INSIDE, w.charCodeAt(0), w);
-  const mark = (chars: string, flag: number) => {
-    for (const c of chars) flags[c.charCodeAt(0)] |= flag;
+  return {
+    opening: startingWithAny(
+      zh([
+        ...TOTAL_WORDS,
+        ...PART_WORDS,
+        ...GROUP_CAPTION_WORDS,
+        ...DERIVED_PREFIXES,
+        ...LEVEL_TARGET_WORDS,
+        ...REFERENCE_PREFIXES,
+        ...SIGNOFF_WORDS,
+      ]),
+    ),
+    closing: endingWithAny(
+      zh([...TOTAL_ENDINGS, ...TOTAL_TAILS, ...DERIVED_ENDINGS, ...TARGET_ENDINGS, ...REFERENCE_ENDINGS]),
+    ),
+    inside: containingAny(zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])),
+    firstChar: anyCharOf("0123456789十“第一二三四上下"),
+    lastChar: anyCharOf(")）"),
+    anyChar: anyCharOf(":："),
   };
-  mark("0123456789十“第一二三四上下", FIRST);
-  mark(")）", LAST);
-  mark(":：", INSIDE);
-  return { first, last, inside, flags };
 })();
 
 function maybeWorded(key: string): boolean {
-  const { flags } = SIGNALS;
-  const head = key.charCodeAt(0);
-  const tail = key.charCodeAt(key.length - 1);
-  if (flags[head] & FIRST || flags[tail] & LAST) return true;
-  // Indexed loops: this runs for every unit name, often before it is optimised.
-  if (flags[head] & OPENS_WORD) {
-    const words = SIGNALS.first.get(head)!;
-    for (let k = 0; k < words.length; k++) if (key.startsWith(words[k])) return true;
-  }
-  if (flags[tail] & CLOSES_WORD) {
-    const words = SIGNALS.last.get(tail)!;
-    for (let k = 0; k < words.length; k++) if (key.endsWith(words[k])) return true;
-  }
-  for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    const f = flags[ch];
-    if (f & INSIDE) return true;
-    if (f & OPENS_WORD_INSIDE) {
-      const words = SIGNALS.inside.get(ch)!;
-      for (let k = 0; k < words.length; k++) if (key.startsWith(words[k], i)) return true;
-    }
-  }
-  return false;
+  return (
+    SIGNALS.firstChar.has(key.charCodeAt(0)) ||
+    SIGNALS.lastChar.has(key.charCodeAt(key.length - 1)) ||
+    SIGNALS.opening.test(key) ||
+    SIGNALS.closing.test(key) ||
+    SIGNALS.anyChar.test(key) ||
+    SIGNALS.inside.test(key)
+  );
 }
 
 const OTHER: LabelRole = Object.freeze({ role: "other" });
