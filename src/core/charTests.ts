@@ -69,10 +69,15 @@ export function startingWithAny(words: readonly string[]): TextTest {
 /** Whether a text holds one of `words` anywhere, as /(w1|w2|…)/ would say. */
 export function containingAny(words: readonly string[]): TextTest {
   const byFirst = byCharacter(words, false);
+  // Most characters start no word: a table says so before the map is asked.
+  const starts = new Uint8Array(0x10000);
+  for (const code of byFirst.keys()) starts[code] = 1;
   return {
     test(text: string): boolean {
       for (let i = 0; i < text.length; i++) {
-        const candidates = byFirst.get(text.charCodeAt(i));
+        const code = text.charCodeAt(i);
+        if (starts[code] === 0) continue;
+        const candidates = byFirst.get(code);
         if (candidates)
           for (let k = 0; k < candidates.length; k++) if (text.startsWith(candidates[k], i)) return true;
       }

@@ -39,7 +39,7 @@ import {
   textOf,
   type UnitInfo,
 } from "./lineRoles";
-import { PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
+import { namedUnitsSample, PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
 import { resolveShares, stripCandidate } from "./kinds";
 import { flatAgainstNames, nestBySums } from "./flatOrNested";
 import { progression } from "./progression";
@@ -295,30 +295,34 @@ export function readFrame(
   }
   // Shares of names with a measure or an indicator's wording, judged on an even sample of at most
   // EVIDENCE_SAMPLE names (a table of 50,000 units need not have each name parsed for it).
-  const withMeasure = (names: string[]) =>
-    sampled(names).filter((n) => measureFromName(normalizeLabel(n)) !== undefined).length *
-    (names.length / Math.max(1, sampled(names).length));
+  // Each share is judged on `sample` (sampled from `count` names) and scaled to all of them.
+  const withMeasure = (sample: string[], count: number) =>
+    sample.filter((n) => measureFromName(normalizeLabel(n)) !== undefined).length *
+    (count / Math.max(1, sample.length));
   const indicatorNames = indicators.map((i) => i.name);
-  const unitNames: string[] = [];
-  for (let k = 0; k < units.length; k++) if (units[k].label) unitNames.push(units[k].display);
-  if (withMeasure(indicatorNames) * 2 >= indicatorNames.length && indicatorNames.length) {
+  const indicatorSample = sampled(indicatorNames);
+  const { sample: unitSample, count: unitCount } = namedUnitsSample(units);
+  if (
+    withMeasure(indicatorSample, indicatorNames.length) * 2 >= indicatorNames.length &&
+    indicatorNames.length
+  ) {
     score += SCORE.measures;
     evidence.push({ code: "measures-in-names" });
   }
-  if (unitNames.length && withMeasure(unitNames) * 2 >= unitNames.length) score -= SCORE.measures;
+  if (unitCount && withMeasure(unitSample, unitCount) * 2 >= unitCount) score -= SCORE.measures;
   if (measureUnit) {
     score += SCORE.measureLine;
     evidence.push({ code: "measure-line", label: measureUnit.display });
   }
-  const worded = (names: string[]) =>
-    (names.length / Math.max(1, sampled(names).length)) *
-    sampled(names).filter((n) => {
+  const worded = (sample: string[], count: number) =>
+    (count / Math.max(1, sample.length)) *
+    sample.filter((n) => {
       const f = classifyIndicator(n, "");
       return f.kind !== "additive" || f.flow !== "unknown" || f.direction === "cap";
     }).length;
-  if (indicatorNames.length && worded(indicatorNames) * 3 >= indicatorNames.length)
+  if (indicatorNames.length && worded(indicatorSample, indicatorNames.length) * 3 >= indicatorNames.length)
     score += SCORE.indicatorWords;
-  if (unitNames.length && worded(unitNames) * 3 >= unitNames.length) score -= SCORE.indicatorWords;
+  if (unitCount && worded(unitSample, unitCount) * 3 >= unitCount) score -= SCORE.indicatorWords;
   let suffixed = 0;
   let children = 0;
   for (let k = 0; k < units.length; k++)
@@ -472,8 +476,9 @@ export function readFrame(
     return out;
   };
   const topWhy = (u: UnitInfo): Reason => why ?? { by: "keyword", evidence: u.label };
+  // Empty maps count as none: a sheet address per unit is worked out only where one may be found.
   const indents = grid.indents?.size ? grid.indents : undefined;
-  const outlines = across ? undefined : grid.outlineLevels;
+  const outlines = across || !grid.outlineLevels?.size ? undefined : grid.outlineLevels;
   const parentLine = structure.get("parent");
   const levelLine = structure.get("level");
   const candidate = (u: UnitInfo, total: boolean, reason?: Reason): UnitCandidate => {

@@ -8,7 +8,7 @@ import { normalizeLabel } from "../text";
 import { labelOf } from "../vocabulary/words";
 import type { Frame, SheetCells } from "./frame";
 import { classify, measureFromName } from "./labels";
-import { textOf } from "./lineRoles";
+import { textOf, type UnitInfo } from "./lineRoles";
 
 /** Points per piece of evidence. */
 export const SCORE = {
@@ -31,8 +31,28 @@ export const SUPPORT_LIMIT = 5000;
 
 export function sampled<T>(items: T[]): T[] {
   if (items.length <= EVIDENCE_SAMPLE) return items;
-  const step = items.length / EVIDENCE_SAMPLE;
-  return Array.from({ length: EVIDENCE_SAMPLE }, (_, k) => items[Math.floor(k * step)]);
+  return sampledIndices(items.length).map((k) => items[k]);
+}
+
+/** The places `sampled` picks from a list of `length` items longer than EVIDENCE_SAMPLE. */
+export function sampledIndices(length: number): number[] {
+  const step = length / EVIDENCE_SAMPLE;
+  return Array.from({ length: EVIDENCE_SAMPLE }, (_, k) => Math.floor(k * step));
+}
+
+/**
+ * The names of the named units as `sampled` would pick them from the list of all of them, and how
+ * many there are: without that list where every unit is named (a table of 50,000 units).
+ */
+export function namedUnitsSample(units: readonly UnitInfo[]): { sample: string[]; count: number } {
+  let count = 0;
+  for (let k = 0; k < units.length; k++) if (units[k].label) count++;
+  if (count !== units.length || count <= EVIDENCE_SAMPLE) {
+    const names: string[] = [];
+    for (let k = 0; k < units.length; k++) if (units[k].label) names.push(units[k].display);
+    return { sample: sampled(names), count };
+  }
+  return { sample: sampledIndices(count).map((k) => units[k].display), count };
 }
 
 /**

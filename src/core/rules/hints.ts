@@ -66,7 +66,7 @@ export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
  * Digits of |v| in units of `unit` (10^scale, worked out once per row), at least 1: from a double,
  * for the cheap filter before the exact test.
  */
-function digitCount(v: number, unit: number): number {
+export function digitCount(v: number, unit: number): number {
   const a = Math.abs(v) * unit;
   if (a < 1) return 1;
   const x = a + 0.5;
@@ -77,6 +77,34 @@ function digitCount(v: number, unit: number): number {
   if (n >= POWERS_OF_TEN.length || nearPower(x, POWERS_OF_TEN[n - 1]) || nearPower(x, POWERS_OF_TEN[n]))
     return Math.floor(Math.log10(x)) + 1;
   return n;
+}
+
+/**
+ * Whether a child's value `a` and the value it should have had (a − difference) differ by one in
+ * digit count (digitCount, in units of `unit`): the cheap filter before the exact one-digit test.
+ * The children of a row mostly lie in a decade or two, so the decade of the last child counted is
+ * kept: a value and its wanted value both well inside it have one count, which two comparisons
+ * each tell instead of two digit counts.
+ */
+export function digitSlipFilter(dApprox: number, unit: number): (a: number) => boolean {
+  // (lo, hi): values x = |v|·unit + 0.5 of one digit count, away from the powers of ten where
+  // digitCount asks the logarithm (nearPower); empty until a first child is counted.
+  let lo = Infinity;
+  let hi = -Infinity;
+  return (a: number): boolean => {
+    if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
+    const wanted = a - dApprox;
+    if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
+    const xa = Math.abs(a) * unit + 0.5;
+    const xw = Math.abs(wanted) * unit + 0.5;
+    if (xa > lo && xa < hi && xw > lo && xw < hi) return false;
+    const count = digitCount(a, unit);
+    if (count >= 1 && count < POWERS_OF_TEN.length) {
+      lo = POWERS_OF_TEN[count - 1] * (1 + 4e-12);
+      hi = POWERS_OF_TEN[count] * (1 - 4e-12);
+    }
+    return Math.abs(count - digitCount(wanted, unit)) === 1;
+  };
 }
 
 function nearPower(x: number, power: number): boolean {
@@ -198,14 +226,7 @@ export function sumHints(
   }
   // Any one digit left out or added (1320 written as 120), beyond the trailing zeros the targets
   // above solve for: the child's digit count and that of the value it should have had differ by one.
-  const dApprox = approxOf(difference);
-  const unit = 10 ** Math.max(difference.scale, 0);
-  const digitSlip = (a: number): boolean => {
-    if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
-    const wanted = a - dApprox;
-    if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
-    return Math.abs(digitCount(a, unit) - digitCount(wanted, unit)) === 1;
-  };
+  const digitSlip = digitSlipFilter(approxOf(difference), 10 ** Math.max(difference.scale, 0));
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
     let slip = true;
     if (children.approx) {

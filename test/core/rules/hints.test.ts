@@ -5,7 +5,13 @@
 import fc from "fast-check";
 import { Decimal } from "../../../src/core/decimal";
 import type { Hint } from "../../../src/core/finding";
-import { isOneDigitShort, isTransposition, sumHints } from "../../../src/core/rules/hints";
+import {
+  digitCount,
+  digitSlipFilter,
+  isOneDigitShort,
+  isTransposition,
+  sumHints,
+} from "../../../src/core/rules/hints";
 
 /** The definition, child by child (PRODUCT §4 hints), first six. */
 function oracle(difference: Decimal, stated: Decimal, computed: Decimal, children: Decimal[]): Hint[] {
@@ -136,5 +142,63 @@ describe("typo hints: solving for the wrong child's value finds what testing eac
     const { got, want } = hintsOf(Decimal.fromInt(95), children);
     expect(got).toHaveLength(6);
     expect(text(got)).toEqual(text(want));
+  });
+});
+
+describe("digitSlipFilter (the decade it keeps changes no answer)", () => {
+  /** Two digit counts per child, as the filter was before it kept a decade. */
+  const direct = (dApprox: number, unit: number, a: number): boolean => {
+    if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
+    const wanted = a - dApprox;
+    if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
+    return Math.abs(digitCount(a, unit) - digitCount(wanted, unit)) === 1;
+  };
+  /** Values around powers of ten (where counts change and the logarithm decides) and anywhere. */
+  const value = fc.oneof(
+    fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+    fc
+      .integer({ min: -12, max: 16 })
+      .chain((k) =>
+        fc.constantFrom(
+          10 ** k,
+          10 ** k - 1,
+          10 ** k + 1,
+          10 ** k * (1 - 1e-12),
+          10 ** k * (1 + 3e-12),
+          -(10 ** k),
+        ),
+      ),
+    fc.integer({ min: -100_000, max: 100_000 }).map((n) => n / 10),
+    fc.constantFrom(0, Infinity, -Infinity, 0.5, 9.5, 99.5),
+  );
+
+  test("a row's children, in any order, get the answers of two digit counts each", () => {
+    fc.assert(
+      fc.property(
+        value,
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(value, { maxLength: 60 }),
+        (d, scale, row) => {
+          const unit = 10 ** scale;
+          const filter = digitSlipFilter(d, unit);
+          for (const a of row) expect(filter(a)).toBe(direct(d, unit, a));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("children in one decade after one near a power of ten", () => {
+    const filter = digitSlipFilter(-1, 1);
+    // 99 → 100 changes its count; 500 → 501 does not; 999 → 1000 does again.
+    expect([99, 500, 501, 998, 999, 9, 10].map(filter)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
