@@ -22,7 +22,9 @@ import { buildSplitWorkbook } from "./splitWorkbook";
 import type { BenchRow } from "./types";
 
 const ROOT = path.join(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli", "tdcheck.js");
+/** The command as installed (bin/tdcheck.js, which loads dist/cli/tdcheck.js). */
+const CLI = path.join(ROOT, "bin", "tdcheck.js");
+const BUNDLE = path.join(ROOT, "dist", "cli", "tdcheck.js");
 const SMALL_FILES = 500;
 const LARGE_FILES = 4;
 const ROUNDS = Math.max(1, Math.min(3, Number(process.env.TDCHECK_BENCH_ROUNDS || 3)));
@@ -126,7 +128,7 @@ function sameOutput(runner: Runner, dir: string, work: string): void {
 }
 
 export function benchBatch(): BenchRow[] {
-  if (!fs.existsSync(CLI))
+  if (!fs.existsSync(BUNDLE))
     throw new Error("batch bench: dist/cli/tdcheck.js is missing; run it through `npm run bench`");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-bench-batch-"));
   try {

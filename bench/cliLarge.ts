@@ -5,7 +5,8 @@
  * 合计 row, 1,000,020 value cells, 4 indicators whose 合计 is off) is written to a temp folder,
  * then, in rounds so that a change in the machine's load hits every contender alike:
  *
- *   - `node dist/cli/tdcheck.js check FILE --format json > /dev/null`, a process of its own;
+ *   - `node bin/tdcheck.js check FILE --format json > /dev/null`, a process of its own: the command
+ *     as installed, which compiles dist/cli/tdcheck.js from its code cache;
  *   - `node dist/bench/readFile.js FILE`: the same reader (readXlsx) and nothing else;
  *   - `/usr/bin/python3 bench/openpyxl_check.py FILE`: the same sum checks with openpyxl;
  *   - `node bench/exceljsRead.js FILE`: exceljs's streaming reader visiting every cell (the reader
@@ -25,7 +26,9 @@ import { buildSplitWorkbook, PLAIN_UNITS } from "./splitWorkbook";
 import type { BenchRow } from "./types";
 
 const ROOT = path.join(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli", "tdcheck.js");
+/** The command as installed (`tdcheck` runs bin/tdcheck.js, which compiles the bundle from its code cache). */
+const CLI = path.join(ROOT, "bin", "tdcheck.js");
+const BUNDLE = path.join(ROOT, "dist", "cli", "tdcheck.js");
 const READER = path.join(ROOT, "dist", "bench", "readFile.js");
 const PY_SCRIPT = path.join(ROOT, "bench", "openpyxl_check.py");
 const EXCELJS = path.join(ROOT, "bench", "exceljsRead.js");
@@ -45,6 +48,18 @@ export interface Measured {
   status: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** Whether bin/tdcheck.js compiles the bundle from its code cache ("used"), as it says itself. */
+export function codeCacheStatus(): string {
+  const r = spawnSync(
+    process.execPath,
+    ["-e", `process.stdout.write(require(${JSON.stringify(CLI)}).cacheStatus())`],
+    {
+      encoding: "utf8",
+    },
+  );
+  return r.status === 0 ? r.stdout : `unknown (${r.stderr.trim().split("\n").pop()})`;
 }
 
 export function log(text: string): void {
@@ -193,9 +208,10 @@ interface CliFigures {
 }
 
 function measure(): CliFigures {
-  for (const f of [CLI, READER])
+  for (const f of [BUNDLE, READER])
     if (!fs.existsSync(f))
       throw new Error(`cli bench: ${path.relative(ROOT, f)} is missing; run it through \`npm run bench\``);
+  log(`code cache of ${path.relative(ROOT, BUNDLE)}: ${codeCacheStatus()}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tdcheck-bench-"));
   try {
     const t0 = performance.now();

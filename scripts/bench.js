@@ -3,8 +3,8 @@
 /**
  * Bundles bench/index.ts (with the engine) and runs it; arguments pass through (a suite name:
  * engine, incremental, rebalance, excel, cli). Also bundles what the cli suite spawns: the command
- * line itself (as `npm run build:cli` does, so `node scripts/bench.js cli` measures the current
- * source) and bench/readFile.ts, the read-only baseline.
+ * line itself with its code cache (as `npm run build:cli` does, so `node scripts/bench.js cli`
+ * measures the current source) and bench/readFile.ts, the read-only baseline.
  */
 const path = require("path");
 const { spawnSync } = require("child_process");
@@ -30,6 +30,8 @@ esbuild.buildSync({
   entryPoints: [path.join(root, "src", "cli", "main.ts")],
   outfile: path.join(root, "dist", "cli", "tdcheck.js"),
 });
+// The bundle's code cache, as `npm run build:cli` leaves it (bin/tdcheck.js, scripts/code-cache.js).
+require("./code-cache.js");
 const run = spawnSync(
   process.execPath,
   ["--expose-gc", "--max-old-space-size=4096", out, ...process.argv.slice(2)],
