@@ -101,7 +101,9 @@ export class Decimal {
 
   /** Units at a given scale (exact only when scale ≥ this.decimals). */
   unitsAt(scale: number): bigint {
-    if (scale >= this.scale) return this.units * pow10(scale - this.scale);
+    // At its own scale (most comparisons of a table's figures): no bigint arithmetic at all.
+    if (scale === this.scale) return this.units;
+    if (scale > this.scale) return this.units * pow10(scale - this.scale);
     return this.units / pow10(this.scale - scale);
   }
 

@@ -20,8 +20,11 @@ export interface HintCandidate {
 export interface HintChildren {
   length: number;
   value(k: number): Decimal | undefined;
-  /** Child k's value as a double (undefined as for value), where that is cheaper to have. */
-  approx?(k: number): number | undefined;
+  /**
+   * The children's values as doubles (NaN where value(k) is undefined), where that is cheaper to
+   * have: read in the loop itself, without a call per child.
+   */
+  approx?: Float64Array;
   cell(k: number): string;
   unit(k: number): string | undefined;
 }
@@ -51,15 +54,30 @@ export function isTransposition(a: Decimal, b: Decimal): boolean {
  * 130)? Compared at one scale, so 13.2 and 1.2 are 132 and 12.
  */
 export function isOneDigitShort(longer: Decimal, shorter: Decimal): boolean {
-  if (longer.sign() !== shorter.sign() || longer.eq(shorter)) return false;
-  const scale = Math.max(longer.scale, shorter.scale, longer.decimals, shorter.decimals, 0);
-  if (!longer.isOnGrid(scale) || !shorter.isOnGrid(scale)) return false;
-  const x = digitsAt(longer, scale);
-  const y = digitsAt(shorter, scale);
-  if (x.length !== y.length + 1) return false;
+  return oneDigitApart(longer, shorter) === "dropped-digit";
+}
+
+/**
+ * "dropped-digit" when `v` is `wanted` with one digit left out (isOneDigitShort(wanted, v)),
+ * "extra-digit" when `wanted` is `v` with one left out (isOneDigitShort(v, wanted)): both asked at
+ * once, each number's digits worked out once.
+ */
+export function oneDigitApart(wanted: Decimal, v: Decimal): "dropped-digit" | "extra-digit" | undefined {
+  if (wanted.sign() !== v.sign() || wanted.eq(v)) return undefined;
+  const scale = Math.max(wanted.scale, v.scale, wanted.decimals, v.decimals, 0);
+  if (!wanted.isOnGrid(scale) || !v.isOnGrid(scale)) return undefined;
+  const x = digitsAt(wanted, scale);
+  const y = digitsAt(v, scale);
+  if (x.length === y.length + 1) return dropsOne(x, y) ? "dropped-digit" : undefined;
+  if (y.length === x.length + 1) return dropsOne(y, x) ? "extra-digit" : undefined;
+  return undefined;
+}
+
+/** Whether digit string `shorter` is `longer` with one digit left out (one longer, checked). */
+function dropsOne(longer: string, shorter: string): boolean {
   let i = 0;
-  while (i < y.length && x[i] === y[i]) i++;
-  return x.slice(i + 1) === y.slice(i);
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 /**
@@ -84,27 +102,35 @@ export function digitCount(v: number, unit: number): number {
  * digit count (digitCount, in units of `unit`): the cheap filter before the exact one-digit test.
  * The children of a row mostly lie in a decade or two, so the decade of the last child counted is
  * kept: a value and its wanted value both well inside it have one count, which two comparisons
- * each tell instead of two digit counts.
+ * each tell instead of two digit counts. A class, not a closure per row: one call target for
+ * every row keeps the loop of sumHints optimised.
  */
-export function digitSlipFilter(dApprox: number, unit: number): (a: number) => boolean {
+export class DigitSlips {
   // (lo, hi): values x = |v|·unit + 0.5 of one digit count, away from the powers of ten where
   // digitCount asks the logarithm (nearPower); empty until a first child is counted.
-  let lo = Infinity;
-  let hi = -Infinity;
-  return (a: number): boolean => {
+  private lo = Infinity;
+  private hi = -Infinity;
+
+  constructor(
+    private readonly dApprox: number,
+    private readonly unit: number,
+  ) {}
+
+  test(a: number): boolean {
+    const { dApprox, unit } = this;
     if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
     const wanted = a - dApprox;
     if (Math.sign(wanted) !== Math.sign(a) || wanted === 0) return false;
     const xa = Math.abs(a) * unit + 0.5;
     const xw = Math.abs(wanted) * unit + 0.5;
-    if (xa > lo && xa < hi && xw > lo && xw < hi) return false;
+    if (xa > this.lo && xa < this.hi && xw > this.lo && xw < this.hi) return false;
     const count = digitCount(a, unit);
     if (count >= 1 && count < POWERS_OF_TEN.length) {
-      lo = POWERS_OF_TEN[count - 1] * (1 + 4e-12);
-      hi = POWERS_OF_TEN[count] * (1 - 4e-12);
+      this.lo = POWERS_OF_TEN[count - 1] * (1 + 4e-12);
+      this.hi = POWERS_OF_TEN[count] * (1 - 4e-12);
     }
     return Math.abs(count - digitCount(wanted, unit)) === 1;
-  };
+  }
 }
 
 function nearPower(x: number, power: number): boolean {
@@ -176,9 +202,8 @@ function nearAny(a: number, targets: readonly Target[]): boolean {
   return false;
 }
 
-/** The target child value `v` equals exactly, if any (a double comparison first, then exact). */
-function hit(v: Decimal, targets: Target[]): Target | undefined {
-  const a = approxOf(v);
+/** The target child value `v` (near `a`) equals exactly, if any (a double comparison first, then exact). */
+function hit(v: Decimal, a: number, targets: Target[]): Target | undefined {
   for (const t of targets) if (near(a, t) && v.eq(t.value)) return t;
   return undefined;
 }
@@ -226,30 +251,28 @@ export function sumHints(
   }
   // Any one digit left out or added (1320 written as 120), beyond the trailing zeros the targets
   // above solve for: the child's digit count and that of the value it should have had differ by one.
-  const digitSlip = digitSlipFilter(approxOf(difference), 10 ** Math.max(difference.scale, 0));
+  const slips = new DigitSlips(approxOf(difference), 10 ** Math.max(difference.scale, 0));
+  const approx = children.approx;
   for (let k = 0; k < children.length && hints.length < MAX_HINTS; k++) {
     let slip = true;
-    if (children.approx) {
-      const a = children.approx(k);
-      if (a === undefined) continue;
-      slip = digitSlip(a);
+    if (approx) {
+      const a = approx[k];
+      if (Number.isNaN(a)) continue;
+      slip = slips.test(a);
       if (!slip && ((Number.isFinite(a) && (a < lo || a > hi)) || !nearAny(a, targets))) continue;
     }
     const v = children.value(k);
     if (!v || v.isZero()) continue;
-    const d = hit(v, digit);
+    const vApprox = approxOf(v);
+    const d = hit(v, vApprox, digit);
     if (d)
       hints.push({ kind: d.kind, cell: children.cell(k), unit: children.unit(k), suggested: d.suggested });
     else if (slip) {
       const wanted = v.sub(difference);
-      const kind = isOneDigitShort(wanted, v)
-        ? "dropped-digit"
-        : isOneDigitShort(v, wanted)
-          ? "extra-digit"
-          : undefined;
+      const kind = oneDigitApart(wanted, v);
       if (kind) hints.push({ kind, cell: children.cell(k), unit: children.unit(k), suggested: wanted });
     }
-    const c = counts.length < MAX_HINTS ? hit(v, counted) : undefined;
+    const c = counts.length < MAX_HINTS ? hit(v, vApprox, counted) : undefined;
     if (c) counts.push({ kind: c.kind, cell: children.cell(k), unit: children.unit(k) });
   }
   for (let k = 1; k <= 3; k++) {

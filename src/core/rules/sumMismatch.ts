@@ -142,12 +142,7 @@ function checkRow(t: ParsedSplit, row: ParsedRow, out: RuleOutput): void {
             const c = row.children[k];
             return c.kind === "number" && !c.multiplier ? c.value : undefined;
           },
-      approx: plain
-        ? (k) => {
-            const v = plain.values[k];
-            return Number.isNaN(v) ? undefined : v;
-          }
-        : undefined,
+      approx: plain?.values,
       cell: (k) => address(view, ind, map.children[k]),
       unit: (k) => map.children[k].unit,
     };

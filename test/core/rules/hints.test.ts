@@ -7,9 +7,10 @@ import { Decimal } from "../../../src/core/decimal";
 import type { Hint } from "../../../src/core/finding";
 import {
   digitCount,
-  digitSlipFilter,
+  DigitSlips,
   isOneDigitShort,
   isTransposition,
+  oneDigitApart,
   sumHints,
 } from "../../../src/core/rules/hints";
 
@@ -74,7 +75,7 @@ function hintsOf(stated: Decimal, children: Decimal[]): { got: Hint[]; want: Hin
   // Given the values as doubles too (as a row of stored numbers is), the answer is the same.
   const viaDoubles = sumHints(difference, { cell: "P", unit: "p", value: stated }, computed, {
     ...given,
-    approx: (k) => children[k].toNumber(),
+    approx: Float64Array.from(children, (c) => c.toNumber()),
   });
   expect(text(viaDoubles)).toEqual(text(got));
   return { got, want: oracle(difference, stated, computed, children) };
@@ -145,7 +146,7 @@ describe("typo hints: solving for the wrong child's value finds what testing eac
   });
 });
 
-describe("digitSlipFilter (the decade it keeps changes no answer)", () => {
+describe("DigitSlips (the decade it keeps changes no answer)", () => {
   /** Two digit counts per child, as the filter was before it kept a decade. */
   const direct = (dApprox: number, unit: number, a: number): boolean => {
     if (!Number.isFinite(a) || !Number.isFinite(dApprox)) return true;
@@ -180,8 +181,8 @@ describe("digitSlipFilter (the decade it keeps changes no answer)", () => {
         fc.array(value, { maxLength: 60 }),
         (d, scale, row) => {
           const unit = 10 ** scale;
-          const filter = digitSlipFilter(d, unit);
-          for (const a of row) expect(filter(a)).toBe(direct(d, unit, a));
+          const slips = new DigitSlips(d, unit);
+          for (const a of row) expect(slips.test(a)).toBe(direct(d, unit, a));
         },
       ),
       { numRuns: 3000 },
@@ -189,9 +190,9 @@ describe("digitSlipFilter (the decade it keeps changes no answer)", () => {
   });
 
   test("children in one decade after one near a power of ten", () => {
-    const filter = digitSlipFilter(-1, 1);
+    const slips = new DigitSlips(-1, 1);
     // 99 → 100 changes its count; 500 → 501 does not; 999 → 1000 does again.
-    expect([99, 500, 501, 998, 999, 9, 10].map(filter)).toEqual([
+    expect([99, 500, 501, 998, 999, 9, 10].map((a) => slips.test(a))).toEqual([
       true,
       false,
       false,
@@ -200,5 +201,68 @@ describe("digitSlipFilter (the decade it keeps changes no answer)", () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("oneDigitApart (both one-digit tests at once)", () => {
+  /** The digits of |d| at `scale`, written out from its text. */
+  const digitsOf = (d: Decimal, scale: number): string => {
+    const [whole, frac = ""] = d.abs().toString().split(".");
+    return (whole + frac.padEnd(scale, "0")).replace(/^0+(?=\d)/, "");
+  };
+  /** Whether `shorter` is `longer` with one digit taken out anywhere. */
+  const dropped = (longer: string, shorter: string): boolean =>
+    longer.length === shorter.length + 1 &&
+    Array.from(longer, (_, i) => longer.slice(0, i) + longer.slice(i + 1)).includes(shorter);
+  const reference = (wanted: Decimal, v: Decimal): string | undefined => {
+    if (wanted.sign() !== v.sign() || wanted.eq(v)) return undefined;
+    const scale = Math.max(wanted.decimals, v.decimals);
+    const x = digitsOf(wanted, scale);
+    const y = digitsOf(v, scale);
+    return dropped(x, y) ? "dropped-digit" : dropped(y, x) ? "extra-digit" : undefined;
+  };
+  const decimal = fc
+    .tuple(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.integer({ min: 0, max: 4 }))
+    .map(([units, scale]) => Decimal.of(units, scale));
+
+  test("answers as taking out each digit in turn would", () => {
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        expect(oneDigitApart(a, b)).toBe(reference(a, b));
+        expect(isOneDigitShort(a, b)).toBe(reference(a, b) === "dropped-digit");
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("numbers made one digit apart are told apart each way, as the reference says", () => {
+    const pair = fc
+      .tuple(fc.stringMatching(/^[1-9][0-9]{1,9}$/), fc.nat(), fc.integer({ min: 0, max: 3 }), fc.boolean())
+      .map(([digits, at, scale, negative]) => {
+        const i = at % digits.length;
+        const sign = negative ? -1n : 1n;
+        return [
+          Decimal.of(sign * BigInt(digits), scale),
+          Decimal.of(sign * BigInt(digits.slice(0, i) + digits.slice(i + 1)), scale),
+        ] as const;
+      });
+    fc.assert(
+      fc.property(pair, ([long, short]) => {
+        expect(oneDigitApart(long, short)).toBe(reference(long, short));
+        expect(oneDigitApart(short, long)).toBe(reference(short, long));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("pairs one digit apart, each way", () => {
+    const d = (s: string) => Decimal.parse(s)!;
+    expect(oneDigitApart(d("1320"), d("120"))).toBe("dropped-digit");
+    expect(oneDigitApart(d("120"), d("1320"))).toBe("extra-digit");
+    expect(oneDigitApart(d("13.2"), d("1.2"))).toBe("dropped-digit");
+    expect(oneDigitApart(d("-450"), d("-45"))).toBe("dropped-digit");
+    expect(oneDigitApart(d("450"), d("-45"))).toBeUndefined();
+    expect(oneDigitApart(d("123"), d("123"))).toBeUndefined();
+    expect(oneDigitApart(d("123"), d("321"))).toBeUndefined();
   });
 });
