@@ -162,7 +162,9 @@ const SAFE = 2 ** 53;
 class PlainSum {
   private readonly values: Float64Array;
   private next = 0;
-  private sum = 0;
+  // -0, not 0: the field holds a double from the first store, so V8 never changes its
+  // representation once a sum passes 2^31 (which cost a deoptimisation of the whole pass).
+  private sum = -0;
   private scale = 0;
   private count = 0;
   private blanks = 0;
