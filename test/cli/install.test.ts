@@ -6,7 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
+import * as zlib from "zlib";
 import { ROOT, SAMPLE, tempDir } from "../helpers/cli";
+
+/** Whether this Node makes a code cache for the bundle (bin/tdcheck.js ties it by zlib.crc32). */
+const CAN_CACHE = typeof (zlib as { crc32?: unknown }).crc32 === "function";
 
 /** npm with nothing of an outer `npm test` in its environment, and a cache of its own. */
 function npm(args: string[], cwd: string, cache: string) {
@@ -30,10 +34,12 @@ describe("npm pack + npm install -g --offline", () => {
     expect([pack.status, pack.stderr]).toEqual([0, expect.any(String)]);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(work, info.filename);
-    // Only the launcher, the bundle, the manifest and the README: no sources, no build tool.
+    // Only the launcher, the bundle (with its code cache, where this Node makes one), the manifest
+    // and the README: no sources, no build tool.
     expect(info.files.map((f) => f.path).sort()).toEqual([
       "README.md",
       "bin/tdcheck.js",
+      ...(CAN_CACHE ? ["dist/cli/tdcheck.cache"] : []),
       "dist/cli/tdcheck.js",
       "package.json",
     ]);
@@ -58,6 +64,18 @@ describe("npm pack + npm install -g --offline", () => {
   test("its bin never falls back to a build tool", () => {
     const bin = fs.readFileSync(path.join(installed(), "bin", "tdcheck.js"), "utf8");
     expect(bin).not.toMatch(/esbuild|child_process|execFile|spawn/);
+  });
+
+  test("the installed command starts from the bundle's code cache", () => {
+    const status = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `process.stdout.write(require(${JSON.stringify(path.join(installed(), "bin", "tdcheck.js"))}).cacheStatus())`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect([status.stdout, status.stderr]).toEqual([CAN_CACHE ? "used" : "none", ""]);
   });
 
   test("`tdcheck check` of the sample finds the one error (exit 1)", () => {

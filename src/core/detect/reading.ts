@@ -37,6 +37,7 @@ import {
   levelOf,
   sameMeasure,
   textOf,
+  type LineRole,
   type UnitInfo,
 } from "./lineRoles";
 import { namedUnitsSample, PARENTLESS, sampled, SCORE, SUPPORT_LIMIT, upperBound } from "./score";
@@ -212,7 +213,12 @@ export function readFrame(
   if (lastWithValues >= 0 && units[lastWithValues].role === "total" && anyChildBefore(units, lastWithValues))
     for (let k = lastWithValues + 1; k < units.length; k++)
       if (units[k].role === "child") units[k].role = "note";
-  const measureUnit = units.find((u) => u.role === "measure");
+  // The roles other than child the units hold now: the passes below that look for a rare one (a
+  // line of measures, notes, periods, 其中 parts, 省目标) are skipped where there is none. No step
+  // between here and those passes gives a unit one of these roles.
+  const held = new Set<LineRole>();
+  for (let k = 0; k < units.length; k++) if (units[k].role !== "child") held.add(units[k].role);
+  const measureUnit = held.has("measure") ? units.find((u) => u.role === "measure") : undefined;
 
   // ---- Indicator facts.
   // The measure the line's own figures carry (23项, 46%): on most of them, so one derived column
@@ -349,39 +355,42 @@ export function readFrame(
     indexLine: across ? frame.indexCol : undefined,
     noteLines: [
       ...noteLines,
-      ...units.filter((u) => u.role === "note" || u.role === "attribute").map((u) => u.line),
+      ...(held.has("note") || held.has("attribute")
+        ? units.filter((u) => u.role === "note" || u.role === "attribute").map((u) => u.line)
+        : []),
     ],
     indicators: indicators.map(stripCandidate),
     defaultMeasure: frame.measure,
   };
 
   // ---- A progression: periods across (2023, 2024, 2025), never summed, except under a period total.
-  const periods = units.filter((u) => u.role === "period");
+  const periods = held.has("period") ? units.filter((u) => u.role === "period") : [];
   if (periods.length >= 2) return progression(periods, units, base, score, evidence, orientation);
 
   // ---- The parent: a word, the dictionary, or arithmetic.
   // 其中 names only the first part (市区 | 其中：甲区 | 乙区): the lines after it are parts too as far as
   // the arithmetic says the parts add up to the line above them.
-  units.forEach((u, k) => {
-    if (u.role !== "part" || k === 0) return;
-    const whole = units[k - 1];
-    if (whole.role !== "child" && whole.role !== "subtotal" && whole.role !== "total") return;
-    const following: UnitInfo[] = [];
-    for (let n = k + 1; n < units.length && units[n].role === "child"; n++) following.push(units[n]);
-    for (let extra = 1; extra <= following.length; extra++) {
-      const parts = [u, ...following.slice(0, extra)].map((p) => p.line);
-      if (fitIsEvidence(sumFit(view, indicators, whole.line, parts))) {
-        for (const p of following.slice(0, extra)) p.role = "part";
-        break;
+  if (held.has("part"))
+    units.forEach((u, k) => {
+      if (u.role !== "part" || k === 0) return;
+      const whole = units[k - 1];
+      if (whole.role !== "child" && whole.role !== "subtotal" && whole.role !== "total") return;
+      const following: UnitInfo[] = [];
+      for (let n = k + 1; n < units.length && units[n].role === "child"; n++) following.push(units[n]);
+      for (let extra = 1; extra <= following.length; extra++) {
+        const parts = [u, ...following.slice(0, extra)].map((p) => p.line);
+        if (fitIsEvidence(sumFit(view, indicators, whole.line, parts))) {
+          for (const p of following.slice(0, extra)) p.role = "part";
+          break;
+        }
       }
-    }
-  });
-  const unitParts = unitPartGroups(units);
+    });
+  const unitParts = held.has("part") ? unitPartGroups(units) : [];
   const lines = units.filter(isSplitLine);
   const childLines = units.filter((u) => u.role === "child");
   if (childLines.length === 0 && lines.length <= 1) return miss("no-units", score);
   // 省目标 heads the units on the province's own sheet; beside a unit's own target it is what was assigned.
-  const levelTarget = units.find((u) => u.role === "level-target");
+  const levelTarget = held.has("level-target") ? units.find((u) => u.role === "level-target") : undefined;
   if (levelTarget)
     levelTarget.role = lines.some((u) => u.role === "total" || u.role === "target") ? "assignment" : "target";
   if (levelTarget?.role === "target") lines.splice(0, lines.length, ...units.filter(isSplitLine));

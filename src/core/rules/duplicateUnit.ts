@@ -7,8 +7,11 @@ import type { ParsedSplit } from "../table";
 
 function run(t: ParsedSplit, out: RuleOutput): void {
   const { map, view } = t;
-  // Lines, not addresses: a 50,000-unit split has an address to write only for a duplicate.
-  const seen = new Map<string, number>();
+  // Lines, not addresses: a 50,000-unit split has an address to write only for a duplicate. The
+  // names seen are a set (one lookup per child); where each was first is worked out at the first
+  // name seen twice, and kept from then on.
+  const seen = new Set<string>();
+  let firstLine: Map<string, number> | undefined;
   let failed = false;
   const header = (line: number) => {
     const p = view.toSheet(map.headerLine, line);
@@ -17,12 +20,25 @@ function run(t: ParsedSplit, out: RuleOutput): void {
   // A child that heads a group of its own (小计, 市区合计) is that group's total: two groups may
   // both call theirs 小计.
   const heads = new Set(t.table.splits.map((s) => s.parent.line));
+  const firstLinesBefore = (end: number): Map<string, number> => {
+    const lines = new Map<string, number>();
+    for (let k = 0; k < end; k++) {
+      const child = map.children[k];
+      const key = normalizeLabel(child.unit);
+      if (!heads.has(child.line) && !lines.has(key)) lines.set(key, child.line);
+    }
+    return lines;
+  };
   for (let k = 0; k < map.children.length; k++) {
     const child = map.children[k];
     if (heads.has(child.line)) continue;
     const key = normalizeLabel(child.unit);
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const known = seen.size;
+    seen.add(key);
+    if (seen.size !== known) firstLine?.set(key, child.line);
+    else {
+      firstLine ??= firstLinesBefore(k);
+      const first = firstLine.get(key)!;
       failed = true;
       out.finding({
         rule: "duplicate-unit",
@@ -33,7 +49,7 @@ function run(t: ParsedSplit, out: RuleOutput): void {
         unit: child.unit,
         hints: [],
       });
-    } else seen.set(key, child.line);
+    }
   }
   const range = `${header(map.children[0].line)}:${header(map.children[map.children.length - 1].line)}`;
   if (failed) out.failed();

@@ -4,6 +4,7 @@
  * certainly violated. Under the at-least policy (层层加码) children may exceed the parent.
  */
 import type { NumberCell } from "../cell";
+import { endingWithAny } from "../charTests";
 import { Decimal } from "../decimal";
 import type { Finding } from "../finding";
 import {
@@ -34,11 +35,15 @@ function childNoun(children: { unit: string }[]): ReturnType<typeof nounOf> {
   return noun;
 }
 
+/** The endings that name a county-level unit and a town (tested on every child of a split). */
+const COUNTY_ENDING = endingWithAny(["区", "县", "市", "旗"]);
+const TOWN_ENDING = endingWithAny(["镇", "乡", "街道"]);
+
 /** 区县 when the children all are, 乡镇 likewise, years, else units. */
 function nounOf(children: { unit: string }[]): "county" | "town" | "period" | "unit" {
   if (children.every((c) => /^(19|20)\d{2}/.test(c.unit))) return "period";
-  if (children.every((c) => /(区|县|市|旗)$/.test(c.unit))) return "county";
-  if (children.every((c) => /(镇|乡|街道)$/.test(c.unit))) return "town";
+  if (children.every((c) => COUNTY_ENDING.test(c.unit))) return "county";
+  if (children.every((c) => TOWN_ENDING.test(c.unit))) return "town";
   return "unit";
 }
 

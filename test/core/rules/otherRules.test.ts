@@ -93,4 +93,17 @@ describe("duplicate-unit", () => {
     const [f] = only(r, "duplicate-unit");
     expect(f).toMatchObject({ severity: "error", cell: "G1", related: ["E1"] });
   });
+
+  test("names repeated after the first repeat point at their own first occurrence", () => {
+    // 甲 乙 甲 丙 丙 乙 甲: the repeats are the 3rd, 5th, 6th and 7th children (columns G, I, J, K).
+    const names = ["甲区", "乙区", "甲区", "丙区", "丙区", "乙区", "甲 区"];
+    const r = checkSplit(names, [["企业数(家)", 70, 70, 10, 10, 10, 10, 10, 10, 10]]);
+    const found = only(r, "duplicate-unit").map((f) => [f.cell, f.related[0]]);
+    expect(found).toEqual([
+      ["G1", "E1"],
+      ["I1", "H1"],
+      ["J1", "F1"],
+      ["K1", "E1"],
+    ]);
+  });
 });
