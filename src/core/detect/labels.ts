@@ -58,7 +58,7 @@ import {
 } from "../vocabulary/periods";
 import { NOTE_LINE_WORDS, SIGNOFF_WORDS } from "../vocabulary/notes";
 import { normalizeLabel } from "../text";
-import { anyCharOf, containingAny, endingWithAny, startingWithAny } from "../charTests";
+import { containingAny, endingWithAny, startingWithAny } from "../charTests";
 import { perDistinctText } from "../textMemo";
 
 /** Periods within a year: a half holds two quarters and six months, a quarter three months. */
@@ -86,7 +86,7 @@ export type LabelRole =
   | { role: "part"; keyword: string }
   | { role: "derived"; keyword: string }
   | { role: "period"; year: number; span?: [number, number]; total?: boolean; grain?: Grain }
-  | { role: "unit"; unit: string }
+  | { role: "unit" }
   | { role: "other" };
 
 export type RoleName = LabelRole["role"];
@@ -216,6 +216,14 @@ function totalOf(label: Label): LabelRole | undefined {
 /** Per distinct long label (a shared string may head thousands of cells); roles are never changed by callers. */
 export const classifyLabel = perDistinctText((text: string): LabelRole => classify(labelOf(text)));
 
+/** What a character may be in a label, for maybeWorded (bits of one table). */
+const FIRST_SIGNAL = 1; // first: a digit, 第, 十, an opening quote… (periods, numbered lines)
+const LAST_SIGNAL = 2; // last: a closing bracket that may hide a total's measure
+const ANY_SIGNAL = 4; // anywhere: a colon (a form's field)
+const OPENS_WORD = 8; // the first character of a word a label may open with
+const CLOSES_WORD = 16; // the last character of a word a label may close with
+const STARTS_INSIDE_WORD = 32; // the first character of a word a label may hold anywhere
+
 /**
  * The words of the lists where a matcher looks for them (opening a label, closing it, or anywhere
  * in it), and characters that are a signal on their own (a leading digit or 第 for periods, a
@@ -226,41 +234,71 @@ export const classifyLabel = perDistinctText((text: string): LabelRole => classi
  */
 const SIGNALS = (() => {
   const zh = (words: readonly string[]) =>
-    words.filter((w) => !/[a-z]/i.test(w)).map((w) => normalizeLabel(w));
+    words
+      .filter((w) => !/[a-z]/i.test(w))
+      .map((w) => normalizeLabel(w))
+      .filter((w) => w !== "");
+  const opening = zh([
+    ...TOTAL_WORDS,
+    ...PART_WORDS,
+    ...GROUP_CAPTION_WORDS,
+    ...DERIVED_PREFIXES,
+    ...LEVEL_TARGET_WORDS,
+    ...REFERENCE_PREFIXES,
+    ...SIGNOFF_WORDS,
+  ]);
+  const closing = zh([
+    ...TOTAL_ENDINGS,
+    ...TOTAL_TAILS,
+    ...DERIVED_ENDINGS,
+    ...TARGET_ENDINGS,
+    ...REFERENCE_ENDINGS,
+  ]);
+  const inside = zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS]);
+  // What each character can be: one table, so most labels are told in one pass over their text.
+  const bits = new Uint8Array(0x10000);
+  const mark = (chars: string, bit: number) => {
+    for (let i = 0; i < chars.length; i++) bits[chars.charCodeAt(i)] |= bit;
+  };
+  mark("0123456789十“第一二三四上下", FIRST_SIGNAL);
+  mark(")）", LAST_SIGNAL);
+  mark(":：", ANY_SIGNAL);
+  for (const w of opening) bits[w.charCodeAt(0)] |= OPENS_WORD;
+  for (const w of closing) bits[w.charCodeAt(w.length - 1)] |= CLOSES_WORD;
+  for (const w of inside) bits[w.charCodeAt(0)] |= STARTS_INSIDE_WORD;
   return {
-    opening: startingWithAny(
-      zh([
-        ...TOTAL_WORDS,
-        ...PART_WORDS,
-        ...GROUP_CAPTION_WORDS,
-        ...DERIVED_PREFIXES,
-        ...LEVEL_TARGET_WORDS,
-        ...REFERENCE_PREFIXES,
-        ...SIGNOFF_WORDS,
-      ]),
-    ),
-    closing: endingWithAny(
-      zh([...TOTAL_ENDINGS, ...TOTAL_TAILS, ...DERIVED_ENDINGS, ...TARGET_ENDINGS, ...REFERENCE_ENDINGS]),
-    ),
-    inside: containingAny(zh([...SUBTOTAL_WORDS, ...ASSIGNMENT_WORDS])),
-    firstChar: anyCharOf("0123456789十“第一二三四上下"),
-    lastChar: anyCharOf(")）"),
-    anyChar: anyCharOf(":："),
+    bits,
+    opening: startingWithAny(opening),
+    closing: endingWithAny(closing),
+    inside: containingAny(inside),
   };
 })();
 
+/**
+ * Whether a (non-empty) key may hold a list word or a signal character where a matcher looks: a
+ * signal first or last character, a colon anywhere, or a list word at its start, its end or inside
+ * it. The words are tested only where the table says a character could begin or end one.
+ */
 function maybeWorded(key: string): boolean {
-  return (
-    SIGNALS.firstChar.has(key.charCodeAt(0)) ||
-    SIGNALS.lastChar.has(key.charCodeAt(key.length - 1)) ||
-    SIGNALS.opening.test(key) ||
-    SIGNALS.closing.test(key) ||
-    SIGNALS.anyChar.test(key) ||
-    SIGNALS.inside.test(key)
-  );
+  const { bits } = SIGNALS;
+  const n = key.length;
+  const first = bits[key.charCodeAt(0)];
+  const last = bits[key.charCodeAt(n - 1)];
+  if (first & FIRST_SIGNAL || last & LAST_SIGNAL) return true;
+  if (first & OPENS_WORD && SIGNALS.opening.test(key)) return true;
+  if (last & CLOSES_WORD && SIGNALS.closing.test(key)) return true;
+  let inside = false;
+  for (let i = 0; i < n; i++) {
+    const b = bits[key.charCodeAt(i)];
+    if (b & ANY_SIGNAL) return true;
+    if (b & STARTS_INSIDE_WORD) inside = true;
+  }
+  return inside && SIGNALS.inside.test(key);
 }
 
 const OTHER: LabelRole = Object.freeze({ role: "other" });
+/** A division's name (上城区, 单位1镇): the name is the label itself, so one shared answer serves all. */
+const UNIT: LabelRole = Object.freeze({ role: "unit" });
 
 /** What a label says about its line (its key normalised, its English words). */
 export function classify(label: Label): LabelRole {
@@ -278,7 +316,7 @@ export function classifyUncached(label: Label, shortcut = true): LabelRole {
   const key = label.key;
   if (key === "") return OTHER;
   if (shortcut && !label.en && !HEADER_WORDS.has(key) && !maybeWorded(key))
-    return UNIT_SUFFIX.test(key) ? { role: "unit", unit: key } : OTHER;
+    return UNIT_SUFFIX.test(key) ? UNIT : OTHER;
   const period = periodOf(key, label.en);
   if (period) return period;
   // Header words are whole labels: one lookup instead of a pattern each.
@@ -310,7 +348,7 @@ export function classifyUncached(label: Label, shortcut = true): LabelRole {
   }
   const derived = DERIVED_START.find(label) ?? DERIVED_END.find(label);
   if (derived) return { role: "derived", keyword: derived };
-  if (UNIT_SUFFIX.test(key)) return { role: "unit", unit: key };
+  if (UNIT_SUFFIX.test(key)) return UNIT;
   return { role: "other" };
 }
 
