@@ -8,25 +8,16 @@
  * Uses the helpers in browser.ts and flow.ts as they are.
  */
 import type { Request, WebSocket } from "playwright-core";
-import { openPlayground, pane, paneReady, startPlayground, stopPlayground, type Session } from "./browser";
+import { pane, paneReady, playgroundPerFile } from "./browser";
 import { runSampleFlow } from "./flow";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-let baseUrl: string;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  baseUrl = await startPlayground();
-}, 240_000);
-
-afterAll(async () => {
-  await session?.close();
-  await stopPlayground();
-});
+const playground = playgroundPerFile();
 
 test("the built pane asks only for its own files and Office.js, sends nothing, and never trips its CSP", async () => {
-  session = await openPlayground(baseUrl, { lang: "zh-CN", builtPage: true });
+  const session = await playground.open({ lang: "zh-CN", builtPage: true });
+  const { baseUrl } = playground;
   const { context, page } = session;
   const requests: { url: string; method: string; frame: string; type: string }[] = [];
   const sockets: string[] = [];
