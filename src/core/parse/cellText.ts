@@ -31,7 +31,7 @@ import { measureInfo, parseNumberText } from "./notation";
 import { textCell } from "./qualitative";
 import { fromNumber } from "./storedNumber";
 
-export { decimalsFromFormat, isPercentFormat, shownDecimalsOfStored } from "./numberFormat";
+export { decimalsFromFormat, isPercentFormat } from "./numberFormat";
 export { pow10Number, storedNumber, storedScale } from "./storedNumber";
 
 const EMPTY: EmptyCell = Object.freeze({ kind: "empty" }) as EmptyCell;

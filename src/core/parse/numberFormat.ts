@@ -122,14 +122,10 @@ export function shownDecimalsFor(value: Decimal, info: FormatInfo): number {
 }
 
 /**
- * The decimals a stored number with `scale` own decimals shows under `format`, as its NumberCell's
- * shownDecimals; -1 for a percent format (the cell's value is then the stored one × 100).
+ * The decimals a stored number with `scale` own decimals shows under the format `info` describes
+ * (formatInfo), as its NumberCell's shownDecimals; -1 for a percent format (the cell's value is then
+ * the stored one × 100). A column's cells share one format: analysed once, asked of every cell.
  */
-export function shownDecimalsOfStored(scale: number, format: string | undefined): number {
-  return shownDecimalsOfScale(scale, formatInfo(format));
-}
-
-/** shownDecimalsOfStored with the format already analysed (a column's cells share one format). */
 export function shownDecimalsOfScale(scale: number, info: FormatInfo): number {
   if (info.percent) return -1;
   if (info.minDecimals === undefined || info.maxDecimals === undefined) return scale;
