@@ -7,9 +7,12 @@
 // it spares parsing a megabyte of script at every start (docs/architecture.md, "The command line").
 // The cache serves only the bundle it was made from — its first 8 bytes are that bundle's CRC-32 and
 // length — and only the Node that made it (V8 checks its own version and flags). Otherwise, or
-// without a cache, the bundle is loaded as any module is: the cache changes how fast, never what runs.
+// without a cache, the bundle is compiled from its source alone: the cache changes how fast, never
+// what runs.
 const fs = require("fs");
 const path = require("path");
+const vm = require("vm");
+const zlib = require("zlib");
 
 const BUNDLE = path.join(__dirname, "..", "dist", "cli", "tdcheck.js");
 const CACHE = path.join(__dirname, "..", "dist", "cli", "tdcheck.cache");
@@ -18,14 +21,14 @@ const PARAMETERS = ["exports", "require", "module", "__filename", "__dirname"];
 /** The bundle's CRC-32 and length, as the cache's first 8 bytes hold them. */
 function stamp(bytes) {
   const head = Buffer.alloc(8);
-  head.writeUInt32LE(require("zlib").crc32(bytes), 0);
+  head.writeUInt32LE(zlib.crc32(bytes), 0);
   head.writeUInt32LE(bytes.length, 4);
   return head;
 }
 
 /** The bundle as a module's function, compiled from `cachedData` when V8 accepts it. */
 function compile(bytes, cachedData, produceCachedData) {
-  return require("vm").compileFunction(bytes.toString("utf8").replace(/^#!.*/, ""), PARAMETERS, {
+  return vm.compileFunction(bytes.toString("utf8").replace(/^#!.*/, ""), PARAMETERS, {
     filename: BUNDLE,
     cachedData,
     produceCachedData,
@@ -34,7 +37,7 @@ function compile(bytes, cachedData, produceCachedData) {
 
 /** Whether this Node can check a cache against the bundle (zlib.crc32: Node 20.15 and later). */
 function canStamp() {
-  return typeof require("zlib").crc32 === "function";
+  return typeof zlib.crc32 === "function";
 }
 
 /** The cache that belongs to these bundle bytes, or undefined. */
@@ -70,23 +73,22 @@ function cacheStatus() {
 }
 
 function run() {
-  if (!fs.existsSync(BUNDLE)) {
+  let bytes;
+  try {
+    bytes = fs.readFileSync(BUNDLE);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
     process.stderr.write(
       `tdcheck: the command line is not built (${BUNDLE} is missing): run \`npm run build:cli\` in ${path.join(__dirname, "..")}\n`,
     );
     process.exit(2);
   }
-  const bytes = fs.readFileSync(BUNDLE);
-  const cache = cacheFor(bytes);
-  if (!cache) {
-    require(BUNDLE);
-    return;
-  }
-  // A module of its own, as require would make it (the bundle needs only Node's built-in modules).
+  // A module of its own, as require would make it (the bundle needs only Node's built-in modules);
+  // compiled from the bytes just read, with the cache where it belongs to them.
   const Module = require("module");
   const bundle = new Module(BUNDLE, module);
   bundle.filename = BUNDLE;
-  compile(bytes, cache, false).call(
+  compile(bytes, cacheFor(bytes), false).call(
     bundle.exports,
     bundle.exports,
     Module.createRequire(BUNDLE),

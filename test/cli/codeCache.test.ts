@@ -65,7 +65,7 @@ describe("bin/tdcheck.js and the bundle's code cache", () => {
     expect(viaBin.stdout).toBe(direct.stdout);
   });
 
-  test("a cache made of other bundle bytes is not used: the bundle is loaded as a module, with the same answers", () => {
+  test("a cache made of other bundle bytes is not used: the bundle is compiled from its source alone, with the same answers", () => {
     const l = layout();
     if (!canCache) return;
     binCall(l.bin, "writeCodeCache");
