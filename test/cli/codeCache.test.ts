@@ -7,8 +7,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import * as zlib from "zlib";
-import { cliBundle, ROOT, SAMPLE, tempDir } from "../helpers/cli";
+import { binCall, CAN_CACHE, cliBundle, NO_LANGUAGE_ENV, ROOT, SAMPLE, tempDir } from "../helpers/cli";
 
 interface Layout {
   bin: string;
@@ -27,36 +26,22 @@ function layout(): Layout {
   return { bin, bundle, cache: path.join(dir, "dist", "cli", "tdcheck.cache") };
 }
 
-const env = { ...process.env, LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "", TDCHECK_LANG: "" };
-
-/** What bin/tdcheck.js says of its own cache, or writes, in a process of its own. */
-function binCall(bin: string, call: "cacheStatus" | "writeCodeCache"): string {
-  const r = spawnSync(
-    process.execPath,
-    ["-e", `process.stdout.write(String(require(${JSON.stringify(bin)}).${call}()))`],
-    {
-      encoding: "utf8",
-    },
-  );
-  expect(r.stderr).toBe("");
-  return r.stdout;
-}
-
 function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: "utf8", env });
+  const r = spawnSync(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: NO_LANGUAGE_ENV,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const CHECK = ["check", SAMPLE, "--format", "json"];
 
 describe("bin/tdcheck.js and the bundle's code cache", () => {
-  // zlib.crc32 ties a cache to its bundle; a Node without it runs without a cache (tested below).
-  const canCache = typeof (zlib as { crc32?: unknown }).crc32 === "function";
-
   test("the cache written for a bundle is the one V8 compiles it from, and the command answers as the bundle does", () => {
     const l = layout();
-    expect(binCall(l.bin, "writeCodeCache")).toBe(String(canCache));
-    if (!canCache) return;
+    expect(binCall(l.bin, "writeCodeCache")).toBe(String(CAN_CACHE));
+    if (!CAN_CACHE) return;
     expect(fs.statSync(l.cache).size).toBeGreaterThan(8);
     expect(binCall(l.bin, "cacheStatus")).toBe("used");
     const viaBin = run(l.bin, CHECK);
@@ -67,7 +52,7 @@ describe("bin/tdcheck.js and the bundle's code cache", () => {
 
   test("a cache made of other bundle bytes is not used: the bundle is compiled from its source alone, with the same answers", () => {
     const l = layout();
-    if (!canCache) return;
+    if (!CAN_CACHE) return;
     binCall(l.bin, "writeCodeCache");
     // The same length, one byte changed: V8 alone (which checks only the length) would take the cache.
     const bytes = fs.readFileSync(l.bundle);
@@ -83,7 +68,7 @@ describe("bin/tdcheck.js and the bundle's code cache", () => {
 
   test("a damaged cache is rejected by V8 and the command still runs; without a cache it runs too", () => {
     const l = layout();
-    if (canCache) {
+    if (CAN_CACHE) {
       binCall(l.bin, "writeCodeCache");
       const cache = fs.readFileSync(l.cache);
       cache.fill(0x5a, 8 + 16);

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import { spawnSync } from "child_process";
 import { nodeIo, type CliIo } from "../../src/cli/io";
 import { runCli } from "../../src/cli/run";
@@ -67,26 +68,44 @@ export function cliBundle(): string {
   return bundle;
 }
 
+/** An environment whose locale names no language (so the default, Chinese, does not depend on the machine). */
+export const NO_LANGUAGE_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  LANG: "C.UTF-8",
+  LC_ALL: "",
+  LC_MESSAGES: "",
+  LANGUAGE: "",
+  TDCHECK_LANG: "",
+};
+
 /**
- * The real bundled command line, run as a separate process, in a locale that names no language (so
- * the default, Chinese, does not depend on the machine). `timeoutMs` kills it (code -1) rather than
- * let a test wait forever on a command that hangs.
+ * The real bundled command line, run as a separate process, in a locale that names no language.
+ * `timeoutMs` kills it (code -1) rather than let a test wait forever on a command that hangs.
  */
 export function spawnCli(args: string[], cwd = ROOT, timeoutMs?: number): CliRun {
-  const env = {
-    ...process.env,
-    LANG: "C.UTF-8",
-    LC_ALL: "",
-    LC_MESSAGES: "",
-    LANGUAGE: "",
-    TDCHECK_LANG: "",
-  };
   const r = spawnSync(process.execPath, [cliBundle(), ...args], {
     cwd,
     encoding: "utf8",
-    env,
+    env: NO_LANGUAGE_ENV,
     timeout: timeoutMs,
     killSignal: "SIGKILL",
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Whether this Node makes a code cache for the bundle (bin/tdcheck.js ties it by zlib.crc32). */
+export const CAN_CACHE = typeof (zlib as { crc32?: unknown }).crc32 === "function";
+
+/**
+ * What a bin/tdcheck.js says of its code cache, or writes, asked in a process of its own (a cache
+ * made or judged inside Jest's process would carry Jest's V8 flags).
+ */
+export function binCall(bin: string, call: "cacheStatus" | "writeCodeCache"): string {
+  const r = spawnSync(
+    process.execPath,
+    ["-e", `process.stdout.write(String(require(${JSON.stringify(bin)}).${call}()))`],
+    { encoding: "utf8" },
+  );
+  expect(r.stderr).toBe("");
+  return r.stdout;
 }
