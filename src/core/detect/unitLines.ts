@@ -68,7 +68,7 @@ export function readUnits(ctx: UnitLinesContext): UnitInfo[] {
     else if (measures > 0 && values === 0 && measures >= texts) role = "measure";
     else if (word?.role === "note" || word?.role === "index") role = "note";
     else if (values === 0 && texts >= 2) role = "attribute";
-    else if (worded && !(values === 0 && texts >= 2)) role = worded;
+    else if (worded) role = worded;
     else if (word?.role === "name" || word?.role === "unit-header") role = "caption";
     else if (values === 0 && texts === 0 && (!label || CAPTION.test(label))) role = "caption";
     else role = "child";
