@@ -3,7 +3,7 @@
  * the same code a single job runs (checkBatchFile), and answers with plain data.
  */
 import { parentPort, workerData } from "worker_threads";
-import { checkBatchFile, type CheckOptions, type FileTask } from "./checkCommand";
+import { checkBatchFile, failedCheck, type CheckOptions, type FileTask } from "./checkCommand";
 import { nodeIo } from "./io";
 
 /** Not a terminal: a worker's messages travel back to the main thread, which prints them in order. */
@@ -20,16 +20,7 @@ export function serveBatch(): void {
     queue = queue.then(() =>
       checkBatchFile(task, options, inputs, io).then(
         (report) => port.postMessage(report),
-        // checkBatchFile turns every problem of a file into a report; this is a bug's last resort.
-        (e: unknown) =>
-          port.postMessage({
-            entry: {
-              file: task.file,
-              ok: false,
-              error: `${task.file}: ${(e as Error)?.message ?? String(e)}`,
-            },
-            stderr: [],
-          }),
+        (e: unknown) => port.postMessage(failedCheck(task.file, e)),
       ),
     );
   });

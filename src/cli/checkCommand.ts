@@ -14,8 +14,8 @@ import { kindOf, writeCopies, type Written } from "./checkCopies";
 import { CHECK_TEXT } from "./checkText";
 import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
-import { pathsOf, type CliIo } from "./io";
-import { chooseJobs, parseJobs } from "./jobs";
+import { pathsOf, type CliIo, type Machine } from "./io";
+import { chooseJobs, parseJobs, safeInMainThread } from "./jobs";
 import { prepareInput, withLegacyInputs, type PreparedInput } from "./legacyInput";
 import { chosenUnreadable, isConverted, loadWorkbook, uncalculatedFormulas, type InputSource } from "./load";
 import { loadMap } from "./mapFile";
@@ -349,6 +349,19 @@ export async function checkBatchFile(
   };
 }
 
+/**
+ * A file whose check threw: checkBatchFile turns every problem of a file into a report, so this is
+ * a bug's last resort, in the main thread and in a worker alike; the batch goes on.
+ */
+export function failedCheck(file: string, e: unknown): FileReport {
+  return { entry: { file, ok: false, error: `${file}: ${(e as Error)?.message ?? String(e)}` }, stderr: [] };
+}
+
+/** Lets the main thread take the workers' answers (and print) before it checks its next file. */
+function betweenFiles(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function runBatch(
   files: string[],
   emptyFolders: string[],
@@ -378,28 +391,33 @@ async function runBatch(
     },
     ...(prepared.has(file) ? { input: prepared.get(file) } : {}),
   }));
-  const machine = io.machine?.() ?? { cores: 1, freeBytes: 0 };
-  const jobs = chooseJobs({
-    requested,
-    cores: machine.cores,
-    freeBytes: machine.freeBytes,
-    sizes: files.map((f) => io.fileSize?.(f) ?? 0),
-  });
-  const lanes =
-    jobs > 1 && io.workerScript
-      ? new WorkerLanes<FileTask, FileReport>(io.workerScript, { options, inputs: files })
-      : undefined;
+  const machine: Machine = io.machine?.() ?? { cores: 1, freeBytes: 0 };
+  const sizes = files.map((f) => io.fileSize?.(f) ?? 0);
+  const jobs = chooseJobs({ requested, cores: machine.cores, freeBytes: machine.freeBytes, sizes });
+  // One job is the main thread; the others are worker threads (docs/architecture.md, "Parallel batches").
+  const workers = jobs > 1 && io.workerScript ? jobs - 1 : 0;
+  const lanes = workers
+    ? new WorkerLanes<FileTask, FileReport>(io.workerScript!, { options, inputs: files })
+    : undefined;
+  const heapLimit = machine.heapLimitBytes ?? 0;
   const progress = io.progress;
   progress?.show(text.filesDone(0, tasks.length));
   try {
     await runInOrder(
       tasks,
-      // Two tasks in flight per worker: the next is queued there while the main thread prints.
-      lanes ? 2 * jobs : 1,
-      async (task, _i, slot): Promise<FileReport> => {
-        if (!lanes) return checkBatchFile(task, options, files, io);
+      // Slot 0 is the main thread, one file at a time; two tasks in flight per worker, the next
+      // queued there while the main thread checks or prints.
+      lanes ? 1 + 2 * workers : 1,
+      async (task, i, slot): Promise<FileReport> => {
+        const inMainThread = () =>
+          checkBatchFile(task, options, files, io).catch((e: unknown) => failedCheck(task.file, e));
+        if (!lanes) return inMainThread();
+        if (slot === 0 && safeInMainThread(sizes[i], heapLimit)) {
+          await betweenFiles();
+          return inMainThread();
+        }
         try {
-          return await lanes.run(slot % jobs, task);
+          return await lanes.run(slot === 0 ? 0 : (slot - 1) % workers, task);
         } catch (e) {
           const error = text.workerFailed(task.file, (e as Error).message);
           return {

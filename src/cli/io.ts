@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as v8 from "v8";
 import { intlLocale } from "./cliLang";
 import { Files, type FileFault, type FsOps, type PathKind } from "./files";
 import { findSoffice } from "./libreoffice";
@@ -39,8 +40,8 @@ export interface CliIo {
   progress?: Progress;
   /** The bundled command line itself, which a batch runs in worker threads; absent in-process. */
   workerScript?: string;
-  /** Cores the batch may use, and the memory free for it (bytes). */
-  machine?(): { cores: number; freeBytes: number };
+  /** Cores the batch may use, the memory free for it, and the main thread's heap limit (bytes). */
+  machine?(): Machine;
   /**
    * Where LibreOffice's soffice program is: the path given (--soffice) if it runs, else found as
    * libreoffice.ts finds it; null when there is none. Absent: LibreOffice is not used (a fake disk).
@@ -50,6 +51,13 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** The platform's locale where the environment names none (Windows). */
   locale?: () => string | undefined;
+}
+
+export interface Machine {
+  cores: number;
+  freeBytes: number;
+  /** The most the main thread's JavaScript heap may hold; absent: unknown. */
+  heapLimitBytes?: number;
 }
 
 export function pathsOf(io: CliIo): PathApi {
@@ -108,7 +116,11 @@ export function nodeIo(options: NodeIoOptions = {}): CliIo {
     },
     progress,
     workerScript: options.workerScript,
-    machine: () => ({ cores: os.availableParallelism(), freeBytes: freeBytes() }),
+    machine: () => ({
+      cores: os.availableParallelism(),
+      freeBytes: freeBytes(),
+      heapLimitBytes: v8.getHeapStatistics().heap_size_limit,
+    }),
     findSoffice: (explicit) => (explicit === undefined ? findSoffice() : findSoffice(explicit)),
   };
 }

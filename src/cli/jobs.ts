@@ -1,7 +1,9 @@
 /**
- * How many files a batch checks at once (`--jobs`). Each job is a worker thread holding one
- * workbook at a time, so memory grows with the jobs, never with the batch: by default as many jobs
- * as cores, fewer when the largest files' expected memory would not fit in what is free.
+ * How many files a batch checks at once (`--jobs`), and which of them the main thread may check
+ * itself. One job is the main thread, each other one a worker thread; each holds one workbook at a
+ * time, so memory grows with the jobs, never with the batch. By default as many jobs as the cores
+ * can run side by side (CORES_PER_JOB), fewer when the largest files' expected memory would not fit
+ * in what is free (docs/architecture.md, "Parallel batches").
  */
 
 /**
@@ -19,14 +21,35 @@ export function expectedWorkerBytes(fileBytes: number): number {
 
 /**
  * The expected checking time of a file, from its size: about 1 ms for a small workbook, and about
- * 0.09 ms per KiB beyond (the 1 M-cell workbook, 6.5 MiB, takes about 0.6 s of CPU). Starting a
- * worker thread costs about 0.2 s (it loads the command line anew), so a batch expected to take less
- * than MIN_PARALLEL_WORK_MS in all is checked in one job: more would only be slower.
+ * 0.09 ms per KiB beyond (the 1 M-cell workbook, 6.5 MiB, takes about 0.6 s of CPU). Each further
+ * job is a V8 isolate of its own that loads the command line and optimises the engine again: about
+ * 0.9 s of CPU over a batch (measured: two processes of 2,000 small workbooks each used 1.05 s more
+ * CPU than one process of all 4,000). A batch expected to take less than MIN_PARALLEL_WORK_MS in all
+ * is checked in one job: more would only be slower.
  */
 export function expectedCheckMs(fileBytes: number): number {
   return 1 + (0.09 * fileBytes) / 1024;
 }
 export const MIN_PARALLEL_WORK_MS = 1000;
+
+/**
+ * The cores one job keeps busy: its own thread, and beside it V8's optimising compiler and garbage
+ * collector. Measured on a 2-core machine (bench, batch suite): CPU time ÷ wall time of one job is
+ * 1.4–1.5, for 500 to 4,000 small workbooks and for four 1 M-cell workbooks alike. There a second
+ * job found half a core free and the batch took longer (4,000 small workbooks: 2.3 s against 1.85 s
+ * with one job), so the default gives each job a core and a half.
+ */
+export const CORES_PER_JOB = 1.5;
+
+/**
+ * Whether the main thread may check a file itself beside the workers. A worker that runs out of
+ * memory fails only its own file; the main thread running out would end the batch. So the main
+ * thread takes only files expected to need at most half of its heap's limit, and the workers take
+ * the rest.
+ */
+export function safeInMainThread(fileBytes: number, heapLimitBytes: number): boolean {
+  return expectedWorkerBytes(fileBytes) <= heapLimitBytes / 2;
+}
 
 export interface JobsInput {
   /** --jobs as given; undefined for the default. */
@@ -38,9 +61,9 @@ export interface JobsInput {
 }
 
 /**
- * --jobs N is taken as asked (at most one per file). The default is the number of cores, lowered
- * until the largest files, one per job, are expected to fit in the free memory together; at least 1,
- * and 1 for a batch too small to repay starting workers.
+ * --jobs N is taken as asked (at most one per file). The default is the jobs the cores can run side
+ * by side (cores ÷ CORES_PER_JOB), lowered until the largest files, one per job, are expected to fit
+ * in the free memory together; at least 1, and 1 for a batch too small to repay starting workers.
  */
 export function chooseJobs(input: JobsInput): number {
   const files = input.sizes.length;
@@ -48,7 +71,7 @@ export function chooseJobs(input: JobsInput): number {
   if (input.requested !== undefined) return Math.max(1, Math.min(input.requested, files));
   const work = input.sizes.reduce((ms, size) => ms + expectedCheckMs(size), 0);
   if (work < MIN_PARALLEL_WORK_MS) return 1;
-  const most = Math.max(1, Math.min(input.cores, files));
+  const most = Math.max(1, Math.min(Math.floor(input.cores / CORES_PER_JOB), files));
   const largest = [...input.sizes].sort((a, b) => b - a);
   let jobs = 1;
   let need = expectedWorkerBytes(largest[0]);

@@ -11,9 +11,12 @@ import {
   chooseJobs,
   expectedCheckMs,
   expectedWorkerBytes,
+  CORES_PER_JOB,
   MIN_PARALLEL_WORK_MS,
   parseJobs,
+  safeInMainThread,
 } from "../../src/cli/jobs";
+import { failedCheck } from "../../src/cli/checkCommand";
 import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
 import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 
@@ -56,10 +59,30 @@ describe("runInOrder", () => {
 describe("chooseJobs", () => {
   const MiB = 1024 * 1024;
   const MB = 1024 * 1024;
-  test("the default is the cores, never more than the files", () => {
-    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: [MB, 6 * MB, 7 * MB] })).toBe(3);
-    expect(chooseJobs({ cores: 2, freeBytes: 64 * 1024 * MiB, sizes: Array(500).fill(100_000) })).toBe(2);
+  test("the default is a job per core and a half, never more than the files", () => {
+    const plenty = 64 * 1024 * MiB;
+    const many = Array(500).fill(100_000);
+    expect(chooseJobs({ cores: 8, freeBytes: plenty, sizes: [MB, 6 * MB, 7 * MB] })).toBe(3);
+    expect(
+      [1, 2, 3, 4, 6, 8, 16].map((cores) => chooseJobs({ cores, freeBytes: plenty, sizes: many })),
+    ).toEqual([1, 1, 2, 2, 4, 5, 10]);
+    for (const cores of [1, 2, 3, 4, 8, 16, 64])
+      expect(chooseJobs({ cores, freeBytes: plenty, sizes: many })).toBe(
+        Math.max(1, Math.floor(cores / CORES_PER_JOB)),
+      );
     expect(chooseJobs({ cores: 8, freeBytes: 0, sizes: [5] })).toBe(1);
+  });
+
+  test("the main thread takes only files expected to need at most half its heap; workers take the rest", () => {
+    const limit = 4096 * MiB;
+    expect(safeInMainThread(6.5 * MB, limit)).toBe(true); // the 1 M-cell workbook: about 260 MiB
+    expect(safeInMainThread(100 * MB, limit)).toBe(false); // about 3 GiB
+    expect(safeInMainThread(0, 0)).toBe(false); // a heap limit not known: nothing in the main thread
+    fc.assert(
+      fc.property(fc.nat(1e9), fc.nat(2 ** 40), (bytes, heap) => {
+        expect(safeInMainThread(bytes, heap)).toBe(2 * expectedWorkerBytes(bytes) <= heap);
+      }),
+    );
   });
 
   test("a batch expected to take under a second is one job: starting workers would cost more", () => {
@@ -67,18 +90,18 @@ describe("chooseJobs", () => {
     expect(500 * expectedCheckMs(3000)).toBeLessThan(MIN_PARALLEL_WORK_MS);
     expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: small })).toBe(1);
     expect(chooseJobs({ requested: 2, cores: 8, freeBytes: 0, sizes: small })).toBe(2);
-    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: Array(2000).fill(3000) })).toBe(8);
+    expect(chooseJobs({ cores: 8, freeBytes: 64 * 1024 * MiB, sizes: Array(2000).fill(3000) })).toBe(5);
   });
 
   test("fewer jobs when the largest files, one per job, would not fit in free memory", () => {
     const big = 100 * MiB; // expected ≈ 3 GiB per worker
     const sizes = [big, big, big, 1000, 1000];
     const free = 2 * expectedWorkerBytes(big) + MiB;
-    expect(chooseJobs({ cores: 4, freeBytes: free, sizes })).toBe(2);
-    expect(chooseJobs({ cores: 4, freeBytes: 0, sizes })).toBe(1);
+    expect(chooseJobs({ cores: 6, freeBytes: free, sizes })).toBe(2);
+    expect(chooseJobs({ cores: 6, freeBytes: 0, sizes })).toBe(1);
     // Files of a few MiB on a machine with memory to spare: memory never limits.
     const some = [4 * MB, 4 * MB, 4 * MB, 4 * MB];
-    expect(chooseJobs({ cores: 4, freeBytes: 4 * expectedWorkerBytes(4 * MB), sizes: some })).toBe(4);
+    expect(chooseJobs({ cores: 6, freeBytes: 4 * expectedWorkerBytes(4 * MB), sizes: some })).toBe(4);
   });
 
   test("--jobs N is taken as asked, at most one per file", () => {
@@ -174,12 +197,16 @@ describe("tdcheck check --jobs", () => {
     expect(inProcess.stderr).toBe(one.stderr);
   });
 
-  test("with the bundle to run, the default sends the files to two worker threads, one file at a time each", async () => {
+  test("with the bundle to run, the default checks files in the main thread and in worker threads", async () => {
     const run = jest.spyOn(WorkerLanes.prototype, "run");
-    // Files as large as a 1 M-cell workbook, as far as the choice of jobs can tell: worth two workers.
+    // Files as large as a 1 M-cell workbook, as far as the choice of jobs can tell: worth more jobs.
     const fileSize = () => 6 * 1024 * 1024;
+    const heapLimitBytes = 4096 * 1024 * 1024;
+    const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
+    const workerLanes = () => [...new Set(run.mock.calls.map(([lane]) => lane))].sort();
     try {
-      const machine = () => ({ cores: 2, freeBytes: 2 ** 40 });
+      // Five cores: three jobs, the main thread and two workers, each worker given files.
+      const machine = () => ({ cores: 5, freeBytes: 2 ** 40, heapLimitBytes });
       const r = await cliWith(
         { workerScript: cliBundle(), machine, fileSize },
         "check",
@@ -187,13 +214,30 @@ describe("tdcheck check --jobs", () => {
         "--format",
         "json",
       );
-      const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
       expect(r.stdout).toBe(one.stdout);
-      expect(run).toHaveBeenCalledTimes(24);
-      expect(new Set(run.mock.calls.map(([lane]) => lane))).toEqual(new Set([0, 1]));
-      // Memory short of a second worker: one job, in-process, no worker at all.
+      expect(run.mock.calls.length).toBeGreaterThan(0);
+      expect(run.mock.calls.length).toBeLessThan(24); // the main thread checked the others
+      expect(workerLanes()).toEqual([0, 1]);
+      // A main thread whose heap could not hold such a file sends every file to the workers.
       run.mockClear();
-      const short = () => ({ cores: 2, freeBytes: 0 });
+      const smallHeap = () => ({ cores: 5, freeBytes: 2 ** 40, heapLimitBytes: 256 * 1024 * 1024 });
+      const safe = await cliWith(
+        { workerScript: cliBundle(), machine: smallHeap, fileSize },
+        "check",
+        dir,
+        "--format",
+        "json",
+      );
+      expect(safe.stdout).toBe(one.stdout);
+      expect(run).toHaveBeenCalledTimes(24);
+      expect(workerLanes()).toEqual([0, 1]);
+      // Two cores: one job, as one job already keeps more than a core busy; no worker at all.
+      run.mockClear();
+      const two = () => ({ cores: 2, freeBytes: 2 ** 40, heapLimitBytes });
+      await cliWith({ workerScript: cliBundle(), machine: two, fileSize }, "check", dir);
+      expect(run).not.toHaveBeenCalled();
+      // Memory short of a second job: one job, in-process.
+      const short = () => ({ cores: 5, freeBytes: 0, heapLimitBytes });
       await cliWith({ workerScript: cliBundle(), machine: short, fileSize }, "check", dir);
       expect(run).not.toHaveBeenCalled();
       // The real, small files: not worth starting workers.
@@ -202,6 +246,12 @@ describe("tdcheck check --jobs", () => {
     } finally {
       run.mockRestore();
     }
+  });
+
+  test("a file whose check throws is reported as failed, and the batch goes on, as a worker does it", () => {
+    const report = failedCheck("a.xlsx", new TypeError("boom"));
+    expect(report).toEqual({ entry: { file: "a.xlsx", ok: false, error: "a.xlsx: boom" }, stderr: [] });
+    expect(failedCheck("b.csv", "text").entry).toEqual({ file: "b.csv", ok: false, error: "b.csv: text" });
   });
 
   test("annotated copies written by two jobs are byte-identical to one job's", () => {
