@@ -8,6 +8,7 @@ import { serveBatch } from "./batchWorker";
 import { nodeIo } from "./io";
 import { BATCH_WORKER } from "./parallel";
 import { runCli } from "./run";
+import { workerEntry } from "./workerEntry";
 
 // A reader that stops early (`tdcheck check … | head`) closes the pipe: the rest of the output has
 // nowhere to go, which is the reader's choice, not a fault to report with a stack trace.
@@ -18,7 +19,7 @@ for (const stream of [process.stdout, process.stderr])
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === BATCH_WORKER) serveBatch();
 else
-  runCli(process.argv.slice(2), nodeIo({ workerScript: __filename })).then(
+  runCli(process.argv.slice(2), nodeIo({ workerScript: workerEntry(__filename) })).then(
     (code) => {
       process.exitCode = code;
     },

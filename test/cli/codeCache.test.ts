@@ -7,6 +7,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { workerEntry } from "../../src/cli/workerEntry";
 import { binCall, CAN_CACHE, cliBundle, NO_LANGUAGE_ENV, ROOT, SAMPLE, tempDir } from "../helpers/cli";
 
 interface Layout {
@@ -84,14 +85,29 @@ describe("bin/tdcheck.js and the bundle's code cache", () => {
     expect([none.status, none.stderr]).toEqual([1, ""]);
   });
 
-  test("a parallel batch from a cached start runs its workers from the bundle", () => {
+  test("a parallel batch from a cached start runs its workers through the launcher too; a bundle alone runs them itself", () => {
     const l = layout();
     binCall(l.bin, "writeCodeCache");
+    // The launcher notes each worker thread it starts in (it is the same file otherwise).
+    const marks = path.join(tempDir(), "workers.txt");
+    const note = `if (!require("worker_threads").isMainThread) require("fs").appendFileSync(${JSON.stringify(marks)}, "worker\\n");\n`;
+    fs.writeFileSync(
+      l.bin,
+      fs.readFileSync(l.bin, "utf8").replace('"use strict";\n', `"use strict";\n${note}`),
+    );
     const csv = path.join(ROOT, "examples", "data");
     const one = run(l.bin, ["check", SAMPLE, csv, "--format", "json", "--jobs", "1"]);
+    expect(fs.existsSync(marks)).toBe(false);
     const two = run(l.bin, ["check", SAMPLE, csv, "--format", "json", "--jobs", "2"]);
     expect([two.status, two.stderr]).toEqual([1, ""]);
     expect(two.stdout).toBe(one.stdout);
+    expect(fs.readFileSync(marks, "utf8")).toBe("worker\n");
+    expect(workerEntry(l.bundle)).toBe(l.bin);
+    // Without a launcher beside it, the bundle starts its workers from itself, with the same answers.
+    fs.rmSync(l.bin);
+    expect(workerEntry(l.bundle)).toBe(l.bundle);
+    const alone = run(l.bundle, ["check", SAMPLE, csv, "--format", "json", "--jobs", "2"]);
+    expect([alone.status, alone.stderr, alone.stdout]).toEqual([1, "", one.stdout]);
   });
 
   test("without the bundle, a clear message and exit 2", () => {
