@@ -111,7 +111,7 @@ export const HELP: Record<Lang, HelpWords> = {
       preparer: "填表人，写在审核报告上",
       reviewer: "审核人，写在审核报告上",
       strict: "有警告也按失败处理（退出码 1）",
-      jobs: "批量校核时同时处理的文件数，在工作线程中进行（默认：CPU 核数，内存不足时更少）；输出与单线程相同",
+      jobs: "批量校核时同时处理的文件数：主线程加 N−1 个工作线程（默认：每 1.5 个 CPU 核一个，内存不足时更少）；输出与 1 个时相同",
     },
     detect: {
       description: "显示识别结果：表格、上级、下级、各指标类型（--format json 输出可供 --map 使用的映射）",
@@ -196,7 +196,7 @@ export const HELP: Record<Lang, HelpWords> = {
       preparer: "填表人, shown on the audit report",
       reviewer: "审核人, shown on the audit report",
       strict: "also fail (exit 1) on warnings",
-      jobs: "files of a batch checked at once, in worker threads (default: the cores, fewer when memory is short); output as with one",
+      jobs: "files of a batch checked at once: the main thread and N−1 worker threads (default: one per 1.5 cores, fewer when memory is short); output as with one",
     },
     detect: {
       description:

@@ -204,22 +204,25 @@ describe("manifest.xml", () => {
 });
 
 describe("the command line", () => {
-  test("its own code reaches only the Node built-ins fs, os, path, url, worker_threads, zlib, and child_process in one place (no network; one program: LibreOffice)", () => {
+  test("its own code reaches only the Node built-ins fs, os, path, url, v8, worker_threads, zlib, and child_process in one place (no network; one program: LibreOffice)", () => {
     const { builtins } = moduleGraph(["src/cli/main.ts"], "node");
     const ours = Object.entries(builtins).filter(([f]) => f.startsWith("src/"));
     // os: the cores and free memory a parallel batch may use; worker_threads: its workers, threads of
     // this same process running the bundled command line itself (src/cli/parallel.ts), never a program.
     // child_process and url: LibreOffice's soffice, the one program the command line starts, to read
-    // .xls/.et input (issue 16), with its private profile given as a file URL.
+    // .xls/.et input (issue 16), with its private profile given as a file URL. v8: the main thread's
+    // heap limit, which decides the files it may check itself beside its workers (src/cli/jobs.ts).
     expect([...new Set(ours.flatMap(([, b]) => b))].sort()).toEqual([
       "child_process",
       "fs",
       "os",
       "path",
       "url",
+      "v8",
       "worker_threads",
       "zlib",
     ]);
+    expect(ours.filter(([, b]) => b.includes("v8")).map(([f]) => f)).toEqual(["src/cli/io.ts"]);
     const threads = ours
       .filter(([, b]) => b.includes("worker_threads"))
       .map(([f]) => f)
