@@ -20,7 +20,7 @@ export function serveBatch(): void {
     queue = queue.then(() =>
       checkBatchFile(task, options, inputs, io).then(
         (report) => port.postMessage(report),
-        (e: unknown) => port.postMessage(failedCheck(task.file, e)),
+        (e: unknown) => port.postMessage(failedCheck(task.file, e, options)),
       ),
     );
   });

@@ -15,7 +15,7 @@ import { CHECK_TEXT } from "./checkText";
 import { FileFault } from "./files";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo, type Machine } from "./io";
-import { chooseJobs, parseJobs, safeInMainThread } from "./jobs";
+import { chooseJobs, mainThreadTakes, parseJobs } from "./jobs";
 import { prepareInput, withLegacyInputs, type PreparedInput } from "./legacyInput";
 import { chosenUnreadable, isConverted, loadWorkbook, uncalculatedFormulas, type InputSource } from "./load";
 import { loadMap } from "./mapFile";
@@ -44,7 +44,7 @@ export interface CheckOptions {
   reviewer?: string;
   strict: boolean;
   lang: Lang;
-  /** How many files of a batch to check at once (worker threads); default: chooseJobs. */
+  /** How many files of a batch to check at once (the main thread and worker threads); default: chooseJobs. */
   jobs?: string;
   /** --max-cells as typed; checked by runCheck. */
   maxCells?: string;
@@ -351,10 +351,19 @@ export async function checkBatchFile(
 
 /**
  * A file whose check threw: checkBatchFile turns every problem of a file into a report, so this is
- * a bug's last resort, in the main thread and in a worker alike; the batch goes on.
+ * a bug's last resort, in the main thread and in a worker alike; the batch goes on, and the file is
+ * said unusable as a dying worker's are (JSON and CSV: the reason on stderr).
  */
-export function failedCheck(file: string, e: unknown): FileReport {
-  return { entry: { file, ok: false, error: `${file}: ${(e as Error)?.message ?? String(e)}` }, stderr: [] };
+export function failedCheck(
+  file: string,
+  e: unknown,
+  options: Pick<CheckOptions, "lang" | "format">,
+): FileReport {
+  const error = INPUT_TEXT[options.lang].checkFailed(file, (e as Error)?.message ?? String(e));
+  return {
+    entry: { file, ok: false, error, code: "CHECK_FAILED" },
+    stderr: options.format !== "text" ? [`tdcheck: ${error}\n`] : [],
+  };
 }
 
 /** Lets the main thread take the workers' answers (and print) before it checks its next file. */
@@ -394,11 +403,13 @@ async function runBatch(
   const machine: Machine = io.machine?.() ?? { cores: 1, freeBytes: 0 };
   const sizes = files.map((f) => io.fileSize?.(f) ?? 0);
   const jobs = chooseJobs({ requested, cores: machine.cores, freeBytes: machine.freeBytes, sizes });
-  // One job is the main thread; the others are worker threads (docs/architecture.md, "Parallel batches").
-  const workers = jobs > 1 && io.workerScript ? jobs - 1 : 0;
-  const lanes = workers
-    ? new WorkerLanes<FileTask, FileReport>(io.workerScript!, { options, inputs: files })
+  // One job is the main thread, the others worker threads, each started on first use; with one job,
+  // a worker only for a file the main thread should not hold (docs/architecture.md, "Parallel batches").
+  const script = io.workerScript;
+  const lanes = script
+    ? new WorkerLanes<FileTask, FileReport>(script, { options, inputs: files })
     : undefined;
+  const workers = lanes ? jobs - 1 : 0;
   const heapLimit = machine.heapLimitBytes ?? 0;
   const progress = io.progress;
   progress?.show(text.filesDone(0, tasks.length));
@@ -409,15 +420,16 @@ async function runBatch(
       // queued there while the main thread checks or prints.
       lanes ? 1 + 2 * workers : 1,
       async (task, i, slot): Promise<FileReport> => {
-        const inMainThread = () =>
-          checkBatchFile(task, options, files, io).catch((e: unknown) => failedCheck(task.file, e));
-        if (!lanes) return inMainThread();
-        if (slot === 0 && safeInMainThread(sizes[i], heapLimit)) {
-          await betweenFiles();
-          return inMainThread();
+        if (!lanes || (slot === 0 && mainThreadTakes(sizes[i], heapLimit, workers))) {
+          if (workers) await betweenFiles();
+          return checkBatchFile(task, options, files, io).catch((e: unknown) =>
+            failedCheck(task.file, e, options),
+          );
         }
+        // The main thread's slot passes a file on to the least busy worker.
+        const lane = slot === 0 ? lanes.leastBusy(Math.max(1, workers)) : (slot - 1) % workers;
         try {
-          return await lanes.run(slot === 0 ? 0 : (slot - 1) % workers, task);
+          return await lanes.run(lane, task);
         } catch (e) {
           const error = text.workerFailed(task.file, (e as Error).message);
           return {

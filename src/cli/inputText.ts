@@ -41,6 +41,8 @@ interface InputCatalog {
   filesDone(done: number, total: number): string;
   badJobs(value: string): string;
   workerFailed(file: string, detail: string): string;
+  /** A check that threw (a bug): the file is unusable, the batch goes on. */
+  checkFailed(file: string, detail: string): string;
   /** The line refusing an .xls/.et, with how to install LibreOffice (or that --soffice names no program). */
   installLibreOffice(refusal: string, soffice: string | undefined): string;
   /** How a converted input was read (the text output's first line, beside the file's name). */
@@ -117,6 +119,7 @@ const ZH: InputCatalog = {
   filesDone: (done, total) => `已校核 ${count(done)}/${count(total)} 个文件…`,
   badJobs: (v) => `--jobs ${v}：应为不小于 1 的整数`,
   workerFailed: (f, detail) => `${f}：校核进程意外停止（${detail}），该文件未能校核`,
+  checkFailed: (f, detail) => `${f}：校核时出现内部错误（${detail}），该文件未能校核`,
   installLibreOffice: (refusal, soffice) =>
     refusal +
     (soffice === undefined
@@ -181,6 +184,8 @@ const EN: InputCatalog = {
   badJobs: (v) => `--jobs ${v}: expected a whole number of at least 1`,
   workerFailed: (f, detail) =>
     `${f}: the checking worker stopped unexpectedly (${detail}); the file was not checked`,
+  checkFailed: (f, detail) =>
+    `${f}: an internal error stopped its check (${detail}); the file was not checked`,
   installLibreOffice: (refusal, soffice) =>
     `${refusal} ` +
     (soffice === undefined

@@ -1,7 +1,8 @@
 /**
  * Running a batch's files in parallel while printing as one job would: tasks go to a fixed number
- * of lanes (one worker thread each, one file at a time), and results are handed on strictly in input
- * order, a finished later file waiting for the earlier ones.
+ * of slots (the main thread's, and two per worker thread), and results are handed on strictly in
+ * input order, a finished later file waiting for the earlier ones (docs/architecture.md, "Parallel
+ * batches").
  */
 import { Worker } from "worker_threads";
 
@@ -70,6 +71,17 @@ export class WorkerLanes<Q, A> {
     worker.on("exit", (code: number) => lost(`exit ${code}`));
     this.lanes[k] = lane = created;
     return lane;
+  }
+
+  /** The worker lane among the first `count` with the fewest tasks given and not yet answered. */
+  leastBusy(count: number): number {
+    let best = 0;
+    for (let k = 1; k < count; k++) if (this.waiting(k) < this.waiting(best)) best = k;
+    return best;
+  }
+
+  private waiting(k: number): number {
+    return this.lanes[k]?.waiting.length ?? 0;
   }
 
   run(k: number, request: Q): Promise<A> {

@@ -184,6 +184,7 @@ const ARGS: Record<string, Record<string, unknown[][]>> = {
     filesDone: [[1, 3]],
     badJobs: [["0"]],
     workerFailed: [["a.xlsx", "exit 1"]],
+    checkFailed: [["a.xlsx", "boom"]],
     installLibreOffice: [
       ["a.xls: …", undefined],
       ["a.xls: …", "/opt/soffice"],

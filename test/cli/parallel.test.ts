@@ -18,6 +18,7 @@ import {
 } from "../../src/cli/jobs";
 import { failedCheck } from "../../src/cli/checkCommand";
 import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
+import { nodeIo } from "../../src/cli/io";
 import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 
 describe("runInOrder", () => {
@@ -116,6 +117,30 @@ describe("chooseJobs", () => {
 });
 
 describe("WorkerLanes", () => {
+  test("leastBusy: the lane with the fewest tasks given and not yet answered (a lane not started has none)", async () => {
+    const script = path.join(tempDir(), "hold.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("worker_threads");
+       const held = [];
+       parentPort.on("message", (n) => { if (n === "go") for (const h of held.splice(0)) parentPort.postMessage(h); else held.push(n); });`,
+    );
+    const lanes = new WorkerLanes<string | number, number>(script, {});
+    try {
+      expect(lanes.leastBusy(3)).toBe(0);
+      const a = [lanes.run(0, 1), lanes.run(0, 2), lanes.run(1, 3)];
+      expect(lanes.leastBusy(2)).toBe(1);
+      expect(lanes.leastBusy(3)).toBe(2);
+      const b = lanes.run(1, 4);
+      expect(lanes.leastBusy(2)).toBe(0); // a tie goes to the first
+      void lanes.run(0, "go");
+      void lanes.run(1, "go");
+      expect(await Promise.all([...a, b])).toEqual([1, 2, 3, 4]);
+    } finally {
+      await lanes.close();
+    }
+  });
+
   test("a worker that dies fails only its own task; the lane starts a fresh worker for the next", async () => {
     const script = path.join(tempDir(), "worker.js");
     fs.writeFileSync(
@@ -248,10 +273,118 @@ describe("tdcheck check --jobs", () => {
     }
   });
 
-  test("a file whose check throws is reported as failed, and the batch goes on, as a worker does it", () => {
-    const report = failedCheck("a.xlsx", new TypeError("boom"));
-    expect(report).toEqual({ entry: { file: "a.xlsx", ok: false, error: "a.xlsx: boom" }, stderr: [] });
-    expect(failedCheck("b.csv", "text").entry).toEqual({ file: "b.csv", ok: false, error: "b.csv: text" });
+  test("a file whose check throws is reported unusable (CHECK_FAILED) and the batch goes on, with 1 job and in the main thread beside a worker", async () => {
+    const real = nodeIo();
+    const first = path.join(dir, fs.readdirSync(dir).sort()[0]);
+    // A bug in the check of the first file (which the main thread takes first): here, an io that throws.
+    const exists = (p: string) => {
+      if (p === first) throw new TypeError("boom");
+      return real.exists(p);
+    };
+    const machine = () => ({ cores: 2, freeBytes: 2 ** 40, heapLimitBytes: 4096 * 1024 * 1024 });
+    const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1", "--lang", "en"]);
+    for (const jobs of ["1", "2"]) {
+      const r = await cliWith(
+        { exists, machine, workerScript: cliBundle() },
+        "check",
+        dir,
+        "--format",
+        "json",
+        "--jobs",
+        jobs,
+        "--lang",
+        "en",
+      );
+      expect(r.code).toBe(2);
+      const files = (JSON.parse(r.stdout) as { files: { file: string; code?: string; error?: string }[] })
+        .files;
+      const reason = `${first}: an internal error stopped its check (boom); the file was not checked`;
+      expect(files[0]).toEqual({ file: first, error: reason, code: "CHECK_FAILED" });
+      expect(r.stderr.split("\n")).toContain(`tdcheck: ${reason}`);
+      // Every other file as one job checks it.
+      const others = (JSON.parse(one.stdout) as { files: unknown[] }).files.slice(1);
+      expect(files.slice(1)).toEqual(others);
+    }
+    const zh = failedCheck("a.xlsx", "x", { lang: "zh", format: "text" });
+    expect(zh).toEqual({
+      entry: {
+        file: "a.xlsx",
+        ok: false,
+        error: "a.xlsx：校核时出现内部错误（x），该文件未能校核",
+        code: "CHECK_FAILED",
+      },
+      stderr: [],
+    });
+  });
+
+  test("files the main thread should not hold go to the least busy worker, with one job too; the others it checks itself", async () => {
+    const run = jest.spyOn(WorkerLanes.prototype, "run");
+    const names = fs.readdirSync(dir).sort();
+    // Every third file as large as the main thread's heap allows no more of (sizes by name, so a
+    // size looked up for the wrong file would send another file).
+    const large = new Set(names.filter((_, i) => i % 3 === 1).map((n) => path.join(dir, n)));
+    const fileSize = (p: string) => (large.has(p) ? 200 * 1024 * 1024 : 4000);
+    const heapLimitBytes = 2 * (64 + 30 * 200) * 1024 * 1024 - 1; // just short of a large file
+    const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1"]);
+    const sent = () => new Set(run.mock.calls.map(([, task]) => (task as { file: string }).file));
+    try {
+      for (const cores of [2, 5]) {
+        run.mockClear();
+        const machine = () => ({ cores, freeBytes: 2 ** 45, heapLimitBytes });
+        const r = await cliWith(
+          { workerScript: cliBundle(), machine, fileSize },
+          "check",
+          dir,
+          "--format",
+          "json",
+          "--jobs",
+          cores === 2 ? "1" : "3",
+        );
+        expect(r.stdout).toBe(one.stdout);
+        if (cores === 2) {
+          // One job: exactly the large files went to a worker, one at a time.
+          expect([...sent()].sort()).toEqual([...large].sort());
+          expect(new Set(run.mock.calls.map(([lane]) => lane))).toEqual(new Set([0]));
+        } else {
+          for (const f of large) expect(sent().has(f)).toBe(true);
+          expect(sent().size).toBeLessThan(names.length);
+          expect(new Set(run.mock.calls.map(([lane]) => lane))).toEqual(new Set([0, 1]));
+        }
+      }
+    } finally {
+      run.mockRestore();
+    }
+  });
+
+  test("between its files the main thread lets a worker's answers in, so the worker keeps getting files", async () => {
+    const run = jest.spyOn(WorkerLanes.prototype, "run");
+    // A worker that answers at once, and a main thread slowed to 25 ms a file.
+    const script = path.join(tempDir(), "quick.js");
+    fs.writeFileSync(
+      script,
+      `const { parentPort } = require("worker_threads");
+       parentPort.on("message", (t) => parentPort.postMessage({ entry: { file: t.file, ok: false, error: "quick" }, stderr: [] }));`,
+    );
+    const real = nodeIo();
+    const exists = (p: string) => {
+      const until = Date.now() + 25;
+      while (Date.now() < until);
+      return real.exists(p);
+    };
+    const many = tempDir();
+    for (let i = 0; i < 40; i++)
+      fs.writeFileSync(
+        path.join(many, `f${String(i).padStart(2, "0")}.csv`),
+        `指标,全市,甲区,乙区\n新增企业数(家),3,1,2\n`,
+      );
+    const machine = () => ({ cores: 2, freeBytes: 2 ** 40, heapLimitBytes: 4096 * 1024 * 1024 });
+    try {
+      await cliWith({ workerScript: script, machine, exists }, "check", many, "--jobs", "2");
+      // Without the main thread's pause between files, the worker would get only its first two.
+      expect(run.mock.calls.length).toBeGreaterThan(4);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   test("annotated copies written by two jobs are byte-identical to one job's", () => {
