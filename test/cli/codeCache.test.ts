@@ -103,6 +103,9 @@ describe("bin/tdcheck.js and the bundle's code cache", () => {
     expect(two.stdout).toBe(one.stdout);
     expect(fs.readFileSync(marks, "utf8")).toBe("worker\n");
     expect(workerEntry(l.bundle)).toBe(l.bin);
+    // A bundle of another name beside the same launcher: the launcher would load the other file.
+    const renamed = path.join(path.dirname(l.bundle), "tdcheck-copy.js");
+    expect(workerEntry(renamed)).toBe(renamed);
     // Without a launcher beside it, the bundle starts its workers from itself, with the same answers.
     fs.rmSync(l.bin);
     expect(workerEntry(l.bundle)).toBe(l.bundle);
