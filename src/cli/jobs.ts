@@ -48,10 +48,11 @@ export const CORES_PER_JOB = 1.5;
 
 /**
  * Whether the main thread may check a file itself. A worker that runs out of JavaScript heap fails
- * only the files given to it (the one it checks and the one queued); the main thread running out
- * would end the batch. So the main thread takes only files expected to need at most half of its
- * heap's limit, and a worker takes the rest (with one job too: one started for such files). Memory
- * beyond the heap, or a machine out of memory, still ends the process, as it would any program.
+ * only the file it was checking (those queued behind it go to a fresh worker); the main thread
+ * running out would end the batch. So the main thread takes only files expected to need at most
+ * half of its heap's limit, and a worker takes the rest (with one job too: one started for such
+ * files). Memory beyond the heap, or a machine out of memory, still ends the process, as it would
+ * any program.
  */
 export function safeInMainThread(fileBytes: number, heapLimitBytes: number): boolean {
   return expectedWorkerBytes(fileBytes) <= heapLimitBytes / 2;

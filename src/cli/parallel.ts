@@ -36,6 +36,13 @@ export async function runInOrder<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, tasks.length)) }, (_, k) => lane(k)));
 }
 
+/** A task given to a worker lane and not yet answered. */
+interface Waiting<Q, A> {
+  request: Q;
+  resolve(a: A): void;
+  reject(e: Error): void;
+}
+
 /** Marks the worker threads of a batch, so the bundled command line knows to serve as one. */
 export const BATCH_WORKER = "tdcheck-batch-worker";
 
@@ -43,13 +50,11 @@ export const BATCH_WORKER = "tdcheck-batch-worker";
  * One worker thread per lane, started on first use, each running `script` (the bundled command
  * line) with `data`. A lane may be given its next task before the current one is answered (so the
  * worker never waits for the main thread); the worker works through them one at a time and answers
- * in order. A worker that dies (out of memory, a crash) fails only the tasks it was given, and the
- * lane starts a fresh one for the next.
+ * in order. A worker that dies (out of memory, a crash) fails only the task it was working on: the
+ * tasks queued behind it had not begun, and go to a fresh worker in the same lane.
  */
 export class WorkerLanes<Q, A> {
-  private readonly lanes: (
-    { worker: Worker; waiting: { resolve(a: A): void; reject(e: Error): void }[] } | undefined
-  )[] = [];
+  private readonly lanes: ({ worker: Worker; waiting: Waiting<Q, A>[] } | undefined)[] = [];
 
   constructor(
     private readonly script: string,
@@ -60,17 +65,26 @@ export class WorkerLanes<Q, A> {
     let lane = this.lanes[k];
     if (lane) return lane;
     const worker = new Worker(this.script, { workerData: { role: BATCH_WORKER, data: this.data } });
-    const created = { worker, waiting: [] as { resolve(a: A): void; reject(e: Error): void }[] };
+    const created = { worker, waiting: [] as Waiting<Q, A>[] };
     const lost = (why: string): void => {
       if (this.lanes[k] === created) this.lanes[k] = undefined;
       void worker.terminate();
-      for (const w of created.waiting.splice(0)) w.reject(new Error(why));
+      // The first task was being worked on (answers come in order); the others had not begun.
+      const [current, ...queued] = created.waiting.splice(0);
+      current?.reject(new Error(why));
+      for (const w of queued) this.send(k, w);
     };
     worker.on("message", (answer: A) => created.waiting.shift()?.resolve(answer));
     worker.on("error", (e: Error) => lost(e.message || String(e)));
     worker.on("exit", (code: number) => lost(`exit ${code}`));
     this.lanes[k] = lane = created;
     return lane;
+  }
+
+  private send(k: number, task: Waiting<Q, A>): void {
+    const lane = this.lane(k);
+    lane.waiting.push(task);
+    lane.worker.postMessage(task.request);
   }
 
   /** The worker lane among the first `count` with the fewest tasks given and not yet answered. */
@@ -85,11 +99,7 @@ export class WorkerLanes<Q, A> {
   }
 
   run(k: number, request: Q): Promise<A> {
-    const lane = this.lane(k);
-    return new Promise<A>((resolve, reject) => {
-      lane.waiting.push({ resolve, reject });
-      lane.worker.postMessage(request);
-    });
+    return new Promise<A>((resolve, reject) => this.send(k, { request, resolve, reject }));
   }
 
   async close(): Promise<void> {

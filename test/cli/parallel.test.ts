@@ -141,7 +141,7 @@ describe("WorkerLanes", () => {
     }
   });
 
-  test("a worker that dies fails only its own task; the lane starts a fresh worker for the next", async () => {
+  test("a worker that dies fails only the task it was on; tasks queued behind it go to a fresh worker", async () => {
     const script = path.join(tempDir(), "worker.js");
     fs.writeFileSync(
       script,
@@ -155,6 +155,15 @@ describe("WorkerLanes", () => {
       await expect(lanes.run(0, 13)).rejects.toThrow("exit 3");
       expect(await lanes.run(0, 5)).toBe(10);
       expect(await lanes.run(1, 6)).toBe(12);
+      // Queued behind the task that kills its worker: 7 and 8 had not begun, and are answered.
+      const batch = [lanes.run(0, 13), lanes.run(0, 7), lanes.run(0, 8)];
+      await expect(batch[0]).rejects.toThrow("exit 3");
+      expect(await Promise.all(batch.slice(1))).toEqual([14, 16]);
+      // Two deadly tasks in a row: each fails on its own worker, and what follows is answered.
+      const deadly = [lanes.run(1, 13), lanes.run(1, 13), lanes.run(1, 9)];
+      const settled = await Promise.allSettled(deadly);
+      expect(settled.map((r) => r.status)).toEqual(["rejected", "rejected", "fulfilled"]);
+      expect((settled[2] as PromiseFulfilledResult<number>).value).toBe(18);
     } finally {
       await lanes.close();
     }
