@@ -3,7 +3,8 @@
  * the same code a single job runs (checkBatchFile), and answers with plain data.
  */
 import { parentPort, workerData } from "worker_threads";
-import { checkBatchFile, failedCheck, type CheckOptions, type FileTask } from "./checkCommand";
+import { checkBatchFile, failedCheck, type FileTask } from "./checkBatch";
+import type { CheckOptions } from "./checkFile";
 import { nodeIo } from "./io";
 
 /** Not a terminal: a worker's messages travel back to the main thread, which prints them in order. */

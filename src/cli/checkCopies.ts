@@ -9,7 +9,7 @@ import { readProductSheets, withProductSheet } from "../core/productSheets";
 import { readAcceptances } from "../core/report/acceptance";
 import { auditReport } from "../core/report/auditReport";
 import { encodeSection } from "../core/report/stateSheet";
-import type { CheckOptions, Checked } from "./checkCommand";
+import type { CheckOptions, Checked } from "./checkFile";
 import { CHECK_TEXT } from "./checkText";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";

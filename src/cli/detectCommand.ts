@@ -4,7 +4,7 @@ import { toMapDocument } from "../core/mapJson";
 import { describeEvidence, describeRejected, lookedAtText, type Lang } from "../core/messages";
 import type { Reason, TableMap } from "../core/model";
 import { rangeA1, columnName } from "../core/address";
-import { EXIT } from "./checkCommand";
+import { EXIT } from "./checkFile";
 import type { CliIo } from "./io";
 import { DETECT_TEXT } from "./detectText";
 import { INPUT_TEXT } from "./inputText";

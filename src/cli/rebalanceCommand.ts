@@ -23,7 +23,7 @@ import {
   type UnitValue,
 } from "../core/rebalanceRequest";
 import { renderRefusal } from "../core/rebalance/rebalance";
-import { EXIT } from "./checkCommand";
+import { EXIT } from "./checkFile";
 import { INPUT_TEXT } from "./inputText";
 import { pathsOf, type CliIo } from "./io";
 import {

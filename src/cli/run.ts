@@ -5,7 +5,8 @@
  */
 import { Command, CommanderError, Help, Option } from "commander";
 import type { Lang } from "../core/messages";
-import { EXIT, runCheck, type CheckOptions } from "./checkCommand";
+import { runCheck } from "./checkCommand";
+import { EXIT, type CheckOptions } from "./checkFile";
 import { chooseLang, type Env } from "./cliLang";
 import { runDetect, type DetectOptions } from "./detectCommand";
 import { HELP } from "./helpText";

@@ -16,7 +16,7 @@ import {
   parseJobs,
   safeInMainThread,
 } from "../../src/cli/jobs";
-import { failedCheck } from "../../src/cli/checkCommand";
+import { failedCheck } from "../../src/cli/checkBatch";
 import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
 import { nodeIo } from "../../src/cli/io";
 import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
