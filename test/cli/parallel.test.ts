@@ -367,7 +367,8 @@ describe("tdcheck check --jobs", () => {
 
   test("between its files the main thread lets a worker's answers in, so the worker keeps getting files", async () => {
     const run = jest.spyOn(WorkerLanes.prototype, "run");
-    // A worker that answers at once, and a main thread slowed to 25 ms a file.
+    // A worker that answers at once, and a main thread slowed to 30 ms a file: 60 files give the
+    // worker nearly two seconds to start, even on a busy machine.
     const script = path.join(tempDir(), "quick.js");
     fs.writeFileSync(
       script,
@@ -376,12 +377,12 @@ describe("tdcheck check --jobs", () => {
     );
     const real = nodeIo();
     const exists = (p: string) => {
-      const until = Date.now() + 25;
+      const until = Date.now() + 30;
       while (Date.now() < until);
       return real.exists(p);
     };
     const many = tempDir();
-    for (let i = 0; i < 40; i++)
+    for (let i = 0; i < 60; i++)
       fs.writeFileSync(
         path.join(many, `f${String(i).padStart(2, "0")}.csv`),
         `指标,全市,甲区,乙区\n新增企业数(家),3,1,2\n`,
