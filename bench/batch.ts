@@ -24,6 +24,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { Worker } from "node:worker_threads";
 import { delimitedSheet } from "../src/core/csv";
+import { nodeIo } from "../src/cli/io";
 import { chooseJobs } from "../src/cli/jobs";
 import { newWorkbookXlsx } from "../src/cli/xlsx/newWorkbook";
 import { ensureGnuTime, log, median, Runner, type Measured } from "./cliLarge";
@@ -215,10 +216,11 @@ export function benchBatch(): BenchRow[] {
     }
     const l1 = figures(largeOne);
     const lDefault = figures(largeDefault);
-    // What the command chooses here, worked out as it does (src/cli/jobs.ts, src/cli/io.ts).
+    // What the command chooses here, from the machine as the command sees it (src/cli/io.ts).
+    const seen = nodeIo().machine!();
     const defaultJobs = chooseJobs({
-      cores: os.availableParallelism(),
-      freeBytes: os.freemem(),
+      cores: seen.cores,
+      freeBytes: seen.freeBytes,
       sizes: Array(LARGE_FILES).fill(book.bytes.length),
     });
     const perSecond = (files: number, f: BatchFigures) => files / (f.wallMs / 1000);

@@ -103,9 +103,19 @@ export function failedCheck(
   options: Pick<CheckOptions, "lang" | "format">,
 ): FileReport {
   const error = INPUT_TEXT[options.lang].checkFailed(file, (e as Error)?.message ?? String(e));
+  return unusableReport(file, error, "CHECK_FAILED", options.format);
+}
+
+/** A file the batch could not check: text lists the reason under its table, JSON and CSV on stderr. */
+function unusableReport(
+  file: string,
+  error: string,
+  code: string,
+  format: CheckOptions["format"],
+): FileReport {
   return {
-    entry: { file, ok: false, error, code: "CHECK_FAILED" },
-    stderr: options.format !== "text" ? [`tdcheck: ${error}\n`] : [],
+    entry: { file, ok: false, error, code },
+    stderr: format !== "text" ? [`tdcheck: ${error}\n`] : [],
   };
 }
 
@@ -175,10 +185,7 @@ export async function runBatch(
           return await lanes.run(lane, task);
         } catch (e) {
           const error = text.workerFailed(task.file, (e as Error).message);
-          return {
-            entry: { file: task.file, ok: false, error, code: "WORKER_FAILED" },
-            stderr: options.format !== "text" ? [`tdcheck: ${error}\n`] : [],
-          };
+          return unusableReport(task.file, error, "WORKER_FAILED", options.format);
         }
       },
       (report, i) => {
