@@ -18,7 +18,7 @@ import {
 } from "../../src/cli/jobs";
 import { failedCheck } from "../../src/cli/checkBatch";
 import { runInOrder, WorkerLanes, BATCH_WORKER } from "../../src/cli/parallel";
-import { nodeIo } from "../../src/cli/io";
+import { nodeIo, type CliIo } from "../../src/cli/io";
 import { cli, cliBundle, cliWith, SAMPLE, spawnCli, tempDir } from "../helpers/cli";
 
 describe("runInOrder", () => {
@@ -204,6 +204,9 @@ describe("tdcheck check --jobs", () => {
   beforeAll(async () => {
     dir = await batchFolder(24);
   });
+  /** `check` of the folder as JSON in-process, with the bundle to run as workers and `more` of the io. */
+  const checkJson = (more: Partial<CliIo>, ...args: string[]) =>
+    cliWith({ workerScript: cliBundle(), ...more }, "check", dir, "--format", "json", ...args);
 
   test("text, JSON and CSV output, exit code and stderr are byte-identical with 1, 2 and 3 jobs (worker threads)", () => {
     for (const format of ["text", "json", "csv"]) {
@@ -241,13 +244,7 @@ describe("tdcheck check --jobs", () => {
     try {
       // Five cores: three jobs, the main thread and two workers, each worker given files.
       const machine = () => ({ cores: 5, freeBytes: 2 ** 40, heapLimitBytes });
-      const r = await cliWith(
-        { workerScript: cliBundle(), machine, fileSize },
-        "check",
-        dir,
-        "--format",
-        "json",
-      );
+      const r = await checkJson({ machine, fileSize });
       expect(r.stdout).toBe(one.stdout);
       expect(run.mock.calls.length).toBeGreaterThan(0);
       expect(run.mock.calls.length).toBeLessThan(24); // the main thread checked the others
@@ -255,13 +252,7 @@ describe("tdcheck check --jobs", () => {
       // A main thread whose heap could not hold such a file sends every file to the workers.
       run.mockClear();
       const smallHeap = () => ({ cores: 5, freeBytes: 2 ** 40, heapLimitBytes: 256 * 1024 * 1024 });
-      const safe = await cliWith(
-        { workerScript: cliBundle(), machine: smallHeap, fileSize },
-        "check",
-        dir,
-        "--format",
-        "json",
-      );
+      const safe = await checkJson({ machine: smallHeap, fileSize });
       expect(safe.stdout).toBe(one.stdout);
       expect(run).toHaveBeenCalledTimes(24);
       expect(workerLanes()).toEqual([0, 1]);
@@ -293,17 +284,7 @@ describe("tdcheck check --jobs", () => {
     const machine = () => ({ cores: 2, freeBytes: 2 ** 40, heapLimitBytes: 4096 * 1024 * 1024 });
     const one = spawnCli(["check", dir, "--format", "json", "--jobs", "1", "--lang", "en"]);
     for (const jobs of ["1", "2"]) {
-      const r = await cliWith(
-        { exists, machine, workerScript: cliBundle() },
-        "check",
-        dir,
-        "--format",
-        "json",
-        "--jobs",
-        jobs,
-        "--lang",
-        "en",
-      );
+      const r = await checkJson({ exists, machine }, "--jobs", jobs, "--lang", "en");
       expect(r.code).toBe(2);
       const files = (JSON.parse(r.stdout) as { files: { file: string; code?: string; error?: string }[] })
         .files;
@@ -340,15 +321,7 @@ describe("tdcheck check --jobs", () => {
       for (const cores of [2, 5]) {
         run.mockClear();
         const machine = () => ({ cores, freeBytes: 2 ** 45, heapLimitBytes });
-        const r = await cliWith(
-          { workerScript: cliBundle(), machine, fileSize },
-          "check",
-          dir,
-          "--format",
-          "json",
-          "--jobs",
-          cores === 2 ? "1" : "3",
-        );
+        const r = await checkJson({ machine, fileSize }, "--jobs", cores === 2 ? "1" : "3");
         expect(r.stdout).toBe(one.stdout);
         if (cores === 2) {
           // One job: exactly the large files went to a worker, one at a time.
